@@ -1,0 +1,44 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn } from "@/auth";
+import { isLocale, LOCALE_COOKIE } from "@/i18n/config";
+import { createAction } from "@/lib/action";
+import { ActionError } from "@/lib/errors";
+import { storedLocaleOf } from "@/lib/signin";
+
+const schema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1000),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+/** Only same-site paths: never an open redirect. */
+function safePath(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
+}
+
+export const signInAction = createAction(
+  schema,
+  async ({ email, password, callbackUrl }) => {
+    try {
+      await signIn("credentials", { email, password, redirect: false });
+    } catch (e) {
+      if (e instanceof AuthError && e.type === "CredentialsSignin") {
+        const code = (e as CredentialsSignin).code ?? "";
+        if (code.startsWith("locked:")) throw new ActionError("signInLocked", { minutes: Number(code.slice(7)) || 15 });
+        throw new ActionError("signInInvalid");
+      }
+      throw e;
+    }
+    const locale = storedLocaleOf(email);
+    if (isLocale(locale)) {
+      (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+    }
+    redirect(safePath(callbackUrl));
+  },
+  { public: true },
+);

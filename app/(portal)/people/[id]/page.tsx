@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { localeNames, isLocale } from "@/i18n/config";
+import { found } from "@/lib/page";
+import { getPerson, personFormOptions } from "@/lib/people";
+import { can } from "@/lib/permissions";
+import { requireActor } from "@/lib/session";
+import { updatePersonAction } from "../actions";
+import { ActiveToggle } from "../_components/active-toggle";
+import { PersonForm } from "../_components/person-form";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+
+function parseId(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  return id;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requireActor();
+  const id = parseId((await params).id);
+  return { title: found(() => getPerson(actor, id)).name };
+}
+
+export default async function PersonPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const id = parseId((await params).id);
+  const person = found(() => getPerson(actor, id));
+  const { created } = await searchParams;
+  const t = await getTranslations("people");
+  const roles = await getTranslations("appRoles");
+  const format = await getFormatter();
+  const canEdit = can(actor.appRole, "people.update");
+  const options = canEdit ? personFormOptions(actor) : null;
+
+  const facts: [string, React.ReactNode][] = [
+    [t("form.email"), <a key="e" href={`mailto:${person.email}`} className="text-brand-700 underline">{person.email}</a>],
+    [t("form.phone"), person.phone ?? "—"],
+    [t("form.appRole"), roles(person.appRole)],
+    [
+      t("form.jobRole"),
+      person.jobRoleSlug ? (
+        <Link key="r" href={`/roles/${person.jobRoleSlug}`} className="text-brand-700 underline">
+          {person.jobRoleTitle}
+        </Link>
+      ) : (
+        "—"
+      ),
+    ],
+    [t("form.team"), person.teamName ?? "—"],
+    [t("form.reportsTo"), person.reportsToName ?? "—"],
+    [t("form.startDate"), format.dateTime(new Date(`${person.startDate}T00:00:00Z`), { dateStyle: "long" })],
+    [t("form.locale"), isLocale(person.locale) ? localeNames[person.locale] : t("form.browserLanguage")],
+  ];
+
+  return (
+    <div className="max-w-4xl">
+      {can(actor.appRole, "people.read") ? (
+        <p className="mb-2 text-sm">
+          <Link href="/people" className="text-brand-700 hover:underline">
+            ← {t("backToPeople")}
+          </Link>
+        </p>
+      ) : null}
+      <PageHeader
+        title={person.name}
+        description={
+          <span className="flex items-center gap-2">
+            {person.jobRoleTitle ?? t("noJobRole")}
+            {person.active ? <Badge tone="green">{t("active")}</Badge> : <Badge tone="red">{t("inactive")}</Badge>}
+          </span>
+        }
+        actions={
+          can(actor.appRole, "people.deactivate") && person.id !== actor.id ? (
+            <ActiveToggle id={person.id} revision={person.revision} active={person.active} name={person.name} />
+          ) : null
+        }
+      />
+      {created ? (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("created")}
+        </p>
+      ) : null}
+      <Card className="mb-6">
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+              <dd className="mt-0.5 text-sm text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      {canEdit && options ? (
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">{t("edit")}</h2>
+          <PersonForm
+            mode="edit"
+            action={updatePersonAction}
+            options={options}
+            values={{
+              id: person.id,
+              revision: person.revision,
+              name: person.name,
+              email: person.email,
+              phone: person.phone,
+              appRole: person.appRole,
+              jobRoleId: person.jobRoleId,
+              teamId: person.teamId,
+              reportsToId: person.reportsToId,
+              startDate: person.startDate,
+              locale: person.locale,
+            }}
+          />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/ui/form";
+import type { ActionResult } from "@/lib/action-types";
+import { localeNames, locales } from "@/i18n/config";
+
+type Option = { id: number; title?: string; name?: string };
+export type PersonFormValues = {
+  id?: number;
+  revision?: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  appRole: string;
+  jobRoleId: number | null;
+  teamId: number | null;
+  reportsToId: number | null;
+  startDate: string;
+  locale: string | null;
+};
+
+const APP_ROLES = ["employee", "supervisor", "manager", "hr_admin"] as const;
+
+export function PersonForm({
+  action,
+  values,
+  options,
+  mode,
+}: {
+  action: (prev: ActionResult<unknown> | null, data: FormData) => Promise<ActionResult<unknown>>;
+  values: PersonFormValues;
+  options: { jobRoles: Option[]; teams: Option[]; people: Option[] };
+  mode: "create" | "edit";
+}) {
+  const t = useTranslations("people.form");
+  const roles = useTranslations("appRoles");
+  const router = useRouter();
+  return (
+    <ActionForm
+      action={action}
+      className="space-y-5"
+      successMessage={mode === "edit" ? t("saved") : undefined}
+      onSuccess={() => router.refresh()}
+    >
+      {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
+      {values.revision ? <input type="hidden" name="revision" value={values.revision} /> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="name" label={t("name")} defaultValue={values.name} autoComplete="off" required maxLength={400} />
+        <TextField name="email" label={t("email")} type="email" defaultValue={values.email} autoComplete="off" required />
+        <TextField name="phone" label={t("phone")} type="tel" defaultValue={values.phone ?? ""} autoComplete="off" />
+        <TextField name="startDate" label={t("startDate")} type="date" defaultValue={values.startDate} required />
+        <SelectField
+          name="appRole"
+          label={t("appRole")}
+          hint={t("appRoleHint")}
+          defaultValue={values.appRole}
+          options={APP_ROLES.map((r) => ({ value: r, label: roles(r) }))}
+        />
+        <SelectField
+          name="jobRoleId"
+          label={t("jobRole")}
+          defaultValue={values.jobRoleId ?? ""}
+          emptyLabel={t("none")}
+          options={options.jobRoles.map((o) => ({ value: o.id, label: o.title ?? "" }))}
+        />
+        <SelectField
+          name="teamId"
+          label={t("team")}
+          defaultValue={values.teamId ?? ""}
+          emptyLabel={t("none")}
+          options={options.teams.map((o) => ({ value: o.id, label: o.name ?? "" }))}
+        />
+        <SelectField
+          name="reportsToId"
+          label={t("reportsTo")}
+          defaultValue={values.reportsToId ?? ""}
+          emptyLabel={t("none")}
+          options={options.people.filter((p) => p.id !== values.id).map((o) => ({ value: o.id, label: o.name ?? "" }))}
+        />
+        <SelectField
+          name="locale"
+          label={t("locale")}
+          defaultValue={values.locale ?? ""}
+          emptyLabel={t("browserLanguage")}
+          options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
+        />
+        <TextField
+          name="password"
+          label={mode === "create" ? t("password") : t("newPassword")}
+          hint={mode === "create" ? t("passwordHint") : t("newPasswordHint")}
+          type="password"
+          autoComplete="new-password"
+          required={mode === "create"}
+        />
+      </div>
+      <SubmitButton>{mode === "create" ? t("create") : t("save")}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { createAction } from "@/lib/action";
+import { createPerson, setPersonActive, updatePerson } from "@/lib/people";
+import { createPersonSchema, setActiveSchema, updatePersonSchema } from "@/lib/people-schema";
+
+export const createPersonAction = createAction(createPersonSchema, async (input, actor) => {
+  const { id } = await createPerson(actor, input);
+  redirect(`/people/${id}?created=1`);
+});
+
+export const updatePersonAction = createAction(updatePersonSchema, async ({ id, revision, ...input }, actor) => {
+  await updatePerson(actor, id, revision, input);
+  revalidatePath(`/people/${id}`);
+  return { id };
+});
+
+export const setActiveAction = createAction(setActiveSchema, async ({ id, revision, active }, actor) => {
+  setPersonActive(actor, id, revision, active);
+  revalidatePath(`/people/${id}`);
+  return { id, active };
+});

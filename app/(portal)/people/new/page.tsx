@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/ui/card";
+import { found } from "@/lib/page";
+import { personFormOptions } from "@/lib/people";
+import { requireActor } from "@/lib/session";
+import { createPersonAction } from "../actions";
+import { PersonForm } from "../_components/person-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("people");
+  return { title: t("new") };
+}
+
+export default async function NewPersonPage() {
+  const actor = await requireActor();
+  const options = found(() => personFormOptions(actor));
+  const t = await getTranslations("people");
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="max-w-3xl">
+      <PageHeader title={t("new")} description={t("newIntro")} />
+      <Card>
+        <PersonForm
+          mode="create"
+          action={createPersonAction}
+          options={options}
+          values={{
+            name: "",
+            email: "",
+            phone: null,
+            appRole: "employee",
+            jobRoleId: null,
+            teamId: null,
+            reportsToId: null,
+            startDate: today,
+            locale: null,
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

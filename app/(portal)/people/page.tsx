@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
+import { found, pageParam } from "@/lib/page";
+import { listPeople } from "@/lib/people";
+import { can } from "@/lib/permissions";
+import { requireActor } from "@/lib/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("people");
+  return { title: t("title") };
+}
+
+type Search = { q?: string; page?: string; status?: string };
+
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireActor();
+  const sp = await searchParams;
+  const status = sp.status === "inactive" || sp.status === "all" ? sp.status : "active";
+  const q = (sp.q ?? "").slice(0, 200);
+  const result = found(() => listPeople(actor, { q, page: pageParam(sp.page), status }));
+  const t = await getTranslations("people");
+  const roles = await getTranslations("appRoles");
+  const isHr = can(actor.appRole, "people.create");
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        description={isHr ? t("introHr") : t("introScoped")}
+        actions={isHr ? <ButtonLink href="/people/new">{t("new")}</ButtonLink> : null}
+      />
+      <form role="search" method="get" action="/people" className="mb-4 flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="people-q" className="mb-1 block text-sm font-medium">
+            {t("search")}
+          </label>
+          <input
+            id="people-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder={t("searchPlaceholder")}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          />
+        </div>
+        <div>
+          <label htmlFor="people-status" className="mb-1 block text-sm font-medium">
+            {t("statusFilter")}
+          </label>
+          <select
+            id="people-status"
+            name="status"
+            defaultValue={status}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            <option value="active">{t("statusActive")}</option>
+            <option value="inactive">{t("statusInactive")}</option>
+            <option value="all">{t("statusAll")}</option>
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          {t("searchButton")}
+        </button>
+      </form>
+      <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+        {t("count", { count: result.total })}
+      </p>
+      {result.rows.length === 0 ? (
+        <EmptyState>{t("empty")}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.jobRole")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.team")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.reportsTo")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.appRole")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {result.rows.map((p) => (
+                <tr key={p.id} className="hover:bg-slate-50">
+                  <td className="px-4 py-3">
+                    <Link href={`/people/${p.id}`} className="font-medium text-brand-800 hover:underline">
+                      {p.name}
+                    </Link>
+                    <span className="block text-xs text-slate-500">{p.email}</span>
+                    {!p.active ? <Badge tone="red">{t("inactive")}</Badge> : null}
+                  </td>
+                  <td className="px-4 py-3">{p.jobRoleTitle ?? "—"}</td>
+                  <td className="px-4 py-3">{p.teamName ?? "—"}</td>
+                  <td className="px-4 py-3">{p.reportsToName ?? "—"}</td>
+                  <td className="px-4 py-3">{roles(p.appRole)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        basePath="/people"
+        params={{ q: q || undefined, status: status === "active" ? undefined : status }}
+      />
+    </div>
+  );
+}

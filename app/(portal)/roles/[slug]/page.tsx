@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/markdown";
+import { ResponsibilityList } from "@/components/roles/responsibility-list";
+import { Card, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/permissions";
+import { found } from "@/lib/page";
+import { getRoleBySlug } from "@/lib/roles";
+import { requireActor } from "@/lib/session";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requireActor();
+  const { slug } = await params;
+  return { title: found(() => getRoleBySlug(actor, slug)).title };
+}
+
+export default async function RolePage({ params }: Props) {
+  const actor = await requireActor();
+  const { slug } = await params;
+  const role = found(() => getRoleBySlug(actor, slug));
+  const t = await getTranslations("roles");
+  const format = await getFormatter();
+  const canOpenPeople = can(actor.appRole, "people.read");
+  const hidden = role.holderCount - role.holders.length;
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href="/roles" className="text-brand-700 hover:underline">
+          ← {t("backToRoles")}
+        </Link>
+      </p>
+      <PageHeader title={role.title} description={role.owner ? t("ownedBy", { name: role.owner.name }) : undefined} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+        <div className="space-y-6">
+          <Card>
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("purpose")}</h2>
+            <Markdown className="mt-2 text-slate-800">{role.purpose}</Markdown>
+          </Card>
+          <section>
+            <h2 className="mb-3 text-xl font-semibold">{t("responsibilities")}</h2>
+            <ResponsibilityList responsibilities={role.responsibilities} />
+          </section>
+        </div>
+        <aside>
+          <Card>
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+              {t("holders", { count: role.holderCount })}
+            </h2>
+            <ul className="mt-3 space-y-2 text-sm" aria-label={t("holdersList")}>
+              {role.holders.map((h) => (
+                <li key={h.id}>
+                  {canOpenPeople || h.id === actor.id ? (
+                    <Link href={`/people/${h.id}`} className="font-medium text-brand-800 hover:underline">
+                      {h.name}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{h.name}</span>
+                  )}
+                  <span className="block text-xs text-slate-500">
+                    {[h.teamName, t("since", { date: format.dateTime(new Date(`${h.startDate}T00:00:00Z`), { dateStyle: "medium" }) })]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {hidden > 0 ? <p className="mt-3 text-xs text-slate-500">{t("holdersHidden", { count: hidden })}</p> : null}
+          </Card>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { found, pageParam } from "@/lib/page";
+import { listRoles } from "@/lib/roles";
+import { requireActor } from "@/lib/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("roles");
+  return { title: t("title") };
+}
+
+export default async function RolesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const actor = await requireActor();
+  const t = await getTranslations("roles");
+  const { page } = await searchParams;
+  const result = found(() => listRoles(actor, { page: pageParam(page) }));
+  return (
+    <div>
+      <PageHeader title={t("title")} description={t("intro")} />
+      <ul className="grid gap-4 md:grid-cols-2">
+        {result.rows.map((r) => (
+          <li key={r.id}>
+            <Card className="h-full">
+              <h2 className="text-lg font-semibold">
+                <Link href={`/roles/${r.slug}`} className="text-brand-800 hover:underline">
+                  {r.title}
+                </Link>
+              </h2>
+              <p className="mt-1 line-clamp-3 text-sm text-slate-600">{r.purpose}</p>
+              <p className="mt-3 text-xs text-slate-500">
+                {t("counts", { responsibilities: r.responsibilities, holders: r.holders })}
+              </p>
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Pagination page={result.page} pageCount={result.pageCount} basePath="/roles" />
+    </div>
+  );
+}

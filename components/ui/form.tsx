@@ -1,0 +1,166 @@
+"use client";
+
+import { createContext, useActionState, useContext, useId, useTransition, type ComponentProps, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/action-types";
+
+type State = ActionResult<unknown> | null;
+const FormState = createContext<{ state: State; pending: boolean }>({ state: null, pending: false });
+
+/**
+ * A form bound to a Server Action built with createAction. Keeps what the person typed when the
+ * server refuses it, shows the form-level error, and hands field errors to <Field>.
+ */
+export function ActionForm({
+  action,
+  children,
+  className = "",
+  onSuccess,
+  successMessage,
+  ...rest
+}: {
+  action: (prev: State, data: FormData) => Promise<State>;
+  children: ReactNode;
+  className?: string;
+  onSuccess?: (data: unknown) => void;
+  successMessage?: string;
+} & Omit<ComponentProps<"form">, "action" | "onSubmit">) {
+  const [state, dispatch] = useActionState(async (prev: State, data: FormData) => {
+    const result = await action(prev, data);
+    if (result?.ok) onSuccess?.(result.data);
+    return result;
+  }, null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <FormState.Provider value={{ state, pending }}>
+      <form
+        {...rest}
+        noValidate
+        className={className}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          startTransition(() => dispatch(data));
+        }}
+      >
+        {state && !state.ok ? (
+          <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {state.error}
+            {state.fieldErrors._form ? ` ${state.fieldErrors._form}` : ""}
+          </p>
+        ) : null}
+        {state?.ok && successMessage ? (
+          <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+            {successMessage}
+          </p>
+        ) : null}
+        {children}
+      </form>
+    </FormState.Provider>
+  );
+}
+
+export function useFormStatusContext() {
+  return useContext(FormState);
+}
+
+const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs focus:border-brand-600 focus:outline-2 focus:outline-brand-600/30 aria-[invalid=true]:border-red-600";
+
+type FieldProps = { name: string; label: string; hint?: string; className?: string };
+
+function FieldShell({
+  name,
+  label,
+  hint,
+  className = "",
+  children,
+}: FieldProps & { children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode }) {
+  const id = useId();
+  const { state } = useContext(FormState);
+  const error = state && !state.ok ? state.fieldErrors[name] : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({ id, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined, invalid: Boolean(error) })}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  className,
+  ...input
+}: FieldProps & Omit<ComponentProps<"input">, "name" | "id">) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} className={className}>
+      {({ id, describedBy, invalid }) => (
+        <input id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} {...input} />
+      )}
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  className,
+  options,
+  emptyLabel,
+  ...select
+}: FieldProps & {
+  options: { value: string | number; label: string }[];
+  emptyLabel?: string;
+} & Omit<ComponentProps<"select">, "name" | "id">) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} className={className}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} {...select}>
+          {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+export function SubmitButton({ children, variant = "primary" }: { children: ReactNode; variant?: "primary" | "danger" | "secondary" }) {
+  const { pending } = useContext(FormState);
+  const t = useTranslations("common");
+  const styles = {
+    primary: "bg-brand-700 text-white hover:bg-brand-800",
+    danger: "bg-red-700 text-white hover:bg-red-800",
+    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+  };
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-busy={pending}
+      className={`inline-flex items-center justify-center rounded-md px-3.5 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60 ${styles[variant]}`}
+    >
+      {pending ? t("saving") : children}
+    </button>
+  );
+}

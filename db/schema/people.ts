@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import { jobRoles } from "./roles";
+
+export const APP_ROLES = ["hr_admin", "manager", "supervisor", "employee"] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+export const LOCALES = ["en", "tr", "lv", "lt", "nl", "ro"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const timestamps = {
+  createdAt: text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+};
+
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    managerId: integer("manager_id").references((): AnySQLiteColumn => people.id, {
+      onDelete: "set null",
+    }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("teams_slug_uq").on(t.slug), index("teams_manager_idx").on(t.managerId)],
+);
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    /** Stored lower-cased; unique case-insensitively via the index on lower(email). */
+    email: text("email").notNull(),
+    phone: text("phone"),
+    passwordHash: text("password_hash").notNull(),
+    appRole: text("app_role", { enum: APP_ROLES }).notNull().default("employee"),
+    jobRoleId: integer("job_role_id").references((): AnySQLiteColumn => jobRoles.id, {
+      onDelete: "set null",
+    }),
+    teamId: integer("team_id").references((): AnySQLiteColumn => teams.id, { onDelete: "set null" }),
+    reportsToId: integer("reports_to_id").references((): AnySQLiteColumn => people.id, {
+      onDelete: "set null",
+    }),
+    /** ISO calendar date, YYYY-MM-DD. */
+    startDate: text("start_date").notNull(),
+    locale: text("locale", { enum: LOCALES }),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Bumped to revoke every open session of this person. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    /** Optimistic-concurrency counter: every edit must name the revision it started from. */
+    revision: integer("revision").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("people_email_uq").on(sql`lower(${t.email})`),
+    index("people_job_role_idx").on(t.jobRoleId),
+    index("people_team_idx").on(t.teamId),
+    index("people_reports_to_idx").on(t.reportsToId),
+    index("people_app_role_idx").on(t.appRole),
+    index("people_active_idx").on(t.active),
+    index("people_name_idx").on(t.name),
+  ],
+);
+
+/** Failed sign-in attempts, one row per failure, keyed by account or by client address. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** "account:<email>" or "ip:<address>". */
+    key: text("key").notNull(),
+    /** Milliseconds since the epoch (UTC). */
+    at: integer("at").notNull(),
+  },
+  (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
+);

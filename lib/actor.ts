@@ -1,0 +1,13 @@
+import type { AppRole, Locale } from "@/db/schema/people";
+
+/** The signed-in person acting on a request. Every lib function takes one. */
+export type Actor = {
+  id: number;
+  name: string;
+  email: string;
+  appRole: AppRole;
+  jobRoleId: number | null;
+  teamId: number | null;
+  reportsToId: number | null;
+  locale: Locale | null;
+};

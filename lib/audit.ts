@@ -1,0 +1,34 @@
+import "server-only";
+import { getDb, type DB } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+type Tx = Pick<DB, "insert">;
+
+export type AuditEntry = {
+  actorId: number | null;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  /** Non-secret details only: never passwords, hashes or tokens. */
+  detail?: Record<string, unknown>;
+};
+
+const SECRET_KEYS = /pass(word)?|hash|secret|token/i;
+
+function scrub(detail: Record<string, unknown> = {}): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(detail).filter(([k]) => !SECRET_KEYS.test(k)));
+}
+
+/** Writes one audit entry, inside the caller's transaction when one is given. */
+export function audit(entry: AuditEntry, tx: Tx = getDb()): void {
+  tx.insert(auditLog)
+    .values({
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      detail: JSON.stringify(scrub(entry.detail)),
+      at: new Date().toISOString(),
+    })
+    .run();
+}

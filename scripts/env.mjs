@@ -1,0 +1,25 @@
+// Shared by start and test: the defaults that let `npm start` run with no env var set.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+/** AUTH_SECRET, generated once into data/auth-secret when unset, and AUTH_TRUST_HOST. */
+export function serverEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  if (!env.AUTH_SECRET) {
+    const dir = path.join(root, "data");
+    const file = path.join(dir, "auth-secret");
+    fs.mkdirSync(dir, { recursive: true });
+    if (!fs.existsSync(file)) {
+      fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url") + "\n", { mode: 0o600 });
+    }
+    env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+  }
+  env.AUTH_TRUST_HOST ??= "true";
+  env.NEXT_TELEMETRY_DISABLED ??= "1";
+  return env;
+}
+
+export const bin = (name) => path.join(root, "node_modules", ".bin", name);

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// npm start: build if no build exists, apply migrations, seed the demo on an empty database,
+// then serve on PORT (default 3000) with the database at DATABASE_PATH (default data/rolebook.db).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { bin, root, serverEnv } from "./env.mjs";
+
+const env = serverEnv();
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("rolebook: no build found, building (this takes a minute or two)…");
+  run(bin("next"), ["build"]);
+}
+run(bin("tsx"), ["db/prepare.ts"]);
+
+const port = env.PORT || "3000";
+console.log(`rolebook: serving http://localhost:${port}`);
+const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// npm test: type check, lint, unit tests, then Playwright against a production build on its own
+// database file and port. Installs a Chromium when none is found.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { bin, root, serverEnv } from "./env.mjs";
+
+const env = serverEnv({ NODE_ENV: undefined });
+delete env.NODE_ENV;
+
+function step(title, cmd, args, extraEnv = {}) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" });
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function findChromium() {
+  for (const p of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (p && fs.existsSync(p)) return p;
+  }
+  return null;
+}
+
+function ensureChromium() {
+  let found = findChromium();
+  if (found) return found;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
+  if (isRoot && hasApt) {
+    step("install Chromium (Debian package)", "sh", [
+      "-c",
+      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+    ]);
+    found = findChromium();
+  } else {
+    step("install Chromium (Playwright)", bin("playwright"), ["install", "chromium"]);
+    return ""; // Playwright uses its own browser
+  }
+  if (!found) {
+    console.error("✖ no Chromium found after installing");
+    process.exit(1);
+  }
+  return found;
+}
+
+const only = process.argv[2];
+if (!only || only === "static") {
+  step("type check", bin("tsc"), ["--noEmit"]);
+  step("lint", bin("eslint"), [".", "--max-warnings=0"]);
+}
+if (!only || only === "unit") step("unit tests", bin("vitest"), ["run"]);
+if (!only || only === "e2e") {
+  const chromium = ensureChromium();
+  step("production build", bin("next"), ["build"]);
+  const db = path.join(root, "data", "e2e.db");
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
+  step("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], {
+    CHROMIUM_PATH: chromium,
+    E2E_DATABASE_PATH: db,
+  });
+}
+console.log("\n✔ all tests passed");
