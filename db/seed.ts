@@ -4,6 +4,7 @@ import type Database from "better-sqlite3";
 import * as schema from "./schema";
 import { jobRoles as roleData, people as peopleData, teams as teamData } from "./seed-data";
 import { hashPassword } from "../lib/password";
+import { personSearchText } from "../lib/search-text";
 
 export const DEMO_PASSWORD = "rolebook-demo";
 
@@ -73,6 +74,7 @@ export async function seedDemo(sqlite: Database.Database, today = new Date()): P
           name: p.name,
           email: p.email.toLowerCase(),
           phone: p.phone,
+          searchText: personSearchText(p.name, p.email),
           passwordHash: hashes[i],
           appRole: p.appRole,
           jobRoleId: roleIds.get(p.jobRole) ?? null,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { jobRoles, people, teams, type AppRole, type Locale } from "@/db/schema";
@@ -10,6 +10,7 @@ import { ConflictError, FieldError, NotFoundError } from "./errors";
 import { hashPassword } from "./password";
 import { peopleScope } from "./scope";
 import { pageOf, type Page } from "./pagination";
+import { foldForSearch, personSearchText } from "./search-text";
 
 export const PEOPLE_PAGE_SIZE = 20;
 
@@ -59,15 +60,10 @@ export function listPeople(
   authorize(actor, "people.read", { type: "person" });
   const db = getDb();
   const q = opts.q?.trim();
-  const pattern = q ? `%${escapeLike(q.toLowerCase())}%` : null;
+  const pattern = q ? `%${escapeLike(foldForSearch(q))}%` : null;
   const where = and(
     peopleScope(actor),
-    pattern
-      ? or(
-          sql`lower(${people.name}) like ${pattern} escape '\\'`,
-          like(people.email, sql`${pattern} escape '\\'`),
-        )
-      : undefined,
+    pattern ? sql`${people.searchText} like ${pattern} escape '\\'` : undefined,
     opts.status === "inactive" ? eq(people.active, false) : opts.status === "all" ? undefined : eq(people.active, true),
   );
   const total = db.select({ n: count() }).from(people).where(where).get()?.n ?? 0;
@@ -170,9 +166,12 @@ function checkReferences(input: PersonInput, selfId?: number) {
 }
 
 function normalise(input: PersonInput) {
+  const name = input.name.trim();
+  const email = input.email.trim().toLowerCase();
   return {
-    name: input.name.trim(),
-    email: input.email.trim().toLowerCase(),
+    name,
+    email,
+    searchText: personSearchText(name, email),
     phone: input.phone?.trim() || null,
     appRole: input.appRole,
     jobRoleId: input.jobRoleId,
@@ -233,8 +232,9 @@ export async function updatePerson(
       .where(and(eq(people.id, id), eq(people.revision, revision)))
       .run();
     if (changed.changes === 0) throw new ConflictError();
-    const fields = (Object.keys(normalise(input)) as (keyof PersonInput)[]).filter(
-      (k) => String(normalise(input)[k] ?? "") !== String(before[k as keyof PersonDetail] ?? ""),
+    const after = normalise(input);
+    const fields = (Object.keys(after) as (keyof typeof after)[]).filter(
+      (k) => k !== "searchText" && String(after[k] ?? "") !== String(before[k as keyof PersonDetail] ?? ""),
     );
     audit(
       {

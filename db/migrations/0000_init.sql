@@ -10,6 +10,7 @@ CREATE TABLE `people` (
 	`name` text NOT NULL,
 	`email` text NOT NULL,
 	`phone` text,
+	`search_text` text DEFAULT '' NOT NULL,
 	`password_hash` text NOT NULL,
 	`app_role` text DEFAULT 'employee' NOT NULL,
 	`job_role_id` integer,

@@ -46,6 +46,8 @@ export const people = sqliteTable(
     /** Stored lower-cased; unique case-insensitively via the index on lower(email). */
     email: text("email").notNull(),
     phone: text("phone"),
+    /** Name and email folded for accent- and case-insensitive search (lib/search-text.ts). */
+    searchText: text("search_text").notNull().default(""),
     passwordHash: text("password_hash").notNull(),
     appRole: text("app_role", { enum: APP_ROLES }).notNull().default("employee"),
     jobRoleId: integer("job_role_id").references((): AnySQLiteColumn => jobRoles.id, {
