@@ -7,7 +7,9 @@ type Tree = { [k: string]: string | Tree };
 const load = (l: string): Tree => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "messages", `${l}.json`), "utf8"));
 const leaves = (t: Tree, prefix = ""): [string, string][] =>
   Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
-const placeholders = (s: string) => [...s.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]).filter((n) => n !== "count" || true).sort();
+/** ICU argument names; a brace right after a plural/select branch key opens a branch, not an argument. */
+const placeholders = (s: string) =>
+  [...s.matchAll(/(?<!(?:=\d+|zero|one|two|few|many|other)\s*)\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]);
 
 const en = new Map(leaves(load("en")));
 

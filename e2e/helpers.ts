@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "rolebook-demo";
+
+export const DEMO = {
+  hr: { email: "hr@example.com", role: "HR Partner" },
+  manager: { email: "manager@example.com", role: "Service Manager" },
+  supervisor: { email: "supervisor@example.com", role: "Workshop Foreman" },
+  employee: { email: "employee@example.com", role: "Service Advisor" },
+  newhire: { email: "newhire@example.com", role: "Service Advisor" },
+} as const;
+export type DemoAccount = keyof typeof DEMO;
+
+export const storageStatePath = (account: DemoAccount) => path.join(import.meta.dirname, ".auth", `${account}.json`);
+
+type Tree = { [k: string]: string | Tree };
+/** A message from a locale file, so tests follow the real UI text. */
+export function message(locale: string, key: string): string {
+  const tree = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "i18n", "messages", `${locale}.json`), "utf8")) as Tree;
+  const value = key.split(".").reduce<string | Tree>((t, k) => (t as Tree)[k], tree);
+  if (typeof value !== "string") throw new Error(`no message ${locale}:${key}`);
+  return value;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAndWait(page: Page, email: string, password = DEMO_PASSWORD) {
+  await signIn(page, email, password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+/** A unique suffix for records a test creates. */
+export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

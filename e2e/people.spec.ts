@@ -1,0 +1,98 @@
+import { expect, test } from "./fixtures";
+import { signIn, unique } from "./helpers";
+
+async function createPerson(page: import("@playwright/test").Page, name: string, email: string, password: string) {
+  await page.goto("/people/new");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Job role").selectOption({ label: "Parts Clerk" });
+  await page.getByLabel("Team").selectOption({ label: "Parts & Care" });
+  await page.getByLabel("Reports to").selectOption({ label: "Marco Janssen" });
+  await page.getByLabel("Initial password").fill(password);
+  await page.getByRole("button", { name: "Create person" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("The person was created and can sign in now.")).toBeVisible();
+}
+
+test("HR creates a person, who can then sign in and sees their role", async ({ hrPage, browser }) => {
+  const id = unique();
+  const email = `new.clerk.${id}@example.com`;
+  await createPerson(hrPage, `Ana Popescu ${id}`, email, "welcome-to-rolebook");
+
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await signIn(page, email, "welcome-to-rolebook");
+  await expect(page.getByRole("heading", { level: 1, name: "Parts Clerk" })).toBeVisible();
+  await expect(page.getByText("Marco Janssen").first()).toBeVisible();
+  await context.close();
+});
+
+test("HR deactivates a person, whose open session is refused on the next request", async ({ hrPage, browser }) => {
+  const id = unique();
+  const email = `leaver.${id}@example.com`;
+  const name = `Tomas Kazlauskas ${id}`;
+  await createPerson(hrPage, name, email, "leaving-soon-123");
+
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await signIn(page, email, "leaving-soon-123");
+  await expect(page.getByTestId("current-user")).toHaveText(name);
+
+  await hrPage.getByRole("button", { name: "Deactivate" }).click();
+  const dialog = hrPage.getByRole("dialog", { name: `Deactivate ${name}?` });
+  await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
+  await expect(hrPage.getByText("Deactivated", { exact: true }).first()).toBeVisible();
+
+  await page.goto("/roles");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, email, "leaving-soon-123");
+  await expect(page.getByRole("alert").filter({ hasText: "The email or password is not correct." })).toBeVisible();
+
+  await hrPage.getByRole("button", { name: "Reactivate" }).click();
+  await expect(hrPage.getByText("Active", { exact: true })).toBeVisible();
+  await signIn(page, email, "leaving-soon-123");
+  await expect(page.getByTestId("current-user")).toHaveText(name);
+  await context.close();
+});
+
+test("bad input is refused next to the field and nothing is written", async ({ hrPage: page }) => {
+  await page.goto("/people/new");
+  await page.getByLabel("Full name").fill("x".repeat(201));
+  await page.getByLabel("Email").fill("employee@example.com");
+  await page.getByLabel("Initial password").fill("short");
+  await page.getByRole("button", { name: "Create person" }).click();
+  await expect(page.getByText("Use at most 200 characters.")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(page.getByLabel("Full name")).toHaveAttribute("aria-invalid", "true");
+  // What was typed is kept.
+  await expect(page.getByLabel("Email")).toHaveValue("employee@example.com");
+
+  await page.getByLabel("Full name").fill("Duplicate Person");
+  await page.getByLabel("Initial password").fill("long-enough-password");
+  await page.getByRole("button", { name: "Create person" }).click();
+  await expect(page.getByText("Someone already uses this email address.")).toBeVisible();
+  await expect(page).toHaveURL(/\/people\/new$/);
+
+  await page.goto("/people?q=Duplicate%20Person&status=all");
+  await expect(page.getByText("No people match your search.")).toBeVisible();
+});
+
+test("HR searches people by name or email, across accents and case", async ({ hrPage: page }) => {
+  await page.goto("/people");
+  await page.getByLabel("Search").fill("yilmaz");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name: "Elif Yılmaz" })).toBeVisible();
+  await page.getByLabel("Search").fill("SUPERVISOR@");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name: "Sven de Vries" })).toBeVisible();
+  await expect(page.getByText("1 person")).toBeVisible();
+});
+
+test("a manager reads people in their teams but cannot edit", async ({ managerPage: page }) => {
+  await page.goto("/people");
+  await expect(page.getByRole("link", { name: "New person" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Elif Yılmaz" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Elif Yılmaz" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  expect((await page.goto("/people/new"))?.status()).toBe(404);
+});
