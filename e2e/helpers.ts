@@ -13,12 +13,12 @@ export const DEMO = {
 } as const;
 export type DemoAccount = keyof typeof DEMO;
 
-export const storageStatePath = (account: DemoAccount) => path.join(import.meta.dirname, ".auth", `${account}.json`);
+export const storageStatePath = (account: DemoAccount) => path.join(__dirname, ".auth", `${account}.json`);
 
 type Tree = { [k: string]: string | Tree };
 /** A message from a locale file, so tests follow the real UI text. */
 export function message(locale: string, key: string): string {
-  const tree = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "i18n", "messages", `${locale}.json`), "utf8")) as Tree;
+  const tree = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "i18n", "messages", `${locale}.json`), "utf8")) as Tree;
   const value = key.split(".").reduce<string | Tree>((t, k) => (t as Tree)[k], tree);
   if (typeof value !== "string") throw new Error(`no message ${locale}:${key}`);
   return value;

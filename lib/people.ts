@@ -52,6 +52,11 @@ function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Refuses (ForbiddenError) unless the actor may open the people directory at all. */
+export function assertPeopleDirectory(actor: Actor): void {
+  authorize(actor, "people.read", { type: "person" });
+}
+
 /** People the actor may see, searchable by name or email, one page at a time. */
 export function listPeople(
   actor: Actor,

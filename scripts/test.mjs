@@ -49,6 +49,7 @@ function ensureChromium() {
 
 const only = process.argv[2];
 if (!only || only === "static") {
+  step("route types", bin("next"), ["typegen"]);
   step("type check", bin("tsc"), ["--noEmit"]);
   step("lint", bin("eslint"), [".", "--max-warnings=0"]);
 }

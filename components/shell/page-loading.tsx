@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
-export default async function Loading() {
+/** Shown while a list page streams in. Detail pages have none, so a missing record answers a real 404. */
+export default async function PageLoading() {
   const t = await getTranslations("common");
   return (
     <div role="status" aria-live="polite" className="flex items-center gap-3 py-12 text-slate-600">

@@ -1,0 +1,13 @@
+import { found } from "@/lib/page";
+import { assertPeopleDirectory } from "@/lib/people";
+import { requireActor } from "@/lib/session";
+
+/**
+ * Checks access before the list streams, so a person without access gets a real 404 status
+ * (the loading boundary below this layout would otherwise have sent 200 already).
+ */
+export default async function PeopleListLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  found(() => assertPeopleDirectory(actor));
+  return children;
+}
