@@ -3,9 +3,13 @@
  * database is empty. `--reset` first deletes the database file (npm run db:reset).
  */
 import fs from "node:fs";
+import { getSqlite } from "./client";
 import { applyMigrations } from "./migrate";
-import { databasePath, openDatabase } from "./open";
+import { databasePath } from "./open";
 import { isEmpty, seedDemo } from "./seed";
+import { applyDueTransfers } from "../lib/transfers";
+import { ensureInitialVersions } from "../lib/role-bootstrap";
+import { getDb } from "./client";
 
 async function main() {
   const file = databasePath();
@@ -13,13 +17,16 @@ async function main() {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     console.log(`rolebook: removed ${file}`);
   }
-  const sqlite = openDatabase(file);
+  const sqlite = getSqlite();
   try {
     applyMigrations(sqlite);
-    if (isEmpty(sqlite)) {
-      await seedDemo(sqlite);
+    if (isEmpty()) {
+      await seedDemo();
       console.log(`rolebook: seeded the demo organisation into ${file}`);
     } else {
+      // Databases from before role versioning get their first versions.
+      getDb().transaction((tx) => ensureInitialVersions(tx));
+      applyDueTransfers();
       console.log(`rolebook: database ready at ${file}`);
     }
   } finally {

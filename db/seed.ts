@@ -1,10 +1,12 @@
-import { count, eq } from "drizzle-orm";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import type Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "./client";
 import * as schema from "./schema";
 import { jobRoles as roleData, people as peopleData, teams as teamData } from "./seed-data";
 import { hashPassword } from "../lib/password";
 import { personSearchText } from "../lib/search-text";
+import { ensureInitialVersions } from "../lib/role-bootstrap";
+import { applyDueTransfers } from "../lib/transfers";
 
 export const DEMO_PASSWORD = "rolebook-demo";
 
@@ -15,20 +17,20 @@ export function isoDaysAgo(days: number, today = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
-type Db = BetterSQLite3Database<typeof schema>;
+const instantDaysAgo = (days: number, today: Date, hour = 9) => `${isoDaysAgo(days, today)}T${String(hour).padStart(2, "0")}:15:00.000Z`;
 
-export function isEmpty(sqlite: Database.Database): boolean {
-  const db = drizzle(sqlite, { schema });
-  return (db.select({ n: count() }).from(schema.people).get()?.n ?? 0) === 0;
+export function isEmpty(): boolean {
+  return (getDb().select({ n: count() }).from(schema.people).get()?.n ?? 0) === 0;
 }
 
 /** Seeds the demo organisation: the service department of a car dealership. */
-export async function seedDemo(sqlite: Database.Database, today = new Date()): Promise<void> {
-  const db: Db = drizzle(sqlite, { schema });
+export async function seedDemo(today = new Date()): Promise<void> {
+  const db = getDb();
   const hashes = await Promise.all(peopleData.map(() => hashPassword(DEMO_PASSWORD)));
+  const personIds = new Map<string, number>();
+  const roleIds = new Map<string, number>();
 
   db.transaction((tx) => {
-    const roleIds = new Map<string, number>();
     for (const r of roleData) {
       const row = tx
         .insert(schema.jobRoles)
@@ -39,34 +41,22 @@ export async function seedDemo(sqlite: Database.Database, today = new Date()): P
       r.responsibilities.forEach((resp, i) => {
         const rr = tx
           .insert(schema.responsibilities)
-          .values({ jobRoleId: row.id, position: i + 1, title: resp.title, description: resp.description })
+          .values({ jobRoleId: row.id, key: randomUUID(), position: i + 1, title: resp.title, description: resp.description })
           .returning({ id: schema.responsibilities.id })
           .get();
         if (resp.tasks.length)
           tx.insert(schema.tasks)
-            .values(
-              resp.tasks.map((t, j) => ({
-                responsibilityId: rr.id,
-                position: j + 1,
-                title: t.title,
-                description: t.description,
-              })),
-            )
+            .values(resp.tasks.map((t, j) => ({ responsibilityId: rr.id, key: randomUUID(), position: j + 1, title: t.title, description: t.description })))
             .run();
       });
     }
 
     const teamIds = new Map<string, number>();
     for (const t of teamData) {
-      const row = tx
-        .insert(schema.teams)
-        .values({ slug: t.slug, name: t.name })
-        .returning({ id: schema.teams.id })
-        .get();
+      const row = tx.insert(schema.teams).values({ slug: t.slug, name: t.name }).returning({ id: schema.teams.id }).get();
       teamIds.set(t.slug, row.id);
     }
 
-    const personIds = new Map<string, number>();
     peopleData.forEach((p, i) => {
       const row = tx
         .insert(schema.people)
@@ -94,15 +84,166 @@ export async function seedDemo(sqlite: Database.Database, today = new Date()): P
           .run();
     }
     for (const t of teamData)
-      tx.update(schema.teams)
-        .set({ managerId: personIds.get(t.managerEmail) ?? null })
-        .where(eq(schema.teams.id, teamIds.get(t.slug)!))
-        .run();
+      tx.update(schema.teams).set({ managerId: personIds.get(t.managerEmail) ?? null }).where(eq(schema.teams.id, teamIds.get(t.slug)!)).run();
     for (const r of roleData)
-      tx.update(schema.jobRoles)
-        .set({ ownerId: personIds.get(r.ownerEmail) ?? null })
-        .where(eq(schema.jobRoles.id, roleIds.get(r.slug)!))
+      tx.update(schema.jobRoles).set({ ownerId: personIds.get(r.ownerEmail) ?? null }).where(eq(schema.jobRoles.id, roleIds.get(r.slug)!)).run();
+
+    // Every role's description as published version 1.
+    ensureInitialVersions(tx);
+    tx.update(schema.roleVersions).set({ publishedAt: instantDaysAgo(120, today) }).run();
+
+    // A change announcement that moved "Warranty claim paperwork" from the Service Advisor to the
+    // Parts Clerk two days ago (applied below, which publishes v2 of both roles).
+    const manager = personIds.get("manager@example.com")!;
+    const sa = roleIds.get("service-advisor")!;
+    const pc = roleIds.get("parts-clerk")!;
+    const warranty = tx
+      .select({ key: schema.tasks.key })
+      .from(schema.tasks)
+      .innerJoin(schema.responsibilities, eq(schema.responsibilities.id, schema.tasks.responsibilityId))
+      .where(and(eq(schema.responsibilities.jobRoleId, sa), eq(schema.tasks.title, "Warranty claim paperwork")))
+      .get()!;
+    const pcResponsibilities = tx
+      .select({ key: schema.responsibilities.key, title: schema.responsibilities.title })
+      .from(schema.responsibilities)
+      .where(eq(schema.responsibilities.jobRoleId, pc))
+      .orderBy(schema.responsibilities.position)
+      .all();
+    const target = pcResponsibilities.find((r) => /warrant|return/i.test(r.title)) ?? pcResponsibilities[pcResponsibilities.length - 1];
+    const transferDay = isoDaysAgo(2, today);
+    const a1 = tx
+      .insert(schema.announcements)
+      .values({
+        title: "Warranty claim paperwork moves to the Parts desk",
+        body:
+          "From now on the **Parts Clerk** prepares and submits warranty claims, because the parts desk already handles the returned parts and the manufacturer portal.\n\nService Advisors still record the customer's complaint on the repair order and hand the job card to the parts desk **the same day** the repair is finished.",
+        effectiveDate: transferDay,
+        authorId: manager,
+        audience: JSON.stringify({ everyone: false, roleIds: [sa, pc], teamIds: [], personIds: [] }),
+        publishedAt: instantDaysAgo(5, today),
+      })
+      .returning({ id: schema.announcements.id })
+      .get();
+    tx.insert(schema.taskTransfers)
+      .values({
+        announcementId: a1.id,
+        taskKey: warranty.key,
+        taskTitle: "Warranty claim paperwork",
+        fromRoleId: sa,
+        toRoleId: pc,
+        toResponsibilityKey: target.key,
+        effectiveDate: transferDay,
+      })
+      .run();
+    const a1Audience = tx
+      .select({ id: schema.people.id })
+      .from(schema.people)
+      .where(and(inArray(schema.people.jobRoleId, [sa, pc]), eq(schema.people.active, true)))
+      .all();
+    tx.insert(schema.acknowledgements)
+      .values(
+        a1Audience.map((p) => ({
+          personId: p.id,
+          announcementId: a1.id,
+          ownerId: manager,
+          state: "understood" as const,
+          createdAt: instantDaysAgo(5, today),
+          answeredAt: instantDaysAgo(4, today, 11),
+        })),
+      )
+      .run();
+  });
+
+  applyDueTransfers(today);
+
+  db.transaction((tx) => {
+    const sa = roleIds.get("service-advisor")!;
+    const manager = personIds.get("manager@example.com")!;
+    const v2 = tx
+      .select({ id: schema.roleVersions.id })
+      .from(schema.roleVersions)
+      .where(and(eq(schema.roleVersions.jobRoleId, sa), eq(schema.roleVersions.number, 2)))
+      .get()!;
+    tx.update(schema.roleVersions)
+      .set({ publishedAt: instantDaysAgo(2, today, 7) })
+      .where(sql`${schema.roleVersions.number} = 2`)
+      .run();
+    tx.update(schema.acknowledgements)
+      .set({ createdAt: instantDaysAgo(2, today, 7) })
+      .where(sql`${schema.acknowledgements.roleVersionId} is not null`)
+      .run();
+    // Elif understood v2; James asked a question that Marco answered; Nora has not answered yet.
+    tx.update(schema.acknowledgements)
+      .set({ state: "understood", answeredAt: instantDaysAgo(1, today, 10), revision: 2 })
+      .where(and(eq(schema.acknowledgements.roleVersionId, v2.id), eq(schema.acknowledgements.personId, personIds.get("employee@example.com")!)))
+      .run();
+    const james = personIds.get("james.whitfield@example.com") ?? personIds.get("andreea.ionescu@example.com")!;
+    const asked = tx
+      .update(schema.acknowledgements)
+      .set({ state: "answered", answeredAt: instantDaysAgo(1, today, 9), revision: 3 })
+      .where(and(eq(schema.acknowledgements.roleVersionId, v2.id), eq(schema.acknowledgements.personId, james)))
+      .returning({ id: schema.acknowledgements.id })
+      .get();
+    if (asked) {
+      tx.insert(schema.ackMessages)
+        .values([
+          {
+            acknowledgementId: asked.id,
+            authorId: james,
+            body: "Do I still take the customer's signature on the warranty declaration at reception, or does the parts desk call the customer for it?",
+            createdAt: instantDaysAgo(1, today, 9),
+          },
+          {
+            acknowledgementId: asked.id,
+            authorId: manager,
+            body: "You still take the signature at reception when the car comes in: it goes on the repair order. The parts desk only prepares and submits the claim.",
+            createdAt: instantDaysAgo(1, today, 14),
+          },
+        ])
         .run();
+    }
+
+    // A pending announcement for the Reception team.
+    const reception = tx.select({ id: schema.teams.id }).from(schema.teams).where(eq(schema.teams.slug, "reception")).get()!;
+    const a2 = tx
+      .insert(schema.announcements)
+      .values({
+        title: "Courtesy-car bookings move to the new fleet app",
+        body:
+          "From **" +
+          isoDaysAgo(-8, today) +
+          "** every courtesy car is booked, checked out and checked in with the Fleet app on the reception tablets. The paper fleet log stays in the drawer for one more week as a fallback.\n\n- Book the car when you confirm the appointment.\n- Photograph the car at check-out and check-in in the app.\n- Ask Marco if you need an app account.",
+        effectiveDate: isoDaysAgo(-8, today),
+        authorId: manager,
+        audience: JSON.stringify({ everyone: false, roleIds: [], teamIds: [reception.id], personIds: [] }),
+        publishedAt: instantDaysAgo(1, today, 8),
+      })
+      .returning({ id: schema.announcements.id })
+      .get();
+    const receptionists = tx
+      .select({ id: schema.people.id })
+      .from(schema.people)
+      .where(and(eq(schema.people.teamId, reception.id), eq(schema.people.active, true), sql`${schema.people.id} <> ${manager}`))
+      .all();
+    tx.insert(schema.acknowledgements)
+      .values(receptionists.map((p) => ({ personId: p.id, announcementId: a2.id, ownerId: manager, state: "pending" as const, createdAt: instantDaysAgo(1, today, 8) })))
+      .run();
+    tx.insert(schema.notifications)
+      .values(
+        receptionists.map((p) => ({
+          personId: p.id,
+          kind: "announcement.new",
+          params: JSON.stringify({ title: "Courtesy-car bookings move to the new fleet app" }),
+          link: `/announcements/${a2.id}`,
+          createdAt: instantDaysAgo(1, today, 8),
+        })),
+      )
+      .run();
+
+    // The Service Advisor job posting is public.
+    tx.insert(schema.jobPostings)
+      .values({ jobRoleId: sa, published: true, location: "Rotterdam-Noord", publishedById: personIds.get("hr@example.com")!, updatedAt: instantDaysAgo(3, today) })
+      .run();
 
     tx.insert(schema.auditLog)
       .values({ actorId: null, action: "demo.seed", entityType: "organisation", detail: "{}", at: today.toISOString() })

@@ -16,6 +16,16 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "roles.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
   "teams.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
   "audit.read": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "roles.edit": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "roles.track": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "acks.answer": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "announcements.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "announcements.create": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "announcements.createForAll": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "postings.manage": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "tasks.search": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "tasks.ownershipReports": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "notifications.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
 };
 
 describe("permission table", () => {

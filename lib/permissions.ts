@@ -16,10 +16,28 @@ export const PERMISSIONS = [
   "roles.read",
   "teams.read",
   "audit.read",
+  "roles.edit",
+  "roles.track",
+  "acks.answer",
+  "announcements.read",
+  "announcements.create",
+  "announcements.createForAll",
+  "postings.manage",
+  "tasks.search",
+  "tasks.ownershipReports",
+  "notifications.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const everyone: Permission[] = ["self.read", "self.updateLocale", "roles.read"];
+const everyone: Permission[] = [
+  "self.read",
+  "self.updateLocale",
+  "roles.read",
+  "acks.answer",
+  "announcements.read",
+  "tasks.search",
+  "notifications.read",
+];
 
 export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
   hr_admin: new Set<Permission>([
@@ -31,8 +49,22 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "people.assignAppRole",
     "teams.read",
     "audit.read",
+    "roles.edit",
+    "roles.track",
+    "announcements.create",
+    "announcements.createForAll",
+    "postings.manage",
+    "tasks.ownershipReports",
   ]),
-  manager: new Set<Permission>([...everyone, "people.read", "teams.read"]),
+  manager: new Set<Permission>([
+    ...everyone,
+    "people.read",
+    "teams.read",
+    "roles.edit",
+    "roles.track",
+    "announcements.create",
+    "tasks.ownershipReports",
+  ]),
   supervisor: new Set<Permission>([...everyone, "people.read", "teams.read"]),
   employee: new Set<Permission>([...everyone]),
 };

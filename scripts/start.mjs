@@ -16,7 +16,8 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.log("rolebook: no build found, building (this takes a minute or two)…");
   run(bin("next"), ["build"]);
 }
-run(bin("tsx"), ["db/prepare.ts"]);
+// react-server: lets the server-only domain modules load outside Next.
+run(bin("tsx"), ["--conditions=react-server", "db/prepare.ts"]);
 
 const port = env.PORT || "3000";
 console.log(`rolebook: serving http://localhost:${port}`);

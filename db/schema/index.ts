@@ -1,3 +1,5 @@
 export * from "./people";
 export * from "./roles";
 export * from "./audit";
+export * from "./versions";
+export * from "./communication";

@@ -20,6 +20,8 @@ export const jobRoles = sqliteTable(
     /** Markdown. */
     purpose: text("purpose").notNull().default(""),
     ownerId: integer("owner_id").references((): AnySQLiteColumn => people.id, { onDelete: "set null" }),
+    /** Number of the current published version (0 = never published). */
+    currentVersion: integer("current_version").notNull().default(0),
     revision: integer("revision").notNull().default(1),
     ...timestamps,
   },
@@ -42,13 +44,18 @@ export const responsibilities = sqliteTable(
     jobRoleId: integer("job_role_id")
       .notNull()
       .references(() => jobRoles.id, { onDelete: "cascade" }),
+    /** Stable identity across versions (a UUID), used by diffs and by everything that links here. */
+    key: text("key").notNull(),
     position: integer("position").notNull(),
     title: text("title").notNull(),
     /** Markdown. */
     description: text("description").notNull().default(""),
     ...timestamps,
   },
-  (t) => [index("responsibilities_role_pos_idx").on(t.jobRoleId, t.position)],
+  (t) => [
+    index("responsibilities_role_pos_idx").on(t.jobRoleId, t.position),
+    uniqueIndex("responsibilities_key_uq").on(t.key),
+  ],
 );
 
 export const tasks = sqliteTable(
@@ -58,11 +65,13 @@ export const tasks = sqliteTable(
     responsibilityId: integer("responsibility_id")
       .notNull()
       .references(() => responsibilities.id, { onDelete: "cascade" }),
+    /** Stable identity across versions and moves between roles (a UUID). */
+    key: text("key").notNull(),
     position: integer("position").notNull(),
     title: text("title").notNull(),
     /** Markdown. */
     description: text("description").notNull().default(""),
     ...timestamps,
   },
-  (t) => [index("tasks_responsibility_pos_idx").on(t.responsibilityId, t.position)],
+  (t) => [index("tasks_responsibility_pos_idx").on(t.responsibilityId, t.position), uniqueIndex("tasks_key_uq").on(t.key)],
 );

@@ -2,9 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, getSqlite } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
-import { openDatabase } from "@/db/open";
 import { people } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import type { Actor } from "@/lib/actor";
@@ -18,10 +17,8 @@ export async function useSeededTestDb(): Promise<string> {
   const file = path.join(dir, "test.db");
   process.env.DATABASE_PATH = file;
   (globalThis as { __rolebookDb?: unknown }).__rolebookDb = undefined;
-  const sqlite = openDatabase(file);
-  applyMigrations(sqlite);
-  await seedDemo(sqlite);
-  sqlite.close();
+  applyMigrations(getSqlite());
+  await seedDemo();
   return file;
 }
 
