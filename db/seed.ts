@@ -5,7 +5,8 @@ import * as schema from "./schema";
 import { jobRoles as roleData, people as peopleData, teams as teamData } from "./seed-data";
 import { hashPassword } from "../lib/password";
 import { personSearchText } from "../lib/search-text";
-import { ensureInitialVersions } from "../lib/role-bootstrap";
+import { emptyResponsibility, type RoleDoc } from "../lib/role-doc";
+import { publishDoc } from "../lib/role-versions";
 import { applyDueTransfers } from "../lib/transfers";
 
 export const DEMO_PASSWORD = "rolebook-demo";
@@ -38,17 +39,6 @@ export async function seedDemo(today = new Date()): Promise<void> {
         .returning({ id: schema.jobRoles.id })
         .get();
       roleIds.set(r.slug, row.id);
-      r.responsibilities.forEach((resp, i) => {
-        const rr = tx
-          .insert(schema.responsibilities)
-          .values({ jobRoleId: row.id, key: randomUUID(), position: i + 1, title: resp.title, description: resp.description })
-          .returning({ id: schema.responsibilities.id })
-          .get();
-        if (resp.tasks.length)
-          tx.insert(schema.tasks)
-            .values(resp.tasks.map((t, j) => ({ responsibilityId: rr.id, key: randomUUID(), position: j + 1, title: t.title, description: t.description })))
-            .run();
-      });
     }
 
     const teamIds = new Map<string, number>();
@@ -89,7 +79,25 @@ export async function seedDemo(today = new Date()): Promise<void> {
       tx.update(schema.jobRoles).set({ ownerId: personIds.get(r.ownerEmail) ?? null }).where(eq(schema.jobRoles.id, roleIds.get(r.slug)!)).run();
 
     // Every role's description as published version 1.
-    ensureInitialVersions(tx);
+    for (const r of roleData) {
+      const doc: RoleDoc = {
+        title: r.title,
+        purpose: r.purpose,
+        responsibilities: r.responsibilities.map((resp) => ({
+          ...emptyResponsibility(randomUUID()),
+          title: resp.title,
+          description: resp.description,
+          tasks: resp.tasks.map((t) => ({ key: randomUUID(), title: t.title, description: t.description })),
+          standards: resp.standards ?? [],
+          whenWrong: resp.whenWrong ?? { steps: "", escalateTo: "" },
+          decisionRights: resp.decisionRights ?? [],
+          evaluation: resp.evaluation ?? [],
+          capabilities: resp.capabilities ?? [],
+        })),
+      };
+      const role = { id: roleIds.get(r.slug)!, slug: r.slug, title: r.title, ownerId: personIds.get(r.ownerEmail) ?? null, currentVersion: 0 };
+      publishDoc(tx, role.ownerId, role, doc, { summary: "First published version", kind: "editorial" });
+    }
     tx.update(schema.roleVersions).set({ publishedAt: instantDaysAgo(120, today) }).run();
 
     // A change announcement that moved "Warranty claim paperwork" from the Service Advisor to the

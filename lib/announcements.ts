@@ -277,7 +277,7 @@ export function announcementFormOptions(actor: Actor) {
   authorize(actor, "announcements.create", { type: "announcement" });
   const db = getDb();
   const visiblePeople = db
-    .select({ id: people.id, name: people.name, jobRoleId: people.jobRoleId, teamId: people.teamId })
+    .select({ id: people.id, name: people.name, jobRoleId: people.jobRoleId })
     .from(people)
     .where(and(eq(people.active, true), peopleScope(actor)))
     .orderBy(people.name)
@@ -288,7 +288,7 @@ export function announcementFormOptions(actor: Actor) {
       : db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.managerId, actor.id)).orderBy(teams.name).all();
   return {
     everyoneAllowed: actor.appRole === "hr_admin",
-    people: visiblePeople.map(({ id, name }) => ({ id, name })),
+    people: visiblePeople,
     teams: teamRows,
     roles: editableRoleDocs(actor).map(({ role: r, doc }) => {
       return {

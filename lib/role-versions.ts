@@ -21,6 +21,7 @@ import { notify } from "./notifications";
 import { diffRoles, type RoleDiff } from "./role-diff";
 import { parseRoleDoc, roleDocSchema, type RoleDoc } from "./role-doc";
 import { editableRolesScope } from "./scope";
+import { NAME_MAX } from "./validation";
 import { reindexRole } from "./search-index";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -127,7 +128,8 @@ export function validateDoc(input: unknown): RoleDoc {
       const path = issue.path.join(".");
       if (errors[path]) continue;
       if (issue.code === "too_small") errors[path] = "required";
-      else if (issue.code === "too_big") errors[path] = issue.origin === "array" ? "tooMany" : "textTooLong";
+      else if (issue.code === "too_big")
+        errors[path] = issue.origin === "array" ? "tooMany" : Number(issue.maximum) <= NAME_MAX ? "titleTooLong" : "textTooLong";
       else errors[path] = "invalid";
     }
     throw new FieldError(errors);

@@ -1,13 +1,15 @@
 import "server-only";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { jobRoles, people, responsibilities, tasks, teams } from "@/db/schema";
+import { jobRoles, people, responsibilities, roleVersions, teams } from "@/db/schema";
 import { authorize } from "./access";
 import type { Actor } from "./actor";
 import { NotFoundError } from "./errors";
 import { pageOf, type Page } from "./pagination";
+import { parseRoleDoc, type RoleResponsibility } from "./role-doc";
 import { peopleScope } from "./scope";
+import { applyDueTransfers } from "./transfers";
 
 export const ROLES_PAGE_SIZE = 20;
 
@@ -57,63 +59,16 @@ export function listRoles(actor: Actor, opts: { page?: number } = {}): Page<Role
   return { rows, total, page, pageCount, pageSize: ROLES_PAGE_SIZE };
 }
 
-export type TaskView = { id: number; title: string; description: string; position: number };
-export type ResponsibilityView = {
-  id: number;
-  title: string;
-  description: string;
-  position: number;
-  tasks: TaskView[];
-};
-
-/** Responsibilities of one role with their tasks, in order: two queries, no loop of queries. */
-function loadResponsibilities(jobRoleId: number): ResponsibilityView[] {
-  const db = getDb();
-  const resps = db
-    .select({
-      id: responsibilities.id,
-      title: responsibilities.title,
-      description: responsibilities.description,
-      position: responsibilities.position,
-    })
-    .from(responsibilities)
-    .where(eq(responsibilities.jobRoleId, jobRoleId))
-    .orderBy(asc(responsibilities.position), asc(responsibilities.id))
-    .all();
-  if (!resps.length) return [];
-  const taskRows = db
-    .select({
-      id: tasks.id,
-      responsibilityId: tasks.responsibilityId,
-      title: tasks.title,
-      description: tasks.description,
-      position: tasks.position,
-    })
-    .from(tasks)
-    .where(
-      inArray(
-        tasks.responsibilityId,
-        resps.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(tasks.position), asc(tasks.id))
-    .all();
-  const byResp = new Map<number, TaskView[]>();
-  for (const { responsibilityId, ...t } of taskRows) {
-    const list = byResp.get(responsibilityId) ?? [];
-    list.push(t);
-    byResp.set(responsibilityId, list);
-  }
-  return resps.map((r) => ({ ...r, tasks: byResp.get(r.id) ?? [] }));
-}
-
 export type RoleDetail = {
   id: number;
   slug: string;
   title: string;
   purpose: string;
   owner: { id: number; name: string } | null;
-  responsibilities: ResponsibilityView[];
+  /** The current published version (0 before the first). */
+  version: number;
+  publishedAt: string | null;
+  responsibilities: RoleResponsibility[];
   /** Holders the actor may see (their people scope). */
   holders: { id: number; name: string; teamName: string | null; startDate: string }[];
   /** All active holders, including those outside the actor's scope. */
@@ -124,6 +79,7 @@ const owner = alias(people, "owner");
 
 export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
   authorize(actor, "roles.read", { type: "job_role", id: slug });
+  applyDueTransfers();
   const db = getDb();
   const role = db
     .select({
@@ -133,9 +89,13 @@ export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
       purpose: jobRoles.purpose,
       ownerId: owner.id,
       ownerName: owner.name,
+      version: jobRoles.currentVersion,
+      publishedAt: roleVersions.publishedAt,
+      content: roleVersions.content,
     })
     .from(jobRoles)
     .leftJoin(owner, eq(owner.id, jobRoles.ownerId))
+    .leftJoin(roleVersions, and(eq(roleVersions.jobRoleId, jobRoles.id), eq(roleVersions.number, jobRoles.currentVersion)))
     .where(eq(jobRoles.slug, slug))
     .get();
   if (!role) throw new NotFoundError("job role");
@@ -155,7 +115,9 @@ export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
     title: role.title,
     purpose: role.purpose,
     owner: role.ownerId != null ? { id: role.ownerId, name: role.ownerName ?? "" } : null,
-    responsibilities: loadResponsibilities(role.id),
+    version: role.version,
+    publishedAt: role.publishedAt,
+    responsibilities: role.content ? parseRoleDoc(role.content).responsibilities : [],
     holders,
     holderCount,
   };

@@ -6,6 +6,7 @@ import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "./actor";
+import { applyDueTransfers } from "./transfers";
 
 /**
  * The signed-in person, re-checked against the database on every request: a deactivated person,
@@ -42,5 +43,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in?expired=1");
+  // Task transfers take effect on their date: one indexed query when nothing is due.
+  applyDueTransfers();
   return actor;
 }

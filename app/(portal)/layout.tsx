@@ -3,19 +3,28 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { openItemCount } from "@/lib/acknowledgements";
+import { unreadCount } from "@/lib/notifications";
 import { can, type Permission } from "@/lib/permissions";
 import { requireActor } from "@/lib/session";
 
-const NAV: { href: string; key: "myRole" | "people" | "roles"; permission: Permission }[] = [
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "people" | "roles" | "audit";
+const NAV: { href: string; key: NavKey; permission: Permission }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
-  { href: "/people", key: "people", permission: "people.read" },
+  { href: "/changes", key: "changes", permission: "acks.answer" },
+  { href: "/announcements", key: "announcements", permission: "announcements.read" },
+  { href: "/whose-task", key: "whoseTask", permission: "tasks.search" },
   { href: "/roles", key: "roles", permission: "roles.read" },
+  { href: "/people", key: "people", permission: "people.read" },
+  { href: "/audit", key: "audit", permission: "audit.read" },
 ];
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations("shell");
   const roles = await getTranslations("appRoles");
+  const openItems = openItemCount(actor);
+  const unread = unreadCount(actor);
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -25,7 +34,7 @@ export default async function PortalLayout({ children }: { children: React.React
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-6">
             <Link href="/" className="text-lg font-bold tracking-tight text-brand-800">
               Rolebook
@@ -34,11 +43,33 @@ export default async function PortalLayout({ children }: { children: React.React
               {NAV.filter((n) => can(actor.appRole, n.permission)).map((n) => (
                 <NavLink key={n.href} href={n.href}>
                   {t(`nav.${n.key}`)}
+                  {n.key === "changes" && openItems ? (
+                    <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
+                      {openItems}
+                      <span className="sr-only"> {t("toAnswer")}</span>
+                    </span>
+                  ) : null}
                 </NavLink>
               ))}
             </nav>
           </div>
           <div className="flex flex-wrap items-center gap-4">
+            <Link
+              href="/notifications"
+              aria-label={t("notificationsLabel", { count: unread })}
+              className="relative rounded-md p-2 text-slate-700 hover:bg-slate-100"
+              data-testid="bell"
+            >
+              <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+                <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+              </svg>
+              {unread ? (
+                <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white">
+                  {unread > 99 ? "99+" : unread}
+                </span>
+              ) : null}
+            </Link>
             <LocaleSwitcher />
             <div className="text-right text-sm leading-tight">
               <p className="font-medium text-slate-900" data-testid="current-user">
@@ -50,7 +81,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
         {children}
       </main>
     </div>

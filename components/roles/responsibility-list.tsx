@@ -1,15 +1,28 @@
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
-import type { ResponsibilityView } from "@/lib/roles";
+import { STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/role-doc";
 
-/** A role's responsibilities, each with the tasks it owns, in order. */
-export async function ResponsibilityList({ responsibilities }: { responsibilities: ResponsibilityView[] }) {
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="mt-4">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h4>
+      <div className="mt-1.5 text-sm text-slate-800">{children}</div>
+    </div>
+  );
+}
+
+/**
+ * A role's responsibilities in order, each with its tasks, service standards, what to do when it
+ * goes wrong, decision rights, how it is evaluated and the capabilities it needs.
+ */
+export async function ResponsibilityList({ responsibilities }: { responsibilities: RoleResponsibility[] }) {
   const t = await getTranslations("roles");
+  const d = await getTranslations("roleDoc");
   if (!responsibilities.length) return <p className="text-slate-600">{t("noResponsibilities")}</p>;
   return (
     <ol className="space-y-4" aria-label={t("responsibilities")}>
       {responsibilities.map((r, i) => (
-        <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <li key={r.key} id={`r-${r.key}`} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h3 className="flex items-baseline gap-3 text-lg font-semibold text-slate-900">
             <span className="text-sm font-medium text-brand-700" aria-hidden>
               {i + 1}.
@@ -18,19 +31,79 @@ export async function ResponsibilityList({ responsibilities }: { responsibilitie
           </h3>
           {r.description ? <Markdown className="mt-1 text-slate-700">{r.description}</Markdown> : null}
           {r.tasks.length ? (
-            <div className="mt-3">
-              <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-                {t("tasks", { count: r.tasks.length })}
-              </h4>
-              <ul className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-100">
+            <Section title={t("tasks", { count: r.tasks.length })}>
+              <ul className="divide-y divide-slate-100 rounded-md border border-slate-100">
                 {r.tasks.map((task) => (
-                  <li key={task.id} className="px-3 py-2">
+                  <li key={task.key} id={`t-${task.key}`} className="scroll-mt-24 px-3 py-2">
                     <p className="font-medium text-slate-900">{task.title}</p>
                     {task.description ? <Markdown className="text-sm text-slate-600">{task.description}</Markdown> : null}
                   </li>
                 ))}
               </ul>
-            </div>
+            </Section>
+          ) : null}
+          {r.standards.length ? (
+            <Section title={d("standards")}>
+              <dl className="grid gap-2 sm:grid-cols-2">
+                {STANDARD_CATEGORIES.filter((c) => r.standards.some((s) => s.category === c)).map((c) => (
+                  <div key={c} className="rounded-md bg-slate-50 p-2">
+                    <dt className="text-xs font-semibold text-slate-600">{d(`category.${c}`)}</dt>
+                    {r.standards
+                      .filter((s) => s.category === c)
+                      .map((s, j) => (
+                        <dd key={j}>
+                          <Markdown>{s.text}</Markdown>
+                        </dd>
+                      ))}
+                  </div>
+                ))}
+              </dl>
+            </Section>
+          ) : null}
+          {r.whenWrong.steps || r.whenWrong.escalateTo ? (
+            <Section title={d("whenWrong")}>
+              {r.whenWrong.steps ? <Markdown>{r.whenWrong.steps}</Markdown> : null}
+              {r.whenWrong.escalateTo ? (
+                <p className="mt-1">
+                  <span className="font-medium">{d("escalateTo")}:</span> {r.whenWrong.escalateTo}
+                </p>
+              ) : null}
+            </Section>
+          ) : null}
+          {r.decisionRights.length ? (
+            <Section title={d("decisionRights")}>
+              <ul className="list-disc space-y-1 pl-5">
+                {r.decisionRights.map((x, j) => (
+                  <li key={j}>
+                    <span className="font-medium">{x.decision}</span>
+                    {x.limit ? <span className="text-slate-600"> — {x.limit}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          {r.evaluation.length ? (
+            <Section title={d("evaluation")}>
+              <ul className="space-y-1">
+                {r.evaluation.map((x, j) => (
+                  <li key={j}>
+                    <span className="font-medium">{x.criterion}</span>
+                    {x.good ? <Markdown className="text-slate-600">{x.good}</Markdown> : null}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          {r.capabilities.length ? (
+            <Section title={d("capabilities")}>
+              <ul className="flex flex-wrap gap-2">
+                {r.capabilities.map((c, j) => (
+                  <li key={j} className="rounded-full border border-slate-200 bg-slate-50 px-2.5 py-0.5 text-xs">
+                    {c.name} <span className="text-slate-500">· {d(`kind.${c.kind}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            </Section>
           ) : null}
         </li>
       ))}

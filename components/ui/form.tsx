@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useId, useTransition, type ComponentProps, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useId, useRef, useTransition, type ComponentProps, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action-types";
 
@@ -17,6 +17,7 @@ export function ActionForm({
   className = "",
   onSuccess,
   successMessage,
+  resetOnSuccess,
   ...rest
 }: {
   action: (prev: State, data: FormData) => Promise<State>;
@@ -24,10 +25,15 @@ export function ActionForm({
   className?: string;
   onSuccess?: (data: unknown) => void;
   successMessage?: string;
+  resetOnSuccess?: boolean;
 } & Omit<ComponentProps<"form">, "action" | "onSubmit">) {
+  const formRef = useRef<HTMLFormElement>(null);
   const [state, dispatch] = useActionState(async (prev: State, data: FormData) => {
     const result = await action(prev, data);
-    if (result?.ok) onSuccess?.(result.data);
+    if (result?.ok) {
+      if (resetOnSuccess) formRef.current?.reset();
+      onSuccess?.(result.data);
+    }
     return result;
   }, null);
   const [pending, startTransition] = useTransition();
@@ -35,6 +41,7 @@ export function ActionForm({
     <FormState.Provider value={{ state, pending }}>
       <form
         {...rest}
+        ref={formRef}
         noValidate
         className={className}
         onSubmit={(e) => {
@@ -112,6 +119,22 @@ export function TextField({
     <FieldShell name={name} label={label} hint={hint} className={className}>
       {({ id, describedBy, invalid }) => (
         <input id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} {...input} />
+      )}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  className,
+  ...textarea
+}: FieldProps & Omit<ComponentProps<"textarea">, "name" | "id">) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} className={className}>
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} {...textarea} />
       )}
     </FieldShell>
   );

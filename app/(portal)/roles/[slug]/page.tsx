@@ -6,7 +6,12 @@ import { ResponsibilityList } from "@/components/roles/responsibility-list";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/permissions";
 import { found } from "@/lib/page";
+import { postingStatus } from "@/lib/postings";
 import { getRoleBySlug } from "@/lib/roles";
+import { mayEditRole } from "@/lib/role-versions";
+import { ButtonLink } from "@/components/ui/button";
+import { Badge } from "@/components/ui/card";
+import { PostingForm } from "../_components/posting-form";
 import { requireActor } from "@/lib/session";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -25,6 +30,9 @@ export default async function RolePage({ params }: Props) {
   const format = await getFormatter();
   const canOpenPeople = can(actor.appRole, "people.read");
   const hidden = role.holderCount - role.holders.length;
+  const canEdit = mayEditRole(actor, role.id);
+  const posting = can(actor.appRole, "postings.manage") ? postingStatus(actor, role.slug) : null;
+  const v = await getTranslations("versions");
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -32,7 +40,29 @@ export default async function RolePage({ params }: Props) {
           ← {t("backToRoles")}
         </Link>
       </p>
-      <PageHeader title={role.title} description={role.owner ? t("ownedBy", { name: role.owner.name }) : undefined} />
+      <PageHeader
+        title={role.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            {role.version ? (
+              <Link href={`/roles/${role.slug}/versions`} className="text-brand-700 underline">
+                {v("versionN", { n: role.version })}
+              </Link>
+            ) : null}
+            {role.publishedAt ? <span>· {format.dateTime(new Date(role.publishedAt), { dateStyle: "medium" })}</span> : null}
+            {role.owner ? <span>· {t("ownedBy", { name: role.owner.name })}</span> : null}
+            {posting?.published ? <Badge tone="green">{t("postingPublic")}</Badge> : null}
+          </span>
+        }
+        actions={
+          <>
+            <ButtonLink variant="secondary" href={`/roles/${role.slug}/versions`}>
+              {t("versions")}
+            </ButtonLink>
+            {canEdit ? <ButtonLink href={`/roles/${role.slug}/edit`}>{t("edit")}</ButtonLink> : null}
+          </>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="space-y-6">
           <Card>
@@ -44,7 +74,7 @@ export default async function RolePage({ params }: Props) {
             <ResponsibilityList responsibilities={role.responsibilities} />
           </section>
         </div>
-        <aside>
+        <aside className="space-y-4">
           <Card>
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
               {t("holders", { count: role.holderCount })}
@@ -69,6 +99,12 @@ export default async function RolePage({ params }: Props) {
             </ul>
             {hidden > 0 ? <p className="mt-3 text-xs text-slate-500">{t("holdersHidden", { count: hidden })}</p> : null}
           </Card>
+          {posting ? (
+            <Card>
+              <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("posting")}</h2>
+              <PostingForm slug={role.slug} published={posting.published} location={posting.location} />
+            </Card>
+          ) : null}
         </aside>
       </div>
     </div>

@@ -1,0 +1,67 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { sendReminders } from "@/lib/acknowledgements";
+import { createAction } from "@/lib/action";
+import { createAnnouncement } from "@/lib/announcements";
+import { FieldError } from "@/lib/errors";
+import { fields, TEXT_MAX } from "@/lib/validation";
+
+const ids = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).max(1000));
+
+const transferSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("role"),
+    taskKey: z.string().min(1).max(64),
+    fromRoleId: z.coerce.number().int().positive(),
+    toRoleId: z.coerce.number().int().positive(),
+    toResponsibilityKey: z.string().max(64).nullable().default(null),
+  }),
+  z.object({
+    type: z.literal("person"),
+    taskKey: z.string().min(1).max(64),
+    fromPersonId: z.coerce.number().int().positive(),
+    toPersonId: z.coerce.number().int().positive(),
+  }),
+]);
+
+export const createAnnouncementAction = createAction(
+  z.object({
+    title: fields.title,
+    body: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(TEXT_MAX)),
+    effectiveDate: fields.date,
+    everyone: fields.bool,
+    roleIds: ids,
+    teamIds: ids,
+    personIds: ids,
+    transfers: z.string().max(100_000).default("[]"),
+  }),
+  async (input, actor) => {
+    let transfers: z.output<typeof transferSchema>[];
+    try {
+      const parsed = z.array(transferSchema).max(50).safeParse(JSON.parse(input.transfers));
+      if (!parsed.success) {
+        const errors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) errors[`transfers.${String(issue.path[0] ?? 0)}`] ??= "transferIncomplete";
+        throw new FieldError(errors);
+      }
+      transfers = parsed.data;
+    } catch (e) {
+      if (e instanceof FieldError) throw e;
+      throw new FieldError({ _form: "invalid" });
+    }
+    const { id } = createAnnouncement(actor, {
+      title: input.title,
+      body: input.body,
+      effectiveDate: input.effectiveDate,
+      audience: { everyone: input.everyone, roleIds: input.roleIds, teamIds: input.teamIds, personIds: input.personIds },
+      transfers,
+    });
+    redirect(`/announcements/${id}?created=1`);
+  },
+);
+
+export const remindAnnouncementAction = createAction(z.object({ id: fields.id }), async ({ id }, actor) => ({
+  reminded: sendReminders(actor, { announcementId: id }),
+}));

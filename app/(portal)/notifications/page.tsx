@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { listNotifications, unreadCount } from "@/lib/notifications";
+import { found, pageParam } from "@/lib/page";
+import { requireActor } from "@/lib/session";
+import { MarkRead } from "./_mark-read";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("notifications");
+  return { title: t("title") };
+}
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const actor = await requireActor();
+  const sp = await searchParams;
+  const result = found(() => listNotifications(actor, { page: pageParam(sp.page) }));
+  const unread = unreadCount(actor);
+  const t = await getTranslations("notifications");
+  const format = await getFormatter();
+  return (
+    <div className="max-w-3xl">
+      <PageHeader title={t("title")} description={t("unread", { count: unread })} actions={unread ? <MarkRead label={t("markAllRead")} /> : null} />
+      {result.rows.length === 0 ? (
+        <EmptyState>{t("empty")}</EmptyState>
+      ) : (
+        <ul className="space-y-2" aria-label={t("list")}>
+          {result.rows.map((n) => (
+            <li key={n.id}>
+              <Card className={n.readAt ? "opacity-80" : "border-brand-100 bg-brand-50"}>
+                <div className="flex flex-wrap items-center justify-between gap-3">
+                  <div>
+                    <Link href={n.link} className="font-medium text-brand-800 hover:underline">
+                      {t(`kind.${n.kind}`, n.params)}
+                    </Link>
+                    <p className="text-xs text-slate-500">
+                      {format.relativeTime(new Date(n.createdAt))}
+                      {n.readAt ? "" : ` · ${t("new")}`}
+                    </p>
+                  </div>
+                  {n.readAt ? null : <MarkRead id={n.id} label={t("markRead")} />}
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} basePath="/notifications" />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/card";
+import { found } from "@/lib/page";
+import { getDraft } from "@/lib/role-versions";
+import { requireActor } from "@/lib/session";
+import { RoleEditor } from "../../_components/role-editor";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("editor");
+  return { title: t("title") };
+}
+
+export default async function EditRolePage({ params }: Props) {
+  const actor = await requireActor();
+  const { slug } = await params;
+  const draft = found(() => getDraft(actor, slug));
+  const t = await getTranslations("editor");
+  const format = await getFormatter();
+  return (
+    <div className="max-w-4xl">
+      <p className="mb-2 text-sm">
+        <Link href={`/roles/${slug}`} className="text-brand-700 hover:underline">
+          ← {draft.role.title}
+        </Link>
+      </p>
+      <PageHeader
+        title={t("heading", { role: draft.role.title })}
+        description={
+          draft.hasDraft && draft.updatedAt
+            ? t("draftBy", {
+                name: draft.updatedBy ?? "—",
+                when: format.dateTime(new Date(draft.updatedAt), { dateStyle: "medium", timeStyle: "short" }),
+                version: draft.baseVersion,
+              })
+            : t("startsFrom", { version: draft.role.currentVersion })
+        }
+      />
+      <RoleEditor slug={slug} initialDoc={draft.doc} initialRevision={draft.revision} hasDraft={draft.hasDraft} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/markdown";
+import { ResponsibilityList } from "@/components/roles/responsibility-list";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { found, pageParam } from "@/lib/page";
+import { getVersion } from "@/lib/role-versions";
+import { requireActor } from "@/lib/session";
+
+type Props = { params: Promise<{ slug: string; number: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("versions");
+  return { title: t("title") };
+}
+
+export default async function VersionPage({ params }: Props) {
+  const actor = await requireActor();
+  const { slug, number } = await params;
+  const { role, meta, doc } = found(() => getVersion(actor, slug, pageParam(number)));
+  const t = await getTranslations("versions");
+  const format = await getFormatter();
+  return (
+    <div className="max-w-4xl">
+      <p className="mb-2 text-sm">
+        <Link href={`/roles/${slug}/versions`} className="text-brand-700 hover:underline">
+          ← {t("heading", { role: role.title })}
+        </Link>
+      </p>
+      <PageHeader
+        title={`${doc.title} · ${t("versionN", { n: meta.number })}`}
+        description={
+          <>
+            <Badge tone={meta.kind === "material" ? "amber" : "slate"}>{t(`kind.${meta.kind}`)}</Badge>{" "}
+            {t("byline", { name: meta.authorName ?? "—", when: format.dateTime(new Date(meta.publishedAt), { dateStyle: "medium", timeStyle: "short" }) })}
+            {meta.number !== role.currentVersion ? <span className="ml-2 text-amber-800">{t("notCurrent")}</span> : null}
+          </>
+        }
+      />
+      <Card className="mb-6">
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("summary")}</h2>
+        <p className="mt-1">{meta.summary}</p>
+        <h2 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("purpose")}</h2>
+        <Markdown className="mt-1">{doc.purpose}</Markdown>
+      </Card>
+      <ResponsibilityList responsibilities={doc.responsibilities} />
+    </div>
+  );
+}

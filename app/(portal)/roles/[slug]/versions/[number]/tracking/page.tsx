@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { RemindButton } from "@/components/communication/remind-button";
+import { TrackingView } from "@/components/communication/tracking-view";
+import { PageHeader } from "@/components/ui/card";
+import { versionTracking } from "@/lib/acknowledgements";
+import { found, pageParam } from "@/lib/page";
+import { getVersion } from "@/lib/role-versions";
+import { requireActor } from "@/lib/session";
+import { remindVersionAction } from "../../../../actions";
+
+type Props = { params: Promise<{ slug: string; number: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("tracking");
+  return { title: t("title") };
+}
+
+export default async function TrackingPage({ params }: Props) {
+  const actor = await requireActor();
+  const { slug, number } = await params;
+  const n = pageParam(number);
+  const { tracking } = found(() => versionTracking(actor, slug, n));
+  const { role, meta } = found(() => getVersion(actor, slug, n));
+  const t = await getTranslations("tracking");
+  const v = await getTranslations("versions");
+  return (
+    <div className="max-w-5xl">
+      <p className="mb-2 text-sm">
+        <Link href={`/roles/${slug}/versions`} className="text-brand-700 hover:underline">
+          ← {v("heading", { role: role.title })}
+        </Link>
+      </p>
+      <PageHeader
+        title={t("heading", { role: role.title, version: meta.number })}
+        description={meta.summary}
+        actions={<RemindButton action={remindVersionAction} input={{ slug, version: n }} disabled={!tracking.waiting.length} />}
+      />
+      <TrackingView tracking={tracking} />
+    </div>
+  );
+}

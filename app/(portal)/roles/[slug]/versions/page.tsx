@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { found } from "@/lib/page";
+import { listVersions, mayEditRole } from "@/lib/role-versions";
+import { requireActor } from "@/lib/session";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("versions");
+  return { title: t("title") };
+}
+
+export default async function VersionsPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const { slug } = await params;
+  const { published } = await searchParams;
+  const { role, versions } = found(() => listVersions(actor, slug));
+  const t = await getTranslations("versions");
+  const format = await getFormatter();
+  const canTrack = role.ownerId === actor.id || mayEditRole(actor, role.id);
+  const latest = versions[0]?.number ?? 0;
+  return (
+    <div className="max-w-4xl">
+      <p className="mb-2 text-sm">
+        <Link href={`/roles/${slug}`} className="text-brand-700 hover:underline">
+          ← {role.title}
+        </Link>
+      </p>
+      <PageHeader title={t("heading", { role: role.title })} description={t("intro")} />
+      {published ? (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("published", { version: Number(published) })}
+        </p>
+      ) : null}
+      {versions.length > 1 ? (
+        <Card className="mb-6">
+          <form method="get" action={`/roles/${slug}/compare`} className="flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor="cmp-from" className="mb-1 block text-sm font-medium">
+                {t("from")}
+              </label>
+              <select id="cmp-from" name="from" defaultValue={Math.max(1, latest - 1)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+                {versions.map((v) => (
+                  <option key={v.id} value={v.number}>
+                    {t("versionN", { n: v.number })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="cmp-to" className="mb-1 block text-sm font-medium">
+                {t("to")}
+              </label>
+              <select id="cmp-to" name="to" defaultValue={latest} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+                {versions.map((v) => (
+                  <option key={v.id} value={v.number}>
+                    {t("versionN", { n: v.number })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>
+              {t("compare")}
+            </button>
+          </form>
+        </Card>
+      ) : null}
+      <ol className="space-y-3" aria-label={t("list")}>
+        {versions.map((v) => (
+          <li key={v.id}>
+            <Card>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h2 className="text-lg font-semibold">
+                  <Link href={`/roles/${slug}/versions/${v.number}`} className="text-brand-800 hover:underline">
+                    {t("versionN", { n: v.number })}
+                  </Link>{" "}
+                  {v.number === latest ? <Badge tone="green">{t("current")}</Badge> : null}{" "}
+                  <Badge tone={v.kind === "material" ? "amber" : "slate"}>{t(`kind.${v.kind}`)}</Badge>
+                  {v.announcementId ? (
+                    <>
+                      {" "}
+                      <Badge tone="brand">{t("viaAnnouncement")}</Badge>
+                    </>
+                  ) : null}
+                </h2>
+                <div className="flex gap-2 text-sm">
+                  {v.number > 1 ? (
+                    <Link className="text-brand-700 underline" href={`/roles/${slug}/compare?from=${v.number - 1}&to=${v.number}`}>
+                      {t("whatChanged")}
+                    </Link>
+                  ) : null}
+                  {canTrack && v.kind === "material" && v.number > 1 ? (
+                    <Link className="text-brand-700 underline" href={`/roles/${slug}/versions/${v.number}/tracking`}>
+                      {t("answers")}
+                    </Link>
+                  ) : null}
+                </div>
+              </div>
+              <p className="mt-1 text-slate-800">{v.summary}</p>
+              <p className="mt-1 text-xs text-slate-500">
+                {t("byline", {
+                  name: v.authorName ?? "—",
+                  when: format.dateTime(new Date(v.publishedAt), { dateStyle: "medium", timeStyle: "short" }),
+                })}
+              </p>
+            </Card>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

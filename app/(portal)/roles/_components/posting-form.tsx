@@ -1,0 +1,30 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { ActionForm, SubmitButton, TextField } from "@/components/ui/form";
+import { setPostingAction } from "../actions";
+
+/** HR publishes or withdraws the public job advert of a role. */
+export function PostingForm({ slug, published, location }: { slug: string; published: boolean; location: string }) {
+  const t = useTranslations("postings");
+  const router = useRouter();
+  return (
+    <ActionForm action={setPostingAction} onSuccess={() => router.refresh()} className="space-y-3">
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="published" value={published ? "false" : "true"} />
+      {published ? (
+        <p className="text-sm">
+          {t("isPublic")}{" "}
+          <a href={`/jobs/${slug}`} className="text-brand-700 underline" target="_blank" rel="noopener">
+            /jobs/{slug}
+          </a>
+        </p>
+      ) : (
+        <p className="text-sm text-slate-600">{t("notPublic")}</p>
+      )}
+      <TextField name="location" label={t("location")} defaultValue={location} maxLength={200} />
+      <SubmitButton variant={published ? "secondary" : "primary"}>{published ? t("withdraw") : t("publish")}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { VERSION_KINDS } from "@/db/schema/versions";
+import { sendReminders } from "@/lib/acknowledgements";
+import { createAction } from "@/lib/action";
+import { FieldError } from "@/lib/errors";
+import { setPosting } from "@/lib/postings";
+import { discardDraft, publishDraft, saveDraft } from "@/lib/role-versions";
+import { fields } from "@/lib/validation";
+
+const slug = z.string().min(1).max(100);
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new FieldError({ _form: "invalid" });
+  }
+}
+
+export const saveDraftAction = createAction(
+  z.object({ slug, revision: fields.revision, doc: z.string().max(2_000_000) }),
+  async (input, actor) => saveDraft(actor, input.slug, input.revision, parseJson(input.doc)),
+);
+
+export const publishDraftAction = createAction(
+  z.object({
+    slug,
+    revision: fields.revision,
+    summary: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(500)),
+    kind: z.enum(VERSION_KINDS),
+  }),
+  async (input, actor) => {
+    const { number } = publishDraft(actor, input.slug, input.revision, { summary: input.summary, kind: input.kind });
+    revalidatePath(`/roles/${input.slug}`);
+    redirect(`/roles/${input.slug}/versions?published=${number}`);
+  },
+);
+
+export const discardDraftAction = createAction(z.object({ slug, revision: fields.revision }), async (input, actor) => {
+  discardDraft(actor, input.slug, input.revision);
+  redirect(`/roles/${input.slug}`);
+});
+
+export const remindVersionAction = createAction(z.object({ slug, version: fields.id }), async (input, actor) => ({
+  reminded: sendReminders(actor, { roleSlug: input.slug, version: input.version }),
+}));
+
+export const setPostingAction = createAction(
+  z.object({ slug, published: fields.bool, location: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(200)) }),
+  async (input, actor) => {
+    setPosting(actor, input.slug, { published: input.published, location: input.location });
+    revalidatePath(`/roles/${input.slug}`);
+    return { published: input.published };
+  },
+);

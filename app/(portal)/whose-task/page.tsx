@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { found } from "@/lib/page";
+import { can } from "@/lib/permissions";
+import { requireActor } from "@/lib/session";
+import { ownershipReports, searchTasks } from "@/lib/whose-task";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("whoseTask");
+  return { title: t("title") };
+}
+
+/** Renders an FTS5 snippet (hits between \u0002 and \u0003) with <mark>, never as HTML. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(/(\u0002[^\u0003]*\u0003)/g);
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.startsWith("\u0002") ? (
+          <mark key={i} className="rounded bg-amber-100 px-0.5">
+            {p.slice(1, -1)}
+          </mark>
+        ) : (
+          <span key={i}>{p}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const actor = await requireActor();
+  const q = ((await searchParams).q ?? "").slice(0, 200);
+  const results = q ? found(() => searchTasks(actor, q)) : [];
+  const reports = can(actor.appRole, "tasks.ownershipReports") ? ownershipReports(actor) : null;
+  const t = await getTranslations("whoseTask");
+  return (
+    <div className="max-w-5xl">
+      <PageHeader title={t("title")} description={t("intro")} />
+      <form role="search" method="get" action="/whose-task" className="mb-6 flex flex-wrap items-end gap-3">
+        <div className="min-w-72 flex-1">
+          <label htmlFor="wt-q" className="mb-1 block text-sm font-medium">
+            {t("search")}
+          </label>
+          <input
+            id="wt-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder={t("placeholder")}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          />
+        </div>
+        <button type="submit" className={buttonClass("primary")}>
+          {t("searchButton")}
+        </button>
+      </form>
+      {q ? (
+        results.length ? (
+          <ol className="space-y-3" aria-label={t("results")}>
+            {results.map((r) => (
+              <li key={`${r.kind}-${r.key}-${r.role.id}`}>
+                <Card>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t(`kind.${r.kind}`)}</p>
+                  <h2 className="text-lg font-semibold">
+                    <Link
+                      href={`/roles/${r.role.slug}${r.kind === "task" ? `#t-${r.key}` : r.kind === "responsibility" ? `#r-${r.key}` : ""}`}
+                      className="text-brand-800 hover:underline"
+                    >
+                      {r.title}
+                    </Link>
+                  </h2>
+                  <p className="mt-1 text-sm text-slate-600">
+                    <Snippet text={r.snippet} />
+                  </p>
+                  <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
+                    <div>
+                      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("ownedBy")}</dt>
+                      <dd data-testid="owning-role">
+                        <Link href={`/roles/${r.role.slug}`} className="text-brand-700 underline">
+                          {r.role.title}
+                        </Link>
+                        {r.responsibility && r.kind === "task" ? <span className="text-slate-600"> · {r.responsibility}</span> : null}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("heldBy")}</dt>
+                      <dd>
+                        {r.holders.length
+                          ? r.holders.map((h, i) => (
+                              <span key={h.id}>
+                                {i ? ", " : ""}
+                                {h.name}
+                                {h.via === "assigned" ? ` (${t("assigned")})` : ""}
+                              </span>
+                            ))
+                          : <span className="text-amber-800">{t("nobody")}</span>}
+                      </dd>
+                    </div>
+                  </dl>
+                </Card>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <EmptyState>{t("noResults", { q })}</EmptyState>
+        )
+      ) : null}
+      {reports ? (
+        <div className="mt-10 grid gap-6 lg:grid-cols-2">
+          <Card>
+            <h2 className="text-lg font-semibold">{t("unowned", { count: reports.unowned.length })}</h2>
+            <p className="mt-1 text-sm text-slate-600">{t("unownedHint")}</p>
+            <ul className="mt-3 space-y-1 text-sm" aria-label={t("unownedList")}>
+              {reports.unowned.slice(0, 100).map((g, i) => (
+                <li key={i}>
+                  {g.title} · <Link className="text-brand-700 underline" href={`/roles/${g.roles[0].slug}`}>{g.roles[0].title}</Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card>
+            <h2 className="text-lg font-semibold">{t("shared", { count: reports.shared.length })}</h2>
+            <p className="mt-1 text-sm text-slate-600">{t("sharedHint")}</p>
+            <ul className="mt-3 space-y-1 text-sm" aria-label={t("sharedList")}>
+              {reports.shared.slice(0, 100).map((g, i) => (
+                <li key={i}>
+                  {g.title} · {g.roles.map((r) => r.title).join(", ")}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </div>
+      ) : null}
+    </div>
+  );
+}
