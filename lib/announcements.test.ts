@@ -6,7 +6,7 @@ import { createAnnouncement, type AnnouncementInput } from "./announcements";
 import { resolveAudience, type Audience } from "./audience";
 import { FieldError, ForbiddenError } from "./errors";
 import { taskIndex, type RoleDoc } from "./role-doc";
-import { getVersion } from "./role-versions";
+import { getDraft, getVersion, publishDraft, saveDraft } from "./role-versions";
 import { actorFor, useSeededTestDb } from "./test/db";
 import { applyDueTransfers, todayIso } from "./transfers";
 import { ownedTaskKeysOf, searchTasks } from "./whose-task";
@@ -391,5 +391,37 @@ describe("HR announcements", () => {
     expect(acks).toHaveLength(23);
     expect(acks.some((a) => a.personId === hr.id)).toBe(false);
     expect(acks.every((a) => a.state === "pending" && a.ownerId === hr.id)).toBe(true);
+  });
+});
+
+describe("transfer to a role without responsibilities", () => {
+  // Regression (lib/transfers.ts, giveTask/applyOne; lib/announcements.ts, createAnnouncement): a role may
+  // be published with no responsibilities (roleDocSchema allows an empty list). A transfer to such a
+  // role passes validation, then applyOne takes the task out of the source role while giveTask
+  // returns the destination document unchanged: both roles get a new material version and the task
+  // is owned by nobody. The transfer should be refused (or the task placed in the destination).
+  it("never loses the task", () => {
+    const mgr = actorFor("manager@example.com");
+    const draft = getDraft(mgr, "customer-care-agent");
+    saveDraft(mgr, "customer-care-agent", 0, { ...draft.doc, responsibilities: [] });
+    publishDraft(mgr, "customer-care-agent", 1, { summary: "Being redesigned", kind: "material" });
+    expect(currentDoc("customer-care-agent").responsibilities).toEqual([]);
+
+    const TITLE = "Book the next visit before the customer leaves";
+    const key = taskKey("service-advisor", TITLE);
+    try {
+      createAnnouncement(
+        mgr,
+        base({
+          title: "Follow-up bookings move to customer care",
+          transfers: [{ type: "role", taskKey: key, fromRoleId: role("service-advisor").id, toRoleId: role("customer-care-agent").id, toResponsibilityKey: null }],
+        }),
+      );
+    } catch (e) {
+      // refusing the transfer is a correct outcome
+      expect(e).toBeInstanceOf(FieldError);
+    }
+    const owners = [...taskTitles("service-advisor"), ...taskTitles("customer-care-agent")];
+    expect(owners).toContain(TITLE);
   });
 });

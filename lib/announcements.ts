@@ -55,7 +55,8 @@ export function createAnnouncement(actor: Actor, input: AnnouncementInput, now =
         if (!task) errors[field] = "taskNotOwned";
         else {
           titles[i] = task.task.title;
-          if (t.toResponsibilityKey && !to.doc.responsibilities.some((r) => r.key === t.toResponsibilityKey))
+          if (!to.doc.responsibilities.length) errors[field] = "destinationEmpty";
+          else if (t.toResponsibilityKey && !to.doc.responsibilities.some((r) => r.key === t.toResponsibilityKey))
             errors[field] = "invalidChoice";
         }
       }

@@ -335,12 +335,12 @@ describe("publishing", () => {
     expect(liveTaskTitles(SA)[0]).toBe(img);
   });
 
-  // BUG (lib/role-versions.ts, validateDoc / materializeRole): keys are only checked for duplicates
+  // Regression (lib/role-versions.ts, validateDoc / materializeRole): keys are only checked for duplicates
   // within the document, and materializeRole upserts tasks and responsibilities by their globally
   // unique key. A draft that carries the key of another role's task (keys are sent to every browser
   // in search results) therefore moves that task's live row into the publishing role, although the
   // other role's published version still lists it.
-  it.fails("publishing a document that reuses another role's task key leaves that role's live tasks alone", () => {
+  it("publishing a document that reuses another role's task key leaves that role's live tasks alone", () => {
     const mgr = actorFor("manager@example.com");
     const hrRole = roleRow("hr-partner");
     const hrDoc = getVersion(mgr, "hr-partner", 1).doc;

@@ -145,12 +145,42 @@ export function validateDoc(input: unknown): RoleDoc {
 }
 
 /**
+ * Refuses a document that carries the key of a responsibility or task of another role: keys are
+ * identities, and publishing would otherwise take that role's live rows over. (Tasks move between
+ * roles only through transfers.)
+ */
+function assertOwnKeys(roleId: number, doc: RoleDoc): void {
+  const db = getDb();
+  const respKeys = doc.responsibilities.map((r) => r.key);
+  const taskKeys = doc.responsibilities.flatMap((r) => r.tasks.map((t) => t.key));
+  const foreignResp = respKeys.length
+    ? db
+        .select({ key: responsibilities.key })
+        .from(responsibilities)
+        .where(and(inArray(responsibilities.key, respKeys), sql`${responsibilities.jobRoleId} <> ${roleId}`))
+        .limit(1)
+        .get()
+    : undefined;
+  const foreignTask = taskKeys.length
+    ? db
+        .select({ key: tasks.key })
+        .from(tasks)
+        .innerJoin(responsibilities, eq(responsibilities.id, tasks.responsibilityId))
+        .where(and(inArray(tasks.key, taskKeys), sql`${responsibilities.jobRoleId} <> ${roleId}`))
+        .limit(1)
+        .get()
+    : undefined;
+  if (foreignResp || foreignTask) throw new FieldError({ _form: "invalid" });
+}
+
+/**
  * Saves the draft. `revision` is the one the editor loaded (0 for a new draft); if someone saved
  * in between, nothing is written and the caller gets a conflict.
  */
 export function saveDraft(actor: Actor, slug: string, revision: number, input: unknown): { revision: number } {
   const role = editableRole(actor, slug);
   const doc = validateDoc(input);
+  assertOwnKeys(role.id, doc);
   const db = getDb();
   return db.transaction((tx) => {
     const now = new Date().toISOString();
@@ -356,6 +386,7 @@ export function publishDraft(actor: Actor, slug: string, revision: number, input
     const fresh = tx.select({ currentVersion: jobRoles.currentVersion }).from(jobRoles).where(eq(jobRoles.id, role.id)).get()!;
     if (fresh.currentVersion !== draft.baseVersion) throw new ConflictError();
     const doc = parseRoleDoc(draft.content);
+    assertOwnKeys(role.id, doc);
     const result = publishDoc(tx, actor.id, { ...role, currentVersion: fresh.currentVersion }, doc, input);
     tx.delete(roleDrafts).where(eq(roleDrafts.jobRoleId, role.id)).run();
     return result;

@@ -107,12 +107,12 @@ describe("searchTasks", () => {
     expect(roleHit).toMatchObject({ title: "Parts Clerk", key: "parts-clerk", responsibility: null });
   });
 
-  // BUG (lib/whose-task.ts, searchTasks): the ranking uses bm25(role_search, 10.0, 1.0), but bm25's
+  // Regression (lib/whose-task.ts, searchTasks): the ranking uses bm25(role_search, 10.0, 1.0), but bm25's
   // weights follow the table's column order, which starts with the three UNINDEXED columns
   // (kind, ref_key, role_id). The 10.0 weight lands on `kind` and title and body both get 1.0, so a
   // title match gets no boost: a task that only mentions "safety" in its description outranks the
   // tasks and responsibilities named after safety. It should be bm25(role_search, 0, 0, 0, 10.0, 1.0).
-  it.fails("ranks matches in the title above matches only in the description", () => {
+  it("ranks matches in the title above matches only in the description", () => {
     const emp = actorFor("employee@example.com");
     const safety = searchTasks(emp, "safety");
     expect(safety.slice(0, 3).map((r) => r.title)).toEqual([expect.stringMatching(/safety/i), expect.stringMatching(/safety/i), expect.stringMatching(/safety/i)]);

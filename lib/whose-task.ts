@@ -73,7 +73,7 @@ export function searchTasks(actor: Actor, q: string, limit = 30): SearchResult[]
       select kind, ref_key, role_id, title,
              snippet(role_search, -1, char(2), char(3), '…', 16) as snippet
       from role_search where role_search match ${match}
-      order by bm25(role_search, 10.0, 1.0), case kind when 'task' then 0 when 'responsibility' then 1 else 2 end
+      order by bm25(role_search, 0.0, 0.0, 0.0, 10.0, 1.0), case kind when 'task' then 0 when 'responsibility' then 1 else 2 end
       limit ${limit}`);
   const all = ftsQuery(q, "all");
   if (!all) return [];

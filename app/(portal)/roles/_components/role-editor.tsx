@@ -81,6 +81,8 @@ export function RoleEditor({
   const setResp = (i: number, patch: Partial<RoleResponsibility>) =>
     update({ ...doc, responsibilities: doc.responsibilities.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const err = (path: string) => errors[path];
+  /** Opens a collapsed section when it holds an error. */
+  const openIf = (prefix: string) => (Object.keys(errors).some((k) => k.startsWith(prefix)) ? true : undefined);
 
   const save = () =>
     startTransition(async () => {
@@ -243,8 +245,10 @@ export function RoleEditor({
                 </button>
               </div>
 
-              <details className="rounded-md border border-slate-200 p-3" open={r.standards.length > 0}>
-                <summary className="cursor-pointer text-sm font-semibold">{d("standards")}</summary>
+              <details className="rounded-md border border-slate-200 p-3" open={openIf(`${base}.standards`)}>
+                <summary className="cursor-pointer text-sm font-semibold">
+                  {d("standards")} ({r.standards.length})
+                </summary>
                 <div className="mt-2 space-y-2">
                   {r.standards.map((s, k) => (
                     <div key={k} className="grid gap-2 sm:grid-cols-[12rem_1fr_auto]">
@@ -289,7 +293,7 @@ export function RoleEditor({
                 </div>
               </details>
 
-              <details className="rounded-md border border-slate-200 p-3" open={Boolean(r.whenWrong.steps || r.whenWrong.escalateTo)}>
+              <details className="rounded-md border border-slate-200 p-3" open={openIf(`${base}.whenWrong`)}>
                 <summary className="cursor-pointer text-sm font-semibold">{d("whenWrong")}</summary>
                 <div className="mt-2 grid gap-2">
                   <Field label={t("steps")} error={err(`${base}.whenWrong.steps`)}>
@@ -311,6 +315,7 @@ export function RoleEditor({
                 secondLabel={t("limit")}
                 items={r.decisionRights.map((x) => [x.decision, x.limit])}
                 errors={(k) => err(`${base}.decisionRights.${k}.decision`)}
+                openOnError={openIf(`${base}.decisionRights`)}
                 onChange={(items) => setResp(i, { decisionRights: items.map(([decision, limit]) => ({ decision, limit })) })}
                 addLabel={t("addDecision")}
                 removeLabel={t("remove")}
@@ -321,13 +326,16 @@ export function RoleEditor({
                 secondLabel={t("goodLooksLike")}
                 items={r.evaluation.map((x) => [x.criterion, x.good])}
                 errors={(k) => err(`${base}.evaluation.${k}.criterion`)}
+                openOnError={openIf(`${base}.evaluation`)}
                 onChange={(items) => setResp(i, { evaluation: items.map(([criterion, good]) => ({ criterion, good })) })}
                 addLabel={t("addCriterion")}
                 removeLabel={t("remove")}
               />
 
-              <details className="rounded-md border border-slate-200 p-3" open={r.capabilities.length > 0}>
-                <summary className="cursor-pointer text-sm font-semibold">{d("capabilities")}</summary>
+              <details className="rounded-md border border-slate-200 p-3" open={openIf(`${base}.capabilities`)}>
+                <summary className="cursor-pointer text-sm font-semibold">
+                  {d("capabilities")} ({r.capabilities.length})
+                </summary>
                 <div className="mt-2 space-y-2">
                   {r.capabilities.map((c, k) => (
                     <div key={k} className="grid gap-2 sm:grid-cols-[1fr_12rem_auto]">
@@ -430,7 +438,9 @@ function PairList({
   onChange,
   addLabel,
   removeLabel,
+  openOnError,
 }: {
+  openOnError?: boolean;
   title: string;
   firstLabel: string;
   secondLabel: string;
@@ -441,8 +451,10 @@ function PairList({
   removeLabel: string;
 }) {
   return (
-    <details className="rounded-md border border-slate-200 p-3" open={items.length > 0}>
-      <summary className="cursor-pointer text-sm font-semibold">{title}</summary>
+    <details className="rounded-md border border-slate-200 p-3" open={openOnError}>
+      <summary className="cursor-pointer text-sm font-semibold">
+        {title} ({items.length})
+      </summary>
       <div className="mt-2 space-y-2">
         {items.map(([a, b], k) => (
           <div key={k} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto]">
