@@ -37,3 +37,42 @@ test("Roles and a role page have no serious accessibility violations", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "Service Advisor" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("communication pages have no serious accessibility violations", async ({ managerPage: page }) => {
+  for (const path of [
+    "/changes",
+    "/announcements",
+    "/announcements/new",
+    "/whose-task?q=warranty",
+    "/notifications",
+    "/roles/service-advisor/versions",
+    "/roles/service-advisor/compare?from=1&to=2",
+    "/roles/service-advisor/versions/2",
+    "/roles/service-advisor/versions/2/tracking",
+    "/roles/technician/edit",
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  }
+  await page.goto("/announcements");
+  await page.getByRole("list", { name: "Announcements" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("a pending change item has no serious accessibility violations", async ({ newhirePage: page }) => {
+  await page.goto("/changes");
+  await page.getByRole("link", { name: /Service Advisor: version/ }).first().click();
+  await expect(page.getByRole("heading", { name: "Your answer" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("HR's audit log and the public job posting have no serious accessibility violations", async ({ hrPage, page }) => {
+  await hrPage.goto("/audit");
+  await expect(hrPage.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await expectNoSeriousViolations(hrPage);
+  await page.goto("/jobs/service-advisor");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
