@@ -8,6 +8,11 @@ import { personSearchText } from "../lib/search-text";
 import { emptyResponsibility, type RoleDoc } from "../lib/role-doc";
 import { publishDoc } from "../lib/role-versions";
 import { applyDueTransfers } from "../lib/transfers";
+import { startOnboarding } from "../lib/onboarding";
+import { dueDate } from "../lib/onboarding-plan";
+import { simpleTranslator, templatePhrases } from "../lib/onboarding-phrases";
+import type { Actor } from "../lib/actor";
+import en from "../i18n/messages/en.json";
 
 export const DEMO_PASSWORD = "rolebook-demo";
 
@@ -257,4 +262,77 @@ export async function seedDemo(today = new Date()): Promise<void> {
       .values({ actorId: null, action: "demo.seed", entityType: "organisation", detail: "{}", at: today.toISOString() })
       .run();
   });
+
+  seedOnboarding(today, personIds);
+}
+
+function actorOf(id: number): Actor {
+  const p = getDb().select().from(schema.people).where(eq(schema.people.id, id)).get()!;
+  return { id: p.id, name: p.name, email: p.email, appRole: p.appRole, jobRoleId: p.jobRoleId, teamId: p.teamId, reportsToId: p.reportsToId, locale: p.locale };
+}
+
+/**
+ * Onboarding demo: Nora (newhire@) started today with Elif as buddy and a few items done; a
+ * technician in the Workshop is on day 20 with two overdue items.
+ */
+function seedOnboarding(today: Date, personIds: Map<string, number>) {
+  const db = getDb();
+  const hr = actorOf(personIds.get("hr@example.com")!);
+  const phrases = templatePhrases(simpleTranslator(en.onboarding.generated));
+  const todayIso = today.toISOString().slice(0, 10);
+  const nora = personIds.get("newhire@example.com")!;
+  const plan1 = startOnboarding(
+    hr,
+    { personId: nora, startDate: todayIso, managerId: personIds.get("supervisor@example.com")!, buddyId: personIds.get("employee@example.com")! },
+    phrases,
+    today,
+  );
+  // HR prepared everything before the first day, and the foreman welcomed Nora this morning.
+  db.update(schema.onboardingItems)
+    .set({ doneAt: instantDaysAgo(0, today, 8), doneById: hr.id })
+    .where(and(eq(schema.onboardingItems.onboardingId, plan1.id), eq(schema.onboardingItems.assignee, "hr")))
+    .run();
+  db.update(schema.onboardingItems)
+    .set({ doneAt: instantDaysAgo(0, today, 9), doneById: personIds.get("supervisor@example.com")! })
+    .where(and(eq(schema.onboardingItems.onboardingId, plan1.id), eq(schema.onboardingItems.assignee, "manager")))
+    .run();
+
+  // The most recently hired technician, on day 20 of their plan.
+  const technician = db
+    .select({ id: schema.people.id })
+    .from(schema.people)
+    .innerJoin(schema.jobRoles, eq(schema.jobRoles.id, schema.people.jobRoleId))
+    .where(eq(schema.jobRoles.slug, "technician"))
+    .orderBy(sql`${schema.people.startDate} desc`)
+    .get()!;
+  const start = dueDate(todayIso, -20);
+  const startDay = new Date(`${start}T00:00:00Z`);
+  db.update(schema.people).set({ startDate: start }).where(eq(schema.people.id, technician.id)).run();
+  const buddy = db
+    .select({ id: schema.people.id })
+    .from(schema.people)
+    .innerJoin(schema.jobRoles, eq(schema.jobRoles.id, schema.people.jobRoleId))
+    .where(and(eq(schema.jobRoles.slug, "technician"), sql`${schema.people.id} <> ${technician.id}`))
+    .orderBy(schema.people.startDate)
+    .get()!;
+  const plan2 = startOnboarding(
+    hr,
+    { personId: technician.id, startDate: start, managerId: personIds.get("supervisor@example.com")!, buddyId: buddy.id },
+    phrases,
+    startDay,
+  );
+  const past = db
+    .select({ id: schema.onboardingItems.id })
+    .from(schema.onboardingItems)
+    .where(and(eq(schema.onboardingItems.onboardingId, plan2.id), sql`${schema.onboardingItems.dueDate} < ${todayIso}`))
+    .orderBy(sql`${schema.onboardingItems.dueDate} desc`)
+    .all();
+  // Everything due before today is done, except the two latest: those are overdue.
+  const done = past.slice(2).map((i) => i.id);
+  if (done.length)
+    db.update(schema.onboardingItems)
+      .set({ doneAt: instantDaysAgo(3, today, 15), doneById: technician.id })
+      .where(inArray(schema.onboardingItems.id, done))
+      .run();
+  db.update(schema.onboardings).set({ createdAt: `${start}T08:00:00.000Z` }).where(eq(schema.onboardings.id, plan2.id)).run();
 }

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   "ack.reminder",
   "announcement.new",
   "transfer.applied",
+  "onboarding.started",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

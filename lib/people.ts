@@ -218,7 +218,7 @@ export async function updatePerson(
   id: number,
   revision: number,
   input: PersonInput & { password?: string | null },
-): Promise<void> {
+): Promise<{ previousJobRoleId: number | null; jobRoleChanged: boolean }> {
   authorize(actor, "people.update", { type: "person", id });
   const before = getPerson(actor, id);
   if (input.appRole !== before.appRole) authorize(actor, "people.assignAppRole", { type: "person", id });
@@ -252,6 +252,7 @@ export async function updatePerson(
       tx,
     );
   });
+  return { previousJobRoleId: before.jobRoleId, jobRoleChanged: before.jobRoleId !== input.jobRoleId && input.jobRoleId !== null };
 }
 
 /**

@@ -26,6 +26,8 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "tasks.search": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
   "tasks.ownershipReports": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
   "notifications.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "onboarding.participate": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "onboarding.manage": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
 };
 
 describe("permission table", () => {

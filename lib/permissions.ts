@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   "tasks.search",
   "tasks.ownershipReports",
   "notifications.read",
+  "onboarding.participate",
+  "onboarding.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,6 +39,7 @@ const everyone: Permission[] = [
   "announcements.read",
   "tasks.search",
   "notifications.read",
+  "onboarding.participate",
 ];
 
 export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
@@ -55,6 +58,7 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "announcements.createForAll",
     "postings.manage",
     "tasks.ownershipReports",
+    "onboarding.manage",
   ]),
   manager: new Set<Permission>([
     ...everyone,
@@ -64,6 +68,7 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "roles.track",
     "announcements.create",
     "tasks.ownershipReports",
+    "onboarding.manage",
   ]),
   supervisor: new Set<Permission>([...everyone, "people.read", "teams.read"]),
   employee: new Set<Permission>([...everyone]),

@@ -5,15 +5,17 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/acknowledgements";
 import { unreadCount } from "@/lib/notifications";
+import { onboardingDutyCount } from "@/lib/onboarding";
 import { can, type Permission } from "@/lib/permissions";
 import { requireActor } from "@/lib/session";
 
-type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "people" | "roles" | "audit";
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "people" | "roles" | "audit";
 const NAV: { href: string; key: NavKey; permission: Permission }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
   { href: "/announcements", key: "announcements", permission: "announcements.read" },
   { href: "/whose-task", key: "whoseTask", permission: "tasks.search" },
+  { href: "/onboarding", key: "onboarding", permission: "onboarding.manage" },
   { href: "/roles", key: "roles", permission: "roles.read" },
   { href: "/people", key: "people", permission: "people.read" },
   { href: "/audit", key: "audit", permission: "audit.read" },
@@ -25,6 +27,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const roles = await getTranslations("appRoles");
   const openItems = openItemCount(actor);
   const unread = unreadCount(actor);
+  const duties = can(actor.appRole, "onboarding.manage") ? 0 : onboardingDutyCount(actor);
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -51,6 +54,12 @@ export default async function PortalLayout({ children }: { children: React.React
                   ) : null}
                 </NavLink>
               ))}
+              {duties ? (
+                <NavLink href="/onboarding/tasks">
+                  {t("nav.onboardingTasks")}
+                  <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">{duties}</span>
+                </NavLink>
+              ) : null}
             </nav>
           </div>
           <div className="flex flex-wrap items-center gap-4">

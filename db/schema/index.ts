@@ -3,3 +3,4 @@ export * from "./roles";
 export * from "./audit";
 export * from "./versions";
 export * from "./communication";
+export * from "./onboarding";

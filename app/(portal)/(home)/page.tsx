@@ -5,7 +5,12 @@ import { Markdown } from "@/components/markdown";
 import { ResponsibilityList } from "@/components/roles/responsibility-list";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getMyRole } from "@/lib/roles";
+import { myOpenPlan } from "@/lib/onboarding";
+import { planDay } from "@/lib/onboarding-plan";
 import { requireActor } from "@/lib/session";
+import { todayIso } from "@/lib/transfers";
+import { ItemList } from "../onboarding/_components/item-list";
+import { groupItems, PlanContacts, PlanProgress } from "../onboarding/_components/plan-parts";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myRole");
@@ -18,6 +23,11 @@ export default async function MyRolePage() {
   const format = await getFormatter();
   const { person, role, manager, team } = getMyRole(actor);
   const taskCount = role?.responsibilities.reduce((n, r) => n + r.tasks.length, 0) ?? 0;
+  const today = todayIso();
+  const plan = myOpenPlan(actor, today);
+  const p = await getTranslations("onboarding.plan");
+  const groups = plan ? groupItems(plan.items, today) : null;
+  const names = plan ? { buddy: plan.buddy?.name ?? null, manager: plan.manager?.name ?? null, hire: plan.person.name } : null;
 
   return (
     <div>
@@ -25,6 +35,40 @@ export default async function MyRolePage() {
         title={role ? role.title : t("title")}
         description={t("greeting", { name: person.name.split(" ")[0] })}
       />
+      {plan && groups && names ? (
+        <section aria-labelledby="onboarding-heading" className="mb-8 rounded-xl border border-brand-100 bg-brand-50/60 p-5">
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+            <h2 id="onboarding-heading" className="text-xl font-semibold">
+              {t("onboardingBanner", { day: Math.max(0, planDay(plan.startDate, today)) })}
+            </h2>
+            <Link href={`/onboarding/${plan.id}`} className="text-sm text-brand-700 underline">
+              {p("allItems")}
+            </Link>
+          </div>
+          <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+            <div className="space-y-5">
+              <PlanProgress plan={plan} />
+              <div>
+                <h3 className="mb-2 font-semibold">{p("today")}</h3>
+                {groups.today.length ? (
+                  <ItemList items={groups.today} planId={plan.id} roleSlug={plan.role?.slug ?? null} viewerIsHire names={names} label={p("today")} />
+                ) : (
+                  <p className="text-sm text-slate-600">{p("nothingToday")}</p>
+                )}
+              </div>
+              <div>
+                <h3 className="mb-2 font-semibold">{p("thisWeek")}</h3>
+                {groups.thisWeek.length ? (
+                  <ItemList items={groups.thisWeek} planId={plan.id} roleSlug={plan.role?.slug ?? null} viewerIsHire names={names} label={p("thisWeek")} />
+                ) : (
+                  <p className="text-sm text-slate-600">{p("nothingThisWeek")}</p>
+                )}
+              </div>
+            </div>
+            <PlanContacts plan={plan} />
+          </div>
+        </section>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="space-y-6">
           {role ? (

@@ -12,9 +12,9 @@ export const createPersonAction = createAction(createPersonSchema, async (input,
 });
 
 export const updatePersonAction = createAction(updatePersonSchema, async ({ id, revision, ...input }, actor) => {
-  await updatePerson(actor, id, revision, input);
+  const change = await updatePerson(actor, id, revision, input);
   revalidatePath(`/people/${id}`);
-  return { id };
+  return { id, ...change };
 });
 
 export const setActiveAction = createAction(setActiveSchema, async ({ id, revision, active }, actor) => {

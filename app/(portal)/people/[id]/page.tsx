@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { localeNames, isLocale } from "@/i18n/config";
 import { found } from "@/lib/page";
@@ -75,9 +76,16 @@ export default async function PersonPage({ params, searchParams }: Props) {
           </span>
         }
         actions={
-          can(actor.appRole, "people.deactivate") && person.id !== actor.id ? (
-            <ActiveToggle id={person.id} revision={person.revision} active={person.active} name={person.name} />
-          ) : null
+          <>
+            {can(actor.appRole, "onboarding.manage") && person.active && person.id !== actor.id ? (
+              <ButtonLink variant="secondary" href={`/onboarding/new?person=${person.id}`}>
+                {t("startOnboarding")}
+              </ButtonLink>
+            ) : null}
+            {can(actor.appRole, "people.deactivate") && person.id !== actor.id ? (
+              <ActiveToggle id={person.id} revision={person.revision} active={person.active} name={person.name} />
+            ) : null}
+          </>
         }
       />
       {created ? (

@@ -1,5 +1,7 @@
 "use client";
 
+import { useState } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/ui/form";
@@ -37,13 +39,27 @@ export function PersonForm({
   const t = useTranslations("people.form");
   const roles = useTranslations("appRoles");
   const router = useRouter();
+  const p = useTranslations("people");
+  const [roleChange, setRoleChange] = useState<number | null>(null);
   return (
     <ActionForm
       action={action}
       className="space-y-5"
       successMessage={mode === "edit" ? t("saved") : undefined}
-      onSuccess={() => router.refresh()}
+      onSuccess={(data) => {
+        const d = data as { jobRoleChanged?: boolean; previousJobRoleId?: number | null } | undefined;
+        setRoleChange(d?.jobRoleChanged && d.previousJobRoleId ? d.previousJobRoleId : null);
+        router.refresh();
+      }}
     >
+      {roleChange && values.id ? (
+        <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm">
+          {p("roleChanged")}{" "}
+          <Link className="font-medium text-brand-800 underline" href={`/onboarding/new?person=${values.id}&from=${roleChange}`}>
+            {p("startRoleChange")}
+          </Link>
+        </p>
+      ) : null}
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
       {values.revision ? <input type="hidden" name="revision" value={values.revision} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">

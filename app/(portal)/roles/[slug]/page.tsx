@@ -59,6 +59,11 @@ export default async function RolePage({ params }: Props) {
             <ButtonLink variant="secondary" href={`/roles/${role.slug}/versions`}>
               {t("versions")}
             </ButtonLink>
+            {canEdit ? (
+              <ButtonLink variant="secondary" href={`/roles/${role.slug}/onboarding`}>
+                {t("onboardingTemplate")}
+              </ButtonLink>
+            ) : null}
             {canEdit ? <ButtonLink href={`/roles/${role.slug}/edit`}>{t("edit")}</ButtonLink> : null}
           </>
         }

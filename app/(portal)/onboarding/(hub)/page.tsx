@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { onboardingOverview, teamOptions } from "@/lib/onboarding";
+import { found, pageParam } from "@/lib/page";
+import { requireActor } from "@/lib/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("onboarding");
+  return { title: t("title") };
+}
+
+type Search = { team?: string; status?: string; page?: string };
+
+export default async function OnboardingOverviewPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireActor();
+  const sp = await searchParams;
+  const status = sp.status === "closed" || sp.status === "all" ? sp.status : "open";
+  const teams = found(() => teamOptions(actor));
+  const result = onboardingOverview(actor, { teamId: sp.team ? pageParam(sp.team) : undefined, status, page: pageParam(sp.page) });
+  const t = await getTranslations("onboarding");
+  const format = await getFormatter();
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          <>
+            <ButtonLink variant="secondary" href="/onboarding/tasks">
+              {t("myTasks")}
+            </ButtonLink>
+            <ButtonLink href="/onboarding/new">{t("start")}</ButtonLink>
+          </>
+        }
+      />
+      <form method="get" action="/onboarding" className="mb-4 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="ob-team" className="mb-1 block text-sm font-medium">
+            {t("filterTeam")}
+          </label>
+          <select id="ob-team" name="team" defaultValue={sp.team ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <option value="">{t("allTeams")}</option>
+            {teams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="ob-status" className="mb-1 block text-sm font-medium">
+            {t("filterStatus")}
+          </label>
+          <select id="ob-status" name="status" defaultValue={status} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <option value="open">{t("statusOpen")}</option>
+            <option value="closed">{t("statusClosed")}</option>
+            <option value="all">{t("statusAll")}</option>
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          {t("filter")}
+        </button>
+      </form>
+      <p className="mb-2 text-sm text-slate-600">{t("count", { count: result.total })}</p>
+      {result.rows.length === 0 ? (
+        <EmptyState>{t("empty")}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">{t("columns.person")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.role")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.team")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.start")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.buddy")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.progress")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.overdue")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {result.rows.map((r) => {
+                const pct = r.total ? Math.round((r.done / r.total) * 100) : 0;
+                return (
+                  <tr key={r.id}>
+                    <td className="px-4 py-3">
+                      <Link href={`/onboarding/${r.id}`} className="font-medium text-brand-800 hover:underline">
+                        {r.personName}
+                      </Link>
+                      <span className="block text-xs text-slate-500">
+                        {t(`kind.${r.kind}`)}
+                        {r.status === "closed" ? ` · ${t("statusClosed")}` : ""}
+                      </span>
+                    </td>
+                    <td className="px-4 py-3">{r.roleTitle ?? "—"}</td>
+                    <td className="px-4 py-3">{r.teamName ?? "—"}</td>
+                    <td className="px-4 py-3">{format.dateTime(new Date(`${r.startDate}T00:00:00Z`), { dateStyle: "medium" })}</td>
+                    <td className="px-4 py-3">{r.buddyName ?? "—"}</td>
+                    <td className="px-4 py-3">
+                      <div className="flex items-center gap-2">
+                        <div className="h-2 w-24 overflow-hidden rounded-full bg-slate-200" aria-hidden>
+                          <div className="h-full bg-brand-700" style={{ width: `${pct}%` }} />
+                        </div>
+                        <span>{t("percentDone", { percent: pct })}</span>
+                      </div>
+                    </td>
+                    <td className="px-4 py-3">{r.overdue ? <Badge tone="red">{t("overdueCount", { count: r.overdue })}</Badge> : t("overdueCount", { count: 0 })}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} basePath="/onboarding" params={{ team: sp.team, status: status === "open" ? undefined : status }} />
+    </div>
+  );
+}

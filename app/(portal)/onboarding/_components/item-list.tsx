@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/card";
+import type { PlanItem } from "@/lib/onboarding";
+import { TickButton } from "./tick-button";
+
+/** Plan items with who does each, when it is due, and whether it is done. */
+export async function ItemList({
+  items,
+  planId,
+  roleSlug,
+  viewerIsHire,
+  names,
+  label,
+  removable,
+}: {
+  items: PlanItem[];
+  planId: number;
+  roleSlug: string | null;
+  viewerIsHire: boolean;
+  names: { buddy: string | null; manager: string | null; hire: string };
+  label: string;
+  removable?: React.ComponentType<{ itemId: number; planId: number; title: string }>;
+}) {
+  const t = await getTranslations("onboarding.plan");
+  const format = await getFormatter();
+  const Remove = removable;
+  const who = (a: PlanItem["assignee"]) => {
+    const role = viewerIsHire ? t(`assignee.${a}`) : t(`assigneeOther.${a}`);
+    const name = a === "buddy" ? names.buddy : a === "manager" ? names.manager : a === "hire" && !viewerIsHire ? names.hire : null;
+    return name ? `${role}: ${name}` : role;
+  };
+  return (
+    <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={label}>
+      {items.map((i) => (
+        <li key={i.id} className="flex flex-wrap items-start justify-between gap-3 p-3">
+          <div className="min-w-0 flex-1">
+            <p className={`font-medium ${i.doneAt ? "text-slate-500 line-through" : "text-slate-900"}`}>{i.title}</p>
+            {i.description ? <p className="text-sm text-slate-600">{i.description}</p> : null}
+            <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+              <span>{who(i.assignee)}</span>
+              <span>· {t("due", { date: format.dateTime(new Date(`${i.dueDate}T00:00:00Z`), { weekday: "short", day: "numeric", month: "short" }) })}</span>
+              {i.overdue ? <Badge tone="red">{t("overdueBadge")}</Badge> : null}
+              {i.doneAt ? <Badge tone="green">{t("doneBy", { date: format.dateTime(new Date(i.doneAt), { dateStyle: "medium" }) })}</Badge> : null}
+              {!i.doneAt && !i.canTick ? <Badge>{t("notDone")}</Badge> : null}
+              {i.linkKey && roleSlug ? (
+                <Link className="text-brand-700 underline" href={`/roles/${roleSlug}#${i.linkKind === "task" ? "t" : "r"}-${i.linkKey}`}>
+                  {t("role")}
+                </Link>
+              ) : null}
+            </p>
+          </div>
+          <div className="flex items-start gap-2">
+            {i.canTick ? <TickButton itemId={i.id} planId={planId} done={Boolean(i.doneAt)} title={i.title} /> : null}
+            {Remove && !i.doneAt ? <Remove itemId={i.id} planId={planId} title={i.title} /> : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

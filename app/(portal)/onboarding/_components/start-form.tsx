@@ -1,0 +1,92 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { ActionForm, SelectField, SubmitButton, TextField, useFormStatusContext } from "@/components/ui/form";
+import { startOnboardingAction } from "../actions";
+
+type Option = { id: number; name: string };
+
+function BuddySelect({ suggested, others, defaultValue }: { suggested: Option[]; others: Option[]; defaultValue: number | "" }) {
+  const t = useTranslations("onboarding.new");
+  const { state } = useFormStatusContext();
+  const error = state && !state.ok ? state.fieldErrors.buddyId : undefined;
+  return (
+    <div>
+      <label htmlFor="buddy" className="mb-1 block text-sm font-medium text-slate-800">
+        {t("buddy")}
+      </label>
+      <select
+        id="buddy"
+        name="buddyId"
+        defaultValue={defaultValue}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? "buddy-error" : undefined}
+        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600"
+      >
+        <option value="">—</option>
+        {suggested.length ? (
+          <optgroup label={t("suggested")}>
+            {suggested.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+        <optgroup label={t("otherBuddy")}>
+          {others.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </optgroup>
+      </select>
+      {error ? (
+        <p id="buddy-error" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function StartForm({
+  personId,
+  startDate,
+  managers,
+  managerId,
+  suggested,
+  others,
+  roles,
+  fromRoleId,
+}: {
+  personId: number;
+  startDate: string;
+  managers: Option[];
+  managerId: number | "";
+  suggested: Option[];
+  others: Option[];
+  roles: { id: number; title: string }[];
+  fromRoleId: number | "";
+}) {
+  const t = useTranslations("onboarding.new");
+  return (
+    <ActionForm action={startOnboardingAction} className="space-y-4">
+      <input type="hidden" name="personId" value={personId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="startDate" label={t("startDate")} type="date" defaultValue={startDate} required />
+        <SelectField name="managerId" label={t("manager")} defaultValue={managerId} emptyLabel="—" options={managers.map((m) => ({ value: m.id, label: m.name }))} />
+        <BuddySelect suggested={suggested} others={others} defaultValue={suggested[0]?.id ?? ""} />
+        <SelectField
+          name="fromJobRoleId"
+          label={t("roleChange")}
+          hint={t("roleChangeHint")}
+          defaultValue={fromRoleId}
+          emptyLabel={t("noRoleChange")}
+          options={roles.map((r) => ({ value: r.id, label: r.title }))}
+        />
+      </div>
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,103 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { ASSIGNEES, CHECKIN_MILESTONES } from "@/db/schema/onboarding";
+import { createAction } from "@/lib/action";
+import {
+  addPlanItem,
+  closePlan,
+  regenerateTemplate,
+  removePlanItem,
+  removeTemplateItem,
+  saveCheckin,
+  saveTemplateItem,
+  setItemDone,
+  startOnboarding,
+} from "@/lib/onboarding";
+import { currentTemplatePhrases } from "@/lib/onboarding-server";
+import { fields, TEXT_MAX } from "@/lib/validation";
+
+const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max));
+const itemFields = {
+  title: fields.title,
+  description: text(TEXT_MAX),
+  assignee: z.enum(ASSIGNEES),
+  dueDay: z.coerce.number().int().min(-30).max(180),
+  link: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().max(100).nullable()),
+};
+
+export const startOnboardingAction = createAction(
+  z.object({
+    personId: fields.id,
+    startDate: fields.date,
+    managerId: fields.id,
+    buddyId: fields.id,
+    fromJobRoleId: fields.optionalId,
+  }),
+  async (input, actor) => {
+    const { id } = startOnboarding(actor, input, await currentTemplatePhrases());
+    redirect(`/onboarding/${id}?started=1`);
+  },
+);
+
+export const setItemDoneAction = createAction(z.object({ itemId: fields.id, done: fields.bool, planId: fields.id }), async ({ itemId, done, planId }, actor) => {
+  const result = setItemDone(actor, itemId, done);
+  revalidatePath(`/onboarding/${planId}`);
+  revalidatePath("/");
+  return result;
+});
+
+export const addPlanItemAction = createAction(z.object({ planId: fields.id, ...itemFields }), async ({ planId, ...input }, actor) => {
+  addPlanItem(actor, planId, input);
+  revalidatePath(`/onboarding/${planId}`);
+  return { planId };
+});
+
+export const removePlanItemAction = createAction(z.object({ itemId: fields.id, planId: fields.id }), async ({ itemId, planId }, actor) => {
+  removePlanItem(actor, itemId);
+  revalidatePath(`/onboarding/${planId}`);
+  return { itemId };
+});
+
+export const closePlanAction = createAction(
+  z.object({ planId: fields.id, revision: fields.revision, reason: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(1000)) }),
+  async ({ planId, revision, reason }, actor) => {
+    closePlan(actor, planId, revision, reason);
+    revalidatePath(`/onboarding/${planId}`);
+    return { planId };
+  },
+);
+
+export const saveCheckinAction = createAction(
+  z.object({ planId: fields.id, milestone: z.enum(CHECKIN_MILESTONES), note: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(5000)) }),
+  async ({ planId, milestone, note }, actor) => {
+    saveCheckin(actor, planId, milestone, note);
+    revalidatePath(`/onboarding/${planId}`);
+    return { milestone };
+  },
+);
+
+const slug = z.string().min(1).max(100);
+
+export const saveTemplateItemAction = createAction(
+  z.object({ slug, revision: fields.revision, itemId: fields.optionalId, ...itemFields }),
+  async ({ slug, revision, itemId, ...input }, actor) => {
+    saveTemplateItem(actor, slug, revision, itemId, input, await currentTemplatePhrases());
+    revalidatePath(`/roles/${slug}/onboarding`);
+    return { ok: true };
+  },
+);
+
+export const removeTemplateItemAction = createAction(z.object({ slug, revision: fields.revision, itemId: fields.id }), async ({ slug, revision, itemId }, actor) => {
+  removeTemplateItem(actor, slug, revision, itemId, await currentTemplatePhrases());
+  revalidatePath(`/roles/${slug}/onboarding`);
+  return { ok: true };
+});
+
+export const regenerateTemplateAction = createAction(z.object({ slug, revision: fields.revision }), async ({ slug, revision }, actor) => {
+  regenerateTemplate(actor, slug, revision, await currentTemplatePhrases());
+  revalidatePath(`/roles/${slug}/onboarding`);
+  return { ok: true };
+});

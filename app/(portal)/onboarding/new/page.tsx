@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { buddySuggestions, managerCandidates, onboardingCandidates } from "@/lib/onboarding";
+import { found, pageParam } from "@/lib/page";
+import { listRoles } from "@/lib/roles";
+import { requireActor } from "@/lib/session";
+import { todayIso } from "@/lib/transfers";
+import { StartForm } from "../_components/start-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("onboarding.new");
+  return { title: t("title") };
+}
+
+export default async function NewOnboardingPage({ searchParams }: { searchParams: Promise<{ person?: string; from?: string }> }) {
+  const actor = await requireActor();
+  const sp = await searchParams;
+  const candidates = found(() => onboardingCandidates(actor));
+  const t = await getTranslations("onboarding.new");
+  const format = await getFormatter();
+  const person = sp.person ? candidates.find((c) => c.id === pageParam(sp.person)) : undefined;
+  const suggestions = person ? buddySuggestions(actor, person.id) : [];
+  const today = todayIso();
+  return (
+    <div className="max-w-3xl">
+      <PageHeader title={t("title")} description={t("intro")} />
+      <Card className="mb-6">
+        <form method="get" action="/onboarding/new" className="flex flex-wrap items-end gap-3">
+          <div className="min-w-64 flex-1">
+            <label htmlFor="ob-person" className="mb-1 block text-sm font-medium">
+              {t("person")}
+            </label>
+            <select id="ob-person" name="person" defaultValue={person?.id ?? ""} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+              <option value="">{t("choosePerson")}</option>
+              {candidates.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.roleTitle ? ` — ${c.roleTitle}` : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          {sp.from ? <input type="hidden" name="from" value={sp.from} /> : null}
+          <button type="submit" className={buttonClass("secondary")}>
+            {t("next")}
+          </button>
+        </form>
+      </Card>
+      {person ? (
+        <>
+          <Card className="mb-6">
+            <h2 className="font-semibold">{t("suggested")}</h2>
+            <p className="text-sm text-slate-600">{t("suggestedHint")}</p>
+            {suggestions.length ? (
+              <ol className="mt-3 space-y-1 text-sm" aria-label={t("suggested")}>
+                {suggestions.slice(0, 8).map((s) => (
+                  <li key={s.id}>
+                    <span className="font-medium">{s.name}</span>{" "}
+                    <span className="text-slate-600">
+                      · {t("tenure", { date: format.dateTime(new Date(`${s.startDate}T00:00:00Z`), { dateStyle: "medium" }) })} · {t("buddies", { count: s.currentBuddies })}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="mt-2 text-sm text-amber-800">{t("noSuggestions")}</p>
+            )}
+          </Card>
+          <Card>
+            <StartForm
+              personId={person.id}
+              startDate={person.startDate > today ? person.startDate : today}
+              managers={managerCandidates(actor)}
+              managerId={person.reportsToId ?? actor.id}
+              suggested={suggestions}
+              others={candidates.filter((c) => c.id !== person.id && !suggestions.some((s) => s.id === c.id))}
+              roles={listRoles(actor, { page: 1 }).rows.filter((r) => r.id !== person.jobRoleId)}
+              fromRoleId={sp.from ? pageParam(sp.from) : ""}
+            />
+          </Card>
+        </>
+      ) : null}
+    </div>
+  );
+}

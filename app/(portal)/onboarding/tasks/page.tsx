@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { myOnboardingTasks } from "@/lib/onboarding";
+import { found } from "@/lib/page";
+import { requireActor } from "@/lib/session";
+import { TickButton } from "../_components/tick-button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("onboarding.tasks");
+  return { title: t("title") };
+}
+
+export default async function MyOnboardingTasksPage() {
+  const actor = await requireActor();
+  const items = found(() => myOnboardingTasks(actor));
+  const t = await getTranslations("onboarding.tasks");
+  const p = await getTranslations("onboarding.plan");
+  const o = await getTranslations("onboarding");
+  const format = await getFormatter();
+  return (
+    <div className="max-w-4xl">
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          <a href="/api/onboarding/calendar" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">
+            {o("calendar")}
+          </a>
+        }
+      />
+      {items.length === 0 ? (
+        <EmptyState>{t("empty")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={t("list")}>
+          {items.map((i) => (
+            <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+              <div>
+                <p className="font-medium">{i.title}</p>
+                <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                  <Link href={`/onboarding/${i.planId}`} className="text-brand-700 underline">
+                    {t("for", { name: i.hireName })}
+                  </Link>
+                  <span>· {p(`assigneeOther.${i.assignee}`)}</span>
+                  <span>· {p("due", { date: format.dateTime(new Date(`${i.dueDate}T00:00:00Z`), { weekday: "short", day: "numeric", month: "short" }) })}</span>
+                  {i.overdue ? <Badge tone="red">{p("overdueBadge")}</Badge> : null}
+                </p>
+              </div>
+              <TickButton itemId={i.id} planId={i.planId} done={false} title={i.title} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
