@@ -76,3 +76,18 @@ test("HR's audit log and the public job posting have no serious accessibility vi
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("onboarding pages have no serious accessibility violations", async ({ managerPage: page, newhirePage }) => {
+  for (const path of ["/onboarding", "/onboarding/tasks", "/onboarding/new?person=5", "/roles/technician/onboarding"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  }
+  await page.goto("/onboarding");
+  await page.getByRole("link", { name: "Nora Bērziņa" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await newhirePage.goto("/");
+  await expect(newhirePage.getByRole("heading", { name: /You are onboarding/ })).toBeVisible();
+  await expectNoSeriousViolations(newhirePage);
+});

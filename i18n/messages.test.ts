@@ -9,7 +9,7 @@ const leaves = (t: Tree, prefix = ""): [string, string][] =>
   Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
 /** ICU argument names; a brace right after a plural/select branch key opens a branch, not an argument. */
 const placeholders = (s: string) =>
-  [...s.matchAll(/(?<!(?:=\d+|zero|one|two|few|many|other)\s*)\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]);
+  [...s.matchAll(/(?<!(?:=\d+|\b(?:zero|one|two|few|many|other))\s*)\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]);
 
 const en = new Map(leaves(load("en")));
 

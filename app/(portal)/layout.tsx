@@ -37,31 +37,10 @@ export default async function PortalLayout({ children }: { children: React.React
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex items-center gap-6">
-            <Link href="/" className="text-lg font-bold tracking-tight text-brand-800">
-              Rolebook
-            </Link>
-            <nav aria-label={t("mainNavigation")} className="flex flex-wrap gap-1">
-              {NAV.filter((n) => can(actor.appRole, n.permission)).map((n) => (
-                <NavLink key={n.href} href={n.href}>
-                  {t(`nav.${n.key}`)}
-                  {n.key === "changes" && openItems ? (
-                    <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
-                      {openItems}
-                      <span className="sr-only"> {t("toAnswer")}</span>
-                    </span>
-                  ) : null}
-                </NavLink>
-              ))}
-              {duties ? (
-                <NavLink href="/onboarding/tasks">
-                  {t("nav.onboardingTasks")}
-                  <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">{duties}</span>
-                </NavLink>
-              ) : null}
-            </nav>
-          </div>
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 pt-3">
+          <Link href="/" className="text-lg font-bold tracking-tight text-brand-800">
+            Rolebook
+          </Link>
           <div className="flex flex-wrap items-center gap-4">
             <Link
               href="/notifications"
@@ -88,6 +67,27 @@ export default async function PortalLayout({ children }: { children: React.React
             </div>
             <SignOutButton />
           </div>
+        </div>
+        <div className="mx-auto max-w-7xl px-2 pb-2 pt-1">
+          <nav aria-label={t("mainNavigation")} className="flex flex-wrap gap-1">
+              {NAV.filter((n) => can(actor.appRole, n.permission)).map((n) => (
+                <NavLink key={n.href} href={n.href}>
+                  {t(`nav.${n.key}`)}
+                  {n.key === "changes" && openItems ? (
+                    <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
+                      {openItems}
+                      <span className="sr-only"> {t("toAnswer")}</span>
+                    </span>
+                  ) : null}
+                </NavLink>
+              ))}
+              {duties ? (
+                <NavLink href="/onboarding/tasks">
+                  {t("nav.onboardingTasks")}
+                  <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">{duties}</span>
+                </NavLink>
+              ) : null}
+            </nav>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
