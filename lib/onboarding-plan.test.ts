@@ -228,7 +228,7 @@ describe("generateTemplate", () => {
 });
 
 describe("regenerate", () => {
-  type Row = TemplateItem & { source: "generated" | "manual" };
+  type Row = TemplateItem & { source: "generated" | "manual"; edited?: boolean };
   const current: Row[] = [
     ...generateTemplate(doc, phrases).map((i) => ({ ...i, source: "generated" as const })),
     { title: "Lunch with the team", description: "Friday", assignee: "manager", dueDay: 3, linkKind: null, linkKey: null, genKey: null, source: "manual" },
@@ -239,6 +239,10 @@ describe("regenerate", () => {
   edited.dueDay = 9;
   edited.assignee = "manager";
   edited.description = "Edited by hand";
+  edited.edited = true;
+  // An untouched generated item whose day was changed without being marked edited is refreshed.
+  const untouched = current.find((i) => i.genKey === "do:r-greet")!;
+  untouched.dueDay = 99;
 
   const newDoc: RoleDoc = {
     ...doc,
@@ -269,6 +273,14 @@ describe("regenerate", () => {
     // The title follows the new version of the responsibility.
     expect(next.find((i) => i.genKey === "shadow:r-greet")?.title).toBe(phrases.shadow("Greet every customer"));
     expect(next.find((i) => i.genKey === "do:r-greet")).toMatchObject({ title: phrases.doWatched("Greet every customer"), assignee: "buddy" });
+    expect(next.find((i) => i.genKey === "shadow:r-greet")?.edited).toBe(true);
+  });
+
+  it("refreshes generated items nobody edited", () => {
+    const fresh = generateTemplate({ ...doc, responsibilities: doc.responsibilities }, phrases);
+    expect(next.find((i) => i.genKey === "do:r-greet")?.dueDay).not.toBe(99);
+    expect(next.find((i) => i.genKey === "do:r-greet")?.edited).toBe(false);
+    expect(fresh.length).toBeGreaterThan(0);
   });
 
   it("returns items by due day and leaves its input alone", () => {

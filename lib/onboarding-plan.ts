@@ -91,9 +91,11 @@ export function generateTemplate(doc: RoleDoc, phrases: TemplatePhrases): Templa
     { title: phrases.account, description: phrases.accountDescription, assignee: "hr", dueDay: -3, linkKind: null, linkKey: null, genKey: "hr:account" },
     { title: phrases.equipment, description: phrases.equipmentDescription, assignee: "hr", dueDay: -2, linkKind: null, linkKey: null, genKey: "hr:equipment" },
   ];
-  const tools = [...new Map(doc.responsibilities.flatMap((r) => r.capabilities.filter((c) => c.kind === "technical")).map((c) => [foldForSearch(c.name), c.name])).values()];
-  for (const tool of tools)
-    items.push({ title: phrases.tool(tool), description: phrases.toolDescription, assignee: "hr", dueDay: -1, linkKind: null, linkKey: null, genKey: `tool:${foldForSearch(tool)}` });
+  const tools = new Map<string, string>();
+  for (const c of doc.responsibilities.flatMap((r) => r.capabilities.filter((x) => x.kind === "technical")))
+    if (!tools.has(foldForSearch(c.name))) tools.set(foldForSearch(c.name), c.name);
+  for (const [folded, tool] of tools)
+    items.push({ title: phrases.tool(tool), description: phrases.toolDescription, assignee: "hr", dueDay: -1, linkKind: null, linkKey: null, genKey: `tool:${folded}` });
   items.push({ title: phrases.welcome, description: phrases.welcomeDescription, assignee: "manager", dueDay: 0, linkKind: null, linkKey: null, genKey: "manager:welcome" });
   items.push({ title: phrases.readRole, description: phrases.readRoleDescription, assignee: "hire", dueDay: 0, linkKind: null, linkKey: null, genKey: "read-role" });
   doc.responsibilities.forEach((r, i) => {
@@ -122,16 +124,24 @@ export function generateTemplate(doc: RoleDoc, phrases: TemplatePhrases): Templa
 
 /**
  * Regenerating a template after a new role version: hand-made items stay as they are; generated
- * items are replaced by the new generation (keeping the due day and assignee a person edited on a
- * generated item that still exists).
+ * items are replaced by the new generation (titles follow the role), except that a generated item
+ * someone edited by hand keeps its due day, assignee and description while it still exists.
  */
-export function regenerate<T extends TemplateItem & { source: "generated" | "manual" }>(current: T[], generated: TemplateItem[]): (TemplateItem & { source: "generated" | "manual" })[] {
-  const byGen = new Map(current.filter((c) => c.source === "generated" && c.genKey).map((c) => [c.genKey!, c]));
-  const next: (TemplateItem & { source: "generated" | "manual" })[] = generated.map((g) => {
+export function regenerate<T extends TemplateItem & { source: "generated" | "manual"; edited?: boolean }>(
+  current: T[],
+  generated: TemplateItem[],
+): (TemplateItem & { source: "generated" | "manual"; edited: boolean })[] {
+  const byGen = new Map(current.filter((c) => c.source === "generated" && c.genKey && c.edited).map((c) => [c.genKey!, c]));
+  const next: (TemplateItem & { source: "generated" | "manual"; edited: boolean })[] = generated.map((g) => {
     const old = g.genKey ? byGen.get(g.genKey) : undefined;
-    return { ...g, ...(old ? { dueDay: old.dueDay, assignee: old.assignee, description: old.description } : {}), source: "generated" };
+    return {
+      ...g,
+      ...(old ? { dueDay: old.dueDay, assignee: old.assignee, description: old.description } : {}),
+      source: "generated",
+      edited: Boolean(old),
+    };
   });
-  return [...next, ...current.filter((c) => c.source === "manual").map((c) => ({ ...c }))].sort((a, b) => a.dueDay - b.dueDay);
+  return [...next, ...current.filter((c) => c.source === "manual").map((c) => ({ ...c, edited: false }))].sort((a, b) => a.dueDay - b.dueDay);
 }
 
 /** For a role change: the responsibilities of the new role that the person does not already have (by title). */

@@ -147,7 +147,7 @@ export function saveTemplateItem(actor: Actor, slug: string, revision: number, i
     if (itemId) {
       const res = tx
         .update(onboardingTemplateItems)
-        .set({ title: input.title, description: input.description, assignee: input.assignee, dueDay: input.dueDay, ...link })
+        .set({ title: input.title, description: input.description, assignee: input.assignee, dueDay: input.dueDay, ...link, edited: true })
         .where(and(eq(onboardingTemplateItems.id, itemId), eq(onboardingTemplateItems.jobRoleId, view.role.id)))
         .run();
       if (res.changes === 0) throw new NotFoundError("template item");
@@ -199,6 +199,7 @@ export function regenerateTemplate(actor: Actor, slug: string, revision: number,
             linkKey: i.linkKey,
             genKey: i.genKey,
             source: i.source,
+            edited: i.edited,
           })),
         )
         .run();

@@ -44,6 +44,7 @@ CREATE TABLE `onboarding_template_items` (
 	`link_key` text,
 	`source` text NOT NULL,
 	`gen_key` text,
+	`edited` integer DEFAULT false NOT NULL,
 	FOREIGN KEY (`job_role_id`) REFERENCES `job_roles`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

@@ -37,6 +37,8 @@ export const onboardingTemplateItems = sqliteTable(
     source: text("source", { enum: ITEM_SOURCES }).notNull(),
     /** For generated items: what generated it ("read-role", "shadow:<key>", "hr:account"…). */
     genKey: text("gen_key"),
+    /** A generated item someone changed by hand: regeneration keeps their changes. */
+    edited: integer("edited", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("onboarding_template_items_role_idx").on(t.jobRoleId, t.position), index("onboarding_template_items_gen_idx").on(t.genKey)],
 );
