@@ -16,6 +16,17 @@ import en from "../i18n/messages/en.json";
 
 export const DEMO_PASSWORD = "rolebook-demo";
 
+/** The tools, systems and access each demo role needs (onboarding prepares them). */
+const ROLE_TOOLS: Record<string, string[]> = {
+  "service-advisor": ["DMS: bookings, repair orders and invoicing", "Reception check-in tablet", "Manufacturer warranty portal (read access)", "Courtesy-car fleet app", "Company phone with the service line"],
+  technician: ["Manufacturer diagnostic tester", "Workshop manual and repair portal", "Personal hand-tool set and torque wrench", "Digital health-check app", "HV safety kit (gloves, insulated tools)"],
+  "workshop-foreman": ["DMS workshop planner", "Manufacturer technical helpline account", "Road-test trade plates", "Key cabinet access"],
+  "parts-clerk": ["DMS parts and stock module", "Manufacturer parts ordering system", "Manufacturer warranty portal", "Barcode scanner and label printer"],
+  "customer-care-agent": ["CRM and follow-up call lists", "Telephony headset and call recording", "Complaint log in the DMS"],
+  "service-manager": ["DMS reports and KPI dashboard", "Manufacturer dealer portal", "Goodwill approval workflow"],
+  "hr-partner": ["HR system and contract templates", "Training records", "Rolebook administrator access"],
+};
+
 /** YYYY-MM-DD of `today` minus `days` (UTC). */
 export function isoDaysAgo(days: number, today = new Date()): string {
   const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
@@ -88,6 +99,7 @@ export async function seedDemo(today = new Date()): Promise<void> {
       const doc: RoleDoc = {
         title: r.title,
         purpose: r.purpose,
+        tools: ROLE_TOOLS[r.slug] ?? [],
         responsibilities: r.responsibilities.map((resp) => ({
           ...emptyResponsibility(randomUUID()),
           title: resp.title,

@@ -454,3 +454,19 @@ describe("toIcs", () => {
     expect(empty.lines[0].value).toBe("VCALENDAR");
   });
 });
+
+describe("tools the role lists", () => {
+  const base: RoleDoc = {
+    title: "Parts Clerk",
+    purpose: "",
+    tools: ["DMS parts module", "Barcode scanner", "dms PARTS module"],
+    responsibilities: [],
+  };
+  const phrasesForTools = templatePhrases(simpleTranslator(en.onboarding.generated));
+
+  it("prepares one HR item per listed tool (duplicates folded), instead of the technical capabilities", () => {
+    const items = generateTemplate(base, phrasesForTools).filter((i) => i.genKey?.startsWith("tool:"));
+    expect(items.map((i) => i.title)).toEqual([phrasesForTools.tool("DMS parts module"), phrasesForTools.tool("Barcode scanner")]);
+    expect(items.every((i) => i.assignee === "hr" && i.dueDay < 0)).toBe(true);
+  });
+});

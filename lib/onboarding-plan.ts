@@ -83,7 +83,7 @@ export type TemplatePhrases = {
 /**
  * The default template of a role: read and answer the role description; for each responsibility,
  * shadow the buddy, then do it with the buddy watching; HR's account, equipment and the tools the
- * role lists (its technical capabilities). Every item has a generation key so regenerating keeps
+ * role lists. Every item has a generation key so regenerating keeps
  * hand-made items and replaces only generated ones.
  */
 export function generateTemplate(doc: RoleDoc, phrases: TemplatePhrases): TemplateItem[] {
@@ -91,9 +91,10 @@ export function generateTemplate(doc: RoleDoc, phrases: TemplatePhrases): Templa
     { title: phrases.account, description: phrases.accountDescription, assignee: "hr", dueDay: -3, linkKind: null, linkKey: null, genKey: "hr:account" },
     { title: phrases.equipment, description: phrases.equipmentDescription, assignee: "hr", dueDay: -2, linkKind: null, linkKey: null, genKey: "hr:equipment" },
   ];
+  // The tools the role lists; a role that lists none falls back to its technical capabilities.
+  const listed = doc.tools?.length ? doc.tools : doc.responsibilities.flatMap((r) => r.capabilities.filter((x) => x.kind === "technical").map((c) => c.name));
   const tools = new Map<string, string>();
-  for (const c of doc.responsibilities.flatMap((r) => r.capabilities.filter((x) => x.kind === "technical")))
-    if (!tools.has(foldForSearch(c.name))) tools.set(foldForSearch(c.name), c.name);
+  for (const name of listed) if (!tools.has(foldForSearch(name))) tools.set(foldForSearch(name), name);
   for (const [folded, tool] of tools)
     items.push({ title: phrases.tool(tool), description: phrases.toolDescription, assignee: "hr", dueDay: -1, linkKind: null, linkKey: null, genKey: `tool:${folded}` });
   items.push({ title: phrases.welcome, description: phrases.welcomeDescription, assignee: "manager", dueDay: 0, linkKind: null, linkKey: null, genKey: "manager:welcome" });

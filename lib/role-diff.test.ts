@@ -317,3 +317,14 @@ describe("onlyChanges", () => {
     expect(none.changed).toBe(false);
   });
 });
+
+describe("tools diff", () => {
+  it("reports a change to the tools the role needs as text", () => {
+    const a = { title: "R", purpose: "", tools: ["DMS"], responsibilities: [] };
+    const b = { ...a, tools: ["DMS", "Fleet app"] };
+    const d = diffRoles(a, b);
+    expect(d.changed).toBe(true);
+    expect(d.toolsDiff?.some((p) => p.added && p.value.includes("Fleet app"))).toBe(true);
+    expect(diffRoles(a, { ...a }).toolsDiff).toBeNull();
+  });
+});

@@ -33,6 +33,7 @@ export type ResponsibilityChange = {
 export type RoleDiff = {
   titleDiff: TextDiff | null;
   purposeDiff: TextDiff | null;
+  toolsDiff: TextDiff | null;
   responsibilities: ResponsibilityChange[];
   changed: boolean;
   counts: { added: number; removed: number; moved: number; changed: number };
@@ -161,10 +162,12 @@ export function diffRoles(before: RoleDoc, after: RoleDoc): RoleDiff {
   }
   const titleDiff = diffText(before.title, after.title);
   const purposeDiff = diffText(before.purpose, after.purpose);
+  const toolsDiff = diffText((before.tools ?? []).join("\n"), (after.tools ?? []).join("\n"));
   if (titleDiff) counts.changed++;
   if (purposeDiff) counts.changed++;
-  const changed = Boolean(titleDiff || purposeDiff || responsibilities.some((r) => r.status !== "unchanged"));
-  return { titleDiff, purposeDiff, responsibilities, changed, counts };
+  if (toolsDiff) counts.changed++;
+  const changed = Boolean(titleDiff || purposeDiff || toolsDiff || responsibilities.some((r) => r.status !== "unchanged"));
+  return { titleDiff, purposeDiff, toolsDiff, responsibilities, changed, counts };
 }
 
 /** Only what changed: drops unchanged responsibilities and tasks (for a holder's pending item). */

@@ -40,12 +40,15 @@ export const responsibilitySchema = z.object({
 export const roleDocSchema = z.object({
   title,
   purpose: text.default(""),
+  /** Tools, systems and access the role needs (onboarding prepares them). */
+  tools: z.array(z.string().trim().min(1).max(NAME_MAX)).max(50).default([]),
   responsibilities: z.array(responsibilitySchema).max(30),
 });
 
 export type RoleTask = z.output<typeof taskSchema>;
 export type RoleResponsibility = z.output<typeof responsibilitySchema>;
-export type RoleDoc = z.output<typeof roleDocSchema>;
+/** `tools` may be absent in documents from before the field existed (read it as `doc.tools ?? []`). */
+export type RoleDoc = Omit<z.output<typeof roleDocSchema>, "tools"> & { tools?: string[] };
 
 export function emptyResponsibility(newKey: string): RoleResponsibility {
   return {

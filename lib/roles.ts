@@ -69,6 +69,8 @@ export type RoleDetail = {
   version: number;
   publishedAt: string | null;
   responsibilities: RoleResponsibility[];
+  /** Tools, systems and access the role needs. */
+  tools: string[];
   /** Holders the actor may see (their people scope). */
   holders: { id: number; name: string; teamName: string | null; startDate: string }[];
   /** All active holders, including those outside the actor's scope. */
@@ -99,6 +101,7 @@ export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
     .where(eq(jobRoles.slug, slug))
     .get();
   if (!role) throw new NotFoundError("job role");
+  const doc = role.content ? parseRoleDoc(role.content) : null;
   const holderWhere = and(eq(people.jobRoleId, role.id), eq(people.active, true));
   const holders = db
     .select({ id: people.id, name: people.name, teamName: teams.name, startDate: people.startDate })
@@ -117,7 +120,8 @@ export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
     owner: role.ownerId != null ? { id: role.ownerId, name: role.ownerName ?? "" } : null,
     version: role.version,
     publishedAt: role.publishedAt,
-    responsibilities: role.content ? parseRoleDoc(role.content).responsibilities : [],
+    responsibilities: doc?.responsibilities ?? [],
+    tools: doc?.tools ?? [],
     holders,
     holderCount,
   };

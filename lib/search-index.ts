@@ -14,7 +14,7 @@ type Tx = Pick<DB, "run">;
 export function reindexRole(tx: Tx, roleId: number, slug: string, doc: RoleDoc): void {
   tx.run(sql`delete from role_search where role_id = ${roleId}`);
   const rows: { kind: string; refKey: string; title: string; body: string }[] = [
-    { kind: "role", refKey: slug, title: doc.title, body: doc.purpose },
+    { kind: "role", refKey: slug, title: doc.title, body: [doc.purpose, ...(doc.tools ?? [])].join("\n") },
     ...doc.responsibilities.map((r) => ({
       kind: "responsibility",
       refKey: r.key,

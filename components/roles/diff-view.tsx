@@ -55,6 +55,12 @@ export async function RoleDiffView({ diff }: { diff: RoleDiff }) {
           <TextDiffView diff={diff.purposeDiff} />
         </section>
       ) : null}
+      {diff.toolsDiff ? (
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h3 className="text-sm font-semibold text-slate-600">{d("tools")}</h3>
+          <TextDiffView diff={diff.toolsDiff} />
+        </section>
+      ) : null}
       {diff.responsibilities.map((r) => (
         <section key={r.key} className="rounded-lg border border-slate-200 bg-white p-4" aria-label={r.title}>
           <div className="flex flex-wrap items-center gap-2">

@@ -11,6 +11,24 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** The tools, systems and access a role needs. */
+export async function ToolsCard({ tools }: { tools: string[] }) {
+  if (!tools.length) return null;
+  const d = await getTranslations("roleDoc");
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="role-tools">
+      <h2 id="role-tools" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        {d("tools")}
+      </h2>
+      <ul className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-slate-800">
+        {tools.map((x) => (
+          <li key={x}>{x}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * A role's responsibilities in order, each with its tasks, service standards, what to do when it
  * goes wrong, decision rights, how it is evaluated and the capabilities it needs.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
-import { ResponsibilityList } from "@/components/roles/responsibility-list";
+import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getMyRole } from "@/lib/roles";
 import { myOpenPlan } from "@/lib/onboarding";
@@ -93,6 +93,7 @@ export default async function MyRolePage() {
           )}
         </div>
         <aside className="space-y-4">
+          {role ? <ToolsCard tools={role.tools} /> : null}
           <Card>
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("yourManager")}</h2>
             {manager ? (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
-import { ResponsibilityList } from "@/components/roles/responsibility-list";
+import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/permissions";
 import { found } from "@/lib/page";
@@ -80,6 +80,7 @@ export default async function RolePage({ params }: Props) {
           </section>
         </div>
         <aside className="space-y-4">
+          <ToolsCard tools={role.tools} />
           <Card>
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
               {t("holders", { count: role.holderCount })}

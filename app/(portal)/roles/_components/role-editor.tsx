@@ -86,7 +86,8 @@ export function RoleEditor({
 
   const save = () =>
     startTransition(async () => {
-      const result = await saveDraftAction(null, { slug, revision, doc: JSON.stringify(doc) });
+      const clean = { ...doc, tools: (doc.tools ?? []).map((x) => x.trim()).filter(Boolean) };
+      const result = await saveDraftAction(null, { slug, revision, doc: JSON.stringify(clean) });
       if (result.ok) {
         setRevision(result.data.revision);
         setSaved(true);
@@ -142,6 +143,18 @@ export function RoleEditor({
           <Field label={t("purpose")} error={err("purpose")}>
             {(p) => (
               <textarea {...p} className={input} rows={3} value={doc.purpose} onChange={(e) => update({ ...doc, purpose: e.target.value })} />
+            )}
+          </Field>
+          <Field label={t("tools")} error={err("tools")}>
+            {(p) => (
+              <textarea
+                {...p}
+                className={input}
+                rows={3}
+                value={(doc.tools ?? []).join("\n")}
+                onChange={(e) => update({ ...doc, tools: e.target.value.split("\n").map((x) => x.trimStart()) })}
+                onBlur={(e) => update({ ...doc, tools: e.target.value.split("\n").map((x) => x.trim()).filter(Boolean) })}
+              />
             )}
           </Field>
           <p className="text-xs text-slate-500">{t("markdownHint")}</p>

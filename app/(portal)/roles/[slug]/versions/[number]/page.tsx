@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
-import { ResponsibilityList } from "@/components/roles/responsibility-list";
+import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { found, pageParam } from "@/lib/page";
 import { getVersion } from "@/lib/role-versions";
@@ -44,6 +44,9 @@ export default async function VersionPage({ params }: Props) {
         <h2 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("purpose")}</h2>
         <Markdown className="mt-1">{doc.purpose}</Markdown>
       </Card>
+      <div className="mb-6">
+        <ToolsCard tools={doc.tools ?? []} />
+      </div>
       <ResponsibilityList responsibilities={doc.responsibilities} />
     </div>
   );
