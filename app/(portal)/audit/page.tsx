@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { auditFilterOptions, listAudit } from "@/lib/audit";
 import { found, pageParam } from "@/lib/page";
@@ -89,18 +90,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {result.rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("when")}</th>
-                <th scope="col" className="px-3 py-2">{t("who")}</th>
-                <th scope="col" className="px-3 py-2">{t("action")}</th>
-                <th scope="col" className="px-3 py-2">{t("record")}</th>
-                <th scope="col" className="px-3 py-2">{t("detail")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={[t("when"), t("who"), t("action"), t("record"), t("detail")]} dense>
               {result.rows.map((r) => (
                 <tr key={r.id}>
                   <td className="whitespace-nowrap px-3 py-2">{format.dateTime(new Date(r.at), { dateStyle: "short", timeStyle: "medium", timeZone: "UTC" })} UTC</td>
@@ -115,9 +105,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <Pagination
         page={result.page}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { onboardingOverview, teamOptions } from "@/lib/onboarding";
 import { found, pageParam } from "@/lib/page";
@@ -69,20 +70,7 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
       {result.rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("columns.person")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.role")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.team")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.start")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.buddy")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.progress")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.overdue")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={(["person", "role", "team", "start", "buddy", "progress", "overdue"] as const).map((c) => t(`columns.${c}`))}>
               {result.rows.map((r) => {
                 const pct = r.total ? Math.round((r.done / r.total) * 100) : 0;
                 return (
@@ -112,9 +100,7 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} basePath="/onboarding" params={{ team: sp.team, status: status === "open" ? undefined : status }} />
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { found, pageParam } from "@/lib/page";
 import { listPeople } from "@/lib/people";
@@ -71,18 +72,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       {result.rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.jobRole")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.team")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.reportsTo")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.appRole")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={[t("columns.name"), t("columns.jobRole"), t("columns.team"), t("columns.reportsTo"), t("columns.appRole")]}>
               {result.rows.map((p) => (
                 <tr key={p.id} className="hover:bg-slate-50">
                   <td className="px-4 py-3">
@@ -98,9 +88,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   <td className="px-4 py-3">{roles(p.appRole)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <Pagination
         page={result.page}
