@@ -40,14 +40,36 @@ function CheckboxGroup({ legend, name, items, error }: { legend: string; name: s
   );
 }
 
-function Labelled({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
+/** A labelled select over plain options, with an empty first choice. */
+function Choice({
+  label,
+  value,
+  options,
+  onChange,
+  empty = "—",
+  invalid = false,
+}: {
+  label: string;
+  value: string | number;
+  options: { value: string | number; label: string }[];
+  onChange: (value: string) => void;
+  empty?: string;
+  invalid?: boolean;
+}) {
   const id = useId();
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
         {label}
       </label>
-      {children(id)}
+      <select id={id} className={select} value={value} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{empty}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
@@ -71,6 +93,8 @@ function TransferRow({
   const roleById = (id: number | "") => options.roles.find((r) => r.id === id);
   const personRole = (id: number | "") => roleById(options.people.find((p) => p.id === id)?.jobRoleId ?? "");
   const tasks = value.type === "role" ? (roleById(value.fromRoleId)?.tasks ?? []) : (personRole(value.fromPersonId)?.tasks ?? []);
+  const roleOptions = options.roles.map((r) => ({ value: r.id, label: r.title }));
+  const personOptions = options.people.map((p) => ({ value: p.id, label: p.name }));
   return (
     <fieldset className="rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium">{t("transferN", { n: index + 1 })}</legend>
@@ -96,94 +120,50 @@ function TransferRow({
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         {value.type === "role" ? (
-          <Labelled label={t("fromRole")}>
-            {(id) => (
-              <select id={id} className={select} value={value.fromRoleId} onChange={(e) => onChange({ ...value, fromRoleId: Number(e.target.value) || "", taskKey: "" })}>
-                <option value="">—</option>
-                {options.roles.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Labelled>
+          <Choice
+            label={t("fromRole")}
+            value={value.fromRoleId}
+            options={roleOptions}
+            onChange={(v) => onChange({ ...value, fromRoleId: Number(v) || "", taskKey: "" })}
+          />
         ) : (
-          <Labelled label={t("fromPerson")}>
-            {(id) => (
-              <select id={id} className={select} value={value.fromPersonId} onChange={(e) => onChange({ ...value, fromPersonId: Number(e.target.value) || "", taskKey: "" })}>
-                <option value="">—</option>
-                {options.people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Labelled>
+          <Choice
+            label={t("fromPerson")}
+            value={value.fromPersonId}
+            options={personOptions}
+            onChange={(v) => onChange({ ...value, fromPersonId: Number(v) || "", taskKey: "" })}
+          />
         )}
-        <Labelled label={t("task")}>
-          {(id) => (
-            <select id={id} className={select} value={value.taskKey} aria-invalid={Boolean(error)} onChange={(e) => onChange({ ...value, taskKey: e.target.value })}>
-              <option value="">—</option>
-              {tasks.map((x) => (
-                <option key={x.key} value={x.key}>
-                  {x.title} ({x.responsibility})
-                </option>
-              ))}
-            </select>
-          )}
-        </Labelled>
+        <Choice
+          label={t("task")}
+          value={value.taskKey}
+          invalid={Boolean(error)}
+          options={tasks.map((x) => ({ value: x.key, label: `${x.title} (${x.responsibility})` }))}
+          onChange={(v) => onChange({ ...value, taskKey: v })}
+        />
         {value.type === "role" ? (
           <>
-            <Labelled label={t("toRole")}>
-              {(id) => (
-                <select
-                  id={id}
-                  className={select}
-                  value={value.toRoleId}
-                  onChange={(e) => onChange({ ...value, toRoleId: Number(e.target.value) || "", toResponsibilityKey: null })}
-                >
-                  <option value="">—</option>
-                  {options.roles.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Labelled>
-            <Labelled label={t("toResponsibility")}>
-              {(id) => (
-                <select
-                  id={id}
-                  className={select}
-                  value={value.toResponsibilityKey ?? ""}
-                  onChange={(e) => onChange({ ...value, toResponsibilityKey: e.target.value || null })}
-                >
-                  <option value="">{t("lastResponsibility")}</option>
-                  {(roleById(value.toRoleId)?.responsibilities ?? []).map((r) => (
-                    <option key={r.key} value={r.key}>
-                      {r.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Labelled>
+            <Choice
+              label={t("toRole")}
+              value={value.toRoleId}
+              options={roleOptions}
+              onChange={(v) => onChange({ ...value, toRoleId: Number(v) || "", toResponsibilityKey: null })}
+            />
+            <Choice
+              label={t("toResponsibility")}
+              value={value.toResponsibilityKey ?? ""}
+              empty={t("lastResponsibility")}
+              options={(roleById(value.toRoleId)?.responsibilities ?? []).map((r) => ({ value: r.key, label: r.title }))}
+              onChange={(v) => onChange({ ...value, toResponsibilityKey: v || null })}
+            />
           </>
         ) : (
-          <Labelled label={t("toPerson")}>
-            {(id) => (
-              <select id={id} className={select} value={value.toPersonId} onChange={(e) => onChange({ ...value, toPersonId: Number(e.target.value) || "" })}>
-                <option value="">—</option>
-                {options.people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Labelled>
+          <Choice
+            label={t("toPerson")}
+            value={value.toPersonId}
+            options={personOptions}
+            onChange={(v) => onChange({ ...value, toPersonId: Number(v) || "" })}
+          />
         )}
       </div>
       {error ? <p className="mt-2 text-sm text-red-700">{error}</p> : null}
