@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { Actor } from "./actor";
-import { ActionError, ConflictError, FieldError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
+import { ActionError, ConflictError, FieldError, ForbiddenError, NotFoundError } from "./errors";
 import { getActor } from "./session";
 
 import type { ActionResult, FieldErrors } from "./action-types";
@@ -107,7 +107,6 @@ export function createAction<S extends z.ZodType, T>(
       if (e instanceof NotFoundError) return { ok: false, error: t("notFound"), fieldErrors: {} };
       if (e instanceof ForbiddenError) return { ok: false, error: t("forbidden"), fieldErrors: {} };
       if (e instanceof ConflictError) return { ok: false, error: t("conflict"), fieldErrors: {} };
-      if (e instanceof UnauthenticatedError) return { ok: false, error: t("unauthenticated"), fieldErrors: {} };
       throw e;
     }
   };

@@ -36,14 +36,6 @@ export class FieldError extends Error {
   }
 }
 
-export class UnauthenticatedError extends Error {
-  readonly code = "unauthenticated";
-  constructor() {
-    super("not signed in");
-    this.name = "UnauthenticatedError";
-  }
-}
-
 /** A failure with a message for the whole form; `key` is under "errors", `values` fill it in. */
 export class ActionError extends Error {
   readonly code = "action";

@@ -12,7 +12,6 @@ export const NOTIFICATION_KINDS = [
   "ack.reply",
   "ack.reminder",
   "announcement.new",
-  "transfer.applied",
   "onboarding.started",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

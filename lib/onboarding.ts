@@ -10,7 +10,6 @@ import {
   onboardingTemplateItems,
   onboardingTemplates,
   people,
-  roleVersions,
   teams,
   type Assignee,
   type CheckinMilestone,
@@ -33,23 +32,16 @@ import {
   type TemplatePhrases,
 } from "./onboarding-plan";
 import { pageOf, type Page } from "./pagination";
-import { parseRoleDoc, type RoleDoc } from "./role-doc";
-import { mayEditRole } from "./role-versions";
+import type { RoleDoc } from "./role-doc";
+import { currentDocs, mayEditRole } from "./role-versions";
 import { peopleScope } from "./scope";
 import { todayIso } from "./transfers";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
+/** A role with its current published document (one query, shared with the role module). */
 function roleWithDoc(where: ReturnType<typeof eq>) {
-  const row = getDb()
-    .select({ role: jobRoles, content: roleVersions.content })
-    .from(jobRoles)
-    .leftJoin(roleVersions, and(eq(roleVersions.jobRoleId, jobRoles.id), eq(roleVersions.number, jobRoles.currentVersion)))
-    .where(where)
-    .get();
-  if (!row) return null;
-  const doc: RoleDoc = row.content ? parseRoleDoc(row.content) : { title: row.role.title, purpose: "", responsibilities: [] };
-  return { role: row.role, doc };
+  return currentDocs(where)[0] ?? null;
 }
 
 // ---------- Templates ----------
@@ -86,15 +78,15 @@ export type TemplateView = {
   canEdit: boolean;
 };
 
-/** A role's template: HR edits any, managers those of their roles; others may not see it. */
-export function getTemplate(actor: Actor, slug: string, phrases: TemplatePhrases): TemplateView {
+/** The template and the role document it is built from, for someone who may edit it. */
+function loadTemplate(actor: Actor, slug: string, phrases: TemplatePhrases): { view: TemplateView; doc: RoleDoc } {
   authorize(actor, "onboarding.manage", { type: "onboarding_template", id: slug });
   const found = roleWithDoc(eq(jobRoles.slug, slug));
   if (!found || !mayEditRole(actor, found.role.id)) throw new NotFoundError("job role");
   const { role, doc } = found;
   getDb().transaction((tx) => ensureTemplate(tx, role.id, doc, role.currentVersion, phrases));
   const t = getDb().select().from(onboardingTemplates).where(eq(onboardingTemplates.jobRoleId, role.id)).get()!;
-  return {
+  const view: TemplateView = {
     role: { id: role.id, slug: role.slug, title: role.title, currentVersion: role.currentVersion },
     generatedFromVersion: t.generatedFromVersion,
     revision: t.revision,
@@ -102,6 +94,12 @@ export function getTemplate(actor: Actor, slug: string, phrases: TemplatePhrases
     responsibilities: doc.responsibilities.map((r) => ({ key: r.key, title: r.title, tasks: r.tasks.map((x) => ({ key: x.key, title: x.title })) })),
     canEdit: true,
   };
+  return { view, doc };
+}
+
+/** A role's template: HR edits any, managers those of their roles; others may not see it. */
+export function getTemplate(actor: Actor, slug: string, phrases: TemplatePhrases): TemplateView {
+  return loadTemplate(actor, slug, phrases).view;
 }
 
 export type ItemInput = {
@@ -138,9 +136,8 @@ function bumpTemplate(tx: Tx, roleId: number, revision: number) {
 
 /** Adds a hand-made item, or edits one (generated items too: their edits survive regeneration). */
 export function saveTemplateItem(actor: Actor, slug: string, revision: number, itemId: number | null, input: ItemInput, phrases: TemplatePhrases): void {
-  const view = getTemplate(actor, slug, phrases);
+  const { view, doc } = loadTemplate(actor, slug, phrases);
   checkDueDay(input.dueDay);
-  const doc = roleWithDoc(eq(jobRoles.id, view.role.id))!.doc;
   const link = parseLink(input.link, doc);
   getDb().transaction((tx) => {
     bumpTemplate(tx, view.role.id, revision);
@@ -175,8 +172,7 @@ export function removeTemplateItem(actor: Actor, slug: string, revision: number,
 
 /** Rebuilds the generated items from the role's current version, keeping hand-made items. */
 export function regenerateTemplate(actor: Actor, slug: string, revision: number, phrases: TemplatePhrases): void {
-  const view = getTemplate(actor, slug, phrases);
-  const doc = roleWithDoc(eq(jobRoles.id, view.role.id))!.doc;
+  const { view, doc } = loadTemplate(actor, slug, phrases);
   const next = regenerate(
     view.items.map((i) => ({ ...i, linkKind: i.linkKind ?? null, linkKey: i.linkKey ?? null, genKey: i.genKey ?? null })),
     generateTemplate(doc, phrases),
@@ -412,7 +408,6 @@ export type PlanDetail = {
   progress: { done: number; total: number; percent: number; overdue: number };
   checkins: { id: number; milestone: CheckinMilestone; note: string; authorId: number; authorName: string; updatedAt: string }[];
   me: ReturnType<typeof relation>;
-  openRoleItemId: number | null;
 };
 
 function mayTick(rel: ReturnType<typeof relation>, assignee: Assignee): boolean {
@@ -470,7 +465,6 @@ export function getPlan(actor: Actor, id: number, today = todayIso()): PlanDetai
     // Check-in notes are for the hire's buddy and managers, not for the hire.
     checkins: rel.isHire && !rel.canManage ? [] : checkins,
     me: rel,
-    openRoleItemId: null,
   };
 }
 

@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, jobRoles, notifications, people, responsibilities, roleDrafts, roleVersions, tasks } from "@/db/schema";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "./errors";
 import type { RoleDoc } from "./role-doc";
-import { compareVersions, getDraft, getVersion, listVersions, newKey, publishDraft, saveDraft } from "./role-versions";
+import { compareVersions, getDraft, getVersion, listVersions, publishDraft, saveDraft } from "./role-versions";
 import { actorFor, useSeededTestDb } from "./test/db";
 
 beforeAll(async () => {
@@ -65,7 +66,7 @@ describe("drafts", () => {
   it("saving it creates revision 1, recorded with the editor and audited", () => {
     const mgr = actorFor("manager@example.com");
     const doc = clone(getDraft(mgr, SA).doc);
-    doc.responsibilities[0].tasks.push({ key: newKey(), title: COFFEE, description: "Ask at check-in." });
+    doc.responsibilities[0].tasks.push({ key: randomUUID(), title: COFFEE, description: "Ask at check-in." });
     expect(saveDraft(mgr, SA, 0, doc)).toEqual({ revision: 1 });
     const draft = getDraft(mgr, SA);
     expect(draft).toMatchObject({ revision: 1, baseVersion: 2, hasDraft: true, updatedBy: "Marco Janssen" });

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type DB } from "@/db/client";
@@ -25,8 +24,6 @@ import { NAME_MAX } from "./validation";
 import { reindexRole } from "./search-index";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
-
-export const newKey = () => randomUUID();
 
 type RoleRow = { id: number; slug: string; title: string; ownerId: number | null; currentVersion: number };
 

@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { jobRoles, people, taskPersonOwners } from "@/db/schema";
 import { ForbiddenError } from "./errors";
 import { taskIndex } from "./role-doc";
-import { getDraft, getVersion, newKey, publishDraft, saveDraft } from "./role-versions";
+import { getDraft, getVersion, publishDraft, saveDraft } from "./role-versions";
 import { actorFor, useSeededTestDb } from "./test/db";
 import { ftsQuery, ownershipReports, searchTasks } from "./whose-task";
 
@@ -174,7 +175,7 @@ describe("ownershipReports", () => {
     const mgr = actorFor("manager@example.com");
     const draft = getDraft(mgr, "technician");
     const doc = structuredClone(draft.doc);
-    doc.responsibilities[0].tasks.push({ key: newKey(), title: "  WEEKLY   cycle count ", description: "Count the special tools." });
+    doc.responsibilities[0].tasks.push({ key: randomUUID(), title: "  WEEKLY   cycle count ", description: "Count the special tools." });
     saveDraft(mgr, "technician", 0, doc);
     expect(publishDraft(mgr, "technician", 1, { summary: "Tool count", kind: "editorial" }).number).toBe(2);
 

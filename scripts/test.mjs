@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { bin, root, serverEnv } from "./env.mjs";
 
-const env = serverEnv({ NODE_ENV: undefined });
-delete env.NODE_ENV;
+// The build and the server set NODE_ENV themselves.
+const { NODE_ENV: _ignored, ...env } = serverEnv();
 
 function step(title, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);

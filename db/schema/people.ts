@@ -7,6 +7,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { timestamps } from "./columns";
 import { jobRoles } from "./roles";
 
 export const APP_ROLES = ["hr_admin", "manager", "supervisor", "employee"] as const;
@@ -15,14 +16,6 @@ export type AppRole = (typeof APP_ROLES)[number];
 export const LOCALES = ["en", "tr", "lv", "lt", "nl", "ro"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const timestamps = {
-  createdAt: text("created_at")
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-  updatedAt: text("updated_at")
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-};
 
 export const teams = sqliteTable(
   "teams",
