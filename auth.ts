@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfig } from "./auth.config";
-import { checkCredentials } from "./lib/signin";
+import { checkCredentials } from "./lib/auth/signin";
 
 /** Sign-in refused; `code` is "invalid" or "locked:<minutes>" and is read by the sign-in form. */
 class SignInRefused extends CredentialsSignin {

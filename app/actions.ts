@@ -4,8 +4,8 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { signOut } from "@/auth";
 import { LOCALE_COOKIE, locales } from "@/i18n/config";
-import { createAction } from "@/lib/action";
-import { setOwnLocale } from "@/lib/people";
+import { createAction } from "@/lib/core/action";
+import { setOwnLocale } from "@/lib/people/people";
 
 /** Switches the UI language: stored on the person when signed in, and in the locale cookie. */
 export const setLocaleAction = createAction(

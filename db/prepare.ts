@@ -7,8 +7,8 @@ import { getSqlite } from "./client";
 import { applyMigrations } from "./migrate";
 import { databasePath } from "./open";
 import { isEmpty, seedDemo } from "./seed";
-import { applyDueTransfers } from "../lib/transfers";
-import { ensureInitialVersions } from "../lib/role-bootstrap";
+import { applyDueTransfers } from "../lib/communication/transfers";
+import { ensureInitialVersions } from "../lib/roles/bootstrap";
 import { getDb } from "./client";
 
 async function main() {

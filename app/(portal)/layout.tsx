@@ -3,11 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import { openItemCount } from "@/lib/acknowledgements";
-import { unreadCount } from "@/lib/notifications";
-import { onboardingDutyCount } from "@/lib/onboarding";
-import { can, type Permission } from "@/lib/permissions";
-import { requireActor } from "@/lib/session";
+import { openItemCount } from "@/lib/communication/answers";
+import { unreadCount } from "@/lib/notifications/notifications";
+import { onboardingDutyCount } from "@/lib/onboarding/plans";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
 
 type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "people" | "roles" | "audit";
 const NAV: { href: string; key: NavKey; permission: Permission }[] = [

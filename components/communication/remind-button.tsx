@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/action-types";
+import type { ActionResult } from "@/lib/core/action-types";
 
 /** Sends a reminder to everyone who has not answered yet. */
 export function RemindButton({

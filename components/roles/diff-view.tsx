@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
-import type { ChangeStatus, RoleDiff, TextDiff } from "@/lib/role-diff";
+import type { ChangeStatus, RoleDiff, TextDiff } from "@/lib/roles/diff";
 
 /** An inline word diff: removed words struck through in red, added words underlined in green. */
 export function TextDiffView({ diff }: { diff: TextDiff }) {

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
-import { STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/role-doc";
+import { STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (

@@ -2,7 +2,7 @@
 
 import { createContext, useActionState, useContext, useId, useRef, useTransition, type ComponentProps, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/action-types";
+import type { ActionResult } from "@/lib/core/action-types";
 
 type State = ActionResult<unknown> | null;
 const FormState = createContext<{ state: State; pending: boolean }>({ state: null, pending: false });

@@ -6,7 +6,7 @@ import { getDb, getSqlite } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { people } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import type { Actor } from "@/lib/actor";
+import type { Actor } from "@/lib/auth/actor";
 
 /**
  * Points the app's lazy database at a fresh temporary file with the demo organisation seeded.

@@ -6,9 +6,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/config";
-import { createAction } from "@/lib/action";
-import { ActionError } from "@/lib/errors";
-import { storedLocaleOf } from "@/lib/signin";
+import { createAction } from "@/lib/core/action";
+import { ActionError } from "@/lib/core/errors";
+import { storedLocaleOf } from "@/lib/auth/signin";
 
 const schema = z.object({
   email: z.string().trim().min(1).max(320),

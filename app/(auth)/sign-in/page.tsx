@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
-import { getActor } from "@/lib/session";
+import { getActor } from "@/lib/auth/session";
 import { SignInForm } from "./_sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {

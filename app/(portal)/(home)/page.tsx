@@ -4,11 +4,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { getMyRole } from "@/lib/roles";
-import { myOpenPlan } from "@/lib/onboarding";
-import { planDay } from "@/lib/onboarding-plan";
-import { requireActor } from "@/lib/session";
-import { todayIso } from "@/lib/transfers";
+import { getMyRole } from "@/lib/roles/catalog";
+import { myOpenPlan } from "@/lib/onboarding/plans";
+import { planDay } from "@/lib/onboarding/rules";
+import { requireActor } from "@/lib/auth/session";
+import { todayIso } from "@/lib/communication/transfers";
 import { ItemList } from "../onboarding/_components/item-list";
 import { groupItems, PlanContacts, PlanProgress } from "../onboarding/_components/plan-parts";
 

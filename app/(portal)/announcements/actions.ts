@@ -2,11 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { sendReminders } from "@/lib/acknowledgements";
-import { createAction } from "@/lib/action";
-import { createAnnouncement } from "@/lib/announcements";
-import { FieldError } from "@/lib/errors";
-import { fields, TEXT_MAX } from "@/lib/validation";
+import { sendReminders } from "@/lib/communication/answers";
+import { createAction } from "@/lib/core/action";
+import { createAnnouncement } from "@/lib/communication/announcements";
+import { FieldError } from "@/lib/core/errors";
+import { fields, TEXT_MAX } from "@/lib/core/validation";
 
 const ids = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).max(1000));
 

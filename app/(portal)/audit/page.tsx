@@ -4,9 +4,9 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
-import { auditFilterOptions, listAudit } from "@/lib/audit";
-import { found, pageParam } from "@/lib/page";
-import { requireActor } from "@/lib/session";
+import { auditFilterOptions, listAudit } from "@/lib/audit/log";
+import { found, pageParam } from "@/lib/core/page";
+import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { answerAck, replyToAck } from "@/lib/acknowledgements";
-import { createAction } from "@/lib/action";
-import { fields, TEXT_MAX } from "@/lib/validation";
+import { answerAck, replyToAck } from "@/lib/communication/answers";
+import { createAction } from "@/lib/core/action";
+import { fields, TEXT_MAX } from "@/lib/core/validation";
 
 const text = z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(TEXT_MAX));
 

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { listNotifications, unreadCount } from "@/lib/notifications";
-import { found, pageParam } from "@/lib/page";
-import { requireActor } from "@/lib/session";
+import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
+import { found, pageParam } from "@/lib/core/page";
+import { requireActor } from "@/lib/auth/session";
 import { MarkRead } from "./_mark-read";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ASSIGNEES, CHECKIN_MILESTONES } from "@/db/schema/onboarding";
-import { createAction } from "@/lib/action";
+import { createAction } from "@/lib/core/action";
 import {
   addPlanItem,
   closePlan,
@@ -15,9 +15,9 @@ import {
   saveTemplateItem,
   setItemDone,
   startOnboarding,
-} from "@/lib/onboarding";
-import { currentTemplatePhrases } from "@/lib/onboarding-server";
-import { fields, TEXT_MAX } from "@/lib/validation";
+} from "@/lib/onboarding/plans";
+import { currentTemplatePhrases } from "@/lib/onboarding/phrases-server";
+import { fields, TEXT_MAX } from "@/lib/core/validation";
 
 const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max));
 const itemFields = {

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createAction } from "@/lib/action";
-import { createPerson, setPersonActive, updatePerson } from "@/lib/people";
-import { createPersonSchema, setActiveSchema, updatePersonSchema } from "@/lib/people-schema";
+import { createAction } from "@/lib/core/action";
+import { createPerson, setPersonActive, updatePerson } from "@/lib/people/people";
+import { createPersonSchema, setActiveSchema, updatePersonSchema } from "@/lib/people/schema";
 
 export const createPersonAction = createAction(createPersonSchema, async (input, actor) => {
   const { id } = await createPerson(actor, input);

@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { VERSION_KINDS } from "@/db/schema/versions";
-import { sendReminders } from "@/lib/acknowledgements";
-import { createAction } from "@/lib/action";
-import { FieldError } from "@/lib/errors";
-import { setPosting } from "@/lib/postings";
-import { discardDraft, publishDraft, saveDraft } from "@/lib/role-versions";
-import { fields } from "@/lib/validation";
+import { sendReminders } from "@/lib/communication/answers";
+import { createAction } from "@/lib/core/action";
+import { FieldError } from "@/lib/core/errors";
+import { setPosting } from "@/lib/roles/postings";
+import { discardDraft, publishDraft, saveDraft } from "@/lib/roles/versions";
+import { fields } from "@/lib/core/validation";
 
 const slug = z.string().min(1).max(100);
 

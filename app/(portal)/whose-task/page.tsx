@@ -3,10 +3,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { found } from "@/lib/page";
-import { can } from "@/lib/permissions";
-import { requireActor } from "@/lib/session";
-import { ownershipReports, searchTasks } from "@/lib/whose-task";
+import { found } from "@/lib/core/page";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { ownershipReports, searchTasks } from "@/lib/roles/whose-task";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("whoseTask");

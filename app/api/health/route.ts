@@ -1,4 +1,4 @@
-import { databaseIsReadable } from "@/lib/health";
+import { databaseIsReadable } from "@/lib/core/health";
 
 export const dynamic = "force-dynamic";
 

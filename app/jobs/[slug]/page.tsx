@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { Markdown } from "@/components/markdown";
-import { getPublicPosting } from "@/lib/postings";
-import { STANDARD_CATEGORIES } from "@/lib/role-doc";
+import { getPublicPosting } from "@/lib/roles/postings";
+import { STANDARD_CATEGORIES } from "@/lib/roles/doc";
 
 type Props = { params: Promise<{ slug: string }> };
 

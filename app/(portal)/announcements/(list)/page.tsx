@@ -5,10 +5,10 @@ import { AckStateBadge } from "@/components/communication/ack-state-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { listFeed } from "@/lib/announcements";
-import { found, pageParam } from "@/lib/page";
-import { can } from "@/lib/permissions";
-import { requireActor } from "@/lib/session";
+import { listFeed } from "@/lib/communication/announcements";
+import { found, pageParam } from "@/lib/core/page";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("announcements");

@@ -6,10 +6,10 @@ import { TrackingView } from "@/components/communication/tracking-view";
 import { Markdown } from "@/components/markdown";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { announcementTracking } from "@/lib/acknowledgements";
-import { getAnnouncement } from "@/lib/announcements";
-import { found, pageParam } from "@/lib/page";
-import { requireActor } from "@/lib/session";
+import { announcementTracking } from "@/lib/communication/answers";
+import { getAnnouncement } from "@/lib/communication/announcements";
+import { found, pageParam } from "@/lib/core/page";
+import { requireActor } from "@/lib/auth/session";
 import { remindAnnouncementAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };

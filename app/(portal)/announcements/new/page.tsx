@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
-import { announcementFormOptions } from "@/lib/announcements";
-import { found } from "@/lib/page";
-import { requireActor } from "@/lib/session";
-import { todayIso } from "@/lib/transfers";
+import { announcementFormOptions } from "@/lib/communication/announcements";
+import { found } from "@/lib/core/page";
+import { requireActor } from "@/lib/auth/session";
+import { todayIso } from "@/lib/communication/transfers";
 import { AnnouncementForm } from "../_components/announcement-form";
 
 export async function generateMetadata(): Promise<Metadata> {

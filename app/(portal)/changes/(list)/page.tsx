@@ -4,9 +4,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AckStateBadge } from "@/components/communication/ack-state-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { listMyItems } from "@/lib/acknowledgements";
-import { found, pageParam } from "@/lib/page";
-import { requireActor } from "@/lib/session";
+import { listMyItems } from "@/lib/communication/answers";
+import { found, pageParam } from "@/lib/core/page";
+import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("changes");

@@ -5,9 +5,9 @@ import { AckStateBadge } from "@/components/communication/ack-state-badge";
 import { Markdown } from "@/components/markdown";
 import { RoleDiffView } from "@/components/roles/diff-view";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getAck } from "@/lib/acknowledgements";
-import { found, pageParam } from "@/lib/page";
-import { requireActor } from "@/lib/session";
+import { getAck } from "@/lib/communication/answers";
+import { found, pageParam } from "@/lib/core/page";
+import { requireActor } from "@/lib/auth/session";
 import { AnswerForms, ReplyForm } from "../_components/answer-forms";
 
 type Props = { params: Promise<{ id: string }> };

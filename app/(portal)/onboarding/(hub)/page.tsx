@@ -5,9 +5,9 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
-import { onboardingOverview, teamOptions } from "@/lib/onboarding";
-import { found, pageParam } from "@/lib/page";
-import { requireActor } from "@/lib/session";
+import { onboardingOverview, teamOptions } from "@/lib/onboarding/plans";
+import { found, pageParam } from "@/lib/core/page";
+import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("onboarding");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
-import type { PlanItem } from "@/lib/onboarding";
+import type { PlanItem } from "@/lib/onboarding/plans";
 import { TickButton } from "./tick-button";
 
 /** Plan items with who does each, when it is due, and whether it is done. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
-import type { PlanDetail, PlanItem } from "@/lib/onboarding";
+import type { PlanDetail, PlanItem } from "@/lib/onboarding/plans";
 
 /** Monday..Sunday week of a date, as YYYY-MM-DD bounds. */
 export function weekBounds(todayIso: string) {

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { buddySuggestions, managerCandidates, onboardingCandidates } from "@/lib/onboarding";
-import { found, pageParam } from "@/lib/page";
-import { listRoles } from "@/lib/roles";
-import { requireActor } from "@/lib/session";
-import { todayIso } from "@/lib/transfers";
+import { buddySuggestions, managerCandidates, onboardingCandidates } from "@/lib/onboarding/plans";
+import { found, pageParam } from "@/lib/core/page";
+import { listRoles } from "@/lib/roles/catalog";
+import { requireActor } from "@/lib/auth/session";
+import { todayIso } from "@/lib/communication/transfers";
 import { StartForm } from "../_components/start-form";
 
 export async function generateMetadata(): Promise<Metadata> {

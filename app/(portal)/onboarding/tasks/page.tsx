@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { myOnboardingTasks } from "@/lib/onboarding";
-import { found } from "@/lib/page";
-import { requireActor } from "@/lib/session";
+import { myOnboardingTasks } from "@/lib/onboarding/plans";
+import { found } from "@/lib/core/page";
+import { requireActor } from "@/lib/auth/session";
 import { TickButton } from "../_components/tick-button";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
-import { found } from "@/lib/page";
-import { assertPeopleDirectory } from "@/lib/people";
-import { requireActor } from "@/lib/session";
+import { found } from "@/lib/core/page";
+import { assertPeopleDirectory } from "@/lib/people/people";
+import { requireActor } from "@/lib/auth/session";
 
 /**
  * Checks access before the list streams, so a person without access gets a real 404 status

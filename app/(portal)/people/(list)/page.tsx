@@ -5,10 +5,10 @@ import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
-import { found, pageParam } from "@/lib/page";
-import { listPeople } from "@/lib/people";
-import { can } from "@/lib/permissions";
-import { requireActor } from "@/lib/session";
+import { found, pageParam } from "@/lib/core/page";
+import { listPeople } from "@/lib/people/people";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("people");

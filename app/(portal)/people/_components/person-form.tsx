@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/ui/form";
-import type { ActionResult } from "@/lib/action-types";
+import type { ActionResult } from "@/lib/core/action-types";
 import { localeNames, locales } from "@/i18n/config";
 
 type Option = { id: number; title?: string; name?: string };

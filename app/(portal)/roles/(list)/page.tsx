@@ -3,9 +3,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { found, pageParam } from "@/lib/page";
-import { listRoles } from "@/lib/roles";
-import { requireActor } from "@/lib/session";
+import { found, pageParam } from "@/lib/core/page";
+import { listRoles } from "@/lib/roles/catalog";
+import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("roles");

@@ -4,15 +4,15 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Card, PageHeader } from "@/components/ui/card";
-import { can } from "@/lib/permissions";
-import { found } from "@/lib/page";
-import { postingStatus } from "@/lib/postings";
-import { getRoleBySlug } from "@/lib/roles";
-import { mayEditRole } from "@/lib/role-versions";
+import { can } from "@/lib/auth/permissions";
+import { found } from "@/lib/core/page";
+import { postingStatus } from "@/lib/roles/postings";
+import { getRoleBySlug } from "@/lib/roles/catalog";
+import { mayEditRole } from "@/lib/roles/versions";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { PostingForm } from "../_components/posting-form";
-import { requireActor } from "@/lib/session";
+import { requireActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }> };
 

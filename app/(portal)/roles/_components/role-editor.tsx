@@ -3,8 +3,8 @@
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import type { FieldErrors } from "@/lib/action-types";
-import { CAPABILITY_KINDS, emptyResponsibility, STANDARD_CATEGORIES, type RoleDoc, type RoleResponsibility } from "@/lib/role-doc";
+import type { FieldErrors } from "@/lib/core/action-types";
+import { CAPABILITY_KINDS, emptyResponsibility, STANDARD_CATEGORIES, type RoleDoc, type RoleResponsibility } from "@/lib/roles/doc";
 import { discardDraftAction, publishDraftAction, saveDraftAction } from "../actions";
 
 function newKey(): string {

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { calendarFor } from "@/lib/onboarding";
-import { getActor } from "@/lib/session";
+import { calendarFor } from "@/lib/onboarding/plans";
+import { getActor } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RoleDiffView } from "@/components/roles/diff-view";
 import { PageHeader } from "@/components/ui/card";
-import { found, pageParam } from "@/lib/page";
-import { compareVersions } from "@/lib/role-versions";
-import { requireActor } from "@/lib/session";
+import { found, pageParam } from "@/lib/core/page";
+import { compareVersions } from "@/lib/roles/versions";
+import { requireActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string; to?: string }> };
 

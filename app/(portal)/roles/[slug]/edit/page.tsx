@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
-import { found } from "@/lib/page";
-import { getDraft } from "@/lib/role-versions";
-import { requireActor } from "@/lib/session";
+import { found } from "@/lib/core/page";
+import { getDraft } from "@/lib/roles/versions";
+import { requireActor } from "@/lib/auth/session";
 import { RoleEditor } from "../../_components/role-editor";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
-import { getTemplate } from "@/lib/onboarding";
-import { currentTemplatePhrases } from "@/lib/onboarding-server";
-import { found } from "@/lib/page";
-import { requireActor } from "@/lib/session";
+import { getTemplate } from "@/lib/onboarding/plans";
+import { currentTemplatePhrases } from "@/lib/onboarding/phrases-server";
+import { found } from "@/lib/core/page";
+import { requireActor } from "@/lib/auth/session";
 import { TemplateEditor } from "../../../onboarding/_components/template-editor";
 
 type Props = { params: Promise<{ slug: string }> };

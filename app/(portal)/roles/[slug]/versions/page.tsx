@@ -3,9 +3,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { found } from "@/lib/page";
-import { listVersions, mayEditRole } from "@/lib/role-versions";
-import { requireActor } from "@/lib/session";
+import { found } from "@/lib/core/page";
+import { listVersions, mayEditRole } from "@/lib/roles/versions";
+import { requireActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> };
 

@@ -4,9 +4,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { found, pageParam } from "@/lib/page";
-import { getVersion } from "@/lib/role-versions";
-import { requireActor } from "@/lib/session";
+import { found, pageParam } from "@/lib/core/page";
+import { getVersion } from "@/lib/roles/versions";
+import { requireActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 

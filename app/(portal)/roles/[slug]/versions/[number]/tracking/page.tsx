@@ -4,10 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { RemindButton } from "@/components/communication/remind-button";
 import { TrackingView } from "@/components/communication/tracking-view";
 import { PageHeader } from "@/components/ui/card";
-import { versionTracking } from "@/lib/acknowledgements";
-import { found, pageParam } from "@/lib/page";
-import { getVersion } from "@/lib/role-versions";
-import { requireActor } from "@/lib/session";
+import { versionTracking } from "@/lib/communication/answers";
+import { found, pageParam } from "@/lib/core/page";
+import { getVersion } from "@/lib/roles/versions";
+import { requireActor } from "@/lib/auth/session";
 import { remindVersionAction } from "../../../../actions";
 
 type Props = { params: Promise<{ slug: string; number: string }> };

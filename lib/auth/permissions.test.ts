@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { APP_ROLES } from "@/db/schema/people";
+import { can, PERMISSION_TABLE, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+
+// Every cell of the table, written out by hand: a change to the table must change this test.
+const Y = true;
+const N = false;
+const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> = {
+  "self.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "self.updateLocale": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "people.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
+  "people.create": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "people.update": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "people.deactivate": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "people.assignAppRole": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "roles.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "teams.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
+  "audit.read": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "roles.edit": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "roles.track": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "acks.answer": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "announcements.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "announcements.create": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "announcements.createForAll": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "postings.manage": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "tasks.search": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "tasks.ownershipReports": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "notifications.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "onboarding.participate": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "onboarding.manage": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+};
+
+describe("permission table", () => {
+  it("covers every permission in the expectations", () => {
+    expect(Object.keys(expected).sort()).toEqual([...PERMISSIONS].sort());
+  });
+
+  for (const permission of PERMISSIONS) {
+    for (const role of APP_ROLES) {
+      it(`${role} ${expected[permission][role] ? "may" : "may not"} ${permission}`, () => {
+        expect(can(role, permission)).toBe(expected[permission][role]);
+      });
+    }
+  }
+
+  it("grants nothing outside the known permissions", () => {
+    for (const role of APP_ROLES) {
+      for (const p of PERMISSION_TABLE[role]) expect(PERMISSIONS).toContain(p);
+    }
+  });
+
+  it("refuses an unknown app role", () => {
+    expect(can("intruder" as never, "self.read")).toBe(false);
+  });
+});

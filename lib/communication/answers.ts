@@ -1,0 +1,372 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { acknowledgements, ackMessages, announcements, jobRoles, people, roleVersions } from "@/db/schema";
+import type { AckState } from "@/db/schema/communication";
+import { authorize } from "@/lib/auth/policy";
+import { daysBetween, nextAckState, OPEN_ACK_STATES, type AckEvent } from "@/lib/communication/ack-state";
+import type { Actor } from "@/lib/auth/actor";
+import { audit } from "@/lib/audit/log";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
+import { notify, notifyEach } from "@/lib/notifications/notifications";
+import { pageOf, type Page } from "@/lib/core/pagination";
+import { diffRoles, onlyChanges, type RoleDiff } from "@/lib/roles/diff";
+import { parseRoleDoc } from "@/lib/roles/doc";
+import { mayEditRole } from "@/lib/roles/versions";
+
+const baseVersion = alias(roleVersions, "base_version");
+const owner = alias(people, "owner");
+const holder = alias(people, "holder");
+
+export type PendingItem = {
+  id: number;
+  state: AckState;
+  createdAt: string;
+  kind: "role" | "announcement";
+  title: string;
+  roleSlug: string | null;
+  version: number | null;
+  summary: string | null;
+};
+
+export const CHANGES_PAGE_SIZE = 20;
+
+/** The actor's own items to answer (open first), role changes and announcements alike. */
+export function listMyItems(actor: Actor, opts: { page?: number; open?: boolean } = {}): Page<PendingItem> {
+  authorize(actor, "acks.answer");
+  const db = getDb();
+  const where = and(eq(acknowledgements.personId, actor.id), opts.open ? inArray(acknowledgements.state, OPEN_ACK_STATES) : sql`${acknowledgements.state} <> 'superseded'`);
+  const total = db.select({ n: count() }).from(acknowledgements).where(where).get()?.n ?? 0;
+  const { page, offset, pageCount } = pageOf(total, opts.page, CHANGES_PAGE_SIZE);
+  const rows = db
+    .select({
+      id: acknowledgements.id,
+      state: acknowledgements.state,
+      createdAt: acknowledgements.createdAt,
+      announcementTitle: announcements.title,
+      roleTitle: jobRoles.title,
+      roleSlug: jobRoles.slug,
+      version: roleVersions.number,
+      summary: roleVersions.summary,
+    })
+    .from(acknowledgements)
+    .leftJoin(roleVersions, eq(roleVersions.id, acknowledgements.roleVersionId))
+    .leftJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
+    .leftJoin(announcements, eq(announcements.id, acknowledgements.announcementId))
+    .where(where)
+    .orderBy(sql`case when ${acknowledgements.state} in ('pending','clarification','answered') then 0 else 1 end`, desc(acknowledgements.createdAt), desc(acknowledgements.id))
+    .limit(CHANGES_PAGE_SIZE)
+    .offset(offset)
+    .all();
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      state: r.state,
+      createdAt: r.createdAt,
+      kind: r.announcementTitle !== null ? "announcement" : "role",
+      title: r.announcementTitle ?? r.roleTitle ?? "",
+      roleSlug: r.roleSlug,
+      version: r.version,
+      summary: r.summary,
+    })),
+    total,
+    page,
+    pageCount,
+    pageSize: CHANGES_PAGE_SIZE,
+  };
+}
+
+export function openItemCount(actor: Actor): number {
+  authorize(actor, "acks.answer");
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(acknowledgements)
+      .where(and(eq(acknowledgements.personId, actor.id), inArray(acknowledgements.state, OPEN_ACK_STATES)))
+      .get()?.n ?? 0
+  );
+}
+
+type AckRow = {
+  id: number;
+  personId: number;
+  ownerId: number | null;
+  state: AckState;
+  revision: number;
+  roleVersionId: number | null;
+  announcementId: number | null;
+  jobRoleId: number | null;
+};
+
+function loadAck(id: number): AckRow | undefined {
+  return getDb()
+    .select({
+      id: acknowledgements.id,
+      personId: acknowledgements.personId,
+      ownerId: acknowledgements.ownerId,
+      state: acknowledgements.state,
+      revision: acknowledgements.revision,
+      roleVersionId: acknowledgements.roleVersionId,
+      announcementId: acknowledgements.announcementId,
+      jobRoleId: roleVersions.jobRoleId,
+    })
+    .from(acknowledgements)
+    .leftJoin(roleVersions, eq(roleVersions.id, acknowledgements.roleVersionId))
+    .where(eq(acknowledgements.id, id))
+    .get();
+}
+
+/** May answer questions on this item: the owner, HR, or (for a role) someone who may edit it. */
+function mayReply(actor: Actor, ack: AckRow): boolean {
+  if (ack.ownerId === actor.id || actor.appRole === "hr_admin") return true;
+  return ack.jobRoleId != null && mayEditRole(actor, ack.jobRoleId);
+}
+
+export type AckDetail = {
+  id: number;
+  state: AckState;
+  revision: number;
+  createdAt: string;
+  answeredAt: string | null;
+  isMine: boolean;
+  canReply: boolean;
+  person: { id: number; name: string };
+  owner: { id: number; name: string } | null;
+  role: { slug: string; title: string; version: number; fromVersion: number | null; summary: string; diff: RoleDiff } | null;
+  announcement: { id: number; title: string; body: string; effectiveDate: string } | null;
+  messages: { id: number; authorId: number | null; authorName: string | null; body: string; createdAt: string }[];
+};
+
+/**
+ * One item with what changed (only the changes since the version the person last understood) and
+ * its thread. Visible to the person it is for and to those who may answer; otherwise not found.
+ */
+export function getAck(actor: Actor, id: number): AckDetail {
+  authorize(actor, "acks.answer");
+  const ack = loadAck(id);
+  if (!ack || (ack.personId !== actor.id && !mayReply(actor, ack))) throw new NotFoundError("acknowledgement");
+  const db = getDb();
+  const row = db
+    .select({
+      a: acknowledgements,
+      personName: holder.name,
+      ownerName: owner.name,
+      version: roleVersions,
+      base: baseVersion,
+      roleSlug: jobRoles.slug,
+      roleTitle: jobRoles.title,
+      ann: announcements,
+    })
+    .from(acknowledgements)
+    .innerJoin(holder, eq(holder.id, acknowledgements.personId))
+    .leftJoin(owner, eq(owner.id, acknowledgements.ownerId))
+    .leftJoin(roleVersions, eq(roleVersions.id, acknowledgements.roleVersionId))
+    .leftJoin(baseVersion, eq(baseVersion.id, acknowledgements.baseVersionId))
+    .leftJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
+    .leftJoin(announcements, eq(announcements.id, acknowledgements.announcementId))
+    .where(eq(acknowledgements.id, id))
+    .get()!;
+  const author = alias(people, "author");
+  const messages = db
+    .select({ id: ackMessages.id, authorId: ackMessages.authorId, authorName: author.name, body: ackMessages.body, createdAt: ackMessages.createdAt })
+    .from(ackMessages)
+    .leftJoin(author, eq(author.id, ackMessages.authorId))
+    .where(eq(ackMessages.acknowledgementId, id))
+    .orderBy(asc(ackMessages.createdAt), asc(ackMessages.id))
+    .limit(500)
+    .all();
+  const role =
+    row.version && row.roleSlug
+      ? {
+          slug: row.roleSlug,
+          title: row.roleTitle ?? "",
+          version: row.version.number,
+          fromVersion: row.base?.number ?? null,
+          summary: row.version.summary,
+          diff: onlyChanges(
+            diffRoles(row.base ? parseRoleDoc(row.base.content) : { title: row.version.content ? parseRoleDoc(row.version.content).title : "", purpose: "", responsibilities: [] }, parseRoleDoc(row.version.content)),
+          ),
+        }
+      : null;
+  return {
+    id,
+    state: row.a.state,
+    revision: row.a.revision,
+    createdAt: row.a.createdAt,
+    answeredAt: row.a.answeredAt,
+    isMine: row.a.personId === actor.id,
+    canReply: mayReply(actor, ack),
+    person: { id: row.a.personId, name: row.personName },
+    owner: row.a.ownerId ? { id: row.a.ownerId, name: row.ownerName ?? "" } : null,
+    role,
+    announcement: row.ann ? { id: row.ann.id, title: row.ann.title, body: row.ann.body, effectiveDate: row.ann.effectiveDate } : null,
+    messages,
+  };
+}
+
+function link(ack: AckRow) {
+  return `/changes/${ack.id}`;
+}
+
+/**
+ * The holder answers: "understood", or "ask" with a question. Only the person the item is for may
+ * answer it, and only along the state machine; `revision` guards against a double submit.
+ */
+export function answerAck(actor: Actor, id: number, revision: number, event: "understood" | "ask", question?: string): AckState {
+  authorize(actor, "acks.answer", { type: "acknowledgement", id });
+  const ack = loadAck(id);
+  if (!ack || ack.personId !== actor.id) {
+    if (ack) audit({ actorId: actor.id, action: "access.denied", entityType: "acknowledgement", entityId: id, detail: { permission: "acks.answer.own" } });
+    throw new NotFoundError("acknowledgement");
+  }
+  return transition(actor, ack, revision, event, question);
+}
+
+/** The owner (or HR, or an editor of the role) replies to a question. */
+export function replyToAck(actor: Actor, id: number, revision: number, body: string): AckState {
+  authorize(actor, "acks.answer", { type: "acknowledgement", id });
+  const ack = loadAck(id);
+  if (!ack || !mayReply(actor, ack)) throw new NotFoundError("acknowledgement");
+  return transition(actor, ack, revision, "reply", body);
+}
+
+function transition(actor: Actor, ack: AckRow, revision: number, event: AckEvent, body?: string): AckState {
+  const next = nextAckState(ack.state, event);
+  if (!next) throw new FieldError({ _form: "ackClosed" });
+  if ((event === "ask" || event === "reply") && !body?.trim()) throw new FieldError({ body: "required" });
+  return getDb().transaction((tx) => {
+    const now = new Date().toISOString();
+    const res = tx
+      .update(acknowledgements)
+      .set({
+        state: next,
+        revision: ack.revision + 1,
+        ...(event === "understood" ? { answeredAt: now } : {}),
+        ...(event === "ask" && ack.state === "pending" ? { answeredAt: now } : {}),
+      })
+      .where(and(eq(acknowledgements.id, ack.id), eq(acknowledgements.revision, revision)))
+      .run();
+    if (res.changes === 0) throw new ConflictError();
+    if (body) tx.insert(ackMessages).values({ acknowledgementId: ack.id, authorId: actor.id, body: body.trim(), createdAt: now }).run();
+    if (event === "ask" && ack.ownerId) notify(tx, [ack.ownerId], "ack.question", { name: actor.name }, link(ack));
+    if (event === "reply") notify(tx, [ack.personId], "ack.reply", { name: actor.name }, link(ack));
+    audit(
+      {
+        actorId: actor.id,
+        action: event === "reply" ? "ack.reply" : event === "ask" ? "ack.ask" : "ack.understood",
+        entityType: "acknowledgement",
+        entityId: ack.id,
+        detail: { roleVersionId: ack.roleVersionId, announcementId: ack.announcementId, state: next },
+      },
+      tx,
+    );
+    return next;
+  });
+}
+
+export type TrackingRow = {
+  ackId: number;
+  personId: number;
+  name: string;
+  state: AckState;
+  createdAt: string;
+  answeredAt: string | null;
+  daysWaiting: number;
+  reminders: number;
+  lastRemindedAt: string | null;
+};
+
+export type Tracking = {
+  understood: TrackingRow[];
+  asked: (TrackingRow & { answered: boolean })[];
+  waiting: TrackingRow[];
+};
+
+function trackingFor(where: ReturnType<typeof eq>): Tracking {
+  const rows = getDb()
+    .select({
+      ackId: acknowledgements.id,
+      personId: acknowledgements.personId,
+      name: holder.name,
+      state: acknowledgements.state,
+      createdAt: acknowledgements.createdAt,
+      answeredAt: acknowledgements.answeredAt,
+      reminders: acknowledgements.reminders,
+      lastRemindedAt: acknowledgements.lastRemindedAt,
+    })
+    .from(acknowledgements)
+    .innerJoin(holder, eq(holder.id, acknowledgements.personId))
+    .where(and(where, sql`${acknowledgements.state} <> 'superseded'`))
+    .orderBy(asc(holder.name))
+    .limit(2000)
+    .all()
+    .map((r) => ({ ...r, daysWaiting: daysBetween(r.createdAt) }));
+  return {
+    understood: rows.filter((r) => r.state === "understood"),
+    asked: rows.filter((r) => r.state === "clarification" || r.state === "answered").map((r) => ({ ...r, answered: r.state === "answered" })),
+    waiting: rows.filter((r) => r.state === "pending").sort((a, b) => b.daysWaiting - a.daysWaiting),
+  };
+}
+
+/** Per version: who understood, who asked, who has not answered. For the owner, editors and HR. */
+export function versionTracking(actor: Actor, slug: string, number: number): { versionId: number; tracking: Tracking } {
+  authorize(actor, "acks.answer");
+  const db = getDb();
+  const v = db
+    .select({ id: roleVersions.id, jobRoleId: roleVersions.jobRoleId, ownerId: jobRoles.ownerId })
+    .from(roleVersions)
+    .innerJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
+    .where(and(eq(jobRoles.slug, slug), eq(roleVersions.number, number)))
+    .get();
+  if (!v || !(v.ownerId === actor.id || (actor.appRole === "hr_admin") || (actor.appRole === "manager" && mayEditRole(actor, v.jobRoleId))))
+    throw new NotFoundError("version");
+  return { versionId: v.id, tracking: trackingFor(eq(acknowledgements.roleVersionId, v.id)) };
+}
+
+export function announcementTracking(actor: Actor, announcementId: number): Tracking {
+  authorize(actor, "acks.answer");
+  const a = getDb().select({ authorId: announcements.authorId }).from(announcements).where(eq(announcements.id, announcementId)).get();
+  if (!a || !(a.authorId === actor.id || actor.appRole === "hr_admin")) throw new NotFoundError("announcement");
+  return trackingFor(eq(acknowledgements.announcementId, announcementId));
+}
+
+/** Reminds everyone who has not answered yet (a version's holders or an announcement's audience). */
+export function sendReminders(actor: Actor, target: { roleSlug: string; version: number } | { announcementId: number }): number {
+  const where =
+    "announcementId" in target
+      ? (announcementTracking(actor, target.announcementId), eq(acknowledgements.announcementId, target.announcementId))
+      : eq(acknowledgements.roleVersionId, versionTracking(actor, target.roleSlug, target.version).versionId);
+  const db = getDb();
+  return db.transaction((tx) => {
+    const now = new Date().toISOString();
+    const waiting = tx
+      .select({ id: acknowledgements.id, personId: acknowledgements.personId })
+      .from(acknowledgements)
+      .where(and(where, eq(acknowledgements.state, "pending")))
+      .all();
+    if (!waiting.length) return 0;
+    tx.update(acknowledgements)
+      .set({ reminders: sql`${acknowledgements.reminders} + 1`, lastRemindedAt: now })
+      .where(inArray(acknowledgements.id, waiting.map((w) => w.id)))
+      .run();
+    // One notification per person, each linking to their own item.
+    notifyEach(
+      tx,
+      waiting.map((w) => ({ personId: w.personId, link: `/changes/${w.id}` })),
+      "ack.reminder",
+      {},
+    );
+    audit(
+      {
+        actorId: actor.id,
+        action: "ack.remind",
+        entityType: "announcementId" in target ? "announcement" : "role_version",
+        entityId: "announcementId" in target ? target.announcementId : `${target.roleSlug}@${target.version}`,
+        detail: { count: waiting.length },
+      },
+      tx,
+    );
+    return waiting.length;
+  });
+}

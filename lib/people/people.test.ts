@@ -1,0 +1,124 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, people } from "@/db/schema";
+import { ConflictError, FieldError, ForbiddenError } from "@/lib/core/errors";
+import { createPerson, getPerson, listPeople, setPersonActive, updatePerson } from "@/lib/people/people";
+import { createPersonSchema, updatePersonSchema } from "@/lib/people/schema";
+import { actorFor, useSeededTestDb } from "@/lib/test/db";
+
+beforeAll(async () => {
+  await useSeededTestDb();
+});
+
+const base = {
+  name: "Jan Peeters",
+  email: "jan.peeters@example.com",
+  phone: null,
+  appRole: "employee" as const,
+  jobRoleId: null,
+  teamId: null,
+  reportsToId: null,
+  startDate: "2026-12-01",
+  locale: null,
+};
+
+const countPeople = () => getDb().select().from(people).all().length;
+
+describe("people", () => {
+  it("HR creates a person, audited without the password", async () => {
+    const hr = actorFor("hr@example.com");
+    const { id } = await createPerson(hr, { ...base, password: "a-strong-password" });
+    expect(getPerson(hr, id).email).toBe("jan.peeters@example.com");
+    const entry = getDb().select().from(auditLog).where(eq(auditLog.entityId, String(id))).all();
+    expect(entry.map((e) => e.action)).toContain("person.create");
+    expect(entry.map((e) => e.detail).join("")).not.toMatch(/a-strong-password|argon2/);
+  });
+
+  it("refuses a duplicate email, whatever its case, and writes nothing", async () => {
+    const hr = actorFor("hr@example.com");
+    const before = countPeople();
+    await expect(createPerson(hr, { ...base, email: "EMPLOYEE@example.com", password: "another-password" })).rejects.toMatchObject({
+      fieldErrors: { email: "emailTaken" },
+    });
+    expect(countPeople()).toBe(before);
+  });
+
+  it("refuses creation by anyone but HR", async () => {
+    const mgr = actorFor("manager@example.com");
+    await expect(createPerson(mgr, { ...base, email: "x@example.com", password: "long-enough-pw" })).rejects.toThrow(ForbiddenError);
+  });
+
+  it("validates input: over-long names, bad emails, short passwords, bad dates", () => {
+    const result = createPersonSchema.safeParse({
+      ...base,
+      name: "x".repeat(201),
+      email: "not-an-email",
+      password: "short",
+      startDate: "2026-02-30x",
+      appRole: "emperor",
+    });
+    expect(result.success).toBe(false);
+    const fields = result.error!.issues.map((i) => i.path[0]);
+    expect(fields).toEqual(expect.arrayContaining(["name", "email", "password", "startDate", "appRole"]));
+    expect(createPersonSchema.safeParse({ ...base, password: "long-enough-pw" }).success).toBe(true);
+  });
+
+  it("coerces form strings: empty selects become null, ids become numbers", () => {
+    const parsed = updatePersonSchema.parse({
+      ...base,
+      id: "7",
+      revision: "3",
+      jobRoleId: "",
+      teamId: "2",
+      reportsToId: "",
+      locale: "",
+      password: "",
+    });
+    expect(parsed).toMatchObject({ id: 7, revision: 3, jobRoleId: null, teamId: 2, locale: null, password: undefined });
+  });
+
+  it("a stale revision is a conflict and changes nothing", async () => {
+    const hr = actorFor("hr@example.com");
+    const target = actorFor("newhire@example.com");
+    const before = getPerson(hr, target.id);
+    const input = { ...base, name: before.name, email: before.email, startDate: before.startDate };
+    await updatePerson(hr, target.id, before.revision, { ...input, name: "Nora Bērziņa-Ozola" });
+    await expect(updatePerson(hr, target.id, before.revision, { ...input, name: "Overwritten" })).rejects.toThrow(ConflictError);
+    expect(getPerson(hr, target.id).name).toBe("Nora Bērziņa-Ozola");
+  });
+
+  it("a person cannot report to themself", async () => {
+    const hr = actorFor("hr@example.com");
+    const target = getPerson(hr, actorFor("employee@example.com").id);
+    await expect(
+      updatePerson(hr, target.id, target.revision, { ...base, email: target.email, reportsToId: target.id }),
+    ).rejects.toBeInstanceOf(FieldError);
+  });
+
+  it("deactivating bumps the session version and hides the person from the default list", () => {
+    const hr = actorFor("hr@example.com");
+    const target = getDb().select().from(people).where(eq(people.email, "jan.peeters@example.com")).get()!;
+    setPersonActive(hr, target.id, target.revision, false);
+    const after = getDb().select().from(people).where(eq(people.id, target.id)).get()!;
+    expect(after.active).toBe(false);
+    expect(after.sessionVersion).toBe(target.sessionVersion + 1);
+    expect(listPeople(hr, { q: "jan.peeters" }).rows).toHaveLength(0);
+    expect(listPeople(hr, { q: "jan.peeters", status: "inactive" }).rows).toHaveLength(1);
+  });
+
+  it("HR cannot deactivate themself", () => {
+    const hr = actorFor("hr@example.com");
+    const me = getPerson(hr, hr.id);
+    expect(() => setPersonActive(hr, hr.id, me.revision, false)).toThrow(FieldError);
+  });
+
+  it("search matches name or email, and treats % and _ literally", () => {
+    const hr = actorFor("hr@example.com");
+    expect(listPeople(hr, { q: "YILMAZ" }).rows.map((r) => r.email)).toContain("employee@example.com");
+    expect(listPeople(hr, { q: "yilmaz" }).rows.map((r) => r.email)).toContain("employee@example.com");
+    expect(listPeople(hr, { q: "berzina" }).rows.map((r) => r.email)).toContain("newhire@example.com");
+    expect(listPeople(hr, { q: "newhire@" }).rows).toHaveLength(1);
+    expect(listPeople(hr, { q: "%" }).rows).toHaveLength(0);
+  });
+});

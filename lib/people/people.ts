@@ -1,0 +1,293 @@
+import "server-only";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { jobRoles, people, teams, type AppRole, type Locale } from "@/db/schema";
+import { authorize } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { audit } from "@/lib/audit/log";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { peopleScope } from "@/lib/auth/scope";
+import { pageOf, type Page } from "@/lib/core/pagination";
+import { foldForSearch, personSearchText } from "@/lib/core/search-text";
+
+export const PEOPLE_PAGE_SIZE = 20;
+
+const manager = alias(people, "manager");
+
+const summaryColumns = {
+  id: people.id,
+  name: people.name,
+  email: people.email,
+  appRole: people.appRole,
+  active: people.active,
+  startDate: people.startDate,
+  jobRoleId: people.jobRoleId,
+  jobRoleTitle: jobRoles.title,
+  jobRoleSlug: jobRoles.slug,
+  teamId: people.teamId,
+  teamName: teams.name,
+  reportsToId: people.reportsToId,
+  reportsToName: manager.name,
+};
+
+export type PersonSummary = {
+  id: number;
+  name: string;
+  email: string;
+  appRole: AppRole;
+  active: boolean;
+  startDate: string;
+  jobRoleId: number | null;
+  jobRoleTitle: string | null;
+  jobRoleSlug: string | null;
+  teamId: number | null;
+  teamName: string | null;
+  reportsToId: number | null;
+  reportsToName: string | null;
+};
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Refuses (ForbiddenError) unless the actor may open the people directory at all. */
+export function assertPeopleDirectory(actor: Actor): void {
+  authorize(actor, "people.read", { type: "person" });
+}
+
+/** People the actor may see, searchable by name or email, one page at a time. */
+export function listPeople(
+  actor: Actor,
+  opts: { q?: string; page?: number; status?: "active" | "inactive" | "all" } = {},
+): Page<PersonSummary> {
+  authorize(actor, "people.read", { type: "person" });
+  const db = getDb();
+  const q = opts.q?.trim();
+  const pattern = q ? `%${escapeLike(foldForSearch(q))}%` : null;
+  const where = and(
+    peopleScope(actor),
+    pattern ? sql`${people.searchText} like ${pattern} escape '\\'` : undefined,
+    opts.status === "inactive" ? eq(people.active, false) : opts.status === "all" ? undefined : eq(people.active, true),
+  );
+  const total = db.select({ n: count() }).from(people).where(where).get()?.n ?? 0;
+  const { page, offset, pageCount } = pageOf(total, opts.page, PEOPLE_PAGE_SIZE);
+  const rows = db
+    .select(summaryColumns)
+    .from(people)
+    .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
+    .leftJoin(teams, eq(teams.id, people.teamId))
+    .leftJoin(manager, eq(manager.id, people.reportsToId))
+    .where(where)
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(PEOPLE_PAGE_SIZE)
+    .offset(offset)
+    .all();
+  return { rows, total, page, pageCount, pageSize: PEOPLE_PAGE_SIZE };
+}
+
+export type PersonDetail = PersonSummary & {
+  phone: string | null;
+  locale: Locale | null;
+  revision: number;
+  createdAt: string;
+  reportsToEmail: string | null;
+};
+
+/**
+ * One person's record, if the actor may see it. Out of scope is the same as absent: NotFoundError.
+ */
+export function getPerson(actor: Actor, id: number): PersonDetail {
+  if (id !== actor.id) authorize(actor, "people.read", { type: "person", id });
+  else authorize(actor, "self.read", { type: "person", id });
+  const row = getDb()
+    .select({
+      ...summaryColumns,
+      phone: people.phone,
+      locale: people.locale,
+      revision: people.revision,
+      createdAt: people.createdAt,
+      reportsToEmail: manager.email,
+    })
+    .from(people)
+    .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
+    .leftJoin(teams, eq(teams.id, people.teamId))
+    .leftJoin(manager, eq(manager.id, people.reportsToId))
+    .where(and(eq(people.id, id), id === actor.id ? undefined : peopleScope(actor)))
+    .get();
+  if (!row) throw new NotFoundError("person");
+  return row;
+}
+
+export type PersonInput = {
+  name: string;
+  email: string;
+  phone?: string | null;
+  appRole: AppRole;
+  jobRoleId: number | null;
+  teamId: number | null;
+  reportsToId: number | null;
+  startDate: string;
+  locale: Locale | null;
+};
+
+/** Options for the person form: job roles, teams and possible managers (HR only). */
+export function personFormOptions(actor: Actor) {
+  authorize(actor, "people.update", { type: "person" });
+  const db = getDb();
+  return {
+    jobRoles: db.select({ id: jobRoles.id, title: jobRoles.title }).from(jobRoles).orderBy(asc(jobRoles.title)).all(),
+    teams: db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)).all(),
+    people: db
+      .select({ id: people.id, name: people.name })
+      .from(people)
+      .where(eq(people.active, true))
+      .orderBy(asc(people.name))
+      .all(),
+  };
+}
+
+function checkReferences(input: PersonInput, selfId?: number) {
+  const db = getDb();
+  const errors: Record<string, string> = {};
+  if (input.jobRoleId != null && !db.select({ id: jobRoles.id }).from(jobRoles).where(eq(jobRoles.id, input.jobRoleId)).get())
+    errors.jobRoleId = "invalidChoice";
+  if (input.teamId != null && !db.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId)).get())
+    errors.teamId = "invalidChoice";
+  if (input.reportsToId != null) {
+    if (input.reportsToId === selfId) errors.reportsToId = "reportsToSelf";
+    else if (!db.select({ id: people.id }).from(people).where(eq(people.id, input.reportsToId)).get())
+      errors.reportsToId = "invalidChoice";
+  }
+  const email = input.email.trim().toLowerCase();
+  const clash = db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(sql`lower(${people.email})`, email))
+    .get();
+  if (clash && clash.id !== selfId) errors.email = "emailTaken";
+  if (Object.keys(errors).length) throw new FieldError(errors);
+}
+
+function normalise(input: PersonInput) {
+  const name = input.name.trim();
+  const email = input.email.trim().toLowerCase();
+  return {
+    name,
+    email,
+    searchText: personSearchText(name, email),
+    phone: input.phone?.trim() || null,
+    appRole: input.appRole,
+    jobRoleId: input.jobRoleId,
+    teamId: input.teamId,
+    reportsToId: input.reportsToId,
+    startDate: input.startDate,
+    locale: input.locale,
+  };
+}
+
+export async function createPerson(actor: Actor, input: PersonInput & { password: string }): Promise<{ id: number }> {
+  authorize(actor, "people.create", { type: "person" });
+  checkReferences(input);
+  const passwordHash = await hashPassword(input.password);
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(people)
+      .values({ ...normalise(input), passwordHash })
+      .returning({ id: people.id })
+      .get();
+    audit(
+      {
+        actorId: actor.id,
+        action: "person.create",
+        entityType: "person",
+        entityId: row.id,
+        detail: { appRole: input.appRole, jobRoleId: input.jobRoleId, teamId: input.teamId },
+      },
+      tx,
+    );
+    return row;
+  });
+}
+
+/** HR edits a person. `revision` is the one the form was loaded with; a newer one is a conflict. */
+export async function updatePerson(
+  actor: Actor,
+  id: number,
+  revision: number,
+  input: PersonInput & { password?: string | null },
+): Promise<{ previousJobRoleId: number | null; jobRoleChanged: boolean }> {
+  authorize(actor, "people.update", { type: "person", id });
+  const before = getPerson(actor, id);
+  if (input.appRole !== before.appRole) authorize(actor, "people.assignAppRole", { type: "person", id });
+  checkReferences(input, id);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const db = getDb();
+  db.transaction((tx) => {
+    const changed = tx
+      .update(people)
+      .set({
+        ...normalise(input),
+        ...(passwordHash ? { passwordHash, sessionVersion: sql`${people.sessionVersion} + 1` } : {}),
+        revision: sql`${people.revision} + 1`,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(and(eq(people.id, id), eq(people.revision, revision)))
+      .run();
+    if (changed.changes === 0) throw new ConflictError();
+    const after = normalise(input);
+    const fields = (Object.keys(after) as (keyof typeof after)[]).filter(
+      (k) => k !== "searchText" && String(after[k] ?? "") !== String(before[k as keyof PersonDetail] ?? ""),
+    );
+    audit(
+      {
+        actorId: actor.id,
+        action: "person.update",
+        entityType: "person",
+        entityId: id,
+        detail: { fields, passwordReset: Boolean(passwordHash), appRole: input.appRole },
+      },
+      tx,
+    );
+  });
+  return { previousJobRoleId: before.jobRoleId, jobRoleChanged: before.jobRoleId !== input.jobRoleId && input.jobRoleId !== null };
+}
+
+/**
+ * Deactivating signs the person out everywhere (their session version is bumped) and stops them
+ * signing in; reactivating lets them sign in again.
+ */
+export function setPersonActive(actor: Actor, id: number, revision: number, active: boolean): void {
+  authorize(actor, "people.deactivate", { type: "person", id });
+  getPerson(actor, id);
+  if (id === actor.id && !active) throw new FieldError({ _form: "cannotDeactivateSelf" });
+  getDb().transaction((tx) => {
+    const changed = tx
+      .update(people)
+      .set({
+        active,
+        sessionVersion: sql`${people.sessionVersion} + 1`,
+        revision: sql`${people.revision} + 1`,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(and(eq(people.id, id), eq(people.revision, revision)))
+      .run();
+    if (changed.changes === 0) throw new ConflictError();
+    audit(
+      { actorId: actor.id, action: active ? "person.reactivate" : "person.deactivate", entityType: "person", entityId: id },
+      tx,
+    );
+  });
+}
+
+/** Anyone may store their own language choice. */
+export function setOwnLocale(actor: Actor, locale: Locale): void {
+  authorize(actor, "self.updateLocale", { type: "person", id: actor.id });
+  getDb()
+    .update(people)
+    .set({ locale, updatedAt: new Date().toISOString() })
+    .where(eq(people.id, actor.id))
+    .run();
+}

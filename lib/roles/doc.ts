@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { NAME_MAX, TEXT_MAX } from "@/lib/core/validation";
+
+/**
+ * A role description as one document: what a draft holds and what a published version freezes.
+ * Every responsibility and task carries a stable `key` so versions can be compared and other
+ * records (onboarding items, training, evaluations) can link to them across versions.
+ */
+export const STANDARD_CATEGORIES = ["gestures", "vocabulary", "distance", "appearance", "speed", "safety"] as const;
+export type StandardCategory = (typeof STANDARD_CATEGORIES)[number];
+export const CAPABILITY_KINDS = ["technical", "interpersonal", "customer"] as const;
+export type CapabilityKind = (typeof CAPABILITY_KINDS)[number];
+
+const key = z.string().min(1).max(64);
+const title = z.string().trim().min(1).max(NAME_MAX);
+const text = z.string().max(TEXT_MAX);
+const shortText = z.string().trim().max(NAME_MAX);
+
+export const taskSchema = z.object({ key, title, description: text.default("") });
+export const responsibilitySchema = z.object({
+  key,
+  title,
+  description: text.default(""),
+  tasks: z.array(taskSchema).max(50).default([]),
+  standards: z.array(z.object({ category: z.enum(STANDARD_CATEGORIES), text: text.pipe(z.string().trim().min(1)) })).max(60).default([]),
+  whenWrong: z.object({ steps: text.default(""), escalateTo: shortText.default("") }).default({ steps: "", escalateTo: "" }),
+  decisionRights: z
+    .array(z.object({ decision: title, limit: text.default("") }))
+    .max(30)
+    .default([]),
+  evaluation: z
+    .array(z.object({ criterion: title, good: text.default("") }))
+    .max(30)
+    .default([]),
+  capabilities: z
+    .array(z.object({ name: title, kind: z.enum(CAPABILITY_KINDS) }))
+    .max(30)
+    .default([]),
+});
+export const roleDocSchema = z.object({
+  title,
+  purpose: text.default(""),
+  /** Tools, systems and access the role needs (onboarding prepares them). */
+  tools: z.array(z.string().trim().min(1).max(NAME_MAX)).max(50).default([]),
+  responsibilities: z.array(responsibilitySchema).max(30),
+});
+
+export type RoleTask = z.output<typeof taskSchema>;
+export type RoleResponsibility = z.output<typeof responsibilitySchema>;
+/** `tools` may be absent in documents from before the field existed (read it as `doc.tools ?? []`). */
+export type RoleDoc = Omit<z.output<typeof roleDocSchema>, "tools"> & { tools?: string[] };
+
+export function emptyResponsibility(newKey: string): RoleResponsibility {
+  return {
+    key: newKey,
+    title: "",
+    description: "",
+    tasks: [],
+    standards: [],
+    whenWrong: { steps: "", escalateTo: "" },
+    decisionRights: [],
+    evaluation: [],
+    capabilities: [],
+  };
+}
+
+/** Parses a stored document (trusted JSON from the database). */
+export function parseRoleDoc(json: string): RoleDoc {
+  return roleDocSchema.parse(JSON.parse(json));
+}
+
+/** Every task of a document with where it sits, by key. */
+export function taskIndex(doc: RoleDoc) {
+  const map = new Map<string, { task: RoleTask; responsibilityKey: string; responsibilityTitle: string; position: number }>();
+  for (const r of doc.responsibilities) r.tasks.forEach((task, position) => map.set(task.key, { task, responsibilityKey: r.key, responsibilityTitle: r.title, position }));
+  return map;
+}
