@@ -1,6 +1,26 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/**
+ * Authorization lives in lib/auth/ (the policy). Anywhere else, comparing an app role is a build
+ * failure: ask `can(actor, permission)` or a named rule in lib/auth/policy.ts instead.
+ */
+const appRole = "MemberExpression[property.name='appRole']";
+export const appRoleComparisons = [
+  { selector: `BinaryExpression[operator=/^[!=]==?$/] > ${appRole}`, message: "Compare no app role outside lib/auth/: ask the policy (can / a named rule)." },
+  { selector: `SwitchStatement > ${appRole}.discriminant`, message: "Switch on no app role outside lib/auth/: ask the policy." },
+  { selector: `CallExpression[callee.property.name='includes'] > ${appRole}.arguments`, message: "Compare no app role outside lib/auth/: ask the policy." },
+  { selector: `CallExpression[callee.name=/^(eq|ne|inArray|notInArray)$/] > ${appRole}.arguments`, message: "Filter on no app role outside lib/auth/: use a scope fragment from the policy." },
+  { selector: `CallExpression[callee.name='can'] > ${appRole}.arguments`, message: "Pass the person, not their app role: can(actor, permission)." },
+];
+
+const tablePattern = {
+  group: ["@/lib/auth/permissions"],
+  importNames: ["PERMISSION_TABLE", "roleCan"],
+  message: "Ask the policy (lib/auth/policy.ts), not the table.",
+};
+const dbPattern = { group: ["@/db", "@/db/*", "**/db/*"], message: "Routes and components import from lib/, never from db/." };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -11,6 +31,22 @@ const config = [
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/auth/**", "db/**", "**/*.test.ts", "e2e/**"],
+    rules: { "no-restricted-syntax": ["error", ...appRoleComparisons] },
+  },
+  {
+    // The permission table is read only by the policy.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/auth/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [tablePattern] }] },
+  },
+  {
+    // Routes and components reach data only through lib/; the domain's vocabulary lives there too.
+    files: ["app/**", "components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [tablePattern, dbPattern] }] },
   },
 ];
 export default config;

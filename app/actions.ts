@@ -5,7 +5,7 @@ import { z } from "zod";
 import { signOut } from "@/auth";
 import { LOCALE_COOKIE, locales } from "@/i18n/config";
 import { createAction } from "@/lib/core/action";
-import { setOwnLocale } from "@/lib/people/people";
+import { setOwnLocale } from "@/lib/people/records";
 
 /** Switches the UI language: stored on the person when signed in, and in the locale cookie. */
 export const setLocaleAction = createAction(

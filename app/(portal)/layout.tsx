@@ -5,8 +5,9 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
 import { unreadCount } from "@/lib/notifications/notifications";
-import { onboardingDutyCount } from "@/lib/onboarding/plans";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { onboardingDutyCount } from "@/lib/onboarding/lists";
+import { type Permission } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
 type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "people" | "roles" | "audit";
@@ -27,7 +28,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const roles = await getTranslations("appRoles");
   const openItems = openItemCount(actor);
   const unread = unreadCount(actor);
-  const duties = can(actor.appRole, "onboarding.manage") ? 0 : onboardingDutyCount(actor);
+  const duties = can(actor, "onboarding.manage") ? 0 : onboardingDutyCount(actor);
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -70,7 +71,7 @@ export default async function PortalLayout({ children }: { children: React.React
         </div>
         <div className="mx-auto max-w-7xl px-2 pb-2 pt-1">
           <nav aria-label={t("mainNavigation")} className="flex flex-wrap gap-1">
-              {NAV.filter((n) => can(actor.appRole, n.permission)).map((n) => (
+              {NAV.filter((n) => can(actor, n.permission)).map((n) => (
                 <NavLink key={n.href} href={n.href}>
                   {t(`nav.${n.key}`)}
                   {n.key === "changes" && openItems ? (

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
-import type { AckState } from "@/db/schema/communication";
+import type { AckState } from "@/lib/communication/vocabulary";
 
 const TONES: Record<AckState, "amber" | "green" | "brand" | "slate" | "red"> = {
   pending: "amber",

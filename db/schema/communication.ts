@@ -78,8 +78,9 @@ export const taskPersonOwners = sqliteTable(
   ],
 );
 
-export const ACK_STATES = ["pending", "understood", "clarification", "answered", "superseded"] as const;
-export type AckState = (typeof ACK_STATES)[number];
+import { ACK_STATES } from "../../lib/communication/vocabulary";
+
+export { ACK_STATES, type AckState } from "../../lib/communication/vocabulary";
 
 /**
  * One person's answer to a material role version or an announcement: Understood, or Need

@@ -1,11 +1,10 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { people } from "./people";
 import { jobRoles } from "./roles";
+import { ASSIGNEES, CHECKIN_MILESTONES, ITEM_SOURCES, LINK_KINDS, ONBOARDING_KINDS, ONBOARDING_STATUSES } from "../../lib/onboarding/vocabulary";
 
-export const ASSIGNEES = ["hire", "manager", "buddy", "hr"] as const;
-export type Assignee = (typeof ASSIGNEES)[number];
-export const LINK_KINDS = ["responsibility", "task"] as const;
-export const ITEM_SOURCES = ["generated", "manual"] as const;
+export * from "../../lib/onboarding/vocabulary";
+
 
 /** One template per job role; its items are generated from the role and edited by hand. */
 export const onboardingTemplates = sqliteTable("onboarding_templates", {
@@ -43,8 +42,6 @@ export const onboardingTemplateItems = sqliteTable(
   (t) => [index("onboarding_template_items_role_idx").on(t.jobRoleId, t.position), index("onboarding_template_items_gen_idx").on(t.genKey)],
 );
 
-export const ONBOARDING_KINDS = ["new_hire", "role_change"] as const;
-export const ONBOARDING_STATUSES = ["open", "closed"] as const;
 
 /** A person's onboarding plan (their first 90 days, or a role change). */
 export const onboardings = sqliteTable(
@@ -107,8 +104,6 @@ export const onboardingItems = sqliteTable(
   ],
 );
 
-export const CHECKIN_MILESTONES = ["day1", "week1", "day30", "day60", "day90"] as const;
-export type CheckinMilestone = (typeof CHECKIN_MILESTONES)[number];
 
 /** Short notes by the buddy or manager at day 1, week 1, day 30, day 60 and day 90. */
 export const onboardingCheckins = sqliteTable(

@@ -10,11 +10,9 @@ import {
 import { timestamps } from "./columns";
 import { jobRoles } from "./roles";
 
-export const APP_ROLES = ["hr_admin", "manager", "supervisor", "employee"] as const;
-export type AppRole = (typeof APP_ROLES)[number];
+import { APP_ROLES, LOCALES } from "../../lib/people/vocabulary";
 
-export const LOCALES = ["en", "tr", "lv", "lt", "nl", "ro"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { APP_ROLES, LOCALES, type AppRole, type Locale } from "../../lib/people/vocabulary";
 
 
 export const teams = sqliteTable(

@@ -25,8 +25,9 @@ export const roleDrafts = sqliteTable(
   (t) => [index("role_drafts_updated_by_idx").on(t.updatedById)],
 );
 
-export const VERSION_KINDS = ["material", "editorial"] as const;
-export type VersionKind = (typeof VERSION_KINDS)[number];
+import { VERSION_KINDS } from "../../lib/roles/vocabulary";
+
+export { VERSION_KINDS, type VersionKind } from "../../lib/roles/vocabulary";
 
 /** An immutable published version of a role description. */
 export const roleVersions = sqliteTable(

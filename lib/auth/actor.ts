@@ -1,4 +1,4 @@
-import type { AppRole, Locale } from "@/db/schema/people";
+import type { AppRole, Locale } from "@/lib/people/vocabulary";
 
 /** The signed-in person acting on a request. Every lib function takes one. */
 export type Actor = {

@@ -1,9 +1,9 @@
-import type { AppRole } from "@/db/schema/people";
+import type { AppRole } from "@/lib/people/vocabulary";
 
 /**
- * The one permission table: app role → what it may do. Every function in lib/ asks `can` or
- * `assertCan` before it touches data, and then narrows its query to the records the person may see
- * (see lib/scope.ts).
+ * The one permission table: app role → what it may do. Only the policy (./policy.ts) reads it:
+ * lib functions ask `authorize`/`can` there, then narrow their queries with the scope fragments
+ * (./scope.ts) and the named relationship rules.
  */
 export const PERMISSIONS = [
   "self.read",
@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "roles.edit",
   "roles.track",
   "acks.answer",
+  "communication.oversee",
   "announcements.read",
   "announcements.create",
   "announcements.createForAll",
@@ -28,6 +29,7 @@ export const PERMISSIONS = [
   "notifications.read",
   "onboarding.participate",
   "onboarding.manage",
+  "onboarding.hrItems",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,9 +58,11 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "roles.track",
     "announcements.create",
     "announcements.createForAll",
+    "communication.oversee",
     "postings.manage",
     "tasks.ownershipReports",
     "onboarding.manage",
+    "onboarding.hrItems",
   ]),
   manager: new Set<Permission>([
     ...everyone,
@@ -70,10 +74,11 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "tasks.ownershipReports",
     "onboarding.manage",
   ]),
-  supervisor: new Set<Permission>([...everyone, "people.read", "teams.read"]),
+  supervisor: new Set<Permission>([...everyone, "people.read"]),
   employee: new Set<Permission>([...everyone]),
 };
 
-export function can(role: AppRole, permission: Permission): boolean {
+/** For the table's own test; lib and pages ask `can(actor, …)` in ./policy.ts. */
+export function roleCan(role: AppRole, permission: Permission): boolean {
   return PERMISSION_TABLE[role]?.has(permission) ?? false;
 }

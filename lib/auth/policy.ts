@@ -1,18 +1,195 @@
 import "server-only";
+import { and, eq, gte, isNull, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditLog, jobRoles, onboardingItems, onboardings, people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { PERMISSION_TABLE, type Permission } from "@/lib/auth/permissions";
+import { editableRolesScope, peopleScope } from "@/lib/auth/scope";
 import { audit } from "@/lib/audit/log";
-import { ForbiddenError } from "@/lib/core/errors";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { ForbiddenError, NotFoundError } from "@/lib/core/errors";
+import type { Assignee } from "@/lib/onboarding/vocabulary";
 
-/** The one check helper: refuses (and audits the refusal) unless the permission table allows it. */
-export function authorize(actor: Actor, permission: Permission, target?: { type: string; id?: string | number }): void {
-  if (can(actor.appRole, permission)) return;
-  audit({
-    actorId: actor.id,
-    action: "access.denied",
-    entityType: target?.type ?? "permission",
-    entityId: target?.id ?? null,
-    detail: { permission },
-  });
+/**
+ * The policy: every authorization question in lib/ is answered here (with the permission table in
+ * ./permissions and the scope fragments in ./scope). Three kinds of answer:
+ * - `can` / `authorize`: what an app role may do at all (the table);
+ * - scope fragments: which records a person may see, as SQL to narrow a query;
+ * - named relationship rules (`mayManagePlan`, `mayTrackVersion`, …): what a person may do to one
+ *   record because of how they relate to it.
+ * Pages ask the same functions before they show a control, so a button is shown only when its
+ * action would be allowed.
+ */
+
+export type { Permission };
+export { editableRolesScope, peopleScope, teamsScope, ownRows } from "@/lib/auth/scope";
+
+type Who = Pick<Actor, "id" | "appRole">;
+type Target = { type: string; id?: string | number | null };
+
+/** True when the permission table lets the person's app role do this. */
+export function can(actor: Pick<Actor, "appRole">, permission: Permission): boolean {
+  return PERMISSION_TABLE[actor.appRole]?.has(permission) ?? false;
+}
+
+/**
+ * Writes an `access.denied` row, at most one per person, record and hour: a crawler walking ids
+ * cannot flood the log. Call it outside a transaction that is about to roll back.
+ */
+export function recordDenied(actor: Who, target: Target, detail: Record<string, string>, now = new Date()): void {
+  const entityId = target.id == null ? null : String(target.id);
+  const hour = `${now.toISOString().slice(0, 13)}:00:00.000Z`;
+  const seen = getDb()
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, target.type),
+        entityId == null ? isNull(auditLog.entityId) : eq(auditLog.entityId, entityId),
+        eq(auditLog.actorId, actor.id),
+        eq(auditLog.action, "access.denied"),
+        gte(auditLog.at, hour),
+      ),
+    )
+    .limit(1)
+    .get();
+  if (!seen) audit({ actorId: actor.id, action: "access.denied", entityType: target.type, entityId, detail });
+}
+
+/** Refuses (ForbiddenError, audited) unless the permission table allows it. */
+export function authorize(actor: Who, permission: Permission, target?: Target): void {
+  if (can(actor, permission)) return;
+  recordDenied(actor, target ?? { type: "permission" }, { permission });
   throw new ForbiddenError(permission);
+}
+
+/**
+ * For a record that exists but is outside what the person may see or do: audits the attempt and
+ * returns the "not found" to throw (a refusal never confirms that the record exists).
+ */
+export function outOfScope(actor: Who, target: Target & { id: string | number }, rule: string): NotFoundError {
+  recordDenied(actor, target, { rule });
+  return new NotFoundError(target.type);
+}
+
+// ---------- People ----------
+
+/** Changing someone's app role needs its own permission on top of editing them. */
+export function authorizeAppRoleChange(actor: Who, from: Actor["appRole"], to: Actor["appRole"], personId: number): void {
+  if (from !== to) authorize(actor, "people.assignAppRole", { type: "person", id: personId });
+}
+
+/** The person is in the actor's people scope (themself included). One indexed query. */
+export function maySeePerson(actor: Actor, personId: number): boolean {
+  if (personId === actor.id) return true;
+  return Boolean(getDb().select({ id: people.id }).from(people).where(and(eq(people.id, personId), peopleScope(actor))).get());
+}
+
+// ---------- Roles ----------
+
+/** May edit this role's description (HR every role; a manager the roles they own or their teams hold). */
+export function mayEditRole(actor: Actor, roleId: number): boolean {
+  return Boolean(getDb().select({ id: jobRoles.id }).from(jobRoles).where(and(eq(jobRoles.id, roleId), editableRolesScope(actor))).get());
+}
+
+/** May see who answered a version of this role, and remind: its owner, or someone who may track and edit it. */
+export function mayTrackVersion(actor: Actor, role: { id: number; ownerId: number | null }): boolean {
+  if (role.ownerId === actor.id) return true;
+  return can(actor, "roles.track") && mayEditRole(actor, role.id);
+}
+
+// ---------- Communication ----------
+
+/** May answer questions on an item: its owner, whoever oversees communication (HR), or an editor of the role. */
+export function mayReplyToAck(actor: Actor, ack: { ownerId: number | null; jobRoleId: number | null }): boolean {
+  if (ack.ownerId === actor.id || can(actor, "communication.oversee")) return true;
+  return ack.jobRoleId != null && mayEditRole(actor, ack.jobRoleId);
+}
+
+/** May see who answered an announcement, and remind: its author, or HR. */
+export function mayTrackAnnouncement(actor: Actor, announcement: { authorId: number | null }): boolean {
+  return announcement.authorId === actor.id || can(actor, "communication.oversee");
+}
+
+// ---------- Onboarding ----------
+
+type PlanPeople = { personId: number; buddyId: number | null; managerId: number | null };
+
+/** What the actor may do on one plan, from how they relate to it. */
+export type PlanAccess = {
+  isHire: boolean;
+  isBuddy: boolean;
+  /** Named as the plan's manager. */
+  isManager: boolean;
+  /** Does HR's items (accounts, equipment, tools). */
+  doesHrItems: boolean;
+  /** Add and remove items, close the plan, read and write check-ins. */
+  mayManage: boolean;
+  /** Write a check-in note (the buddy, or whoever may manage). */
+  mayCheckin: boolean;
+  /** Read the plan at all. */
+  mayView: boolean;
+};
+
+/** HR, or a manager whose people include the hire (the table's onboarding.manage, narrowed by scope). */
+function managesPerson(actor: Actor, personId: number): boolean {
+  return can(actor, "onboarding.manage") && maySeePerson(actor, personId);
+}
+
+export function planAccess(actor: Actor, plan: PlanPeople): PlanAccess {
+  const isHire = plan.personId === actor.id;
+  const isBuddy = plan.buddyId === actor.id;
+  const isManager = plan.managerId === actor.id;
+  const mayManage = isManager || (!isHire && managesPerson(actor, plan.personId));
+  return {
+    isHire,
+    isBuddy,
+    isManager,
+    doesHrItems: can(actor, "onboarding.hrItems"),
+    mayManage,
+    mayCheckin: isBuddy || mayManage,
+    mayView: isHire || isBuddy || mayManage,
+  };
+}
+
+/** May tick this item: only whoever owes it (the hire, the buddy, the plan's managers, HR). */
+export function mayTick(access: PlanAccess, assignee: Assignee): boolean {
+  return (
+    (assignee === "hire" && access.isHire) ||
+    (assignee === "buddy" && access.isBuddy) ||
+    (assignee === "manager" && access.mayManage) ||
+    (assignee === "hr" && access.doesHrItems)
+  );
+}
+
+/**
+ * Open items the actor owes to other people's plans, as SQL over onboarding_items joined to
+ * onboardings: as buddy, as the named manager, and HR's items for HR. (The one definition behind
+ * "My onboarding tasks", the navigation count and the calendar.)
+ */
+export function owedItemsCondition(actor: Actor): SQL {
+  return or(
+    and(eq(onboardingItems.assignee, "buddy"), eq(onboardings.buddyId, actor.id)),
+    and(eq(onboardingItems.assignee, "manager"), eq(onboardings.managerId, actor.id)),
+    can(actor, "onboarding.hrItems") ? eq(onboardingItems.assignee, "hr") : undefined,
+  )!;
+}
+
+/** Plans the actor may list in the overview: the hires in their scope, and plans naming them manager. */
+export function plansScope(actor: Actor): SQL {
+  return or(peopleScope(actor), eq(onboardings.managerId, actor.id))!;
+}
+
+/**
+ * Who may be named a hire's plan manager, as SQL over `people`: someone up the hire's reports-to
+ * chain, a manager of the hire's team, or HR.
+ */
+export function planManagerCondition(hireId: number): SQL {
+  return or(
+    sql`${people.id} in (with recursive chain(id) as (
+          select reports_to_id from people where id = ${hireId}
+          union select p.reports_to_id from people p join chain on p.id = chain.id
+        ) select id from chain where id is not null)`,
+    sql`${people.id} in (select t.manager_id from teams t join people h on h.team_id = t.id where h.id = ${hireId})`,
+    eq(people.appRole, "hr_admin"),
+  )!;
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, people, teams } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/core/errors";
-import { getPerson, listPeople } from "@/lib/people/people";
+import { getPerson, listPeople } from "@/lib/people/directory";
 import { getMyRole, getRoleBySlug } from "@/lib/roles/catalog";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 

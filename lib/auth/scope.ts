@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { jobRoles, people, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 
@@ -46,4 +47,21 @@ export function editableRolesScope(actor: Actor): SQL {
     default:
       return sql`0 = 1`;
   }
+}
+
+/** Teams an actor may list (filters, audiences): HR every team; a manager the teams they manage. */
+export function teamsScope(actor: Actor): SQL {
+  switch (actor.appRole) {
+    case "hr_admin":
+      return sql`1 = 1`;
+    case "manager":
+      return eq(teams.managerId, actor.id);
+    default:
+      return sql`0 = 1`;
+  }
+}
+
+/** Rows that belong to the actor themself (their notifications, their own answers). */
+export function ownRows(column: SQLiteColumn, actor: Actor): SQL {
+  return eq(column, actor.id);
 }

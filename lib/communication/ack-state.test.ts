@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AckState } from "@/db/schema/communication";
+import type { AckState } from "@/lib/communication/vocabulary";
 import { daysBetween, nextAckState, OPEN_ACK_STATES, type AckEvent } from "@/lib/communication/ack-state";
 
 const STATES: AckState[] = ["pending", "clarification", "answered", "understood", "superseded"];

@@ -1,4 +1,4 @@
-import type { AckState } from "@/db/schema/communication";
+import type { AckState } from "@/lib/communication/vocabulary";
 
 export type AckEvent = "understood" | "ask" | "reply" | "supersede";
 

@@ -8,7 +8,8 @@ import { FieldError, ForbiddenError } from "@/lib/core/errors";
 import { taskIndex, type RoleDoc } from "@/lib/roles/doc";
 import { getDraft, getVersion, publishDraft, saveDraft } from "@/lib/roles/versions";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
-import { applyDueTransfers, todayIso } from "@/lib/communication/transfers";
+import { applyDueTransfers } from "@/lib/communication/transfers";
+import { todayIso } from "@/lib/core/dates";
 import { ownedTaskKeysOf, searchTasks } from "@/lib/roles/whose-task";
 
 beforeAll(async () => {

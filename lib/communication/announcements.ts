@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { acknowledgements, announcements, jobRoles, people, taskTransfers, teams } from "@/db/schema";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, can, mayTrackAnnouncement, outOfScope, peopleScope, teamsScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
 import { type Audience, isEmptyAudience, resolveAudience } from "@/lib/communication/audience";
@@ -12,8 +12,8 @@ import { notify } from "@/lib/notifications/notifications";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { taskIndex } from "@/lib/roles/doc";
 import { editableRoleDocs } from "@/lib/roles/versions";
-import { peopleScope } from "@/lib/auth/scope";
-import { applyDueTransfers, todayIso } from "@/lib/communication/transfers";
+import { applyDueTransfers } from "@/lib/communication/transfers";
+import { todayIso } from "@/lib/core/dates";
 import { ownedTaskKeysOf } from "@/lib/roles/whose-task";
 
 export type TransferInput =
@@ -228,8 +228,8 @@ export function getAnnouncement(actor: Actor, id: number): AnnouncementDetail {
     .from(acknowledgements)
     .where(and(eq(acknowledgements.announcementId, id), eq(acknowledgements.personId, actor.id)))
     .get();
-  const canTrack = row.a.authorId === actor.id || actor.appRole === "hr_admin";
-  if (!myAck && !canTrack) throw new NotFoundError("announcement");
+  const canTrack = mayTrackAnnouncement(actor, row.a);
+  if (!myAck && !canTrack) throw outOfScope(actor, { type: "announcement", id }, "mayReadAnnouncement");
   const aud = JSON.parse(row.a.audience) as Audience;
   const fromRole = alias(jobRoles, "from_role");
   const toRole = alias(jobRoles, "to_role");
@@ -283,12 +283,9 @@ export function announcementFormOptions(actor: Actor) {
     .where(and(eq(people.active, true), peopleScope(actor)))
     .orderBy(people.name)
     .all();
-  const teamRows =
-    actor.appRole === "hr_admin"
-      ? db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(teams.name).all()
-      : db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.managerId, actor.id)).orderBy(teams.name).all();
+  const teamRows = db.select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(500).all();
   return {
-    everyoneAllowed: actor.appRole === "hr_admin",
+    everyoneAllowed: can(actor, "announcements.createForAll"),
     people: visiblePeople,
     teams: teamRows,
     roles: editableRoleDocs(actor).map(({ role: r, doc }) => {

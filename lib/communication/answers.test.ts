@@ -177,7 +177,7 @@ describe("answering", () => {
       .where(and(eq(auditLog.action, "access.denied"), eq(auditLog.entityType, "acknowledgement"), eq(auditLog.entityId, String(target.id))))
       .all();
     expect(denied.map((d) => d.actorId)).toEqual([elif.id, personId("manager@example.com")]);
-    expect(JSON.parse(denied[0].detail)).toEqual({ permission: "acks.answer.own" });
+    expect(JSON.parse(denied[0].detail)).toEqual({ rule: "ownAck" });
     // a missing item is simply not found
     expect(() => answerAck(elif, 999_999, 1, "understood")).toThrow(NotFoundError);
   });

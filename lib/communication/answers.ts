@@ -3,8 +3,8 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { acknowledgements, ackMessages, announcements, jobRoles, people, roleVersions } from "@/db/schema";
-import type { AckState } from "@/db/schema/communication";
-import { authorize } from "@/lib/auth/policy";
+import type { AckState } from "@/lib/communication/vocabulary";
+import { authorize, mayReplyToAck, mayTrackAnnouncement, mayTrackVersion, outOfScope, ownRows } from "@/lib/auth/policy";
 import { daysBetween, nextAckState, OPEN_ACK_STATES, type AckEvent } from "@/lib/communication/ack-state";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
@@ -13,7 +13,6 @@ import { notify, notifyEach } from "@/lib/notifications/notifications";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { diffRoles, onlyChanges, type RoleDiff } from "@/lib/roles/diff";
 import { parseRoleDoc } from "@/lib/roles/doc";
-import { mayEditRole } from "@/lib/roles/versions";
 
 const baseVersion = alias(roleVersions, "base_version");
 const owner = alias(people, "owner");
@@ -36,7 +35,7 @@ export const CHANGES_PAGE_SIZE = 20;
 export function listMyItems(actor: Actor, opts: { page?: number; open?: boolean } = {}): Page<PendingItem> {
   authorize(actor, "acks.answer");
   const db = getDb();
-  const where = and(eq(acknowledgements.personId, actor.id), opts.open ? inArray(acknowledgements.state, OPEN_ACK_STATES) : sql`${acknowledgements.state} <> 'superseded'`);
+  const where = and(ownRows(acknowledgements.personId, actor), opts.open ? inArray(acknowledgements.state, OPEN_ACK_STATES) : sql`${acknowledgements.state} <> 'superseded'`);
   const total = db.select({ n: count() }).from(acknowledgements).where(where).get()?.n ?? 0;
   const { page, offset, pageCount } = pageOf(total, opts.page, CHANGES_PAGE_SIZE);
   const rows = db
@@ -83,7 +82,7 @@ export function openItemCount(actor: Actor): number {
     getDb()
       .select({ n: count() })
       .from(acknowledgements)
-      .where(and(eq(acknowledgements.personId, actor.id), inArray(acknowledgements.state, OPEN_ACK_STATES)))
+      .where(and(ownRows(acknowledgements.personId, actor), inArray(acknowledgements.state, OPEN_ACK_STATES)))
       .get()?.n ?? 0
   );
 }
@@ -117,11 +116,6 @@ function loadAck(id: number): AckRow | undefined {
     .get();
 }
 
-/** May answer questions on this item: the owner, HR, or (for a role) someone who may edit it. */
-function mayReply(actor: Actor, ack: AckRow): boolean {
-  if (ack.ownerId === actor.id || actor.appRole === "hr_admin") return true;
-  return ack.jobRoleId != null && mayEditRole(actor, ack.jobRoleId);
-}
 
 export type AckDetail = {
   id: number;
@@ -145,7 +139,9 @@ export type AckDetail = {
 export function getAck(actor: Actor, id: number): AckDetail {
   authorize(actor, "acks.answer");
   const ack = loadAck(id);
-  if (!ack || (ack.personId !== actor.id && !mayReply(actor, ack))) throw new NotFoundError("acknowledgement");
+  if (!ack) throw new NotFoundError("acknowledgement");
+  const canReply = mayReplyToAck(actor, ack);
+  if (ack.personId !== actor.id && !canReply) throw outOfScope(actor, { type: "acknowledgement", id }, "mayReadAck");
   const db = getDb();
   const row = db
     .select({
@@ -196,7 +192,7 @@ export function getAck(actor: Actor, id: number): AckDetail {
     createdAt: row.a.createdAt,
     answeredAt: row.a.answeredAt,
     isMine: row.a.personId === actor.id,
-    canReply: mayReply(actor, ack),
+    canReply,
     person: { id: row.a.personId, name: row.personName },
     owner: row.a.ownerId ? { id: row.a.ownerId, name: row.ownerName ?? "" } : null,
     role,
@@ -216,10 +212,8 @@ function link(ack: AckRow) {
 export function answerAck(actor: Actor, id: number, revision: number, event: "understood" | "ask", question?: string): AckState {
   authorize(actor, "acks.answer", { type: "acknowledgement", id });
   const ack = loadAck(id);
-  if (!ack || ack.personId !== actor.id) {
-    if (ack) audit({ actorId: actor.id, action: "access.denied", entityType: "acknowledgement", entityId: id, detail: { permission: "acks.answer.own" } });
-    throw new NotFoundError("acknowledgement");
-  }
+  if (!ack) throw new NotFoundError("acknowledgement");
+  if (ack.personId !== actor.id) throw outOfScope(actor, { type: "acknowledgement", id }, "ownAck");
   return transition(actor, ack, revision, event, question);
 }
 
@@ -227,7 +221,8 @@ export function answerAck(actor: Actor, id: number, revision: number, event: "un
 export function replyToAck(actor: Actor, id: number, revision: number, body: string): AckState {
   authorize(actor, "acks.answer", { type: "acknowledgement", id });
   const ack = loadAck(id);
-  if (!ack || !mayReply(actor, ack)) throw new NotFoundError("acknowledgement");
+  if (!ack) throw new NotFoundError("acknowledgement");
+  if (!mayReplyToAck(actor, ack)) throw outOfScope(actor, { type: "acknowledgement", id }, "mayReplyToAck");
   return transition(actor, ack, revision, "reply", body);
 }
 
@@ -311,7 +306,6 @@ function trackingFor(where: ReturnType<typeof eq>): Tracking {
 
 /** Per version: who understood, who asked, who has not answered. For the owner, editors and HR. */
 export function versionTracking(actor: Actor, slug: string, number: number): { versionId: number; tracking: Tracking } {
-  authorize(actor, "acks.answer");
   const db = getDb();
   const v = db
     .select({ id: roleVersions.id, jobRoleId: roleVersions.jobRoleId, ownerId: jobRoles.ownerId })
@@ -319,15 +313,15 @@ export function versionTracking(actor: Actor, slug: string, number: number): { v
     .innerJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
     .where(and(eq(jobRoles.slug, slug), eq(roleVersions.number, number)))
     .get();
-  if (!v || !(v.ownerId === actor.id || (actor.appRole === "hr_admin") || (actor.appRole === "manager" && mayEditRole(actor, v.jobRoleId))))
-    throw new NotFoundError("version");
+  if (!v) throw new NotFoundError("version");
+  if (!mayTrackVersion(actor, { id: v.jobRoleId, ownerId: v.ownerId })) throw outOfScope(actor, { type: "role_version", id: v.id }, "mayTrackVersion");
   return { versionId: v.id, tracking: trackingFor(eq(acknowledgements.roleVersionId, v.id)) };
 }
 
 export function announcementTracking(actor: Actor, announcementId: number): Tracking {
-  authorize(actor, "acks.answer");
   const a = getDb().select({ authorId: announcements.authorId }).from(announcements).where(eq(announcements.id, announcementId)).get();
-  if (!a || !(a.authorId === actor.id || actor.appRole === "hr_admin")) throw new NotFoundError("announcement");
+  if (!a) throw new NotFoundError("announcement");
+  if (!mayTrackAnnouncement(actor, a)) throw outOfScope(actor, { type: "announcement", id: announcementId }, "mayTrackAnnouncement");
   return trackingFor(eq(acknowledgements.announcementId, announcementId));
 }
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { peopleScope } from "@/lib/auth/scope";
+import { peopleScope } from "@/lib/auth/policy";
 
 export type Audience = { everyone: boolean; roleIds: number[]; teamIds: number[]; personIds: number[] };
 
@@ -30,7 +30,7 @@ export function resolveAudience(db: Pick<DB, "select">, author: Actor, a: Audien
   return db
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.active, true), audienceCondition(a), author.appRole === "hr_admin" ? undefined : peopleScope(author)))
+    .where(and(eq(people.active, true), audienceCondition(a), peopleScope(author)))
     .all()
     .map((r) => r.id);
 }

@@ -3,14 +3,12 @@ import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type DB } from "@/db/client";
 import { announcements, jobRoles, roleDrafts, taskPersonOwners, taskTransfers } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
+import { todayIso } from "@/lib/core/dates";
 import { parseRoleDoc, type RoleDoc, type RoleTask } from "@/lib/roles/doc";
 import { currentDoc, publishDoc } from "@/lib/roles/versions";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /** Removes a task from a document; returns the task and the new document (unchanged if absent). */
 export function takeTask(doc: RoleDoc, taskKey: string): { task: RoleTask | null; doc: RoleDoc } {

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, inArray, isNull } from "drizzle-orm";
 import { getDb, type DB } from "@/db/client";
 import { notificationDeliveries, notifications } from "@/db/schema";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, ownRows } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { pageOf, type Page } from "@/lib/core/pagination";
 
@@ -82,7 +82,7 @@ export const NOTIFICATIONS_PAGE_SIZE = 20;
 export function listNotifications(actor: Actor, opts: { page?: number; unreadOnly?: boolean } = {}): Page<NotificationView> {
   authorize(actor, "notifications.read");
   const db = getDb();
-  const where = and(eq(notifications.personId, actor.id), opts.unreadOnly ? isNull(notifications.readAt) : undefined);
+  const where = and(ownRows(notifications.personId, actor), opts.unreadOnly ? isNull(notifications.readAt) : undefined);
   const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0;
   const { page, offset, pageCount } = pageOf(total, opts.page, NOTIFICATIONS_PAGE_SIZE);
   const rows = db
@@ -110,7 +110,7 @@ export function unreadCount(actor: Actor): number {
     getDb()
       .select({ n: count() })
       .from(notifications)
-      .where(and(eq(notifications.personId, actor.id), isNull(notifications.readAt)))
+      .where(and(ownRows(notifications.personId, actor), isNull(notifications.readAt)))
       .get()?.n ?? 0
   );
 }
@@ -122,7 +122,7 @@ export function markRead(actor: Actor, ids?: number[]): number {
     .update(notifications)
     .set({ readAt: new Date().toISOString() })
     .where(
-      and(eq(notifications.personId, actor.id), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined),
+      and(ownRows(notifications.personId, actor), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined),
     )
     .run();
   return result.changes;

@@ -5,30 +5,18 @@ import { getDb } from "@/db/client";
 import { jobRoles, notifications, onboardingItems, onboardings, onboardingTemplateItems, onboardingTemplates, people, teams } from "@/db/schema";
 import en from "@/i18n/messages/en.json";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/core/errors";
-import {
-  addPlanItem,
-  buddySuggestions,
-  calendarFor,
-  closePlan,
-  getPlan,
-  getTemplate,
-  myOnboardingTasks,
-  onboardingOverview,
-  regenerateTemplate,
-  saveCheckin,
-  saveTemplateItem,
-  setItemDone,
-  startOnboarding,
-  type ItemInput,
-  type OverviewRow,
-} from "@/lib/onboarding/plans";
+import { addPlanItem, buddySuggestions, closePlan, getPlan, saveCheckin, setItemDone, startOnboarding, type ItemInput } from "@/lib/onboarding/plans";
+import { calendarFor } from "@/lib/onboarding/calendar";
+import { getTemplate, regenerateTemplate, saveTemplateItem } from "@/lib/onboarding/templates";
+import { myOnboardingTasks, onboardingOverview, type OverviewRow } from "@/lib/onboarding/lists";
 import { simpleTranslator, templatePhrases } from "@/lib/onboarding/phrases";
 import { dueDate, orderBuddies } from "@/lib/onboarding/rules";
-import { createPerson, getPerson, setPersonActive } from "@/lib/people/people";
+import { getPerson } from "@/lib/people/directory";
+import { createPerson, setPersonActive } from "@/lib/people/records";
 import { emptyResponsibility, type RoleDoc } from "@/lib/roles/doc";
 import { publishDoc } from "@/lib/roles/versions";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
-import { todayIso } from "@/lib/communication/transfers";
+import { todayIso } from "@/lib/core/dates";
 
 beforeAll(async () => {
   await useSeededTestDb();
@@ -113,21 +101,34 @@ const manual = (overrides: Partial<ItemInput> = {}): ItemInput => ({
 // ---------- Templates ----------
 
 describe("templates", () => {
-  it("a manager gets the generated template of a role, created the first time it is needed", () => {
+  it("a manager gets the generated template of a role; reading never stores it, the first write does", () => {
     const pcId = roleIdOf("parts-clerk");
-    expect(getDb().select().from(onboardingTemplates).where(eq(onboardingTemplates.jobRoleId, pcId)).get()).toBeUndefined();
+    const stored = () => getDb().select().from(onboardingTemplates).where(eq(onboardingTemplates.jobRoleId, pcId)).get();
+    expect(stored()).toBeUndefined();
     const view = getTemplate(mgr(), "parts-clerk", phrases);
-    expect(getDb().select().from(onboardingTemplates).where(eq(onboardingTemplates.jobRoleId, pcId)).get()).toBeDefined();
+    expect(stored()).toBeUndefined();
+    expect(view.revision).toBe(0);
     expect(view.items.length).toBeGreaterThan(0);
-    expect(view.items.every((i) => i.source === "generated")).toBe(true);
-    // Asking again does not generate a second time.
+    expect(view.items.every((i) => i.source === "generated" && i.id < 0)).toBe(true);
+    // Asking again gives the same items, still without writing.
     expect(getTemplate(mgr(), "parts-clerk", phrases).items.map((i) => i.id)).toEqual(view.items.map((i) => i.id));
+    expect(stored()).toBeUndefined();
+    // Editing a generated item stores the template and edits the stored copy of that item.
+    const first = view.items[0];
+    saveTemplateItem(mgr(), "parts-clerk", 0, first.id, { title: "Edited before storing", description: "", assignee: first.assignee, dueDay: first.dueDay, link: null }, phrases);
+    expect(stored()).toBeDefined();
+    const after = getTemplate(mgr(), "parts-clerk", phrases);
+    expect(after.revision).toBeGreaterThan(0);
+    expect(after.items.every((i) => i.id > 0)).toBe(true);
+    expect(after.items).toHaveLength(view.items.length);
+    expect(after.items.find((i) => i.genKey === first.genKey)).toMatchObject({ title: "Edited before storing", edited: true });
+    // A second editor who loaded the unstored template gets a conflict, not a second copy.
+    expect(() => saveTemplateItem(mgr(), "parts-clerk", 0, null, { title: "Late", description: "", assignee: "hire", dueDay: 1, link: null }, phrases)).toThrow(ConflictError);
   });
 
   it("the Service Advisor template has the read-role item and shadow items per responsibility", () => {
     const view = getTemplate(mgr(), SA, phrases);
     expect(view.role.slug).toBe(SA);
-    expect(view.canEdit).toBe(true);
     expect(view.responsibilities.length).toBeGreaterThanOrEqual(3);
     const readRole = view.items.find((i) => i.genKey === "read-role");
     expect(readRole).toMatchObject({ title: phrases.readRole, assignee: "hire", dueDay: 0, source: "generated" });

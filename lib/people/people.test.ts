@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, people } from "@/db/schema";
 import { ConflictError, FieldError, ForbiddenError } from "@/lib/core/errors";
-import { createPerson, getPerson, listPeople, setPersonActive, updatePerson } from "@/lib/people/people";
+import { getPerson, listPeople } from "@/lib/people/directory";
+import { createPerson, setPersonActive, updatePerson } from "@/lib/people/records";
 import { createPersonSchema, updatePersonSchema } from "@/lib/people/schema";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { APP_ROLES, LOCALES } from "@/db/schema/people";
+import { APP_ROLES, LOCALES } from "@/lib/people/vocabulary";
 import { fields } from "@/lib/core/validation";
 
 const personFields = {

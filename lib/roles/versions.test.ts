@@ -156,7 +156,8 @@ describe("scope", () => {
     }
     expect(draftRow(SA)).toEqual(before);
     const denied = getDb().select().from(auditLog).where(eq(auditLog.action, "access.denied")).all();
-    expect(denied.filter((d) => d.actorId === personId("employee@example.com") && d.detail.includes("roles.edit")).length).toBeGreaterThanOrEqual(2);
+    // Two refused calls on the same role within the hour: one audit row (a crawler cannot flood the log).
+    expect(denied.filter((d) => d.actorId === personId("employee@example.com") && d.detail.includes("roles.edit")).length).toBe(1);
   });
 
   it("a manager may not see the draft of a role outside their scope; HR may see any", () => {

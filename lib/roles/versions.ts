@@ -12,14 +12,13 @@ import {
   tasks,
   type VersionKind,
 } from "@/db/schema";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, editableRolesScope, mayEditRole, outOfScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { notify } from "@/lib/notifications/notifications";
 import { diffRoles, type RoleDiff } from "@/lib/roles/diff";
 import { parseRoleDoc, roleDocSchema, type RoleDoc } from "@/lib/roles/doc";
-import { editableRolesScope } from "@/lib/auth/scope";
 import { NAME_MAX } from "@/lib/core/validation";
 import { reindexRole } from "@/lib/roles/search-index";
 
@@ -41,23 +40,12 @@ function roleBySlug(slug: string): RoleRow | undefined {
     .get();
 }
 
-/** True when the actor may edit (and track answers to) this role. */
-export function mayEditRole(actor: Actor, roleId: number): boolean {
-  if (!["hr_admin", "manager"].includes(actor.appRole)) return false;
-  return Boolean(
-    getDb()
-      .select({ id: jobRoles.id })
-      .from(jobRoles)
-      .where(and(eq(jobRoles.id, roleId), editableRolesScope(actor)))
-      .get(),
-  );
-}
-
 /** The role, if the actor may edit it; otherwise not found (its draft is invisible to them). */
 function editableRole(actor: Actor, slug: string): RoleRow {
   authorize(actor, "roles.edit", { type: "job_role", id: slug });
   const role = roleBySlug(slug);
-  if (!role || !mayEditRole(actor, role.id)) throw new NotFoundError("job role");
+  if (!role) throw new NotFoundError("job role");
+  if (!mayEditRole(actor, role.id)) throw outOfScope(actor, { type: "job_role", id: slug }, "mayEditRole");
   return role;
 }
 
@@ -482,6 +470,5 @@ export function currentDocs(where?: SQL): { role: typeof jobRoles.$inferSelect; 
 
 /** Roles the actor may edit, with their current documents. */
 export function editableRoleDocs(actor: Actor) {
-  if (!["hr_admin", "manager"].includes(actor.appRole)) return [];
   return currentDocs(editableRolesScope(actor));
 }

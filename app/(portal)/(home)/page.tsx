@@ -8,7 +8,7 @@ import { getMyRole } from "@/lib/roles/catalog";
 import { myOpenPlan } from "@/lib/onboarding/plans";
 import { planDay } from "@/lib/onboarding/rules";
 import { requireActor } from "@/lib/auth/session";
-import { todayIso } from "@/lib/communication/transfers";
+import { todayIso } from "@/lib/core/dates";
 import { ItemList } from "../onboarding/_components/item-list";
 import { groupItems, PlanContacts, PlanProgress } from "../onboarding/_components/plan-parts";
 

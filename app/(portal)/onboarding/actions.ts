@@ -3,19 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ASSIGNEES, CHECKIN_MILESTONES } from "@/db/schema/onboarding";
+import { ASSIGNEES, CHECKIN_MILESTONES } from "@/lib/onboarding/vocabulary";
 import { createAction } from "@/lib/core/action";
-import {
-  addPlanItem,
-  closePlan,
-  regenerateTemplate,
-  removePlanItem,
-  removeTemplateItem,
-  saveCheckin,
-  saveTemplateItem,
-  setItemDone,
-  startOnboarding,
-} from "@/lib/onboarding/plans";
+import { addPlanItem, closePlan, removePlanItem, saveCheckin, setItemDone, startOnboarding } from "@/lib/onboarding/plans";
+import { regenerateTemplate, removeTemplateItem, saveTemplateItem } from "@/lib/onboarding/templates";
 import { currentTemplatePhrases } from "@/lib/onboarding/phrases-server";
 import { fields, TEXT_MAX } from "@/lib/core/validation";
 
@@ -80,9 +71,11 @@ export const saveCheckinAction = createAction(
 );
 
 const slug = z.string().min(1).max(100);
+/** A stored template item (positive), or a generated one before the template is stored (negative). */
+const templateItemId = z.coerce.number().int().min(-1000).max(Number.MAX_SAFE_INTEGER).refine((n) => n !== 0);
 
 export const saveTemplateItemAction = createAction(
-  z.object({ slug, revision: fields.revision, itemId: fields.optionalId, ...itemFields }),
+  z.object({ slug, revision: fields.revision, itemId: z.preprocess((v) => (v === "" || v === undefined ? null : v), templateItemId.nullable()), ...itemFields }),
   async ({ slug, revision, itemId, ...input }, actor) => {
     saveTemplateItem(actor, slug, revision, itemId, input, await currentTemplatePhrases());
     revalidatePath(`/roles/${slug}/onboarding`);
@@ -90,7 +83,7 @@ export const saveTemplateItemAction = createAction(
   },
 );
 
-export const removeTemplateItemAction = createAction(z.object({ slug, revision: fields.revision, itemId: fields.id }), async ({ slug, revision, itemId }, actor) => {
+export const removeTemplateItemAction = createAction(z.object({ slug, revision: fields.revision, itemId: templateItemId }), async ({ slug, revision, itemId }, actor) => {
   removeTemplateItem(actor, slug, revision, itemId, await currentTemplatePhrases());
   revalidatePath(`/roles/${slug}/onboarding`);
   return { ok: true };

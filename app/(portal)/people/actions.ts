@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createAction } from "@/lib/core/action";
-import { createPerson, setPersonActive, updatePerson } from "@/lib/people/people";
+import { createPerson, setPersonActive, updatePerson } from "@/lib/people/records";
 import { createPersonSchema, setActiveSchema, updatePersonSchema } from "@/lib/people/schema";
 
 export const createPersonAction = createAction(createPersonSchema, async (input, actor) => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { VERSION_KINDS } from "@/db/schema/versions";
+import { VERSION_KINDS } from "@/lib/roles/vocabulary";
 import { sendReminders } from "@/lib/communication/answers";
 import { createAction } from "@/lib/core/action";
 import { FieldError } from "@/lib/core/errors";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { found } from "@/lib/core/page";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { ownershipReports, searchTasks } from "@/lib/roles/whose-task";
 
@@ -35,7 +35,7 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   const q = ((await searchParams).q ?? "").slice(0, 200);
   const results = q ? found(() => searchTasks(actor, q)) : [];
-  const reports = can(actor.appRole, "tasks.ownershipReports") ? ownershipReports(actor) : null;
+  const reports = can(actor, "tasks.ownershipReports") ? ownershipReports(actor) : null;
   const t = await getTranslations("whoseTask");
   return (
     <div className="max-w-5xl">

@@ -7,7 +7,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { listFeed } from "@/lib/communication/announcements";
 import { found, pageParam } from "@/lib/core/page";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +26,7 @@ export default async function AnnouncementsPage({ searchParams }: { searchParams
       <PageHeader
         title={t("title")}
         description={t("intro")}
-        actions={can(actor.appRole, "announcements.create") ? <ButtonLink href="/announcements/new">{t("new")}</ButtonLink> : null}
+        actions={can(actor, "announcements.create") ? <ButtonLink href="/announcements/new">{t("new")}</ButtonLink> : null}
       />
       {result.rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>

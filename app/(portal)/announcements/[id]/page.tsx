@@ -95,7 +95,7 @@ export default async function AnnouncementPage({ params, searchParams }: Props) 
             <h2 id="answers" className="text-lg font-semibold">
               {t("answers")}
             </h2>
-            <RemindButton action={remindAnnouncementAction} input={{ id }} disabled={!tracking.waiting.length} />
+            {tracking.waiting.length ? <RemindButton action={remindAnnouncementAction} input={{ id }} /> : null}
           </div>
           <TrackingView tracking={tracking} />
         </section>

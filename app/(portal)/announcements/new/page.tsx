@@ -4,7 +4,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { announcementFormOptions } from "@/lib/communication/announcements";
 import { found } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
-import { todayIso } from "@/lib/communication/transfers";
+import { todayIso } from "@/lib/core/dates";
 import { AnnouncementForm } from "../_components/announcement-form";
 
 export async function generateMetadata(): Promise<Metadata> {

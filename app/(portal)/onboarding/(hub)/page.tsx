@@ -5,7 +5,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
-import { onboardingOverview, teamOptions } from "@/lib/onboarding/plans";
+import { onboardingOverview, teamOptions } from "@/lib/onboarding/lists";
 import { found, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 

@@ -6,8 +6,9 @@ import { getPlan } from "@/lib/onboarding/plans";
 import { planDay } from "@/lib/onboarding/rules";
 import { found, pageParam } from "@/lib/core/page";
 import { getRoleBySlug } from "@/lib/roles/catalog";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
-import { todayIso } from "@/lib/communication/transfers";
+import { todayIso } from "@/lib/core/dates";
 import { ItemList } from "../_components/item-list";
 import { AddItemForm, CheckinForm, ClosePlanForm, RemoveItemButton } from "../_components/plan-forms";
 import { groupItems, PlanContacts, PlanProgress } from "../_components/plan-parts";
@@ -33,7 +34,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const groups = groupItems(plan.items, today);
   const day = planDay(plan.startDate, today);
   const names = { buddy: plan.buddy?.name ?? null, manager: plan.manager?.name ?? null, hire: plan.person.name };
-  const role = plan.role && plan.me.canManage && plan.status === "open" ? found(() => getRoleBySlug(actor, plan.role!.slug)) : null;
+  const role = plan.role && plan.me.mayChange ? found(() => getRoleBySlug(actor, plan.role!.slug)) : null;
   const links = role
     ? role.responsibilities.flatMap((r) => [
         { value: `responsibility:${r.key}`, label: r.title },
@@ -48,17 +49,17 @@ export default async function PlanPage({ params, searchParams }: Props) {
       viewerIsHire={plan.me.isHire}
       names={names}
       label={label}
-      removable={plan.me.canManage && plan.status === "open" ? RemoveItemButton : undefined}
+      removable={plan.me.mayChange ? RemoveItemButton : undefined}
     />
   );
   const mine = (note: (typeof plan.checkins)[number] | undefined) => note?.note ?? "";
 
   return (
     <div>
-      {plan.me.canManage || plan.me.isBuddy ? (
+      {can(actor, "onboarding.manage") || !plan.me.isHire ? (
         <p className="mb-2 text-sm">
-          <Link href="/onboarding" className="text-brand-700 hover:underline">
-            ← {o("title")}
+          <Link href={can(actor, "onboarding.manage") ? "/onboarding" : "/onboarding/tasks"} className="text-brand-700 hover:underline">
+            ← {can(actor, "onboarding.manage") ? o("title") : o("myTasks")}
           </Link>
         </p>
       ) : null}
@@ -121,13 +122,13 @@ export default async function PlanPage({ params, searchParams }: Props) {
               <div className="mt-3">{list(groups.done, t("done"))}</div>
             </details>
           ) : null}
-          {plan.me.canManage && plan.status === "open" ? (
+          {plan.me.mayChange ? (
             <Card>
               <h2 className="mb-3 text-lg font-semibold">{t("addItem")}</h2>
               <AddItemForm planId={plan.id} links={links} />
             </Card>
           ) : null}
-          {plan.me.isBuddy || plan.me.canManage ? (
+          {plan.me.mayCheckin ? (
             <section aria-labelledby="checkins">
               <h2 id="checkins" className="mb-2 text-lg font-semibold">
                 {t("checkins")}
@@ -158,7 +159,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         </div>
         <aside className="space-y-4">
           <PlanContacts plan={plan} />
-          {plan.me.canManage && plan.status === "open" ? (
+          {plan.me.mayChange ? (
             <Card>
               <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("close")}</h2>
               <ClosePlanForm planId={plan.id} revision={plan.revision} />

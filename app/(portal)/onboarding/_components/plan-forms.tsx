@@ -1,8 +1,8 @@
 "use client";
 
-import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 import { addPlanItemAction, closePlanAction, removePlanItemAction, saveCheckinAction } from "../actions";
 
@@ -33,23 +33,11 @@ export function AddItemForm({ planId, links }: { planId: number; links: LinkOpti
 
 export function RemoveItemButton({ itemId, planId, title }: { itemId: number; planId: number; title: string }) {
   const t = useTranslations("onboarding.plan");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={() =>
-        startTransition(async () => {
-          await removePlanItemAction(null, { itemId, planId });
-          router.refresh();
-        })
-      }
-      className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50"
-    >
+    <ActionButton action={removePlanItemAction} input={{ itemId, planId }} align="end" className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50">
       {t("remove")}
       <span className="sr-only">: {title}</span>
-    </button>
+    </ActionButton>
   );
 }
 

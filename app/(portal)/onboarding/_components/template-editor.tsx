@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
+import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 import { regenerateTemplateAction, removeTemplateItemAction, saveTemplateItemAction } from "../actions";
@@ -68,28 +69,12 @@ function ItemForm({ slug, revision, item, links, onDone }: { slug: string; revis
 export function TemplateEditor({ slug, revision, items, links }: { slug: string; revision: number; items: Item[]; links: { value: string; label: string }[] }) {
   const t = useTranslations("onboarding.plan");
   const tt = useTranslations("onboarding.template");
-  const router = useRouter();
   const [editing, setEditing] = useState<number | null>(null);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>) =>
-    startTransition(async () => {
-      const r = await fn();
-      setError(r.ok ? null : (r.error ?? null));
-      router.refresh();
-    });
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="button" disabled={pending} className={buttonClass("secondary")} onClick={() => run(() => regenerateTemplateAction(null, { slug, revision }))}>
-          {tt("regenerate")}
-        </button>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <ActionButton action={regenerateTemplateAction} input={{ slug, revision }} variant="secondary">
+        {tt("regenerate")}
+      </ActionButton>
       <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={tt("title")}>
         {items.map((i) => (
           <li key={i.id} className="p-3">
@@ -111,15 +96,15 @@ export function TemplateEditor({ slug, revision, items, links }: { slug: string;
                     {tt("edit")}
                     <span className="sr-only">: {i.title}</span>
                   </button>
-                  <button
-                    type="button"
-                    disabled={pending}
+                  <ActionButton
+                    action={removeTemplateItemAction}
+                    input={{ slug, revision, itemId: i.id }}
+                    align="end"
                     className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50"
-                    onClick={() => run(() => removeTemplateItemAction(null, { slug, revision, itemId: i.id }))}
                   >
                     {t("remove")}
                     <span className="sr-only">: {i.title}</span>
-                  </button>
+                  </ActionButton>
                 </div>
               </div>
             )}

@@ -6,7 +6,7 @@ import { buddySuggestions, managerCandidates, onboardingCandidates } from "@/lib
 import { found, pageParam } from "@/lib/core/page";
 import { listRoles } from "@/lib/roles/catalog";
 import { requireActor } from "@/lib/auth/session";
-import { todayIso } from "@/lib/communication/transfers";
+import { todayIso } from "@/lib/core/dates";
 import { StartForm } from "../_components/start-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +22,8 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
   const format = await getFormatter();
   const person = sp.person ? candidates.find((c) => c.id === pageParam(sp.person)) : undefined;
   const suggestions = person ? buddySuggestions(actor, person.id) : [];
+  const managers = person ? managerCandidates(actor, person.id) : [];
+  const defaultManager = managers.find((m) => m.id === person?.reportsToId) ?? managers.find((m) => m.id === actor.id) ?? managers[0];
   const today = todayIso();
   return (
     <div className="max-w-3xl">
@@ -72,8 +74,8 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
             <StartForm
               personId={person.id}
               startDate={person.startDate > today ? person.startDate : today}
-              managers={managerCandidates(actor)}
-              managerId={person.reportsToId ?? actor.id}
+              managers={managers}
+              managerId={defaultManager?.id ?? ""}
               suggested={suggestions}
               others={candidates.filter((c) => c.id !== person.id && !suggestions.some((s) => s.id === c.id))}
               roles={listRoles(actor, { page: 1 }).rows.filter((r) => r.id !== person.jobRoleId)}

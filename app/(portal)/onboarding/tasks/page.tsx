@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { myOnboardingTasks } from "@/lib/onboarding/plans";
+import { myOnboardingTasks } from "@/lib/onboarding/lists";
 import { found } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { TickButton } from "../_components/tick-button";

@@ -1,5 +1,5 @@
 import { found } from "@/lib/core/page";
-import { assertPeopleDirectory } from "@/lib/people/people";
+import { assertPeopleDirectory } from "@/lib/people/directory";
 import { requireActor } from "@/lib/auth/session";
 
 /**

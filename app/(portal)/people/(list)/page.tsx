@@ -6,8 +6,8 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { found, pageParam } from "@/lib/core/page";
-import { listPeople } from "@/lib/people/people";
-import { can } from "@/lib/auth/permissions";
+import { listPeople } from "@/lib/people/directory";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +25,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const result = found(() => listPeople(actor, { q, page: pageParam(sp.page), status }));
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");
-  const isHr = can(actor.appRole, "people.create");
+  const isHr = can(actor, "people.create");
   return (
     <div>
       <PageHeader

@@ -6,8 +6,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { localeNames, isLocale } from "@/i18n/config";
 import { found } from "@/lib/core/page";
-import { getPerson, personFormOptions } from "@/lib/people/people";
-import { can } from "@/lib/auth/permissions";
+import { getPerson } from "@/lib/people/directory";
+import { personFormOptions } from "@/lib/people/records";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { updatePersonAction } from "../actions";
 import { ActiveToggle } from "../_components/active-toggle";
@@ -35,7 +36,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");
   const format = await getFormatter();
-  const canEdit = can(actor.appRole, "people.update");
+  const canEdit = can(actor, "people.update");
   const options = canEdit ? personFormOptions(actor) : null;
 
   const facts: [string, React.ReactNode][] = [
@@ -60,7 +61,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
 
   return (
     <div className="max-w-4xl">
-      {can(actor.appRole, "people.read") ? (
+      {can(actor, "people.read") ? (
         <p className="mb-2 text-sm">
           <Link href="/people" className="text-brand-700 hover:underline">
             ← {t("backToPeople")}
@@ -77,12 +78,12 @@ export default async function PersonPage({ params, searchParams }: Props) {
         }
         actions={
           <>
-            {can(actor.appRole, "onboarding.manage") && person.active && person.id !== actor.id ? (
+            {can(actor, "onboarding.manage") && person.active && person.id !== actor.id ? (
               <ButtonLink variant="secondary" href={`/onboarding/new?person=${person.id}`}>
                 {t("startOnboarding")}
               </ButtonLink>
             ) : null}
-            {can(actor.appRole, "people.deactivate") && person.id !== actor.id ? (
+            {can(actor, "people.deactivate") && person.id !== actor.id ? (
               <ActiveToggle id={person.id} revision={person.revision} active={person.active} name={person.name} />
             ) : null}
           </>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { found } from "@/lib/core/page";
-import { personFormOptions } from "@/lib/people/people";
+import { personFormOptions } from "@/lib/people/records";
 import { requireActor } from "@/lib/auth/session";
 import { createPersonAction } from "../actions";
 import { PersonForm } from "../_components/person-form";

@@ -4,11 +4,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Card, PageHeader } from "@/components/ui/card";
-import { can } from "@/lib/auth/permissions";
+import { can, mayEditRole } from "@/lib/auth/policy";
 import { found } from "@/lib/core/page";
 import { postingStatus } from "@/lib/roles/postings";
 import { getRoleBySlug } from "@/lib/roles/catalog";
-import { mayEditRole } from "@/lib/roles/versions";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { PostingForm } from "../_components/posting-form";
@@ -28,10 +27,10 @@ export default async function RolePage({ params }: Props) {
   const role = found(() => getRoleBySlug(actor, slug));
   const t = await getTranslations("roles");
   const format = await getFormatter();
-  const canOpenPeople = can(actor.appRole, "people.read");
+  const canOpenPeople = can(actor, "people.read");
   const hidden = role.holderCount - role.holders.length;
   const canEdit = mayEditRole(actor, role.id);
-  const posting = can(actor.appRole, "postings.manage") ? postingStatus(actor, role.slug) : null;
+  const posting = can(actor, "postings.manage") ? postingStatus(actor, role.slug) : null;
   const v = await getTranslations("versions");
   return (
     <div>
@@ -59,7 +58,7 @@ export default async function RolePage({ params }: Props) {
             <ButtonLink variant="secondary" href={`/roles/${role.slug}/versions`}>
               {t("versions")}
             </ButtonLink>
-            {canEdit ? (
+            {canEdit && can(actor, "onboarding.manage") ? (
               <ButtonLink variant="secondary" href={`/roles/${role.slug}/onboarding`}>
                 {t("onboardingTemplate")}
               </ButtonLink>

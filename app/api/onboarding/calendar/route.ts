@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { calendarFor } from "@/lib/onboarding/plans";
+import { calendarFor } from "@/lib/onboarding/calendar";
 import { getActor } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";

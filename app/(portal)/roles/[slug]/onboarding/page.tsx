@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
-import { getTemplate } from "@/lib/onboarding/plans";
+import { getTemplate } from "@/lib/onboarding/templates";
 import { currentTemplatePhrases } from "@/lib/onboarding/phrases-server";
 import { found } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";

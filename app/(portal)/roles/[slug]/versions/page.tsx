@@ -4,7 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { found } from "@/lib/core/page";
-import { listVersions, mayEditRole } from "@/lib/roles/versions";
+import { mayTrackVersion } from "@/lib/auth/policy";
+import { listVersions } from "@/lib/roles/versions";
 import { requireActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> };
@@ -21,7 +22,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
   const { role, versions } = found(() => listVersions(actor, slug));
   const t = await getTranslations("versions");
   const format = await getFormatter();
-  const canTrack = role.ownerId === actor.id || mayEditRole(actor, role.id);
+  const canTrack = mayTrackVersion(actor, role);
   const latest = versions[0]?.number ?? 0;
   return (
     <div className="max-w-4xl">

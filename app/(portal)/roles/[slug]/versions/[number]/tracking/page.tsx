@@ -35,7 +35,7 @@ export default async function TrackingPage({ params }: Props) {
       <PageHeader
         title={t("heading", { role: role.title, version: meta.number })}
         description={meta.summary}
-        actions={<RemindButton action={remindVersionAction} input={{ slug, version: n }} disabled={!tracking.waiting.length} />}
+        actions={tracking.waiting.length ? <RemindButton action={remindVersionAction} input={{ slug, version: n }} /> : null}
       />
       <TrackingView tracking={tracking} />
     </div>

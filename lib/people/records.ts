@@ -1,124 +1,15 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { jobRoles, people, teams, type AppRole, type Locale } from "@/db/schema";
-import { authorize } from "@/lib/auth/policy";
+import { jobRoles, people, teams, type Locale } from "@/db/schema";
+import { authorize, authorizeAppRoleChange } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
-import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
+import { ConflictError, FieldError } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { peopleScope } from "@/lib/auth/scope";
-import { pageOf, type Page } from "@/lib/core/pagination";
-import { foldForSearch, personSearchText } from "@/lib/core/search-text";
-
-export const PEOPLE_PAGE_SIZE = 20;
-
-const manager = alias(people, "manager");
-
-const summaryColumns = {
-  id: people.id,
-  name: people.name,
-  email: people.email,
-  appRole: people.appRole,
-  active: people.active,
-  startDate: people.startDate,
-  jobRoleId: people.jobRoleId,
-  jobRoleTitle: jobRoles.title,
-  jobRoleSlug: jobRoles.slug,
-  teamId: people.teamId,
-  teamName: teams.name,
-  reportsToId: people.reportsToId,
-  reportsToName: manager.name,
-};
-
-export type PersonSummary = {
-  id: number;
-  name: string;
-  email: string;
-  appRole: AppRole;
-  active: boolean;
-  startDate: string;
-  jobRoleId: number | null;
-  jobRoleTitle: string | null;
-  jobRoleSlug: string | null;
-  teamId: number | null;
-  teamName: string | null;
-  reportsToId: number | null;
-  reportsToName: string | null;
-};
-
-function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Refuses (ForbiddenError) unless the actor may open the people directory at all. */
-export function assertPeopleDirectory(actor: Actor): void {
-  authorize(actor, "people.read", { type: "person" });
-}
-
-/** People the actor may see, searchable by name or email, one page at a time. */
-export function listPeople(
-  actor: Actor,
-  opts: { q?: string; page?: number; status?: "active" | "inactive" | "all" } = {},
-): Page<PersonSummary> {
-  authorize(actor, "people.read", { type: "person" });
-  const db = getDb();
-  const q = opts.q?.trim();
-  const pattern = q ? `%${escapeLike(foldForSearch(q))}%` : null;
-  const where = and(
-    peopleScope(actor),
-    pattern ? sql`${people.searchText} like ${pattern} escape '\\'` : undefined,
-    opts.status === "inactive" ? eq(people.active, false) : opts.status === "all" ? undefined : eq(people.active, true),
-  );
-  const total = db.select({ n: count() }).from(people).where(where).get()?.n ?? 0;
-  const { page, offset, pageCount } = pageOf(total, opts.page, PEOPLE_PAGE_SIZE);
-  const rows = db
-    .select(summaryColumns)
-    .from(people)
-    .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
-    .leftJoin(teams, eq(teams.id, people.teamId))
-    .leftJoin(manager, eq(manager.id, people.reportsToId))
-    .where(where)
-    .orderBy(asc(people.name), asc(people.id))
-    .limit(PEOPLE_PAGE_SIZE)
-    .offset(offset)
-    .all();
-  return { rows, total, page, pageCount, pageSize: PEOPLE_PAGE_SIZE };
-}
-
-export type PersonDetail = PersonSummary & {
-  phone: string | null;
-  locale: Locale | null;
-  revision: number;
-  createdAt: string;
-  reportsToEmail: string | null;
-};
-
-/**
- * One person's record, if the actor may see it. Out of scope is the same as absent: NotFoundError.
- */
-export function getPerson(actor: Actor, id: number): PersonDetail {
-  if (id !== actor.id) authorize(actor, "people.read", { type: "person", id });
-  else authorize(actor, "self.read", { type: "person", id });
-  const row = getDb()
-    .select({
-      ...summaryColumns,
-      phone: people.phone,
-      locale: people.locale,
-      revision: people.revision,
-      createdAt: people.createdAt,
-      reportsToEmail: manager.email,
-    })
-    .from(people)
-    .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
-    .leftJoin(teams, eq(teams.id, people.teamId))
-    .leftJoin(manager, eq(manager.id, people.reportsToId))
-    .where(and(eq(people.id, id), id === actor.id ? undefined : peopleScope(actor)))
-    .get();
-  if (!row) throw new NotFoundError("person");
-  return row;
-}
+import { personSearchText } from "@/lib/core/search-text";
+import { getPerson, type PersonDetail } from "@/lib/people/directory";
+import type { AppRole } from "@/lib/people/vocabulary";
 
 export type PersonInput = {
   name: string;
@@ -221,7 +112,7 @@ export async function updatePerson(
 ): Promise<{ previousJobRoleId: number | null; jobRoleChanged: boolean }> {
   authorize(actor, "people.update", { type: "person", id });
   const before = getPerson(actor, id);
-  if (input.appRole !== before.appRole) authorize(actor, "people.assignAppRole", { type: "person", id });
+  authorizeAppRoleChange(actor, before.appRole, input.appRole, id);
   checkReferences(input, id);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const db = getDb();

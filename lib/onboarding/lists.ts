@@ -1,0 +1,140 @@
+import "server-only";
+import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { jobRoles, onboardingItems, onboardings, people, teams } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, owedItemsCondition, plansScope, teamsScope } from "@/lib/auth/policy";
+import { todayIso } from "@/lib/core/dates";
+import { pageOf, type Page } from "@/lib/core/pagination";
+import type { PlanRow } from "@/lib/onboarding/plans";
+import type { Assignee } from "@/lib/onboarding/vocabulary";
+
+export type OwedItem = {
+  id: number;
+  planId: number;
+  title: string;
+  assignee: Assignee;
+  dueDate: string;
+  overdue: boolean;
+  hireName: string;
+};
+
+/** Open items on open plans, joined to their plan: the base of every "who owes what" list. */
+export function openItemsWhere(condition: ReturnType<typeof and>) {
+  return and(eq(onboardings.status, "open"), isNull(onboardingItems.doneAt), condition);
+}
+
+/**
+ * "My onboarding tasks": every open item the actor owes across the hires they support (as buddy,
+ * manager, or HR), overdue first, then by date.
+ */
+export function myOnboardingTasks(actor: Actor, today = todayIso()): OwedItem[] {
+  authorize(actor, "onboarding.participate");
+  const hire = alias(people, "hire");
+  return getDb()
+    .select({
+      id: onboardingItems.id,
+      planId: onboardings.id,
+      title: onboardingItems.title,
+      assignee: onboardingItems.assignee,
+      dueDate: onboardingItems.dueDate,
+      hireName: hire.name,
+    })
+    .from(onboardingItems)
+    .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
+    .innerJoin(hire, eq(hire.id, onboardings.personId))
+    .where(openItemsWhere(owedItemsCondition(actor)))
+    .orderBy(sql`case when ${onboardingItems.dueDate} < ${today} then 0 else 1 end`, asc(onboardingItems.dueDate), asc(onboardingItems.id))
+    .limit(500)
+    .all()
+    .map((i) => ({ ...i, overdue: i.dueDate < today }));
+}
+
+/** How many open items the actor owes as buddy, manager or HR (for the navigation). */
+export function onboardingDutyCount(actor: Actor): number {
+  authorize(actor, "onboarding.participate");
+  return getDb()
+    .select({ n: count() })
+    .from(onboardingItems)
+    .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
+    .where(openItemsWhere(owedItemsCondition(actor)))
+    .get()!.n;
+}
+
+export type OverviewRow = {
+  id: number;
+  personName: string;
+  roleTitle: string | null;
+  teamName: string | null;
+  kind: PlanRow["kind"];
+  status: PlanRow["status"];
+  startDate: string;
+  buddyName: string | null;
+  done: number;
+  total: number;
+  overdue: number;
+};
+
+export const OVERVIEW_PAGE_SIZE = 25;
+
+/** Every onboarding in the actor's scope, with % done and overdue counts; filter by team and status. */
+export function onboardingOverview(
+  actor: Actor,
+  opts: { teamId?: number; status?: "open" | "closed" | "all"; page?: number } = {},
+  today = todayIso(),
+): Page<OverviewRow> {
+  authorize(actor, "onboarding.manage", { type: "onboarding" });
+  const db = getDb();
+  const buddy = alias(people, "buddy");
+  const stats = db
+    .select({
+      onboardingId: onboardingItems.onboardingId,
+      total: count().as("total"),
+      done: sql<number>`sum(case when ${onboardingItems.doneAt} is not null then 1 else 0 end)`.as("done"),
+      overdue: sql<number>`sum(case when ${onboardingItems.doneAt} is null and ${onboardingItems.dueDate} < ${today} then 1 else 0 end)`.as("overdue"),
+    })
+    .from(onboardingItems)
+    .groupBy(onboardingItems.onboardingId)
+    .as("stats");
+  const where = and(
+    plansScope(actor),
+    opts.teamId ? eq(people.teamId, opts.teamId) : undefined,
+    opts.status && opts.status !== "all" ? eq(onboardings.status, opts.status) : opts.status === "all" ? undefined : eq(onboardings.status, "open"),
+  );
+  const total = db.select({ n: count() }).from(onboardings).innerJoin(people, eq(people.id, onboardings.personId)).where(where).get()?.n ?? 0;
+  const { page, offset, pageCount } = pageOf(total, opts.page, OVERVIEW_PAGE_SIZE);
+  const rows = db
+    .select({
+      id: onboardings.id,
+      personName: people.name,
+      roleTitle: jobRoles.title,
+      teamName: teams.name,
+      kind: onboardings.kind,
+      status: onboardings.status,
+      startDate: onboardings.startDate,
+      buddyName: buddy.name,
+      done: stats.done,
+      total: stats.total,
+      overdue: stats.overdue,
+    })
+    .from(onboardings)
+    .innerJoin(people, eq(people.id, onboardings.personId))
+    .leftJoin(jobRoles, eq(jobRoles.id, onboardings.jobRoleId))
+    .leftJoin(teams, eq(teams.id, people.teamId))
+    .leftJoin(buddy, eq(buddy.id, onboardings.buddyId))
+    .leftJoin(stats, eq(stats.onboardingId, onboardings.id))
+    .where(where)
+    .orderBy(desc(sql`coalesce(${stats.overdue}, 0)`), asc(onboardings.startDate))
+    .limit(OVERVIEW_PAGE_SIZE)
+    .offset(offset)
+    .all()
+    .map((r) => ({ ...r, done: Number(r.done ?? 0), total: Number(r.total ?? 0), overdue: Number(r.overdue ?? 0) }));
+  return { rows, total, page, pageCount, pageSize: OVERVIEW_PAGE_SIZE };
+}
+
+/** Teams for the overview's filter: HR every team, a manager the teams they manage. */
+export function teamOptions(actor: Actor) {
+  authorize(actor, "teams.read", { type: "team" });
+  return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(500).all();
+}
