@@ -6,7 +6,7 @@ import { jobRoles as roleData, people as peopleData, teams as teamData } from ".
 import { hashPassword } from "../lib/auth/password";
 import { personSearchText } from "../lib/core/search-text";
 import { emptyResponsibility, type RoleDoc } from "../lib/roles/doc";
-import { publishDoc } from "../lib/roles/versions";
+import { publishDoc } from "../lib/roles/publish";
 import { applyDueTransfers } from "../lib/communication/transfers";
 import { startOnboarding } from "../lib/onboarding/plans";
 import { dueDate } from "../lib/onboarding/rules";

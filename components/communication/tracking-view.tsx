@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card } from "@/components/ui/card";
-import type { Tracking } from "@/lib/communication/answers";
+import type { Tracking } from "@/lib/communication/tracking";
 
 /** Who understood, who asked (answered or not), who has not answered yet with days waiting. */
 export async function TrackingView({ tracking }: { tracking: Tracking }) {

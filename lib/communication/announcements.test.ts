@@ -6,7 +6,8 @@ import { createAnnouncement, type AnnouncementInput } from "@/lib/communication/
 import { resolveAudience, type Audience } from "@/lib/communication/audience";
 import { FieldError, ForbiddenError } from "@/lib/core/errors";
 import { taskIndex, type RoleDoc } from "@/lib/roles/doc";
-import { getDraft, getVersion, publishDraft, saveDraft } from "@/lib/roles/versions";
+import { getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
+import { getVersion } from "@/lib/roles/history";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { applyDueTransfers } from "@/lib/communication/transfers";
 import { todayIso } from "@/lib/core/dates";

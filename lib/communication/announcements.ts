@@ -11,7 +11,7 @@ import { FieldError, NotFoundError } from "@/lib/core/errors";
 import { notify } from "@/lib/notifications/notifications";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { taskIndex } from "@/lib/roles/doc";
-import { editableRoleDocs } from "@/lib/roles/versions";
+import { editableRoleDocs } from "@/lib/roles/documents";
 import { applyDueTransfers } from "@/lib/communication/transfers";
 import { todayIso } from "@/lib/core/dates";
 import { ownedTaskKeysOf } from "@/lib/roles/whose-task";

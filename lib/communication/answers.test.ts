@@ -2,7 +2,8 @@ import { and, eq, gt } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, jobRoles, notifications, people, roleVersions } from "@/db/schema";
-import { answerAck, getAck, listMyItems, openItemCount, replyToAck, sendReminders, versionTracking } from "@/lib/communication/answers";
+import { answerAck, getAck, listMyItems, openItemCount, replyToAck } from "@/lib/communication/answers";
+import { sendReminders, versionTracking } from "@/lib/communication/tracking";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 

@@ -5,7 +5,8 @@ import { announcements, jobRoles, roleDrafts, taskPersonOwners, taskTransfers } 
 import { audit } from "@/lib/audit/log";
 import { todayIso } from "@/lib/core/dates";
 import { parseRoleDoc, type RoleDoc, type RoleTask } from "@/lib/roles/doc";
-import { currentDoc, publishDoc } from "@/lib/roles/versions";
+import { currentDoc } from "@/lib/roles/documents";
+import { publishDoc } from "@/lib/roles/publish";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 

@@ -6,7 +6,7 @@ import { FieldError } from "@/lib/core/errors";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
 import { DUE_DAY_MAX, DUE_DAY_MIN } from "@/lib/onboarding/rules";
 import type { RoleDoc } from "@/lib/roles/doc";
-import { currentDocs } from "@/lib/roles/versions";
+import { currentDocs } from "@/lib/roles/documents";
 
 /** Shared by templates and plans: what an item is, and the checks on one. */
 export type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];

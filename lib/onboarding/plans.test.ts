@@ -14,7 +14,7 @@ import { dueDate, orderBuddies } from "@/lib/onboarding/rules";
 import { getPerson } from "@/lib/people/directory";
 import { createPerson, setPersonActive } from "@/lib/people/records";
 import { emptyResponsibility, type RoleDoc } from "@/lib/roles/doc";
-import { publishDoc } from "@/lib/roles/versions";
+import { publishDoc } from "@/lib/roles/publish";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { todayIso } from "@/lib/core/dates";
 

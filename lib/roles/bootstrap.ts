@@ -3,7 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { jobRoles, responsibilities, tasks } from "@/db/schema";
 import { emptyResponsibility, type RoleDoc } from "@/lib/roles/doc";
-import { publishDoc } from "@/lib/roles/versions";
+import { publishDoc } from "@/lib/roles/publish";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 

@@ -5,7 +5,8 @@ import { getDb } from "@/db/client";
 import { jobRoles, people, taskPersonOwners } from "@/db/schema";
 import { ForbiddenError } from "@/lib/core/errors";
 import { taskIndex } from "@/lib/roles/doc";
-import { getDraft, getVersion, publishDraft, saveDraft } from "@/lib/roles/versions";
+import { getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
+import { getVersion } from "@/lib/roles/history";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { ftsQuery, ownershipReports, searchTasks } from "@/lib/roles/whose-task";
 

@@ -5,7 +5,7 @@ import { jobRoles, people, taskPersonOwners } from "@/db/schema";
 import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { taskIndex } from "@/lib/roles/doc";
-import { currentDocs } from "@/lib/roles/versions";
+import { currentDocs } from "@/lib/roles/documents";
 import { foldForSearch } from "@/lib/core/search-text";
 import { applyDueTransfers } from "@/lib/communication/transfers";
 

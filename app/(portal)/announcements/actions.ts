@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { sendReminders } from "@/lib/communication/answers";
+import { sendReminders } from "@/lib/communication/tracking";
 import { createAction } from "@/lib/core/action";
 import { createAnnouncement } from "@/lib/communication/announcements";
 import { FieldError } from "@/lib/core/errors";

@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
-import { auditFilterOptions, listAudit } from "@/lib/audit/log";
+import { auditFilterOptions, listAudit } from "@/lib/audit/browse";
 import { found, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 

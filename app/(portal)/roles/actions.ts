@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { VERSION_KINDS } from "@/lib/roles/vocabulary";
-import { sendReminders } from "@/lib/communication/answers";
+import { sendReminders } from "@/lib/communication/tracking";
 import { createAction } from "@/lib/core/action";
 import { FieldError } from "@/lib/core/errors";
 import { setPosting } from "@/lib/roles/postings";
-import { discardDraft, publishDraft, saveDraft } from "@/lib/roles/versions";
+import { discardDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
 import { fields } from "@/lib/core/validation";
 
 const slug = z.string().min(1).max(100);

@@ -6,7 +6,7 @@ import { TrackingView } from "@/components/communication/tracking-view";
 import { Markdown } from "@/components/markdown";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { announcementTracking } from "@/lib/communication/answers";
+import { announcementTracking } from "@/lib/communication/tracking";
 import { getAnnouncement } from "@/lib/communication/announcements";
 import { found, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";

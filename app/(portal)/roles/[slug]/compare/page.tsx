@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { RoleDiffView } from "@/components/roles/diff-view";
 import { PageHeader } from "@/components/ui/card";
 import { found, pageParam } from "@/lib/core/page";
-import { compareVersions } from "@/lib/roles/versions";
+import { compareVersions } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string; to?: string }> };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { found } from "@/lib/core/page";
-import { getDraft } from "@/lib/roles/versions";
+import { getDraft } from "@/lib/roles/drafts";
 import { requireActor } from "@/lib/auth/session";
 import { RoleEditor } from "../../_components/role-editor";
 

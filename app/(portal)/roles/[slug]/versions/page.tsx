@@ -5,7 +5,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { found } from "@/lib/core/page";
 import { mayTrackVersion } from "@/lib/auth/policy";
-import { listVersions } from "@/lib/roles/versions";
+import { listVersions } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> };

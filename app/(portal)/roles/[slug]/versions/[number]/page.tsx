@@ -5,7 +5,7 @@ import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { found, pageParam } from "@/lib/core/page";
-import { getVersion } from "@/lib/roles/versions";
+import { getVersion } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string; number: string }> };

@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { RemindButton } from "@/components/communication/remind-button";
 import { TrackingView } from "@/components/communication/tracking-view";
 import { PageHeader } from "@/components/ui/card";
-import { versionTracking } from "@/lib/communication/answers";
+import { versionTracking } from "@/lib/communication/tracking";
 import { found, pageParam } from "@/lib/core/page";
-import { getVersion } from "@/lib/roles/versions";
+import { getVersion } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 import { remindVersionAction } from "../../../../actions";
 

@@ -5,7 +5,8 @@ import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, jobRoles, notifications, people, responsibilities, roleDrafts, roleVersions, tasks } from "@/db/schema";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/core/errors";
 import type { RoleDoc } from "@/lib/roles/doc";
-import { compareVersions, getDraft, getVersion, listVersions, publishDraft, saveDraft } from "@/lib/roles/versions";
+import { compareVersions, getVersion, listVersions } from "@/lib/roles/history";
+import { getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
 beforeAll(async () => {
