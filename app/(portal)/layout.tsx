@@ -6,8 +6,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
 import { unreadCount } from "@/lib/notifications/notifications";
 import { onboardingDutyCount } from "@/lib/onboarding/lists";
-import { type Permission } from "@/lib/auth/permissions";
-import { can } from "@/lib/auth/policy";
+import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
 type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "people" | "roles" | "audit";
