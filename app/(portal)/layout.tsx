@@ -5,7 +5,7 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
 import { unreadCount } from "@/lib/notifications/notifications";
-import { onboardingDutyCount } from "@/lib/onboarding/lists";
+import { onboardingDutyCount, plansISupport } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
@@ -27,7 +27,10 @@ export default async function PortalLayout({ children }: { children: React.React
   const roles = await getTranslations("appRoles");
   const openItems = openItemCount(actor);
   const unread = unreadCount(actor);
-  const duties = can(actor, "onboarding.manage") ? 0 : onboardingDutyCount(actor);
+  const manages = can(actor, "onboarding.manage");
+  const duties = manages ? 0 : onboardingDutyCount(actor);
+  // Buddies and named plan managers reach their tasks and plans even when nothing is due.
+  const supports = !manages && (duties > 0 || plansISupport(actor).length > 0);
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -81,10 +84,10 @@ export default async function PortalLayout({ children }: { children: React.React
                   ) : null}
                 </NavLink>
               ))}
-              {duties ? (
+              {supports ? (
                 <NavLink href="/onboarding/tasks">
                   {t("nav.onboardingTasks")}
-                  <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">{duties}</span>
+                  {duties ? <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">{duties}</span> : null}
                 </NavLink>
               ) : null}
             </nav>

@@ -174,6 +174,11 @@ export function owedItemsCondition(actor: Actor): SQL {
   )!;
 }
 
+/** Plans that name the actor as the hire's buddy or manager. */
+export function supportedPlansCondition(actor: Actor): SQL {
+  return or(eq(onboardings.buddyId, actor.id), eq(onboardings.managerId, actor.id))!;
+}
+
 /** Plans the actor may list in the overview: the hires in their scope, and plans naming them manager. */
 export function plansScope(actor: Actor): SQL {
   return or(peopleScope(actor), eq(onboardings.managerId, actor.id))!;

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { jobRoles, onboardingItems, onboardings, people, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, owedItemsCondition, plansScope, teamsScope } from "@/lib/auth/policy";
+import { authorize, owedItemsCondition, plansScope, supportedPlansCondition, teamsScope } from "@/lib/auth/policy";
 import { todayIso } from "@/lib/core/dates";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import type { PlanRow } from "@/lib/onboarding/plans";
@@ -137,4 +137,21 @@ export function onboardingOverview(
 export function teamOptions(actor: Actor) {
   authorize(actor, "teams.read", { type: "team" });
   return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(500).all();
+}
+
+export type SupportedPlan = { id: number; hireName: string; startDate: string; asBuddy: boolean; asManager: boolean };
+
+/** Open plans that name the actor as buddy or manager, newest start first (up to 100). */
+export function plansISupport(actor: Actor): SupportedPlan[] {
+  authorize(actor, "onboarding.participate");
+  const hire = alias(people, "hire");
+  return getDb()
+    .select({ id: onboardings.id, hireName: hire.name, startDate: onboardings.startDate, buddyId: onboardings.buddyId, managerId: onboardings.managerId })
+    .from(onboardings)
+    .innerJoin(hire, eq(hire.id, onboardings.personId))
+    .where(and(eq(onboardings.status, "open"), supportedPlansCondition(actor)))
+    .orderBy(desc(onboardings.startDate), desc(onboardings.id))
+    .limit(100)
+    .all()
+    .map(({ buddyId, managerId, ...p }) => ({ ...p, asBuddy: buddyId === actor.id, asManager: managerId === actor.id }));
 }

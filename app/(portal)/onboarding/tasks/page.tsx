@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { myOnboardingTasks } from "@/lib/onboarding/lists";
+import { myOnboardingTasks, plansISupport } from "@/lib/onboarding/lists";
 import { found } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { TickButton } from "../_components/tick-button";
@@ -15,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyOnboardingTasksPage() {
   const actor = await requireActor();
   const items = found(() => myOnboardingTasks(actor));
+  const plans = plansISupport(actor);
   const t = await getTranslations("onboarding.tasks");
   const p = await getTranslations("onboarding.plan");
   const o = await getTranslations("onboarding");
@@ -52,6 +53,25 @@ export default async function MyOnboardingTasksPage() {
           ))}
         </ul>
       )}
+      {plans.length ? (
+        <section aria-labelledby="supporting" className="mt-8">
+          <h2 id="supporting" className="mb-2 text-lg font-semibold">
+            {t("supporting")}
+          </h2>
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+            {plans.map((plan) => (
+              <li key={plan.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                <Link href={`/onboarding/${plan.id}`} className="font-medium text-brand-700 underline">
+                  {plan.hireName}
+                </Link>
+                <span className="text-sm text-slate-600">
+                  {t("supportAs", { buddy: plan.asBuddy ? "yes" : "no", date: format.dateTime(new Date(`${plan.startDate}T00:00:00Z`), { dateStyle: "medium" }) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }
