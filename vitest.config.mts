@@ -13,5 +13,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     pool: "forks",
+    // Seeding the demo (argon2 hashes) in beforeAll is slow on a busy 2-core machine.
+    hookTimeout: 60_000,
+    testTimeout: 20_000,
   },
 });

@@ -122,7 +122,8 @@ export function startOnboarding(actor: Actor, input: StartInput, phrases: Templa
   const buddy = visible.find((p) => p.id === input.buddyId);
   const manager = visible.find((p) => p.id === input.managerId);
   if (input.buddyId === input.personId) errors.buddyId = "buddyIsHire";
-  else if (!buddy || !buddy.active) errors.buddyId = "buddyInactive";
+  else if (!buddy) errors.buddyId = "invalidChoice";
+  else if (!buddy.active) errors.buddyId = "buddyInactive";
   if (input.managerId === input.personId || !manager || !manager.active || !manager.mayManage) errors.managerId = "notPlanManager";
   const open = db
     .select({ id: onboardings.id })
