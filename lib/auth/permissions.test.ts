@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { APP_ROLES } from "@/lib/people/vocabulary";
 import { roleCan as can, PERMISSION_TABLE, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
@@ -54,4 +56,18 @@ describe("permission table", () => {
   it("refuses an unknown app role", () => {
     expect(can("intruder" as never, "self.read")).toBe(false);
   });
+});
+
+describe("every permission is used", () => {
+  // A permission nobody checks is a promise the table cannot keep: use it in lib/ or remove it.
+  const root = path.resolve(import.meta.dirname, "..");
+  const sources = (fs.readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.startsWith("test") && f !== path.join("auth", "permissions.ts"))
+    .map((f) => fs.readFileSync(path.join(root, f), "utf8"))
+    .join("\n");
+  for (const permission of PERMISSIONS) {
+    it(`${permission} is asked for in lib/`, () => {
+      expect(sources).toContain(`"${permission}"`);
+    });
+  }
 });
