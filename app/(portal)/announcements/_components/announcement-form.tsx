@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextAreaField, TextField, useFormStatusContext } from "@/components/ui/form";
+import { labelClass, selectClass } from "@/components/ui/field-styles";
 import { createAnnouncementAction } from "../actions";
 
 type RoleOption = {
@@ -20,8 +21,6 @@ type Options = {
 type Transfer =
   | { type: "role"; taskKey: string; fromRoleId: number | ""; toRoleId: number | ""; toResponsibilityKey: string | null }
   | { type: "person"; taskKey: string; fromPersonId: number | ""; toPersonId: number | "" };
-
-const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
 
 function CheckboxGroup({ legend, name, items, error }: { legend: string; name: string; items: { id: number; label: string }[]; error?: string }) {
   if (!items.length) return null;
@@ -59,10 +58,10 @@ function Choice({
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
+      <label htmlFor={id} className={labelClass("sm")}>
         {label}
       </label>
-      <select id={id} className={select} value={value} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} className={selectClass} value={value} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)}>
         <option value="">{empty}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

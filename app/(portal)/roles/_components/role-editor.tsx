@@ -3,6 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { errorClass, fieldClass, labelClass } from "@/components/ui/field-styles";
 import type { FieldErrors } from "@/lib/core/action-types";
 import { CAPABILITY_KINDS, emptyResponsibility, STANDARD_CATEGORIES, type RoleDoc, type RoleResponsibility } from "@/lib/roles/doc";
 import { discardDraftAction, publishDraftAction, saveDraftAction } from "../actions";
@@ -13,8 +14,7 @@ function newKey(): string {
   return [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 }
 
-const input =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600/30 aria-[invalid=true]:border-red-600";
+const input = fieldClass();
 const small = "rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-40";
 
 function move<T>(list: T[], from: number, to: number): T[] {
@@ -37,12 +37,12 @@ function Field({
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
+      <label htmlFor={id} className={labelClass("sm")}>
         {label}
       </label>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": error ? `${id}-e` : undefined })}
       {error ? (
-        <p id={`${id}-e`} className="mt-1 text-sm text-red-700">
+        <p id={`${id}-e`} className={errorClass}>
           {error}
         </p>
       ) : null}
