@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
+import { SEARCH_MAX } from "@/lib/core/limits";
 import { found } from "@/lib/core/page";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -33,7 +34,7 @@ function Snippet({ text }: { text: string }) {
 
 export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const actor = await requireActor();
-  const q = ((await searchParams).q ?? "").slice(0, 200);
+  const q = ((await searchParams).q ?? "").slice(0, SEARCH_MAX);
   const results = q ? found(() => searchTasks(actor, q)) : [];
   const reports = can(actor.appRole, "tasks.ownershipReports") ? ownershipReports(actor) : null;
   const t = await getTranslations("whoseTask");
@@ -47,7 +48,7 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
         primary
         submitLabel={t("searchButton")}
         clearLabel={c("clearSearch")}
-        fields={[{ type: "search", name: "q", label: t("search"), value: q, placeholder: t("placeholder"), wide: true }]}
+        fields={[{ type: "search", name: "q", label: t("search"), value: q, placeholder: t("placeholder"), maxLength: SEARCH_MAX, wide: true }]}
       />
       {q ? (
         results.length ? (

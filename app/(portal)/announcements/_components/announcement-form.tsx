@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextAreaField, TextField, useFormStatusContext } from "@/components/ui/form";
 import { labelClass, selectClass } from "@/components/ui/field-styles";
+import { NAME_MAX } from "@/lib/core/limits";
 import { createAnnouncementAction } from "../actions";
 
 type RoleOption = {
@@ -184,7 +185,7 @@ export function AnnouncementForm({ options, today }: { options: Options; today: 
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   return (
     <ActionForm action={createAnnouncementAction} className="space-y-5">
-      <TextField name="title" label={t("formTitle")} required maxLength={400} />
+      <TextField name="title" label={t("formTitle")} required maxLength={NAME_MAX} />
       <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} rows={6} required />
       <TextField name="effectiveDate" label={t("effectiveDate")} type="date" defaultValue={today} required className="max-w-xs" />
       <section className="space-y-3" aria-labelledby="audience-heading">

@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
+import { SEARCH_MAX } from "@/lib/core/limits";
 import { found, pageParam } from "@/lib/core/page";
 import { listPeople } from "@/lib/people/people";
 import { can } from "@/lib/auth/permissions";
@@ -22,7 +23,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   const sp = await searchParams;
   const status = sp.status === "inactive" || sp.status === "all" ? sp.status : "active";
-  const q = (sp.q ?? "").slice(0, 200);
+  const q = (sp.q ?? "").slice(0, SEARCH_MAX);
   const result = found(() => listPeople(actor, { q, page: pageParam(sp.page), status }));
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");
@@ -39,7 +40,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         search
         submitLabel={t("searchButton")}
         fields={[
-          { type: "search", name: "q", label: t("search"), value: q, placeholder: t("searchPlaceholder"), wide: true },
+          { type: "search", name: "q", label: t("search"), value: q, placeholder: t("searchPlaceholder"), maxLength: SEARCH_MAX, wide: true },
           {
             type: "select",
             name: "status",

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { NAME_MAX } from "@/lib/core/limits";
 import type { RoleDoc } from "@/lib/roles/doc";
 import { Field, input, type Errors } from "./controls";
 
@@ -11,7 +12,7 @@ export function HeaderSection({ doc, update, err }: { doc: RoleDoc; update: (nex
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="grid gap-4">
         <Field label={t("roleTitle")} error={err("title")}>
-          {(p) => <input {...p} className={input} value={doc.title} maxLength={400} onChange={(e) => update({ ...doc, title: e.target.value })} />}
+          {(p) => <input {...p} className={input} value={doc.title} maxLength={NAME_MAX} onChange={(e) => update({ ...doc, title: e.target.value })} />}
         </Field>
         <Field label={t("purpose")} error={err("purpose")}>
           {(p) => <textarea {...p} className={input} rows={3} value={doc.purpose} onChange={(e) => update({ ...doc, purpose: e.target.value })} />}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { NAME_MAX } from "@/lib/core/limits";
 import { CAPABILITY_KINDS, STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
 import { Field, input, patchAt, Section, small } from "./controls";
 
@@ -67,14 +68,14 @@ export function WhenWrongSection({
           {(p) => <textarea {...p} className={input} rows={3} value={value.steps} onChange={(e) => onChange({ ...value, steps: e.target.value })} />}
         </Field>
         <Field label={d("escalateTo")} error={errors.escalateTo}>
-          {(p) => <input {...p} className={input} value={value.escalateTo} onChange={(e) => onChange({ ...value, escalateTo: e.target.value })} />}
+          {(p) => <input {...p} className={input} value={value.escalateTo} maxLength={NAME_MAX} onChange={(e) => onChange({ ...value, escalateTo: e.target.value })} />}
         </Field>
       </div>
     </Section>
   );
 }
 
-/** A list of two-text rows (decision rights, evaluation criteria). */
+/** A list of two-text rows (decision rights, evaluation criteria): a title, then a longer text. */
 export function PairList({
   title,
   firstLabel,
@@ -101,7 +102,7 @@ export function PairList({
         {items.map(([a, b], k) => (
           <div key={k} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto]">
             <Field label={firstLabel} error={error(k)}>
-              {(p) => <input {...p} className={input} value={a} onChange={(e) => onChange(items.map((x, j) => (j === k ? [e.target.value, x[1]] : x)))} />}
+              {(p) => <input {...p} className={input} value={a} maxLength={NAME_MAX} onChange={(e) => onChange(items.map((x, j) => (j === k ? [e.target.value, x[1]] : x)))} />}
             </Field>
             <Field label={secondLabel}>
               {(p) => <input {...p} className={input} value={b} onChange={(e) => onChange(items.map((x, j) => (j === k ? [x[0], e.target.value] : x)))} />}
@@ -128,7 +129,7 @@ export function CapabilitiesSection({ items, onChange, error, open }: Props<"cap
         {items.map((c, k) => (
           <div key={k} className="grid gap-2 sm:grid-cols-[1fr_12rem_auto]">
             <Field label={t("capability")} error={error(k)}>
-              {(p) => <input {...p} className={input} value={c.name} onChange={(e) => onChange(patchAt(items, k, { name: e.target.value }))} />}
+              {(p) => <input {...p} className={input} value={c.name} maxLength={NAME_MAX} onChange={(e) => onChange(patchAt(items, k, { name: e.target.value }))} />}
             </Field>
             <Field label={t("capabilityKind")}>
               {(p) => (

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import type { FieldErrors } from "@/lib/core/action-types";
+import { VERSION_SUMMARY_MAX } from "@/lib/core/limits";
 import { Field, input } from "./controls";
 import type { PublishKind } from "./use-role-draft";
 
@@ -40,7 +41,7 @@ export function PublishPanel({
       <p className="mt-1 text-sm text-slate-700">{canPublish ? t("publishIntro") : t("saveBeforePublish")}</p>
       <div className="mt-3 grid gap-3">
         <Field label={t("summary")} error={errors.summary}>
-          {(p) => <input {...p} className={input} value={summary} maxLength={600} onChange={(e) => setSummary(e.target.value)} />}
+          {(p) => <input {...p} className={input} value={summary} maxLength={VERSION_SUMMARY_MAX} onChange={(e) => setSummary(e.target.value)} />}
         </Field>
         <fieldset>
           <legend className="mb-1 text-xs font-medium text-slate-700">{t("kind")}</legend>

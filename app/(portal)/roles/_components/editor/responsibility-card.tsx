@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { NAME_MAX } from "@/lib/core/limits";
 import type { RoleResponsibility } from "@/lib/roles/doc";
 import { Field, input, small, type Errors } from "./controls";
 import { CapabilitiesSection, PairList, StandardsSection, WhenWrongSection } from "./list-sections";
@@ -54,7 +55,7 @@ export function ResponsibilityCard({
       </div>
       <div className="grid gap-4">
         <Field label={t("responsibilityTitle")} error={err(`${base}.title`)}>
-          {(p) => <input {...p} className={input} value={r.title} maxLength={400} onChange={(e) => onChange({ title: e.target.value })} />}
+          {(p) => <input {...p} className={input} value={r.title} maxLength={NAME_MAX} onChange={(e) => onChange({ title: e.target.value })} />}
         </Field>
         <Field label={t("description")} error={err(`${base}.description`)}>
           {(p) => <textarea {...p} className={input} rows={2} value={r.description} onChange={(e) => onChange({ description: e.target.value })} />}

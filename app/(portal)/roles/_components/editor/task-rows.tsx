@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { NAME_MAX } from "@/lib/core/limits";
 import type { RoleTask } from "@/lib/roles/doc";
 import { Field, input, move, newKey, patchAt, small, type Errors } from "./controls";
 
@@ -26,7 +27,7 @@ export function TaskRows({
           <li key={task.key} className="rounded-md border border-slate-200 p-3">
             <div className="grid gap-2 sm:grid-cols-[1fr_auto]">
               <Field label={t("taskTitle", { n: k + 1 })} error={err(`${base}.tasks.${k}.title`)}>
-                {(p) => <input {...p} className={input} value={task.title} maxLength={400} onChange={(e) => onChange(patchAt(tasks, k, { title: e.target.value }))} />}
+                {(p) => <input {...p} className={input} value={task.title} maxLength={NAME_MAX} onChange={(e) => onChange(patchAt(tasks, k, { title: e.target.value }))} />}
               </Field>
               <div className="flex items-end gap-1">
                 <button type="button" className={small} disabled={k === 0} onClick={() => onChange(move(tasks, k, k - 1))}>
