@@ -8,9 +8,12 @@ type Size = "md" | "sm";
 const control =
   "rounded-md border border-slate-300 bg-white text-slate-900 shadow-xs focus:border-brand-600 focus:outline-2 focus:outline-brand-600/30 disabled:opacity-60 aria-[invalid=true]:border-red-600";
 
-/** Text inputs, selects and textareas. `md` fills its column; `sm` is a compact inline control (e.g. in the header). */
+/**
+ * Text inputs, selects and textareas. `md` fills its column, and inputs and selects share one height
+ * so they line up in a row; `sm` is a compact inline control (e.g. in the header).
+ */
 export function fieldClass(size: Size = "md"): string {
-  return size === "md" ? `${control} block w-full px-3 py-2 text-sm` : `${control} px-2 py-1 text-sm`;
+  return size === "md" ? `${control} block min-h-9.5 w-full px-3 py-2 text-sm` : `${control} px-2 py-1 text-sm`;
 }
 
 export const inputClass = fieldClass();

@@ -78,7 +78,7 @@ export function FilterForm({
           </div>
         );
       })}
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <div className="flex w-full flex-wrap items-center gap-x-4 gap-y-2 sm:w-auto">
         <button type="submit" className={buttonClass(primary ? "primary" : "secondary")}>
           {submitLabel}
         </button>

@@ -35,7 +35,7 @@ export function ResponsibilityCard({
     <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-label={label}>
       <legend className="sr-only">{label}</legend>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <p className="font-semibold text-slate-800">
+        <p className="min-w-0 font-semibold wrap-anywhere text-slate-800">
           {i + 1}. {label}
         </p>
         <div className="flex gap-1">
