@@ -4,6 +4,7 @@ import { useId, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { setLocaleAction } from "@/app/actions";
+import { fieldClass } from "@/components/ui/field-styles";
 import { localeNames, locales } from "@/i18n/config";
 
 export function LocaleSwitcher() {
@@ -28,7 +29,7 @@ export function LocaleSwitcher() {
             router.refresh();
           });
         }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        className={fieldClass("sm")}
       >
         {locales.map((l) => (
           <option key={l} value={l} lang={l}>

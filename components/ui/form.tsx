@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useId, useRef, useTransition, type ComponentProps, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/core/action-types";
+import { errorClass, hintClass, inputClass, labelClass, selectClass, textareaClass } from "./field-styles";
 
 type State = ActionResult<unknown> | null;
 const FormState = createContext<{ state: State; pending: boolean }>({ state: null, pending: false });
@@ -71,9 +72,6 @@ export function useFormStatusContext() {
   return useContext(FormState);
 }
 
-const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs focus:border-brand-600 focus:outline-2 focus:outline-brand-600/30 aria-[invalid=true]:border-red-600";
-
 type FieldProps = { name: string; label: string; hint?: string; className?: string };
 
 function FieldShell({
@@ -90,17 +88,17 @@ function FieldShell({
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className={labelClass()}>
         {label}
       </label>
       {children({ id, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined, invalid: Boolean(error) })}
       {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
+        <p id={hintId} className={hintClass}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
+        <p id={errorId} className={errorClass}>
           {error}
         </p>
       ) : null}
@@ -134,7 +132,7 @@ export function TextAreaField({
   return (
     <FieldShell name={name} label={label} hint={hint} className={className}>
       {({ id, describedBy, invalid }) => (
-        <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} {...textarea} />
+        <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={textareaClass} {...textarea} />
       )}
     </FieldShell>
   );
@@ -155,7 +153,7 @@ export function SelectField({
   return (
     <FieldShell name={name} label={label} hint={hint} className={className}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} {...select}>
+        <select id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={selectClass} {...select}>
           {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>

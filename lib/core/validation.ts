@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { NAME_MAX, TEXT_MAX } from "./limits";
+
+export { NAME_MAX, TEXT_MAX };
 
 /** Shared field schemas. Error messages are picked per issue code by the action wrapper. */
 const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const trim = (v: unknown) => (typeof v === "string" ? v.trim() : v);
-
-export const NAME_MAX = 200;
-export const TEXT_MAX = 20_000;
 
 export const fields = {
   name: z.preprocess(trim, z.string().min(1).max(NAME_MAX)),

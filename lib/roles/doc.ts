@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NAME_MAX, TEXT_MAX } from "@/lib/core/validation";
+import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_STANDARDS_MAX, ROLE_TASKS_MAX, ROLE_TOOLS_MAX, TEXT_MAX } from "@/lib/core/limits";
 
 /**
  * A role description as one document: what a draft holds and what a published version freezes.
@@ -11,7 +11,7 @@ export type StandardCategory = (typeof STANDARD_CATEGORIES)[number];
 export const CAPABILITY_KINDS = ["technical", "interpersonal", "customer"] as const;
 export type CapabilityKind = (typeof CAPABILITY_KINDS)[number];
 
-const key = z.string().min(1).max(64);
+const key = z.string().min(1).max(ROLE_KEY_MAX);
 const title = z.string().trim().min(1).max(NAME_MAX);
 const text = z.string().max(TEXT_MAX);
 const shortText = z.string().trim().max(NAME_MAX);
@@ -21,28 +21,28 @@ export const responsibilitySchema = z.object({
   key,
   title,
   description: text.default(""),
-  tasks: z.array(taskSchema).max(50).default([]),
-  standards: z.array(z.object({ category: z.enum(STANDARD_CATEGORIES), text: text.pipe(z.string().trim().min(1)) })).max(60).default([]),
+  tasks: z.array(taskSchema).max(ROLE_TASKS_MAX).default([]),
+  standards: z.array(z.object({ category: z.enum(STANDARD_CATEGORIES), text: text.pipe(z.string().trim().min(1)) })).max(ROLE_STANDARDS_MAX).default([]),
   whenWrong: z.object({ steps: text.default(""), escalateTo: shortText.default("") }).default({ steps: "", escalateTo: "" }),
   decisionRights: z
     .array(z.object({ decision: title, limit: text.default("") }))
-    .max(30)
+    .max(ROLE_LIST_MAX)
     .default([]),
   evaluation: z
     .array(z.object({ criterion: title, good: text.default("") }))
-    .max(30)
+    .max(ROLE_LIST_MAX)
     .default([]),
   capabilities: z
     .array(z.object({ name: title, kind: z.enum(CAPABILITY_KINDS) }))
-    .max(30)
+    .max(ROLE_LIST_MAX)
     .default([]),
 });
 export const roleDocSchema = z.object({
   title,
   purpose: text.default(""),
   /** Tools, systems and access the role needs (onboarding prepares them). */
-  tools: z.array(z.string().trim().min(1).max(NAME_MAX)).max(50).default([]),
-  responsibilities: z.array(responsibilitySchema).max(30),
+  tools: z.array(z.string().trim().min(1).max(NAME_MAX)).max(ROLE_TOOLS_MAX).default([]),
+  responsibilities: z.array(responsibilitySchema).max(ROLE_RESPONSIBILITIES_MAX),
 });
 
 export type RoleTask = z.output<typeof taskSchema>;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { auditFilterOptions, listAudit } from "@/lib/audit/browse";
 import { found, pageParam } from "@/lib/core/page";
@@ -15,7 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = { person?: string; type?: string; record?: string; from?: string; to?: string; page?: string };
 const isDate = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
-const field = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
@@ -35,57 +34,29 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div>
       <PageHeader title={t("title")} description={t("intro")} />
-      <form method="get" action="/audit" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
-        <div className="lg:col-span-2">
-          <label htmlFor="a-person" className="mb-1 block text-sm font-medium">
-            {t("person")}
-          </label>
-          <select id="a-person" name="person" defaultValue={sp.person ?? ""} className={field}>
-            <option value="">{t("anyone")}</option>
-            {options.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="a-type" className="mb-1 block text-sm font-medium">
-            {t("recordType")}
-          </label>
-          <select id="a-type" name="type" defaultValue={sp.type ?? ""} className={field}>
-            <option value="">{t("any")}</option>
-            {options.entityTypes.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="a-record" className="mb-1 block text-sm font-medium">
-            {t("recordId")}
-          </label>
-          <input id="a-record" name="record" defaultValue={sp.record ?? ""} className={field} />
-        </div>
-        <div>
-          <label htmlFor="a-from" className="mb-1 block text-sm font-medium">
-            {t("from")}
-          </label>
-          <input id="a-from" name="from" type="date" defaultValue={filters.from ?? ""} className={field} />
-        </div>
-        <div>
-          <label htmlFor="a-to" className="mb-1 block text-sm font-medium">
-            {t("to")}
-          </label>
-          <input id="a-to" name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
-        </div>
-        <div className="sm:col-span-3 lg:col-span-6">
-          <button type="submit" className={buttonClass("secondary")}>
-            {t("filter")}
-          </button>
-        </div>
-      </form>
+      <FilterForm
+        action="/audit"
+        submitLabel={t("filter")}
+        fields={[
+          {
+            type: "select",
+            name: "person",
+            label: t("person"),
+            value: sp.person,
+            options: [{ value: "", label: t("anyone") }, ...options.people.map((p) => ({ value: p.id, label: p.name }))],
+          },
+          {
+            type: "select",
+            name: "type",
+            label: t("recordType"),
+            value: sp.type,
+            options: [{ value: "", label: t("any") }, ...options.entityTypes.map((x) => ({ value: x, label: x }))],
+          },
+          { type: "text", name: "record", label: t("recordId"), value: sp.record },
+          { type: "date", name: "from", label: t("from"), value: filters.from },
+          { type: "date", name: "to", label: t("to"), value: filters.to },
+        ]}
+      />
       <p className="mb-2 text-sm text-slate-600">{t("count", { count: result.total })}</p>
       {result.rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>

@@ -8,6 +8,7 @@ import { createAction } from "@/lib/core/action";
 import { addPlanItem, closePlan, removePlanItem, saveCheckin, setItemDone, startOnboarding } from "@/lib/onboarding/plans";
 import { regenerateTemplate, removeTemplateItem, saveTemplateItem } from "@/lib/onboarding/templates";
 import { currentTemplatePhrases } from "@/lib/onboarding/phrases-server";
+import { CHECKIN_NOTE_MAX, CLOSE_REASON_MAX } from "@/lib/core/limits";
 import { fields, TEXT_MAX } from "@/lib/core/validation";
 
 const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max));
@@ -53,7 +54,7 @@ export const removePlanItemAction = createAction(z.object({ itemId: fields.id, p
 });
 
 export const closePlanAction = createAction(
-  z.object({ planId: fields.id, revision: fields.revision, reason: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(1000)) }),
+  z.object({ planId: fields.id, revision: fields.revision, reason: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(CLOSE_REASON_MAX)) }),
   async ({ planId, revision, reason }, actor) => {
     closePlan(actor, planId, revision, reason);
     revalidatePath(`/onboarding/${planId}`);
@@ -62,7 +63,7 @@ export const closePlanAction = createAction(
 );
 
 export const saveCheckinAction = createAction(
-  z.object({ planId: fields.id, milestone: z.enum(CHECKIN_MILESTONES), note: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(5000)) }),
+  z.object({ planId: fields.id, milestone: z.enum(CHECKIN_MILESTONES), note: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(CHECKIN_NOTE_MAX)) }),
   async ({ planId, milestone, note }, actor) => {
     saveCheckin(actor, planId, milestone, note);
     revalidatePath(`/onboarding/${planId}`);

@@ -9,6 +9,7 @@ import { createAction } from "@/lib/core/action";
 import { FieldError } from "@/lib/core/errors";
 import { setPosting } from "@/lib/roles/postings";
 import { discardDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
+import { POSTING_LOCATION_MAX, VERSION_SUMMARY_MAX } from "@/lib/core/limits";
 import { fields } from "@/lib/core/validation";
 
 const slug = z.string().min(1).max(100);
@@ -30,7 +31,7 @@ export const publishDraftAction = createAction(
   z.object({
     slug,
     revision: fields.revision,
-    summary: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(500)),
+    summary: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(VERSION_SUMMARY_MAX)),
     kind: z.enum(VERSION_KINDS),
   }),
   async (input, actor) => {
@@ -50,7 +51,7 @@ export const remindVersionAction = createAction(z.object({ slug, version: fields
 }));
 
 export const setPostingAction = createAction(
-  z.object({ slug, published: fields.bool, location: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(200)) }),
+  z.object({ slug, published: fields.bool, location: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(POSTING_LOCATION_MAX)) }),
   async (input, actor) => {
     setPosting(actor, input.slug, { published: input.published, location: input.location });
     revalidatePath(`/roles/${input.slug}`);

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { FilterForm } from "@/components/ui/filter-form";
+import { SEARCH_MAX } from "@/lib/core/limits";
 import { found } from "@/lib/core/page";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
@@ -33,31 +34,22 @@ function Snippet({ text }: { text: string }) {
 
 export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const actor = await requireActor();
-  const q = ((await searchParams).q ?? "").slice(0, 200);
+  const q = ((await searchParams).q ?? "").slice(0, SEARCH_MAX);
   const results = q ? found(() => searchTasks(actor, q)) : [];
   const reports = can(actor, "tasks.ownershipReports") ? ownershipReports(actor) : null;
   const t = await getTranslations("whoseTask");
+  const c = await getTranslations("common");
   return (
     <div className="max-w-5xl">
       <PageHeader title={t("title")} description={t("intro")} />
-      <form role="search" method="get" action="/whose-task" className="mb-6 flex flex-wrap items-end gap-3">
-        <div className="min-w-72 flex-1">
-          <label htmlFor="wt-q" className="mb-1 block text-sm font-medium">
-            {t("search")}
-          </label>
-          <input
-            id="wt-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder={t("placeholder")}
-            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          />
-        </div>
-        <button type="submit" className={buttonClass("primary")}>
-          {t("searchButton")}
-        </button>
-      </form>
+      <FilterForm
+        action="/whose-task"
+        search
+        primary
+        submitLabel={t("searchButton")}
+        clearLabel={c("clearSearch")}
+        fields={[{ type: "search", name: "q", label: t("search"), value: q, placeholder: t("placeholder"), maxLength: SEARCH_MAX, wide: true }]}
+      />
       {q ? (
         results.length ? (
           <ol className="space-y-3" aria-label={t("results")}>

@@ -3,6 +3,8 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextAreaField, TextField, useFormStatusContext } from "@/components/ui/form";
+import { labelClass, selectClass } from "@/components/ui/field-styles";
+import { NAME_MAX } from "@/lib/core/limits";
 import { createAnnouncementAction } from "../actions";
 
 type RoleOption = {
@@ -20,8 +22,6 @@ type Options = {
 type Transfer =
   | { type: "role"; taskKey: string; fromRoleId: number | ""; toRoleId: number | ""; toResponsibilityKey: string | null }
   | { type: "person"; taskKey: string; fromPersonId: number | ""; toPersonId: number | "" };
-
-const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
 
 function CheckboxGroup({ legend, name, items, error }: { legend: string; name: string; items: { id: number; label: string }[]; error?: string }) {
   if (!items.length) return null;
@@ -59,10 +59,10 @@ function Choice({
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
+      <label htmlFor={id} className={labelClass("sm")}>
         {label}
       </label>
-      <select id={id} className={select} value={value} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} className={selectClass} value={value} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)}>
         <option value="">{empty}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -185,7 +185,7 @@ export function AnnouncementForm({ options, today }: { options: Options; today: 
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   return (
     <ActionForm action={createAnnouncementAction} className="space-y-5">
-      <TextField name="title" label={t("formTitle")} required maxLength={400} />
+      <TextField name="title" label={t("formTitle")} required maxLength={NAME_MAX} />
       <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} rows={6} required />
       <TextField name="effectiveDate" label={t("effectiveDate")} type="date" defaultValue={today} required className="max-w-xs" />
       <section className="space-y-3" aria-labelledby="audience-heading">

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { onboardingOverview, teamOptions } from "@/lib/onboarding/lists";
 import { found, pageParam } from "@/lib/core/page";
@@ -38,34 +39,31 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
           </>
         }
       />
-      <form method="get" action="/onboarding" className="mb-4 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="ob-team" className="mb-1 block text-sm font-medium">
-            {t("filterTeam")}
-          </label>
-          <select id="ob-team" name="team" defaultValue={sp.team ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-            <option value="">{t("allTeams")}</option>
-            {teams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="ob-status" className="mb-1 block text-sm font-medium">
-            {t("filterStatus")}
-          </label>
-          <select id="ob-status" name="status" defaultValue={status} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-            <option value="open">{t("statusOpen")}</option>
-            <option value="closed">{t("statusClosed")}</option>
-            <option value="all">{t("statusAll")}</option>
-          </select>
-        </div>
-        <button type="submit" className={buttonClass("secondary")}>
-          {t("filter")}
-        </button>
-      </form>
+      <FilterForm
+        action="/onboarding"
+        submitLabel={t("filter")}
+        fields={[
+          {
+            type: "select",
+            name: "team",
+            label: t("filterTeam"),
+            value: sp.team,
+            options: [{ value: "", label: t("allTeams") }, ...teams.map((x) => ({ value: x.id, label: x.name }))],
+          },
+          {
+            type: "select",
+            name: "status",
+            label: t("filterStatus"),
+            value: status,
+            unset: "open",
+            options: [
+              { value: "open", label: t("statusOpen") },
+              { value: "closed", label: t("statusClosed") },
+              { value: "all", label: t("statusAll") },
+            ],
+          },
+        ]}
+      />
       <p className="mb-2 text-sm text-slate-600">{t("count", { count: result.total })}</p>
       {result.rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>

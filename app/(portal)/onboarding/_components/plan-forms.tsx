@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
+import { CHECKIN_NOTE_MAX, CLOSE_REASON_MAX, NAME_MAX } from "@/lib/core/limits";
 import { addPlanItemAction, closePlanAction, removePlanItemAction, saveCheckinAction } from "../actions";
 
 type LinkOption = { value: string; label: string };
@@ -14,7 +15,7 @@ export function AddItemForm({ planId, links }: { planId: number; links: LinkOpti
   return (
     <ActionForm action={addPlanItemAction} onSuccess={() => router.refresh()} resetOnSuccess className="grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="planId" value={planId} />
-      <TextField name="title" label={t("itemTitle")} required maxLength={400} className="sm:col-span-2" />
+      <TextField name="title" label={t("itemTitle")} required maxLength={NAME_MAX} className="sm:col-span-2" />
       <TextAreaField name="description" label={t("itemDescription")} rows={2} className="sm:col-span-2" />
       <SelectField
         name="assignee"
@@ -48,7 +49,7 @@ export function ClosePlanForm({ planId, revision }: { planId: number; revision: 
     <ActionForm action={closePlanAction} onSuccess={() => router.refresh()} className="space-y-3">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="revision" value={revision} />
-      <TextAreaField name="reason" label={t("closeReason")} rows={2} required />
+      <TextAreaField name="reason" label={t("closeReason")} rows={2} required maxLength={CLOSE_REASON_MAX} />
       <SubmitButton variant="danger">{t("closeSubmit")}</SubmitButton>
     </ActionForm>
   );
@@ -61,7 +62,7 @@ export function CheckinForm({ planId, milestone, label, note }: { planId: number
     <ActionForm action={saveCheckinAction} onSuccess={() => router.refresh()} className="space-y-2">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="milestone" value={milestone} />
-      <TextAreaField name="note" label={t("checkinNote", { milestone: label })} rows={2} defaultValue={note} required />
+      <TextAreaField name="note" label={t("checkinNote", { milestone: label })} rows={2} defaultValue={note} required maxLength={CHECKIN_NOTE_MAX} />
       <SubmitButton variant="secondary">{t("saveCheckin")}</SubmitButton>
     </ActionForm>
   );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton, TextField, useFormStatusContext } from "@/components/ui/form";
+import { errorClass, labelClass, selectClass } from "@/components/ui/field-styles";
 import { startOnboardingAction } from "../actions";
 
 type Option = { id: number; name: string };
@@ -12,7 +13,7 @@ function BuddySelect({ suggested, others, defaultValue }: { suggested: Option[];
   const error = state && !state.ok ? state.fieldErrors.buddyId : undefined;
   return (
     <div>
-      <label htmlFor="buddy" className="mb-1 block text-sm font-medium text-slate-800">
+      <label htmlFor="buddy" className={labelClass()}>
         {t("buddy")}
       </label>
       <select
@@ -21,7 +22,7 @@ function BuddySelect({ suggested, others, defaultValue }: { suggested: Option[];
         defaultValue={defaultValue}
         aria-invalid={Boolean(error)}
         aria-describedby={error ? "buddy-error" : undefined}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600"
+        className={selectClass}
       >
         <option value="">—</option>
         {suggested.length ? (
@@ -42,7 +43,7 @@ function BuddySelect({ suggested, others, defaultValue }: { suggested: Option[];
         </optgroup>
       </select>
       {error ? (
-        <p id="buddy-error" className="mt-1 text-sm text-red-700">
+        <p id="buddy-error" className={errorClass}>
           {error}
         </p>
       ) : null}

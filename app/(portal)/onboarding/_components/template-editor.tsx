@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/card";
 import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
+import { NAME_MAX } from "@/lib/core/limits";
 import { regenerateTemplateAction, removeTemplateItemAction, saveTemplateItemAction } from "../actions";
 
 type Item = {
@@ -37,7 +38,7 @@ function ItemForm({ slug, revision, item, links, onDone }: { slug: string; revis
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="revision" value={revision} />
       {item ? <input type="hidden" name="itemId" value={item.id} /> : null}
-      <TextField name="title" label={t("itemTitle")} defaultValue={item?.title} required maxLength={400} className="sm:col-span-2" />
+      <TextField name="title" label={t("itemTitle")} defaultValue={item?.title} required maxLength={NAME_MAX} className="sm:col-span-2" />
       <TextAreaField name="description" label={t("itemDescription")} defaultValue={item?.description} rows={2} className="sm:col-span-2" />
       <SelectField
         name="assignee"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { labelClass, selectClass } from "@/components/ui/field-styles";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buddySuggestions, managerCandidates, onboardingCandidates } from "@/lib/onboarding/plans";
 import { found, pageParam } from "@/lib/core/page";
@@ -31,10 +32,10 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
       <Card className="mb-6">
         <form method="get" action="/onboarding/new" className="flex flex-wrap items-end gap-3">
           <div className="min-w-64 flex-1">
-            <label htmlFor="ob-person" className="mb-1 block text-sm font-medium">
+            <label htmlFor="ob-person" className={labelClass()}>
               {t("person")}
             </label>
-            <select id="ob-person" name="person" defaultValue={person?.id ?? ""} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select id="ob-person" name="person" defaultValue={person?.id ?? ""} className={selectClass}>
               <option value="">{t("choosePerson")}</option>
               {candidates.map((c) => (
                 <option key={c.id} value={c.id}>

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
+import { SEARCH_MAX } from "@/lib/core/limits";
 import { found, pageParam } from "@/lib/core/page";
 import { listPeople } from "@/lib/people/directory";
 import { can } from "@/lib/auth/policy";
@@ -21,7 +23,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   const sp = await searchParams;
   const status = sp.status === "inactive" || sp.status === "all" ? sp.status : "active";
-  const q = (sp.q ?? "").slice(0, 200);
+  const q = (sp.q ?? "").slice(0, SEARCH_MAX);
   const result = found(() => listPeople(actor, { q, page: pageParam(sp.page), status }));
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");
@@ -33,39 +35,26 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         description={isHr ? t("introHr") : t("introScoped")}
         actions={isHr ? <ButtonLink href="/people/new">{t("new")}</ButtonLink> : null}
       />
-      <form role="search" method="get" action="/people" className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
-          <label htmlFor="people-q" className="mb-1 block text-sm font-medium">
-            {t("search")}
-          </label>
-          <input
-            id="people-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder={t("searchPlaceholder")}
-            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          />
-        </div>
-        <div>
-          <label htmlFor="people-status" className="mb-1 block text-sm font-medium">
-            {t("statusFilter")}
-          </label>
-          <select
-            id="people-status"
-            name="status"
-            defaultValue={status}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            <option value="active">{t("statusActive")}</option>
-            <option value="inactive">{t("statusInactive")}</option>
-            <option value="all">{t("statusAll")}</option>
-          </select>
-        </div>
-        <button type="submit" className={buttonClass("secondary")}>
-          {t("searchButton")}
-        </button>
-      </form>
+      <FilterForm
+        action="/people"
+        search
+        submitLabel={t("searchButton")}
+        fields={[
+          { type: "search", name: "q", label: t("search"), value: q, placeholder: t("searchPlaceholder"), maxLength: SEARCH_MAX, wide: true },
+          {
+            type: "select",
+            name: "status",
+            label: t("statusFilter"),
+            value: status,
+            unset: "active",
+            options: [
+              { value: "active", label: t("statusActive") },
+              { value: "inactive", label: t("statusInactive") },
+              { value: "all", label: t("statusAll") },
+            ],
+          },
+        ]}
+      />
       <p className="mb-2 text-sm text-slate-600" aria-live="polite">
         {t("count", { count: result.total })}
       </p>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/core/action-types";
+import { NAME_MAX } from "@/lib/core/limits";
 import { localeNames, locales } from "@/i18n/config";
 
 type Option = { id: number; title?: string; name?: string };
@@ -63,7 +64,7 @@ export function PersonForm({
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
       {values.revision ? <input type="hidden" name="revision" value={values.revision} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="name" label={t("name")} defaultValue={values.name} autoComplete="off" required maxLength={400} />
+        <TextField name="name" label={t("name")} defaultValue={values.name} autoComplete="off" required maxLength={NAME_MAX} />
         <TextField name="email" label={t("email")} type="email" defaultValue={values.email} autoComplete="off" required />
         <TextField name="phone" label={t("phone")} type="tel" defaultValue={values.phone ?? ""} autoComplete="off" />
         <TextField name="startDate" label={t("startDate")} type="date" defaultValue={values.startDate} required />

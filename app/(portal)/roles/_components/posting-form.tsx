@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextField } from "@/components/ui/form";
+import { POSTING_LOCATION_MAX } from "@/lib/core/limits";
 import { setPostingAction } from "../actions";
 
 /** HR publishes or withdraws the public job advert of a role. */
@@ -23,7 +24,7 @@ export function PostingForm({ slug, published, location }: { slug: string; publi
       ) : (
         <p className="text-sm text-slate-600">{t("notPublic")}</p>
       )}
-      <TextField name="location" label={t("location")} defaultValue={location} maxLength={200} />
+      <TextField name="location" label={t("location")} defaultValue={location} maxLength={POSTING_LOCATION_MAX} />
       <SubmitButton variant={published ? "secondary" : "primary"}>{published ? t("withdraw") : t("publish")}</SubmitButton>
     </ActionForm>
   );

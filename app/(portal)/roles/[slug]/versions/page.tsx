@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
+import { labelClass, selectClass } from "@/components/ui/field-styles";
 import { found } from "@/lib/core/page";
 import { mayTrackVersion } from "@/lib/auth/policy";
 import { listVersions } from "@/lib/roles/history";
@@ -41,10 +42,10 @@ export default async function VersionsPage({ params, searchParams }: Props) {
         <Card className="mb-6">
           <form method="get" action={`/roles/${slug}/compare`} className="flex flex-wrap items-end gap-3">
             <div>
-              <label htmlFor="cmp-from" className="mb-1 block text-sm font-medium">
+              <label htmlFor="cmp-from" className={labelClass()}>
                 {t("from")}
               </label>
-              <select id="cmp-from" name="from" defaultValue={Math.max(1, latest - 1)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+              <select id="cmp-from" name="from" defaultValue={Math.max(1, latest - 1)} className={selectClass}>
                 {versions.map((v) => (
                   <option key={v.id} value={v.number}>
                     {t("versionN", { n: v.number })}
@@ -53,10 +54,10 @@ export default async function VersionsPage({ params, searchParams }: Props) {
               </select>
             </div>
             <div>
-              <label htmlFor="cmp-to" className="mb-1 block text-sm font-medium">
+              <label htmlFor="cmp-to" className={labelClass()}>
                 {t("to")}
               </label>
-              <select id="cmp-to" name="to" defaultValue={latest} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+              <select id="cmp-to" name="to" defaultValue={latest} className={selectClass}>
                 {versions.map((v) => (
                   <option key={v.id} value={v.number}>
                     {t("versionN", { n: v.number })}

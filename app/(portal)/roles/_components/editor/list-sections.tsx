@@ -1,0 +1,156 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { NAME_MAX } from "@/lib/core/limits";
+import { CAPABILITY_KINDS, STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
+import { Field, input, patchAt, Section, small } from "./controls";
+
+type Props<K extends keyof RoleResponsibility> = {
+  items: RoleResponsibility[K];
+  onChange: (items: RoleResponsibility[K]) => void;
+  /** The error on item `k`'s required field. */
+  error: (k: number) => string | undefined;
+  open?: boolean;
+};
+
+export function StandardsSection({ items, onChange, error, open }: Props<"standards">) {
+  const t = useTranslations("editor");
+  const d = useTranslations("roleDoc");
+  return (
+    <Section title={`${d("standards")} (${items.length})`} open={open}>
+      <div className="mt-2 space-y-2">
+        {items.map((s, k) => (
+          <div key={k} className="grid gap-2 sm:grid-cols-[12rem_1fr_auto]">
+            <Field label={t("standardHeading")}>
+              {(p) => (
+                <select {...p} className={input} value={s.category} onChange={(e) => onChange(patchAt(items, k, { category: e.target.value as typeof s.category }))}>
+                  {STANDARD_CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {d(`category.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t("standardText")} error={error(k)}>
+              {(p) => <input {...p} className={input} value={s.text} onChange={(e) => onChange(patchAt(items, k, { text: e.target.value }))} />}
+            </Field>
+            <button type="button" className={`${small} self-end text-red-700`} onClick={() => onChange(items.filter((_, j) => j !== k))}>
+              {t("remove")}
+            </button>
+          </div>
+        ))}
+        <button type="button" className={small} onClick={() => onChange([...items, { category: "vocabulary", text: "" }])}>
+          {t("addStandard")}
+        </button>
+      </div>
+    </Section>
+  );
+}
+
+export function WhenWrongSection({
+  value,
+  onChange,
+  errors,
+  open,
+}: {
+  value: RoleResponsibility["whenWrong"];
+  onChange: (value: RoleResponsibility["whenWrong"]) => void;
+  errors: { steps?: string; escalateTo?: string };
+  open?: boolean;
+}) {
+  const t = useTranslations("editor");
+  const d = useTranslations("roleDoc");
+  return (
+    <Section title={d("whenWrong")} open={open}>
+      <div className="mt-2 grid gap-2">
+        <Field label={t("steps")} error={errors.steps}>
+          {(p) => <textarea {...p} className={input} rows={3} value={value.steps} onChange={(e) => onChange({ ...value, steps: e.target.value })} />}
+        </Field>
+        <Field label={d("escalateTo")} error={errors.escalateTo}>
+          {(p) => <input {...p} className={input} value={value.escalateTo} maxLength={NAME_MAX} onChange={(e) => onChange({ ...value, escalateTo: e.target.value })} />}
+        </Field>
+      </div>
+    </Section>
+  );
+}
+
+/** A list of two-text rows (decision rights, evaluation criteria): a title, then a longer text. */
+export function PairList({
+  title,
+  firstLabel,
+  secondLabel,
+  items,
+  error,
+  onChange,
+  addLabel,
+  open,
+}: {
+  title: string;
+  firstLabel: string;
+  secondLabel: string;
+  items: [string, string][];
+  error: (k: number) => string | undefined;
+  onChange: (items: [string, string][]) => void;
+  addLabel: string;
+  open?: boolean;
+}) {
+  const t = useTranslations("editor");
+  return (
+    <Section title={`${title} (${items.length})`} open={open}>
+      <div className="mt-2 space-y-2">
+        {items.map(([a, b], k) => (
+          <div key={k} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto]">
+            <Field label={firstLabel} error={error(k)}>
+              {(p) => <input {...p} className={input} value={a} maxLength={NAME_MAX} onChange={(e) => onChange(items.map((x, j) => (j === k ? [e.target.value, x[1]] : x)))} />}
+            </Field>
+            <Field label={secondLabel}>
+              {(p) => <input {...p} className={input} value={b} onChange={(e) => onChange(items.map((x, j) => (j === k ? [x[0], e.target.value] : x)))} />}
+            </Field>
+            <button type="button" className={`${small} self-end text-red-700`} onClick={() => onChange(items.filter((_, j) => j !== k))}>
+              {t("remove")}
+            </button>
+          </div>
+        ))}
+        <button type="button" className={small} onClick={() => onChange([...items, ["", ""]])}>
+          {addLabel}
+        </button>
+      </div>
+    </Section>
+  );
+}
+
+export function CapabilitiesSection({ items, onChange, error, open }: Props<"capabilities">) {
+  const t = useTranslations("editor");
+  const d = useTranslations("roleDoc");
+  return (
+    <Section title={`${d("capabilities")} (${items.length})`} open={open}>
+      <div className="mt-2 space-y-2">
+        {items.map((c, k) => (
+          <div key={k} className="grid gap-2 sm:grid-cols-[1fr_12rem_auto]">
+            <Field label={t("capability")} error={error(k)}>
+              {(p) => <input {...p} className={input} value={c.name} maxLength={NAME_MAX} onChange={(e) => onChange(patchAt(items, k, { name: e.target.value }))} />}
+            </Field>
+            <Field label={t("capabilityKind")}>
+              {(p) => (
+                <select {...p} className={input} value={c.kind} onChange={(e) => onChange(patchAt(items, k, { kind: e.target.value as typeof c.kind }))}>
+                  {CAPABILITY_KINDS.map((kd) => (
+                    <option key={kd} value={kd}>
+                      {d(`kind.${kd}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button type="button" className={`${small} self-end text-red-700`} onClick={() => onChange(items.filter((_, j) => j !== k))}>
+              {t("remove")}
+            </button>
+          </div>
+        ))}
+        <button type="button" className={small} onClick={() => onChange([...items, { name: "", kind: "technical" }])}>
+          {t("addCapability")}
+        </button>
+      </div>
+    </Section>
+  );
+}
