@@ -65,7 +65,7 @@ export default async function MyOnboardingTasksPage() {
                   {plan.hireName}
                 </Link>
                 <span className="text-sm text-slate-600">
-                  {t("supportAs", { buddy: plan.asBuddy ? "yes" : "no", date: format.dateTime(new Date(`${plan.startDate}T00:00:00Z`), { dateStyle: "medium" }) })}
+                  {t(plan.asBuddy ? "supportAsBuddy" : "supportAsManager", { date: format.dateTime(new Date(`${plan.startDate}T00:00:00Z`), { dateStyle: "medium" }) })}
                 </span>
               </li>
             ))}
