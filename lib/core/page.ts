@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { ForbiddenError, NotFoundError } from "@/lib/core/errors";
+import { SLUG_MAX, SLUG_PATTERN } from "@/lib/core/validation";
 
 /**
  * For pages: runs a lib read and shows the 404 page when the record is absent, out of the
@@ -23,9 +24,6 @@ export function pageParam(value: string | string[] | undefined): number {
 
 /** The shape of a database id in a URL: digits with no sign, no leading zero, no spaces. */
 export const ID_PATTERN = /^[1-9][0-9]*$/;
-/** The shape of the slugs Rolebook creates (db/seed-data.ts): lower-case kebab-case. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX = 100;
 
 /** A strict id, or null: positive whole number within the safe-integer range, written plainly. */
 export function parseId(value: unknown): number | null {

@@ -79,7 +79,7 @@ export const saveCheckinAction = createAction(
   },
 );
 
-const slug = z.string().min(1).max(100);
+const slug = fields.slug;
 
 export const saveTemplateItemAction = createAction(
   z.object({ slug, revision: fields.revision, itemId: fields.optionalId, ...itemFields }),

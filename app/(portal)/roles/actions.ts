@@ -11,7 +11,7 @@ import { setPosting } from "@/lib/roles/postings";
 import { discardDraft, publishDraft, saveDraft } from "@/lib/roles/versions";
 import { fields } from "@/lib/core/validation";
 
-const slug = z.string().min(1).max(100);
+const slug = fields.slug;
 
 function parseJson(text: string): unknown {
   try {
