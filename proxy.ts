@@ -11,6 +11,9 @@ import { isPublicPath } from "./auth.config";
  */
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  // Next answers 500 (not 400 or 404) when a dynamic segment does not percent-decode, e.g.
+  // /people/%C3%28 (vercel/next.js#92557). Such a path names nothing: show the not-found page.
+  if (!pathDecodes(pathname)) return notFoundPage(req);
   const https = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
   const isPublic = isPublicPath(pathname);
   if (!isPublic) {
@@ -24,6 +27,26 @@ export async function proxy(req: NextRequest) {
   const res = NextResponse.next();
   if (https) res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   if (!isPublic || pathname.startsWith("/sign-in")) res.headers.set("Cache-Control", "no-store");
+  return res;
+}
+
+/** Whether every segment of the raw path percent-decodes to valid UTF-8. */
+export function pathDecodes(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Renders the app's not-found page with status 404: a rewrite to a path no route matches (folders
+ * starting with "_" are private in the App Router, so nothing can ever be served there).
+ */
+function notFoundPage(req: NextRequest) {
+  const res = NextResponse.rewrite(new URL("/_not-found-path", req.nextUrl.origin));
+  res.headers.set("Cache-Control", "no-store");
   return res;
 }
 

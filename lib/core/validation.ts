@@ -7,15 +7,26 @@ export { NAME_MAX, TEXT_MAX };
 const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const trim = (v: unknown) => (typeof v === "string" ? v.trim() : v);
+/**
+ * Numbers from forms arrive as strings: only plain digits ("12", not " 12", "1e3", "0x10", "+1",
+ * "012") become a number; anything else stays a string and fails the number check.
+ */
+const plainDigits = (v: unknown) => (typeof v === "string" && /^(?:0|[1-9][0-9]*)$/.test(v) ? Number(v) : v);
+const id = z.preprocess(plainDigits, z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
+
+/** The shape of the slugs Rolebook creates (db/seed-data.ts): lower-case kebab-case. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX = 100;
 
 export const fields = {
   name: z.preprocess(trim, z.string().min(1).max(NAME_MAX)),
   title: z.preprocess(trim, z.string().min(1).max(NAME_MAX)),
   email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string().min(1).max(320).pipe(z.email())),
   optionalText: (max: number) => z.preprocess(emptyToUndefined, z.string().max(max).optional()),
-  optionalId: z.preprocess(emptyToNull, z.coerce.number().int().positive().nullable()),
-  id: z.coerce.number().int().positive(),
-  revision: z.coerce.number().int().nonnegative(),
+  optionalId: z.preprocess(emptyToNull, id.nullable()),
+  id,
+  revision: z.preprocess(plainDigits, z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)),
+  slug: z.string().max(SLUG_MAX).regex(SLUG_PATTERN),
   date: z.preprocess(trim, z.iso.date()),
   newPassword: z.string().min(10).max(200),
   optionalNewPassword: z.preprocess(emptyToUndefined, z.string().min(10).max(200).optional()),

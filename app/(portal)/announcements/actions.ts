@@ -8,21 +8,21 @@ import { createAnnouncement } from "@/lib/communication/announcements";
 import { FieldError } from "@/lib/core/errors";
 import { fields, TEXT_MAX } from "@/lib/core/validation";
 
-const ids = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).max(1000));
+const ids = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(fields.id).max(1000));
 
 const transferSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("role"),
     taskKey: z.string().min(1).max(64),
-    fromRoleId: z.coerce.number().int().positive(),
-    toRoleId: z.coerce.number().int().positive(),
+    fromRoleId: fields.id,
+    toRoleId: fields.id,
     toResponsibilityKey: z.string().max(64).nullable().default(null),
   }),
   z.object({
     type: z.literal("person"),
     taskKey: z.string().min(1).max(64),
-    fromPersonId: z.coerce.number().int().positive(),
-    toPersonId: z.coerce.number().int().positive(),
+    fromPersonId: fields.id,
+    toPersonId: fields.id,
   }),
 ]);
 

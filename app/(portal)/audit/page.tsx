@@ -5,7 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { auditFilterOptions, listAudit } from "@/lib/audit/browse";
-import { found, pageParam } from "@/lib/core/page";
+import { found, optionalIdParam, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const options = found(() => auditFilterOptions(actor));
   const filters = {
-    personId: sp.person ? pageParam(sp.person) : undefined,
+    personId: optionalIdParam(sp.person),
     entityType: sp.type || undefined,
     entityId: sp.record?.trim().slice(0, 100) || undefined,
     from: isDate(sp.from),

@@ -71,9 +71,12 @@ export const saveCheckinAction = createAction(
   },
 );
 
-const slug = z.string().min(1).max(100);
+const slug = fields.slug;
 /** A stored template item (positive), or a generated one before the template is stored (negative). */
-const templateItemId = z.coerce.number().int().min(-1000).max(Number.MAX_SAFE_INTEGER).refine((n) => n !== 0);
+const templateItemId = z.preprocess(
+  (v) => (typeof v === "string" && /^-?[1-9][0-9]*$/.test(v) ? Number(v) : v),
+  z.number().int().min(-1000).max(Number.MAX_SAFE_INTEGER).refine((n) => n !== 0),
+);
 
 export const saveTemplateItemAction = createAction(
   z.object({ slug, revision: fields.revision, itemId: z.preprocess((v) => (v === "" || v === undefined ? null : v), templateItemId.nullable()), ...itemFields }),

@@ -12,7 +12,7 @@ import { discardDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
 import { POSTING_LOCATION_MAX, VERSION_SUMMARY_MAX } from "@/lib/core/limits";
 import { fields } from "@/lib/core/validation";
 
-const slug = z.string().min(1).max(100);
+const slug = fields.slug;
 
 function parseJson(text: string): unknown {
   try {

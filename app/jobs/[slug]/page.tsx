@@ -3,13 +3,14 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { Markdown } from "@/components/markdown";
+import { slugParam } from "@/lib/core/page";
 import { getPublicPosting } from "@/lib/roles/postings";
 import { STANDARD_CATEGORIES } from "@/lib/roles/doc";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const posting = getPublicPosting((await params).slug);
+  const posting = getPublicPosting(slugParam((await params).slug));
   const t = await getTranslations("jobs");
   return { title: posting ? t("metaTitle", { role: posting.doc.title }) : t("notFound") };
 }
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * always says what the job really is.
  */
 export default async function JobPostingPage({ params }: Props) {
-  const posting = getPublicPosting((await params).slug);
+  const posting = getPublicPosting(slugParam((await params).slug));
   if (!posting) notFound();
   const t = await getTranslations("jobs");
   const d = await getTranslations("roleDoc");

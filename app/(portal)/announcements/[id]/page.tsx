@@ -8,7 +8,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { announcementTracking } from "@/lib/communication/tracking";
 import { getAnnouncement } from "@/lib/communication/announcements";
-import { found, pageParam } from "@/lib/core/page";
+import { found, idParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { remindAnnouncementAction } from "../actions";
 
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AnnouncementPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = pageParam((await params).id);
+  const id = idParam((await params).id);
   const a = found(() => getAnnouncement(actor, id));
   const { created } = await searchParams;
   const t = await getTranslations("announcements");

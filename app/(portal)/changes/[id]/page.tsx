@@ -6,7 +6,7 @@ import { Markdown } from "@/components/markdown";
 import { RoleDiffView } from "@/components/roles/diff-view";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getAck } from "@/lib/communication/answers";
-import { found, pageParam } from "@/lib/core/page";
+import { found, idParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { AnswerForms, ReplyForm } from "../_components/answer-forms";
 
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChangeItemPage({ params }: Props) {
   const actor = await requireActor();
   const { id } = await params;
-  const ack = found(() => getAck(actor, pageParam(id)));
+  const ack = found(() => getAck(actor, idParam(id)));
   const t = await getTranslations("changes");
   const format = await getFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });

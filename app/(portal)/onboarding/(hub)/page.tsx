@@ -7,7 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { onboardingOverview, teamOptions } from "@/lib/onboarding/lists";
-import { found, pageParam } from "@/lib/core/page";
+import { found, optionalIdParam, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +22,7 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
   const sp = await searchParams;
   const status = sp.status === "closed" || sp.status === "all" ? sp.status : "open";
   const teams = found(() => teamOptions(actor));
-  const result = onboardingOverview(actor, { teamId: sp.team ? pageParam(sp.team) : undefined, status, page: pageParam(sp.page) });
+  const result = onboardingOverview(actor, { teamId: optionalIdParam(sp.team), status, page: pageParam(sp.page) });
   const t = await getTranslations("onboarding");
   const format = await getFormatter();
   return (

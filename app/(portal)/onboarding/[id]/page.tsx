@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { getPlan } from "@/lib/onboarding/plans";
 import { planDay } from "@/lib/onboarding/rules";
-import { found, pageParam } from "@/lib/core/page";
+import { found, idParam } from "@/lib/core/page";
 import { getRoleBySlug } from "@/lib/roles/catalog";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
@@ -24,7 +24,7 @@ const MILESTONES = ["day1", "week1", "day30", "day60", "day90"] as const;
 
 export default async function PlanPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = pageParam((await params).id);
+  const id = idParam((await params).id);
   const today = todayIso();
   const plan = found(() => getPlan(actor, id, today));
   const { started } = await searchParams;

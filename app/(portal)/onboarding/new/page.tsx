@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { labelClass, selectClass } from "@/components/ui/field-styles";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buddySuggestions, managerCandidates, onboardingCandidates } from "@/lib/onboarding/plans";
-import { found, pageParam } from "@/lib/core/page";
+import { found, optionalIdParam } from "@/lib/core/page";
 import { listRoles } from "@/lib/roles/catalog";
 import { requireActor } from "@/lib/auth/session";
 import { todayIso } from "@/lib/core/dates";
@@ -21,7 +21,9 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
   const candidates = found(() => onboardingCandidates(actor));
   const t = await getTranslations("onboarding.new");
   const format = await getFormatter();
-  const person = sp.person ? candidates.find((c) => c.id === pageParam(sp.person)) : undefined;
+  const personId = optionalIdParam(sp.person);
+  const fromRoleId = optionalIdParam(sp.from);
+  const person = personId ? candidates.find((c) => c.id === personId) : undefined;
   const suggestions = person ? buddySuggestions(actor, person.id) : [];
   const managers = person ? managerCandidates(actor, person.id) : [];
   const defaultManager = managers.find((m) => m.id === person?.reportsToId) ?? managers.find((m) => m.id === actor.id) ?? managers[0];
@@ -45,7 +47,7 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
               ))}
             </select>
           </div>
-          {sp.from ? <input type="hidden" name="from" value={sp.from} /> : null}
+          {fromRoleId ? <input type="hidden" name="from" value={fromRoleId} /> : null}
           <button type="submit" className={buttonClass("secondary")}>
             {t("next")}
           </button>
@@ -80,7 +82,7 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
               suggested={suggestions}
               others={candidates.filter((c) => c.id !== person.id && !suggestions.some((s) => s.id === c.id))}
               roles={listRoles(actor, { page: 1 }).rows.filter((r) => r.id !== person.jobRoleId)}
-              fromRoleId={sp.from ? pageParam(sp.from) : ""}
+              fromRoleId={fromRoleId ?? ""}
             />
           </Card>
         </>

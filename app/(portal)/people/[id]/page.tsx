@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { localeNames, isLocale } from "@/i18n/config";
-import { found } from "@/lib/core/page";
+import { found, idParam } from "@/lib/core/page";
 import { getPerson } from "@/lib/people/directory";
 import { personFormOptions } from "@/lib/people/records";
 import { can } from "@/lib/auth/policy";
@@ -16,21 +15,15 @@ import { PersonForm } from "../_components/person-form";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
-function parseId(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  return id;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await requireActor();
-  const id = parseId((await params).id);
+  const id = idParam((await params).id);
   return { title: found(() => getPerson(actor, id)).name };
 }
 
 export default async function PersonPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
+  const id = idParam((await params).id);
   const person = found(() => getPerson(actor, id));
   const { created } = await searchParams;
   const t = await getTranslations("people");

@@ -5,7 +5,7 @@ import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can, mayEditRole } from "@/lib/auth/policy";
-import { found } from "@/lib/core/page";
+import { found, slugParam } from "@/lib/core/page";
 import { postingStatus } from "@/lib/roles/postings";
 import { getRoleBySlug } from "@/lib/roles/catalog";
 import { ButtonLink } from "@/components/ui/button";
@@ -17,13 +17,13 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await requireActor();
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   return { title: found(() => getRoleBySlug(actor, slug)).title };
 }
 
 export default async function RolePage({ params }: Props) {
   const actor = await requireActor();
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const role = found(() => getRoleBySlug(actor, slug));
   const t = await getTranslations("roles");
   const format = await getFormatter();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RoleDiffView } from "@/components/roles/diff-view";
 import { PageHeader } from "@/components/ui/card";
-import { found, pageParam } from "@/lib/core/page";
+import { found, idParam, slugParam } from "@/lib/core/page";
 import { compareVersions } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 
@@ -16,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ComparePage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const sp = await searchParams;
-  const result = found(() => compareVersions(actor, slug, pageParam(sp.from), pageParam(sp.to)));
+  const result = found(() => compareVersions(actor, slug, idParam(sp.from), idParam(sp.to)));
   const t = await getTranslations("versions");
   const c = result.diff.counts;
   return (

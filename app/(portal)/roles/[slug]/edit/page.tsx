@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
-import { found } from "@/lib/core/page";
+import { found, slugParam } from "@/lib/core/page";
 import { getDraft } from "@/lib/roles/drafts";
 import { requireActor } from "@/lib/auth/session";
 import { RoleEditor } from "../../_components/role-editor";
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditRolePage({ params }: Props) {
   const actor = await requireActor();
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const draft = found(() => getDraft(actor, slug));
   const t = await getTranslations("editor");
   const format = await getFormatter();

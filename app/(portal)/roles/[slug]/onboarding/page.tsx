@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { getTemplate } from "@/lib/onboarding/templates";
 import { currentTemplatePhrases } from "@/lib/onboarding/phrases-server";
-import { found } from "@/lib/core/page";
+import { found, slugParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { TemplateEditor } from "../../../onboarding/_components/template-editor";
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TemplatePage({ params }: Props) {
   const actor = await requireActor();
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const phrases = await currentTemplatePhrases();
   const view = found(() => getTemplate(actor, slug, phrases));
   const t = await getTranslations("onboarding.template");

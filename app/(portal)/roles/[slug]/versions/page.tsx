@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { labelClass, selectClass } from "@/components/ui/field-styles";
-import { found } from "@/lib/core/page";
+import { found, parseId, slugParam } from "@/lib/core/page";
 import { mayTrackVersion } from "@/lib/auth/policy";
 import { listVersions } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
@@ -18,8 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function VersionsPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const { slug } = await params;
-  const { published } = await searchParams;
+  const slug = slugParam((await params).slug);
+  const published = parseId((await searchParams).published);
   const { role, versions } = found(() => listVersions(actor, slug));
   const t = await getTranslations("versions");
   const format = await getFormatter();
@@ -35,7 +35,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
       <PageHeader title={t("heading", { role: role.title })} description={t("intro")} />
       {published ? (
         <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {t("published", { version: Number(published) })}
+          {t("published", { version: published })}
         </p>
       ) : null}
       {versions.length > 1 ? (

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { found, pageParam } from "@/lib/core/page";
+import { found, idParam, slugParam } from "@/lib/core/page";
 import { getVersion } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 
@@ -17,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function VersionPage({ params }: Props) {
   const actor = await requireActor();
-  const { slug, number } = await params;
-  const { role, meta, doc } = found(() => getVersion(actor, slug, pageParam(number)));
+  const { slug: rawSlug, number } = await params;
+  const slug = slugParam(rawSlug);
+  const { role, meta, doc } = found(() => getVersion(actor, slug, idParam(number)));
   const t = await getTranslations("versions");
   const format = await getFormatter();
   return (

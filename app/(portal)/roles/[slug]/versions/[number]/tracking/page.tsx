@@ -5,7 +5,7 @@ import { RemindButton } from "@/components/communication/remind-button";
 import { TrackingView } from "@/components/communication/tracking-view";
 import { PageHeader } from "@/components/ui/card";
 import { versionTracking } from "@/lib/communication/tracking";
-import { found, pageParam } from "@/lib/core/page";
+import { found, idParam, slugParam } from "@/lib/core/page";
 import { getVersion } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 import { remindVersionAction } from "../../../../actions";
@@ -19,8 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TrackingPage({ params }: Props) {
   const actor = await requireActor();
-  const { slug, number } = await params;
-  const n = pageParam(number);
+  const { slug: rawSlug, number } = await params;
+  const slug = slugParam(rawSlug);
+  const n = idParam(number);
   const { tracking } = found(() => versionTracking(actor, slug, n));
   const { role, meta } = found(() => getVersion(actor, slug, n));
   const t = await getTranslations("tracking");
