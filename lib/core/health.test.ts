@@ -10,10 +10,11 @@ const reset = () => ((globalThis as { __rolebookDb?: unknown }).__rolebookDb = u
 describe("health check", () => {
   afterEach(reset);
 
+  // Seeding hashes every demo password: more than the default 5 s on a busy machine.
   it("is ok when the database can be read", async () => {
     await useSeededTestDb();
     expect(databaseIsReadable()).toBe(true);
-  });
+  }, 60_000);
 
   it("fails when the database cannot be opened", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rolebook-broken-"));
