@@ -100,7 +100,7 @@ const cases: RefusalCase[] = [
   notFound("startOnboarding: the manager may not start a plan for Daan (not audited)", MGR, (a) => startOnboarding(a, start("daan.visser@example.com", MGR, EMP), phrases), null),
   { name: "startOnboarding: Elif may not be named manager of Thomas's plan", as: HR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", EMP, "andreea.ionescu@example.com"), phrases), expect: "field", fieldErrors: { managerId: "notPlanManager" } },
   { name: "startOnboarding: the manager may not name HR, whom he may not see", as: MGR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", HR, "andreea.ionescu@example.com"), phrases), expect: "field", fieldErrors: { managerId: "notPlanManager" } },
-  { name: "startOnboarding: the manager may not name Daan as buddy", as: MGR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", MGR, "daan.visser@example.com"), phrases), expect: "field", fieldErrors: { buddyId: "buddyInactive" } },
+  { name: "startOnboarding: the manager may not name Daan as buddy", as: MGR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", MGR, "daan.visser@example.com"), phrases), expect: "field", fieldErrors: { buddyId: "invalidChoice" } },
 
   // ---------- reading a plan ----------
   ...forbidden("getPlan", [STRANGER], (a) => getPlan(a, fx.plan1), "onboarding.participate", plan(() => fx.plan1)),
