@@ -14,8 +14,8 @@ import type { Assignee } from "@/lib/onboarding/vocabulary";
  * ./permissions and the scope fragments in ./scope). Three kinds of answer:
  * - `can` / `authorize`: what an app role may do at all (the table);
  * - scope fragments: which records a person may see, as SQL to narrow a query;
- * - named relationship rules (`mayManagePlan`, `mayTrackVersion`, …): what a person may do to one
- *   record because of how they relate to it.
+ * - named relationship rules (`planAccess` and its `mayManage`, `mayTick`, `mayTrackVersion`, …):
+ *   what a person may do to one record because of how they relate to it.
  * Pages ask the same functions before they show a control, so a button is shown only when its
  * action would be allowed.
  */
