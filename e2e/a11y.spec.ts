@@ -39,6 +39,7 @@ test("Roles and a role page have no serious accessibility violations", async ({ 
 });
 
 test("communication pages have no serious accessibility violations", async ({ managerPage: page }) => {
+  test.slow(); // a dozen pages, each scanned by axe: more than one minute on a busy two-core machine
   for (const path of [
     "/changes",
     "/announcements",
@@ -78,6 +79,7 @@ test("HR's audit log and the public job posting have no serious accessibility vi
 });
 
 test("onboarding pages have no serious accessibility violations", async ({ managerPage: page, newhirePage }) => {
+  test.slow(); // a dozen pages, each scanned by axe: more than one minute on a busy two-core machine
   for (const path of ["/onboarding", "/onboarding/tasks", "/onboarding/new?person=5", "/roles/technician/onboarding"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
