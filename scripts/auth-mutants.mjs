@@ -31,10 +31,6 @@
  *   condition) sql`1 = 1`.
  *
  * Known survivors (checks that cannot fail on their own, so no test can tell them apart):
- * - policy.ts maySeePerson `personId === actor.id` → false: a shortcut; every peopleScope branch
- *   includes the person themself, and its one caller (managesPerson) never asks about the actor.
- * - policy.ts mayTrackVersion `can(actor, "roles.track")` → true: mayEditRole refuses first;
- *   editableRolesScope lets only HR and managers edit a role, and both hold roles.track.
  * - policy.ts mayReplyToAck `ack.jobRoleId != null` → true: a null guard; mayEditRole(actor, null)
  *   matches no role.
  * - scope.ts teamsScope's default `0 = 1` → `1 = 1`: unreachable; both callers first authorize

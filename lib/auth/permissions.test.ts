@@ -19,7 +19,6 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "teams.read": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
   "audit.read": { hr_admin: Y, manager: N, supervisor: N, employee: N },
   "roles.edit": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
-  "roles.track": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
   "acks.answer": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
   "communication.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
   "announcements.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },

@@ -80,7 +80,6 @@ export function authorizeAppRoleChange(actor: Who, from: Actor["appRole"], to: A
 
 /** The person is in the actor's people scope (themself included). One indexed query. */
 export function maySeePerson(actor: Actor, personId: number): boolean {
-  if (personId === actor.id) return true;
   return Boolean(getDb().select({ id: people.id }).from(people).where(and(eq(people.id, personId), peopleScope(actor))).get());
 }
 
@@ -91,10 +90,10 @@ export function mayEditRole(actor: Actor, roleId: number): boolean {
   return Boolean(getDb().select({ id: jobRoles.id }).from(jobRoles).where(and(eq(jobRoles.id, roleId), editableRolesScope(actor))).get());
 }
 
-/** May see who answered a version of this role, and remind: its owner, or someone who may track and edit it. */
+/** May see who answered a version of this role, and remind: its owner, or someone who may edit it. */
 export function mayTrackVersion(actor: Actor, role: { id: number; ownerId: number | null }): boolean {
   if (role.ownerId === actor.id) return true;
-  return can(actor, "roles.track") && mayEditRole(actor, role.id);
+  return mayEditRole(actor, role.id);
 }
 
 // ---------- Communication ----------

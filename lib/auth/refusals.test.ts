@@ -211,7 +211,7 @@ describe("the policy", () => {
     expect(() => authorizeAppRoleChange(actorOf(HR), "employee", "manager", nora)).not.toThrow();
   });
 
-  it("a role's owner may track it even without roles.track; others need roles.track and the right to edit it", () => {
+  it("a role's owner may track it; others need the right to edit it", () => {
     const sup = actorOf(SUP);
     const foreman = roleIdOf("workshop-foreman");
     expect(mayTrackVersion(sup, { id: foreman, ownerId: sup.id })).toBe(true);
