@@ -56,6 +56,7 @@ const emailsOf = (ids: number[]) => getDb().select({ email: people.email }).from
 const outsideManager = [HR, "daan.visser@example.com", "aylin.celik@example.com", "xander.outside@example.com"];
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 const plan = (id: () => number) => () => ({ type: "onboarding", id: id() });
+const daan = () => ({ type: "person", id: idOf("daan.visser@example.com") });
 const tickable = (p: PlanDetail) => sorted(p.items.filter((i) => i.canTick).map((i) => i.id));
 const of1 = (...assignees: Assignee[]) => sorted(assignees.flatMap((a) => itemsOf(fx.plan1, a)));
 const uids = (ics: string) => sorted([...ics.matchAll(/UID:onboarding-item-(\d+)@rolebook/g)].map((m) => Number(m[1])));
@@ -84,7 +85,7 @@ const cases: RefusalCase[] = [
     },
   },
   ...forbidden("managerCandidates", [SUP, EMP], (a) => managerCandidates(a, idOf(NORA)), "onboarding.manage", () => ({ type: "onboarding" })),
-  notFound("managerCandidates: the manager may not ask about Daan (not audited)", MGR, (a) => managerCandidates(a, idOf("daan.visser@example.com")), null),
+  notFound("managerCandidates: the manager may not ask about Daan", MGR, (a) => managerCandidates(a, idOf("daan.visser@example.com")), daan, "peopleScope"),
   {
     name: "managerCandidates: only people up Nora's chain, her team's manager or HR may manage her plan",
     as: HR,
@@ -93,11 +94,11 @@ const cases: RefusalCase[] = [
   },
   { name: "managerCandidates: the manager is not offered HR, whom he may not see", as: MGR, call: (a) => emailsOf(managerCandidates(a, idOf(NORA)).map((p) => p.id)).sort(), expect: (e: string[]) => expect(e).toEqual([MGR, SUP].sort()) },
   ...forbidden("buddySuggestions", [SUP, EMP], (a) => buddySuggestions(a, idOf(NORA)), "onboarding.manage", () => ({ type: "onboarding" })),
-  notFound("buddySuggestions: the manager may not ask about Daan (not audited)", MGR, (a) => buddySuggestions(a, idOf("daan.visser@example.com")), null),
+  notFound("buddySuggestions: the manager may not ask about Daan", MGR, (a) => buddySuggestions(a, idOf("daan.visser@example.com")), daan, "peopleScope"),
   { name: "buddySuggestions: the manager is offered none of HR's people", as: MGR, call: (a) => buddySuggestions(a, idOf(NORA), roleIdOf("hr-partner")), expect: (r: unknown[]) => expect(r).toEqual([]) },
   { name: "positive: HR is offered HR's people as buddies", as: HR, call: (a) => buddySuggestions(a, idOf(NORA), roleIdOf("hr-partner")).length, expect: (n: number) => expect(n).toBeGreaterThan(0) },
   ...forbidden("startOnboarding", [SUP, EMP, NORA], (a) => startOnboarding(a, start("thomas.bakker@example.com", MGR, EMP), phrases), "onboarding.manage", () => ({ type: "onboarding" })),
-  notFound("startOnboarding: the manager may not start a plan for Daan (not audited)", MGR, (a) => startOnboarding(a, start("daan.visser@example.com", MGR, EMP), phrases), null),
+  notFound("startOnboarding: the manager may not start a plan for Daan", MGR, (a) => startOnboarding(a, start("daan.visser@example.com", MGR, EMP), phrases), daan, "peopleScope"),
   { name: "startOnboarding: Elif may not be named manager of Thomas's plan", as: HR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", EMP, "andreea.ionescu@example.com"), phrases), expect: "field", fieldErrors: { managerId: "notPlanManager" } },
   { name: "startOnboarding: the manager may not name HR, whom he may not see", as: MGR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", HR, "andreea.ionescu@example.com"), phrases), expect: "field", fieldErrors: { managerId: "notPlanManager" } },
   { name: "startOnboarding: the manager may not name Daan as buddy", as: MGR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", MGR, "daan.visser@example.com"), phrases), expect: "field", fieldErrors: { buddyId: "invalidChoice" } },

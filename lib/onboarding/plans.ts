@@ -27,12 +27,16 @@ export type { ItemInput };
 
 // ---------- Starting a plan ----------
 
+/** The hire, if the actor may see them; a real person out of scope is audited and "not found". */
 function personInScope(actor: Actor, personId: number) {
-  return getDb()
+  const person = getDb()
     .select({ id: people.id, name: people.name, jobRoleId: people.jobRoleId, reportsToId: people.reportsToId, startDate: people.startDate, active: people.active })
     .from(people)
     .where(and(eq(people.id, personId), peopleScope(actor)))
     .get();
+  if (person) return person;
+  if (getDb().select({ id: people.id }).from(people).where(eq(people.id, personId)).get()) throw outOfScope(actor, { type: "person", id: personId }, "peopleScope");
+  throw new NotFoundError("person");
 }
 
 /** People the actor may start an onboarding for (their scope, active). */
@@ -53,7 +57,7 @@ export function onboardingCandidates(actor: Actor) {
  */
 export function managerCandidates(actor: Actor, personId: number) {
   authorize(actor, "onboarding.manage", { type: "onboarding" });
-  if (!personInScope(actor, personId)) throw new NotFoundError("person");
+  personInScope(actor, personId);
   return getDb()
     .select({ id: people.id, name: people.name })
     .from(people)
@@ -72,7 +76,6 @@ export type BuddySuggestion = { id: number; name: string; startDate: string; cur
 export function buddySuggestions(actor: Actor, personId: number, jobRoleId?: number | null): BuddySuggestion[] {
   authorize(actor, "onboarding.manage", { type: "onboarding" });
   const person = personInScope(actor, personId);
-  if (!person) throw new NotFoundError("person");
   const roleId = jobRoleId ?? person.jobRoleId;
   if (!roleId) return [];
   const db = getDb();
@@ -110,7 +113,7 @@ export type StartInput = {
 export function startOnboarding(actor: Actor, input: StartInput, phrases: TemplatePhrases, now = new Date()): { id: number } {
   authorize(actor, "onboarding.manage", { type: "onboarding" });
   const person = personInScope(actor, input.personId);
-  if (!person || !person.active) throw new NotFoundError("person");
+  if (!person.active) throw new NotFoundError("person");
   const errors: Record<string, string> = {};
   if (!person.jobRoleId) errors.personId = "noJobRole";
   const db = getDb();
