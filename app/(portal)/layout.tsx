@@ -5,7 +5,7 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
 import { unreadCount } from "@/lib/notifications/notifications";
-import { onboardingDutyCount, plansISupport } from "@/lib/onboarding/lists";
+import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
@@ -30,7 +30,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const manages = can(actor, "onboarding.manage");
   const duties = manages ? 0 : onboardingDutyCount(actor);
   // Buddies and named plan managers reach their tasks and plans even when nothing is due.
-  const supports = !manages && (duties > 0 || plansISupport(actor).length > 0);
+  const supports = !manages && (duties > 0 || supportsOpenPlan(actor));
   return (
     <div className="flex min-h-screen flex-col">
       <a

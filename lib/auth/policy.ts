@@ -73,6 +73,15 @@ export function outOfScope(actor: Who, target: Target & { id: string | number },
 
 // ---------- People ----------
 
+/**
+ * For a person the actor's scoped query did not find: absent, or there but out of scope. Same
+ * answer either way ("not found"); an attempt on a real person is audited.
+ */
+export function personNotVisible(actor: Who, personId: number): NotFoundError {
+  const exists = getDb().select({ id: people.id }).from(people).where(eq(people.id, personId)).get();
+  return exists ? outOfScope(actor, { type: "person", id: personId }, "peopleScope") : new NotFoundError("person");
+}
+
 /** Changing someone's app role needs its own permission on top of editing them. */
 export function authorizeAppRoleChange(actor: Who, from: Actor["appRole"], to: Actor["appRole"], personId: number): void {
   if (from !== to) authorize(actor, "people.assignAppRole", { type: "person", id: personId });

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import { todayIso } from "@/lib/core/dates";
 import { calendarFor } from "@/lib/onboarding/calendar";
-import { myOnboardingTasks, onboardingDutyCount, teamOptions } from "@/lib/onboarding/lists";
+import { myOnboardingTasks, onboardingDutyCount, plansISupport, supportsOpenPlan, teamOptions } from "@/lib/onboarding/lists";
 import {
   addPlanItem,
   buddySuggestions,
@@ -170,6 +170,10 @@ const cases: RefusalCase[] = [
 
   // ---------- lists and calendar ----------
   ...forbidden("myOnboardingTasks", [STRANGER], (a) => myOnboardingTasks(a), "onboarding.participate"),
+  ...forbidden("plansISupport", [STRANGER], (a) => plansISupport(a), "onboarding.participate"),
+  ...forbidden("supportsOpenPlan", [STRANGER], (a) => supportsOpenPlan(a), "onboarding.participate"),
+  { name: "plansISupport: Nora supports no plan, not even her own", as: NORA, call: (a) => [plansISupport(a), supportsOpenPlan(a)], expect: (r: unknown[]) => expect(r).toEqual([[], false]) },
+  { name: "plansISupport: Elif supports Nora's plan as buddy", as: EMP, call: (a) => [plansISupport(a).map((p) => [p.id, p.asBuddy, p.asManager]), supportsOpenPlan(a)], expect: (r: unknown[]) => expect(r).toEqual([[[fx.plan1, true, false]], true]) },
   { name: "myOnboardingTasks: Elif owes only the open buddy items of Nora's plan", as: EMP, call: (a) => sorted(myOnboardingTasks(a).map((i) => i.id)), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "buddy", true)) },
   { name: "myOnboardingTasks: Nora owes nothing to other people's plans", as: NORA, call: (a) => myOnboardingTasks(a), expect: (r: unknown[]) => expect(r).toEqual([]) },
   {

@@ -139,6 +139,19 @@ export function teamOptions(actor: Actor) {
   return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(500).all();
 }
 
+/** Whether any open plan names the actor as buddy or manager (one indexed row, for the navigation). */
+export function supportsOpenPlan(actor: Actor): boolean {
+  authorize(actor, "onboarding.participate");
+  return Boolean(
+    getDb()
+      .select({ id: onboardings.id })
+      .from(onboardings)
+      .where(and(eq(onboardings.status, "open"), supportedPlansCondition(actor)))
+      .limit(1)
+      .get(),
+  );
+}
+
 export type SupportedPlan = { id: number; hireName: string; startDate: string; asBuddy: boolean; asManager: boolean };
 
 /** Open plans that name the actor as buddy or manager, newest start first (up to 100). */

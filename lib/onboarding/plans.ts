@@ -9,6 +9,7 @@ import {
   mayTick,
   outOfScope,
   peopleScope,
+  personNotVisible,
   planAccess,
   planManagerCondition,
   recordDenied,
@@ -35,8 +36,7 @@ function personInScope(actor: Actor, personId: number) {
     .where(and(eq(people.id, personId), peopleScope(actor)))
     .get();
   if (person) return person;
-  if (getDb().select({ id: people.id }).from(people).where(eq(people.id, personId)).get()) throw outOfScope(actor, { type: "person", id: personId }, "peopleScope");
-  throw new NotFoundError("person");
+  throw personNotVisible(actor, personId);
 }
 
 /** People the actor may start an onboarding for (their scope, active). */

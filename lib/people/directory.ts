@@ -3,9 +3,8 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { jobRoles, people, teams, type AppRole, type Locale } from "@/db/schema";
-import { authorize, outOfScope, peopleScope } from "@/lib/auth/policy";
+import { authorize, peopleScope, personNotVisible } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/core/errors";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { foldForSearch } from "@/lib/core/search-text";
 
@@ -114,8 +113,6 @@ export function getPerson(actor: Actor, id: number): PersonDetail {
     .where(and(eq(people.id, id), id === actor.id ? undefined : peopleScope(actor)))
     .get();
   if (row) return row;
-  // Absent, or there but out of scope: the same answer, but an attempt on a real record is audited.
-  if (getDb().select({ id: people.id }).from(people).where(eq(people.id, id)).get()) throw outOfScope(actor, { type: "person", id }, "peopleScope");
-  throw new NotFoundError("person");
+  throw personNotVisible(actor, id);
 }
 
