@@ -270,6 +270,11 @@ export async function seedDemo(today = new Date()): Promise<void> {
       .values({ jobRoleId: sa, published: true, location: "Rotterdam-Noord", publishedById: personIds.get("hr@example.com")!, updatedAt: instantDaysAgo(3, today) })
       .run();
 
+    tx.update(schema.organisation)
+      .set({ name: "Van Dijk Auto Rotterdam", timeZone: "Europe/Amsterdam", applyEmail: "jobs@vandijk-auto.example", location: "Rotterdam-Noord", updatedAt: today.toISOString() })
+      .where(eq(schema.organisation.id, 1))
+      .run();
+
     tx.insert(schema.auditLog)
       .values({ actorId: null, action: "demo.seed", entityType: "organisation", detail: "{}", at: today.toISOString() })
       .run();

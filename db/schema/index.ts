@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./versions";
 export * from "./communication";
 export * from "./onboarding";
+export * from "./organisation";

@@ -36,6 +36,8 @@ export const onboardingTemplateItems = sqliteTable(
     source: text("source", { enum: ITEM_SOURCES }).notNull(),
     /** For generated items: what generated it ("read-role", "shadow:<key>", "hr:account"…). */
     genKey: text("gen_key"),
+    /** JSON parameters of a generated item's words (task title…), so it reads in each reader's language. */
+    genParams: text("gen_params"),
     /** A generated item someone changed by hand: regeneration keeps their changes. */
     edited: integer("edited", { mode: "boolean" }).notNull().default(false),
   },
@@ -94,6 +96,13 @@ export const onboardingItems = sqliteTable(
     dueDate: text("due_date").notNull(),
     linkKind: text("link_kind", { enum: LINK_KINDS }),
     linkKey: text("link_key"),
+    /** Copied from the template item: generated items are shown in the reader's language. */
+    genKey: text("gen_key"),
+    genParams: text("gen_params"),
+    /** Edited by hand after generation: shown as written. */
+    edited: integer("edited", { mode: "boolean" }).notNull().default(false),
+    /** Last reminder sent about this item (at most one per 24 hours). */
+    lastRemindedAt: text("last_reminded_at"),
     doneAt: text("done_at"),
     doneById: integer("done_by_id").references(() => people.id, { onDelete: "set null" }),
   },
@@ -101,6 +110,7 @@ export const onboardingItems = sqliteTable(
     index("onboarding_items_plan_idx").on(t.onboardingId, t.dueDate),
     index("onboarding_items_due_idx").on(t.dueDate, t.doneAt),
     index("onboarding_items_done_by_idx").on(t.doneById),
+    index("onboarding_items_gen_idx").on(t.genKey),
   ],
 );
 

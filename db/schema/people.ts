@@ -51,6 +51,8 @@ export const people = sqliteTable(
     /** ISO calendar date, YYYY-MM-DD. */
     startDate: text("start_date").notNull(),
     locale: text("locale", { enum: LOCALES }),
+    /** IANA time zone the person chose; null = the organisation's. */
+    timeZone: text("time_zone"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     /** Bumped to revoke every open session of this person. */
     sessionVersion: integer("session_version").notNull().default(1),

@@ -31,6 +31,7 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "onboarding.participate": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
   "onboarding.manage": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
   "onboarding.hrItems": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "organisation.manage": { hr_admin: Y, manager: N, supervisor: N, employee: N },
 };
 
 describe("permission table", () => {

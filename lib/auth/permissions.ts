@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   "onboarding.participate",
   "onboarding.manage",
   "onboarding.hrItems",
+  "organisation.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,20 +55,21 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "teams.read",
     "audit.read",
     "roles.edit",
-      "announcements.create",
+    "announcements.create",
     "announcements.createForAll",
     "communication.oversee",
     "postings.manage",
     "tasks.ownershipReports",
     "onboarding.manage",
     "onboarding.hrItems",
+    "organisation.manage",
   ]),
   manager: new Set<Permission>([
     ...everyone,
     "people.read",
     "teams.read",
     "roles.edit",
-      "announcements.create",
+    "announcements.create",
     "tasks.ownershipReports",
     "onboarding.manage",
   ]),

@@ -61,7 +61,7 @@ function loadTemplate(actor: Actor, slug: string, phrases: TemplatePhrases): { v
         .orderBy(asc(onboardingTemplateItems.dueDay), asc(onboardingTemplateItems.position), asc(onboardingTemplateItems.id))
         .all()
     : generateTemplate(doc, phrases)
-        .map((i, position) => ({ ...i, id: -(position + 1), jobRoleId: role.id, position, source: "generated" as const, edited: false }))
+        .map((i, position) => ({ ...i, id: -(position + 1), jobRoleId: role.id, position, source: "generated" as const, edited: false, genParams: null }))
         .sort(byDue);
   const view: TemplateView = {
     role: { id: role.id, slug: role.slug, title: role.title, currentVersion: role.currentVersion },

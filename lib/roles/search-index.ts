@@ -13,6 +13,7 @@ type Tx = Pick<DB, "run">;
  */
 export function reindexRole(tx: Tx, roleId: number, slug: string, doc: RoleDoc): void {
   tx.run(sql`delete from role_search where role_id = ${roleId}`);
+  tx.run(sql`delete from role_search_trigram where role_id = ${roleId}`);
   const rows: { kind: string; refKey: string; title: string; body: string }[] = [
     { kind: "role", refKey: slug, title: doc.title, body: [doc.purpose, ...(doc.tools ?? [])].join("\n") },
     ...doc.responsibilities.map((r) => ({
@@ -25,10 +26,11 @@ export function reindexRole(tx: Tx, roleId: number, slug: string, doc: RoleDoc):
       r.tasks.map((t) => ({ kind: "task", refKey: t.key, title: t.title, body: `${t.description}\n${r.title}` })),
     ),
   ];
-  tx.run(
-    sql`insert into role_search (kind, ref_key, role_id, title, body) values ${sql.join(
-      rows.map((r) => sql`(${r.kind}, ${r.refKey}, ${roleId}, ${r.title}, ${r.body})`),
-      sql`, `,
-    )}`,
+  const values = sql.join(
+    rows.map((r) => sql`(${r.kind}, ${r.refKey}, ${roleId}, ${r.title}, ${r.body})`),
+    sql`, `,
   );
+  tx.run(sql`insert into role_search (kind, ref_key, role_id, title, body) values ${values}`);
+  // The same rows under the trigram tokenizer: substring and typo-tolerant matching ("waranty").
+  tx.run(sql`insert into role_search_trigram (kind, ref_key, role_id, title, body) values ${values}`);
 }

@@ -1,0 +1,55 @@
+import "server-only";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { holidays, organisation } from "@/db/schema";
+
+export type OrganisationSettings = {
+  name: string;
+  /** The configured IANA zone, or "" when HR has not set one (then the server's zone applies). */
+  timeZone: string;
+  applyEmail: string;
+  applyUrl: string;
+  location: string;
+  revision: number;
+};
+
+/** The server's own time zone, the default when HR has set none. */
+export function serverTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+/**
+ * The organisation's public settings (employer name, time zone, where to apply). Nothing here is
+ * secret: job postings show it to anyone.
+ */
+export function organisationSettings(): OrganisationSettings {
+  const row = getDb()
+    .select({
+      name: organisation.name,
+      timeZone: organisation.timeZone,
+      applyEmail: organisation.applyEmail,
+      applyUrl: organisation.applyUrl,
+      location: organisation.location,
+      revision: organisation.revision,
+    })
+    .from(organisation)
+    .where(eq(organisation.id, 1))
+    .get();
+  return row ?? { name: "", timeZone: "", applyEmail: "", applyUrl: "", location: "", revision: 0 };
+}
+
+/** The zone "today", due dates and effective dates are computed in. */
+export function organisationTimeZone(): string {
+  return organisationSettings().timeZone || serverTimeZone();
+}
+
+/** Public holidays from `from` to `to` (YYYY-MM-DD, inclusive), for due-date arithmetic. */
+export function holidaysBetween(from: string, to: string): Set<string> {
+  const rows = getDb()
+    .select({ date: holidays.date })
+    .from(holidays)
+    .where(and(gte(holidays.date, from), lte(holidays.date, to)))
+    .orderBy(asc(holidays.date))
+    .all();
+  return new Set(rows.map((r) => r.date));
+}
