@@ -12,6 +12,7 @@ import { startOnboarding } from "../lib/onboarding/plans";
 import { dueDate } from "../lib/onboarding/rules";
 import { simpleTranslator, templatePhrases } from "../lib/onboarding/phrases";
 import type { Actor } from "../lib/auth/actor";
+import { dateInZone } from "../lib/core/dates";
 import en from "../i18n/messages/en.json";
 
 export const DEMO_PASSWORD = "rolebook-demo";
@@ -275,12 +276,58 @@ export async function seedDemo(today = new Date()): Promise<void> {
       .where(eq(schema.organisation.id, 1))
       .run();
 
+    // Dutch public holidays for this year and next (due dates skip them).
+    const year = Number(dateInZone(today, "Europe/Amsterdam").slice(0, 4));
+    tx.insert(schema.holidays)
+      .values([year, year + 1].flatMap((y) => dutchPublicHolidays(y).map((h) => ({ ...h, createdById: personIds.get("hr@example.com")! }))))
+      .run();
+
     tx.insert(schema.auditLog)
       .values({ actorId: null, action: "demo.seed", entityType: "organisation", detail: "{}", at: today.toISOString() })
       .run();
   });
 
   seedOnboarding(today, personIds);
+}
+
+/** Easter Sunday (Gregorian), by the anonymous computus. */
+function easter(year: number): Date {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** The public holidays of the Netherlands in a year (King's Day moves to the 26th when the 27th is a Sunday). */
+export function dutchPublicHolidays(year: number): { date: string; name: string }[] {
+  const e = easter(year).getTime();
+  const fromEaster = (days: number) => new Date(e + days * 86_400_000).toISOString().slice(0, 10);
+  const kingsDay = new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? 26 : 27;
+  const day = (m: number, d: number) => `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return [
+    { date: day(1, 1), name: "Nieuwjaarsdag (New Year's Day)" },
+    { date: fromEaster(-2), name: "Goede Vrijdag (Good Friday)" },
+    { date: fromEaster(0), name: "Eerste Paasdag (Easter Sunday)" },
+    { date: fromEaster(1), name: "Tweede Paasdag (Easter Monday)" },
+    { date: day(4, kingsDay), name: "Koningsdag (King's Day)" },
+    { date: day(5, 5), name: "Bevrijdingsdag (Liberation Day)" },
+    { date: fromEaster(39), name: "Hemelvaartsdag (Ascension Day)" },
+    { date: fromEaster(49), name: "Eerste Pinksterdag (Whit Sunday)" },
+    { date: fromEaster(50), name: "Tweede Pinksterdag (Whit Monday)" },
+    { date: day(12, 25), name: "Eerste Kerstdag (Christmas Day)" },
+    { date: day(12, 26), name: "Tweede Kerstdag (Boxing Day)" },
+  ].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 function actorOf(id: number): Actor {

@@ -1,0 +1,69 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { organisation } from "@/db/schema";
+import { audit } from "@/lib/audit/log";
+import { authorize } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError, FieldError } from "@/lib/core/errors";
+import { organisationSettings, serverTimeZone, type OrganisationSettings } from "@/lib/org/settings";
+import { isTimeZone } from "@/lib/org/zones";
+
+export type OrganisationInput = {
+  name: string;
+  /** An IANA zone, or "" for the server's. */
+  timeZone: string;
+  applyEmail: string;
+  applyUrl: string;
+  location: string;
+};
+
+const FIELDS = ["name", "timeZone", "applyEmail", "applyUrl", "location"] as const;
+
+/** The settings form: the current values, their revision, and the server's zone (the default). HR only. */
+export function organisationSettingsForEdit(actor: Actor): OrganisationSettings & { serverTimeZone: string } {
+  authorize(actor, "organisation.manage", { type: "organisation", id: 1 });
+  return { ...organisationSettings(), serverTimeZone: serverTimeZone() };
+}
+
+/**
+ * HR edits the organisation's settings. `revision` is the one the form was loaded with: a stale one
+ * is a conflict. An unknown time zone or an apply URL that is not https is refused next to its field.
+ * Audited with the fields that changed.
+ */
+export function updateOrganisationSettings(actor: Actor, revision: number, input: OrganisationInput): { revision: number } {
+  authorize(actor, "organisation.manage", { type: "organisation", id: 1 });
+  const next: OrganisationInput = {
+    name: input.name.trim(),
+    timeZone: input.timeZone.trim(),
+    applyEmail: input.applyEmail.trim().toLowerCase(),
+    applyUrl: input.applyUrl.trim(),
+    location: input.location.trim(),
+  };
+  const errors: Record<string, string> = {};
+  if (next.timeZone && !isTimeZone(next.timeZone)) errors.timeZone = "invalidTimeZone";
+  if (next.applyUrl && !isHttpsUrl(next.applyUrl)) errors.applyUrl = "invalidUrl";
+  if (Object.keys(errors).length) throw new FieldError(errors);
+  const db = getDb();
+  return db.transaction((tx) => {
+    const current = organisationSettings();
+    const changed = tx
+      .update(organisation)
+      .set({ ...next, revision: sql`${organisation.revision} + 1`, updatedById: actor.id, updatedAt: new Date().toISOString() })
+      .where(and(eq(organisation.id, 1), eq(organisation.revision, revision)))
+      .run();
+    if (changed.changes === 0) throw new ConflictError();
+    const diff = Object.fromEntries(FIELDS.filter((f) => current[f] !== next[f]).map((f) => [f, { from: current[f], to: next[f] }]));
+    audit({ actorId: actor.id, action: "organisation.update", entityType: "organisation", entityId: 1, detail: diff }, tx);
+    return { revision: revision + 1 };
+  });
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && Boolean(url.hostname);
+  } catch {
+    return false;
+  }
+}
