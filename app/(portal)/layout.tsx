@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -9,7 +9,7 @@ import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "people" | "roles" | "audit";
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "people" | "roles" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
@@ -19,12 +19,14 @@ const NAV: { href: string; key: NavKey; permission: Permission }[] = [
   { href: "/roles", key: "roles", permission: "roles.read" },
   { href: "/people", key: "people", permission: "people.read" },
   { href: "/audit", key: "audit", permission: "audit.read" },
+  { href: "/settings", key: "settings", permission: "organisation.manage" },
 ];
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations("shell");
   const roles = await getTranslations("appRoles");
+  const timeZone = await getTimeZone();
   const openItems = openItemCount(actor);
   const unread = unreadCount(actor);
   const manages = can(actor, "onboarding.manage");
@@ -62,6 +64,9 @@ export default async function PortalLayout({ children }: { children: React.React
               ) : null}
             </Link>
             <LocaleSwitcher />
+            <Link href="/preferences" className="text-sm text-slate-600 underline-offset-2 hover:underline" data-testid="time-zone-link">
+              {t("timeZoneLink", { zone: timeZone })}
+            </Link>
             <div className="text-right text-sm leading-tight">
               <p className="font-medium text-slate-900" data-testid="current-user">
                 {actor.name}

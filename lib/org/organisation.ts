@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { organisation } from "@/db/schema";
+import { organisation, people } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
@@ -21,9 +21,17 @@ export type OrganisationInput = {
 const FIELDS = ["name", "timeZone", "applyEmail", "applyUrl", "location"] as const;
 
 /** The settings form: the current values, their revision, and the server's zone (the default). HR only. */
-export function organisationSettingsForEdit(actor: Actor): OrganisationSettings & { serverTimeZone: string } {
+export function organisationSettingsForEdit(
+  actor: Actor,
+): OrganisationSettings & { serverTimeZone: string; updatedAt: string | null; updatedByName: string | null } {
   authorize(actor, "organisation.manage", { type: "organisation", id: 1 });
-  return { ...organisationSettings(), serverTimeZone: serverTimeZone() };
+  const last = getDb()
+    .select({ updatedAt: organisation.updatedAt, updatedByName: people.name })
+    .from(organisation)
+    .leftJoin(people, eq(people.id, organisation.updatedById))
+    .where(eq(organisation.id, 1))
+    .get();
+  return { ...organisationSettings(), serverTimeZone: serverTimeZone(), updatedAt: last?.updatedAt ?? null, updatedByName: last?.updatedByName ?? null };
 }
 
 /**

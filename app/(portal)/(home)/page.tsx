@@ -11,6 +11,7 @@ import { requireActor } from "@/lib/auth/session";
 import { todayIso } from "@/lib/core/dates";
 import { ItemList } from "../onboarding/_components/item-list";
 import { groupItems, PlanContacts, PlanProgress } from "../onboarding/_components/plan-parts";
+import { formatDay } from "@/lib/core/format-dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myRole");
@@ -124,7 +125,7 @@ export default async function MyRolePage() {
           <Card>
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("startDate")}</h2>
             <p className="mt-2 text-sm text-slate-800">
-              {format.dateTime(new Date(`${person.startDate}T00:00:00Z`), { dateStyle: "long" })}
+              {formatDay(format, person.startDate, { dateStyle: "long" })}
             </p>
           </Card>
         </aside>

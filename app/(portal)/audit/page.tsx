@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
@@ -7,6 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { auditFilterOptions, listAudit } from "@/lib/audit/browse";
 import { found, optionalIdParam, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
+import { formatInstant } from "@/lib/core/format-dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -30,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   };
   const result = listAudit(actor, filters);
   const t = await getTranslations("audit");
-  const format = await getFormatter();
+  const [format, zone] = await Promise.all([getFormatter(), getTimeZone()]);
   return (
     <div>
       <PageHeader title={t("title")} description={t("intro")} />
@@ -64,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <DataTable columns={[t("when"), t("who"), t("action"), t("record"), t("detail")]} dense>
               {result.rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(new Date(r.at), { dateStyle: "short", timeStyle: "medium", timeZone: "UTC" })} UTC</td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatInstant(format, r.at, zone, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td className="px-3 py-2">{r.actorName ?? t("system")}</td>
                   <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
                   <td className="px-3 py-2 font-mono text-xs">

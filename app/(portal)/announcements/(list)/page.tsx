@@ -9,6 +9,7 @@ import { listFeed } from "@/lib/communication/announcements";
 import { found, pageParam } from "@/lib/core/page";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
+import { formatDay } from "@/lib/core/format-dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("announcements");
@@ -46,7 +47,7 @@ export default async function AnnouncementsPage({ searchParams }: { searchParams
                 <p className="mt-1 text-sm text-slate-600">
                   {t("meta", {
                     author: a.authorName ?? "—",
-                    date: format.dateTime(new Date(`${a.effectiveDate}T00:00:00Z`), { dateStyle: "medium" }),
+                    date: formatDay(format, a.effectiveDate, { dateStyle: "medium" }),
                   })}
                 </p>
               </Card>

@@ -11,6 +11,7 @@ import { getAnnouncement } from "@/lib/communication/announcements";
 import { found, idParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { remindAnnouncementAction } from "../actions";
+import { formatDay } from "@/lib/core/format-dates";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -27,7 +28,7 @@ export default async function AnnouncementPage({ params, searchParams }: Props) 
   const t = await getTranslations("announcements");
   const format = await getFormatter();
   const tracking = a.canTrack ? announcementTracking(actor, id) : null;
-  const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00Z`), { dateStyle: "long" });
+  const day = (d: string) => formatDay(format, d, { dateStyle: "long" });
   const pendingRoles = [...new Set(a.transfers.filter((x) => !x.appliedAt && x.fromRole).flatMap((x) => [x.fromRole!, x.toRole!]))];
   const audience = [
     ...(a.audience.everyone ? [t("everyone")] : []),

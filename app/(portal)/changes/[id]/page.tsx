@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { AckStateBadge } from "@/components/communication/ack-state-badge";
 import { Markdown } from "@/components/markdown";
 import { RoleDiffView } from "@/components/roles/diff-view";
@@ -9,6 +9,7 @@ import { getAck } from "@/lib/communication/answers";
 import { found, idParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { AnswerForms, ReplyForm } from "../_components/answer-forms";
+import { formatDay, formatInstant } from "@/lib/core/format-dates";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,8 +23,8 @@ export default async function ChangeItemPage({ params }: Props) {
   const { id } = await params;
   const ack = found(() => getAck(actor, idParam(id)));
   const t = await getTranslations("changes");
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const [format, zone] = await Promise.all([getFormatter(), getTimeZone()]);
+  const when = (iso: string) => formatInstant(format, iso, zone);
   const open = ack.state === "pending" || ack.state === "clarification" || ack.state === "answered";
   const title = ack.role ? t("roleItem", { role: ack.role.title, version: ack.role.version }) : (ack.announcement?.title ?? "");
 
@@ -62,7 +63,7 @@ export default async function ChangeItemPage({ params }: Props) {
 
       {ack.announcement ? (
         <Card className="mb-6">
-          <p className="text-sm text-slate-600">{t("effective", { date: format.dateTime(new Date(`${ack.announcement.effectiveDate}T00:00:00Z`), { dateStyle: "long" }) })}</p>
+          <p className="text-sm text-slate-600">{t("effective", { date: formatDay(format, ack.announcement.effectiveDate, { dateStyle: "long" }) })}</p>
           <Markdown className="mt-2">{ack.announcement.body}</Markdown>
           <p className="mt-3 text-sm">
             <Link href={`/announcements/${ack.announcement.id}`} className="text-brand-700 underline">

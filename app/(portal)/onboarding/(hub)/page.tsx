@@ -9,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { onboardingOverview, teamOptions } from "@/lib/onboarding/lists";
 import { found, optionalIdParam, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
+import { formatDay } from "@/lib/core/format-dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("onboarding");
@@ -84,7 +85,7 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
                     </td>
                     <td className="px-4 py-3">{r.roleTitle ?? "—"}</td>
                     <td className="px-4 py-3">{r.teamName ?? "—"}</td>
-                    <td className="px-4 py-3">{format.dateTime(new Date(`${r.startDate}T00:00:00Z`), { dateStyle: "medium" })}</td>
+                    <td className="px-4 py-3">{formatDay(format, r.startDate, { dateStyle: "medium" })}</td>
                     <td className="px-4 py-3">{r.buddyName ?? "—"}</td>
                     <td className="px-4 py-3">
                       <div className="flex items-center gap-2">

@@ -12,6 +12,7 @@ import { todayIso } from "@/lib/core/dates";
 import { ItemList } from "../_components/item-list";
 import { AddItemForm, CheckinForm, ClosePlanForm, RemoveItemButton } from "../_components/plan-forms";
 import { groupItems, PlanContacts, PlanProgress } from "../_components/plan-parts";
+import { formatDay } from "@/lib/core/format-dates";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ started?: string }> };
 
@@ -69,7 +70,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <span className="flex flex-wrap items-center gap-2">
             {plan.role ? <Link href={`/roles/${plan.role.slug}`} className="text-brand-700 underline">{plan.role.title}</Link> : null}
             <Badge tone="brand">{o(`kind.${plan.kind}`)}</Badge>
-            <span>{format.dateTime(new Date(`${plan.startDate}T00:00:00Z`), { dateStyle: "long" })}</span>
+            <span>{formatDay(format, plan.startDate, { dateStyle: "long" })}</span>
             <span>· {day >= 0 ? t("day", { day }) : t("before", { days: -day })}</span>
           </span>
         }

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
 import type { PlanItem } from "@/lib/onboarding/plans";
 import { TickButton } from "./tick-button";
+import { formatDay } from "@/lib/core/format-dates";
 
 /** Plan items with who does each, when it is due, and whether it is done. */
 export async function ItemList({
@@ -39,7 +40,7 @@ export async function ItemList({
             {i.description ? <p className="text-sm text-slate-600">{i.description}</p> : null}
             <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
               <span>{who(i.assignee)}</span>
-              <span>· {t("due", { date: format.dateTime(new Date(`${i.dueDate}T00:00:00Z`), { weekday: "short", day: "numeric", month: "short" }) })}</span>
+              <span>· {t("due", { date: formatDay(format, i.dueDate, { weekday: "short", day: "numeric", month: "short" }) })}</span>
               {i.overdue ? <Badge tone="red">{t("overdueBadge")}</Badge> : null}
               {i.doneAt ? <Badge tone="green">{t("doneBy", { date: format.dateTime(new Date(i.doneAt), { dateStyle: "medium" }) })}</Badge> : null}
               {!i.doneAt && !i.canTick ? <Badge>{t("notDone")}</Badge> : null}

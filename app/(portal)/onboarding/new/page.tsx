@@ -9,6 +9,7 @@ import { listRoles } from "@/lib/roles/catalog";
 import { requireActor } from "@/lib/auth/session";
 import { todayIso } from "@/lib/core/dates";
 import { StartForm } from "../_components/start-form";
+import { formatDay } from "@/lib/core/format-dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("onboarding.new");
@@ -64,7 +65,7 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
                   <li key={s.id}>
                     <span className="font-medium">{s.name}</span>{" "}
                     <span className="text-slate-600">
-                      · {t("tenure", { date: format.dateTime(new Date(`${s.startDate}T00:00:00Z`), { dateStyle: "medium" }) })} · {t("buddies", { count: s.currentBuddies })}
+                      · {t("tenure", { date: formatDay(format, s.startDate, { dateStyle: "medium" }) })} · {t("buddies", { count: s.currentBuddies })}
                     </span>
                   </li>
                 ))}

@@ -6,6 +6,7 @@ import { myOnboardingTasks, plansISupport } from "@/lib/onboarding/lists";
 import { found } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { TickButton } from "../_components/tick-button";
+import { formatDay } from "@/lib/core/format-dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("onboarding.tasks");
@@ -44,7 +45,7 @@ export default async function MyOnboardingTasksPage() {
                     {t("for", { name: i.hireName })}
                   </Link>
                   <span>· {p(`assigneeOther.${i.assignee}`)}</span>
-                  <span>· {p("due", { date: format.dateTime(new Date(`${i.dueDate}T00:00:00Z`), { weekday: "short", day: "numeric", month: "short" }) })}</span>
+                  <span>· {p("due", { date: formatDay(format, i.dueDate, { weekday: "short", day: "numeric", month: "short" }) })}</span>
                   {i.overdue ? <Badge tone="red">{p("overdueBadge")}</Badge> : null}
                 </p>
               </div>
@@ -65,7 +66,7 @@ export default async function MyOnboardingTasksPage() {
                   {plan.hireName}
                 </Link>
                 <span className="text-sm text-slate-600">
-                  {t(plan.asBuddy ? "supportAsBuddy" : "supportAsManager", { date: format.dateTime(new Date(`${plan.startDate}T00:00:00Z`), { dateStyle: "medium" }) })}
+                  {t(plan.asBuddy ? "supportAsBuddy" : "supportAsManager", { date: formatDay(format, plan.startDate, { dateStyle: "medium" }) })}
                 </span>
               </li>
             ))}

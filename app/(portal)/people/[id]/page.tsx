@@ -12,6 +12,7 @@ import { requireActor } from "@/lib/auth/session";
 import { updatePersonAction } from "../actions";
 import { ActiveToggle } from "../_components/active-toggle";
 import { PersonForm } from "../_components/person-form";
+import { formatDay } from "@/lib/core/format-dates";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -48,7 +49,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
     ],
     [t("form.team"), person.teamName ?? "—"],
     [t("form.reportsTo"), person.reportsToName ?? "—"],
-    [t("form.startDate"), format.dateTime(new Date(`${person.startDate}T00:00:00Z`), { dateStyle: "long" })],
+    [t("form.startDate"), formatDay(format, person.startDate, { dateStyle: "long" })],
     [t("form.locale"), isLocale(person.locale) ? localeNames[person.locale] : t("form.browserLanguage")],
   ];
 

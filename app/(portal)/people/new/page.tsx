@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
+import { todayIso } from "@/lib/core/dates";
 import { found } from "@/lib/core/page";
 import { personFormOptions } from "@/lib/people/records";
 import { requireActor } from "@/lib/auth/session";
@@ -16,7 +17,7 @@ export default async function NewPersonPage() {
   const actor = await requireActor();
   const options = found(() => personFormOptions(actor));
   const t = await getTranslations("people");
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("new")} description={t("newIntro")} />

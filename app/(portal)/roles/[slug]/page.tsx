@@ -12,6 +12,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { PostingForm } from "../_components/posting-form";
 import { requireActor } from "@/lib/auth/session";
+import { formatDay } from "@/lib/core/format-dates";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -95,7 +96,7 @@ export default async function RolePage({ params }: Props) {
                     <span className="font-medium">{h.name}</span>
                   )}
                   <span className="block text-xs text-slate-500">
-                    {[h.teamName, t("since", { date: format.dateTime(new Date(`${h.startDate}T00:00:00Z`), { dateStyle: "medium" }) })]
+                    {[h.teamName, t("since", { date: formatDay(format, h.startDate, { dateStyle: "medium" }) })]
                       .filter(Boolean)
                       .join(" · ")}
                   </span>

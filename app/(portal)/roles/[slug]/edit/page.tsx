@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { found, slugParam } from "@/lib/core/page";
 import { getDraft } from "@/lib/roles/drafts";
 import { requireActor } from "@/lib/auth/session";
 import { RoleEditor } from "../../_components/role-editor";
+import { formatInstant } from "@/lib/core/format-dates";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -19,7 +20,7 @@ export default async function EditRolePage({ params }: Props) {
   const slug = slugParam((await params).slug);
   const draft = found(() => getDraft(actor, slug));
   const t = await getTranslations("editor");
-  const format = await getFormatter();
+  const [format, zone] = await Promise.all([getFormatter(), getTimeZone()]);
   return (
     <div className="max-w-4xl">
       <p className="mb-2 text-sm">
@@ -33,7 +34,7 @@ export default async function EditRolePage({ params }: Props) {
           draft.hasDraft && draft.updatedAt
             ? t("draftBy", {
                 name: draft.updatedBy ?? "—",
-                when: format.dateTime(new Date(draft.updatedAt), { dateStyle: "medium", timeStyle: "short" }),
+                when: formatInstant(format, draft.updatedAt, zone),
                 version: draft.baseVersion,
               })
             : t("startsFrom", { version: draft.role.currentVersion })

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { labelClass, selectClass } from "@/components/ui/field-styles";
@@ -8,6 +8,7 @@ import { found, parseId, slugParam } from "@/lib/core/page";
 import { mayTrackVersion } from "@/lib/auth/policy";
 import { listVersions } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
+import { formatInstant } from "@/lib/core/format-dates";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> };
 
@@ -22,7 +23,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
   const published = parseId((await searchParams).published);
   const { role, versions } = found(() => listVersions(actor, slug));
   const t = await getTranslations("versions");
-  const format = await getFormatter();
+  const [format, zone] = await Promise.all([getFormatter(), getTimeZone()]);
   const canTrack = mayTrackVersion(actor, role);
   const latest = versions[0]?.number ?? 0;
   return (
@@ -106,7 +107,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
               <p className="mt-1 text-xs text-slate-500">
                 {t("byline", {
                   name: v.authorName ?? "—",
-                  when: format.dateTime(new Date(v.publishedAt), { dateStyle: "medium", timeStyle: "short" }),
+                  when: formatInstant(format, v.publishedAt, zone),
                 })}
               </p>
             </Card>

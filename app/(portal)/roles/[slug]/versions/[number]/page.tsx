@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { found, idParam, slugParam } from "@/lib/core/page";
 import { getVersion } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
+import { formatInstant } from "@/lib/core/format-dates";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -21,7 +22,7 @@ export default async function VersionPage({ params }: Props) {
   const slug = slugParam(rawSlug);
   const { role, meta, doc } = found(() => getVersion(actor, slug, idParam(number)));
   const t = await getTranslations("versions");
-  const format = await getFormatter();
+  const [format, zone] = await Promise.all([getFormatter(), getTimeZone()]);
   return (
     <div className="max-w-4xl">
       <p className="mb-2 text-sm">
@@ -34,7 +35,7 @@ export default async function VersionPage({ params }: Props) {
         description={
           <>
             <Badge tone={meta.kind === "material" ? "amber" : "slate"}>{t(`kind.${meta.kind}`)}</Badge>{" "}
-            {t("byline", { name: meta.authorName ?? "—", when: format.dateTime(new Date(meta.publishedAt), { dateStyle: "medium", timeStyle: "short" }) })}
+            {t("byline", { name: meta.authorName ?? "—", when: formatInstant(format, meta.publishedAt, zone) })}
             {meta.number !== role.currentVersion ? <span className="ml-2 text-amber-800">{t("notCurrent")}</span> : null}
           </>
         }

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/session";
+import { formatInstant } from "@/lib/core/format-dates";
+import { found } from "@/lib/core/page";
+import { organisationSettingsForEdit } from "@/lib/org/organisation";
+import { timeZoneGroups } from "@/lib/org/zones";
+import { OrganisationForm } from "./_components/organisation-form";
+import { SettingsTabs } from "./_components/settings-tabs";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
+
+export default async function SettingsPage() {
+  const actor = await requireActor();
+  const settings = found(() => organisationSettingsForEdit(actor));
+  const t = await getTranslations("settings");
+  const format = await getFormatter();
+  const zone = await getTimeZone();
+  const { serverTimeZone, updatedAt, updatedByName, ...values } = settings;
+  return (
+    <div>
+      <PageHeader title={t("title")} description={t("intro")} />
+      <SettingsTabs current="organisation" />
+      <Card>
+        <OrganisationForm values={values} serverTimeZone={serverTimeZone} groups={timeZoneGroups()} />
+        {updatedAt && updatedByName ? (
+          <p className="mt-4 text-sm text-slate-600" data-testid="settings-updated">
+            {t("lastChanged", { name: updatedByName, when: formatInstant(format, updatedAt, zone) })}
+          </p>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { NAME_MAX, POSTING_LOCATION_MAX } from "@/lib/core/limits";
+import { fields } from "@/lib/core/validation";
+
+/** Form schemas for organisation settings, holidays and a person's own zone (lib/org/* checks the rest). */
+
+const trimmed = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max));
+export const ZONE_MAX = 100;
+export const APPLY_URL_MAX = 500;
+
+export const organisationSchema = z.object({
+  revision: fields.revision,
+  name: fields.name,
+  timeZone: trimmed(ZONE_MAX),
+  applyEmail: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v ?? ""),
+    z
+      .string()
+      .max(320)
+      .refine((v) => v === "" || z.email().safeParse(v).success, { message: "invalidEmail" }),
+  ),
+  applyUrl: trimmed(APPLY_URL_MAX),
+  location: trimmed(POSTING_LOCATION_MAX),
+});
+
+export const addHolidaySchema = z.object({ date: trimmed(20), name: trimmed(NAME_MAX) });
+export const removeHolidaySchema = z.object({ id: fields.id });
+export const ownTimeZoneSchema = z.object({ timeZone: trimmed(ZONE_MAX) });
