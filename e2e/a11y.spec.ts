@@ -93,3 +93,15 @@ test("onboarding pages have no serious accessibility violations", async ({ manag
   await expect(newhirePage.getByRole("heading", { name: /You are onboarding/ })).toBeVisible();
   await expectNoSeriousViolations(newhirePage);
 });
+
+test("settings pages and the time zone preference have no serious accessibility violations", async ({ hrPage: page }) => {
+  for (const [path, heading] of [
+    ["/settings", "Organisation settings"],
+    ["/settings/holidays", "Public holidays"],
+    ["/preferences", "My time zone"],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  }
+});

@@ -1,0 +1,78 @@
+import { expect, test } from "./fixtures";
+
+test("HR sets the organisation's time zone and a time on a page says which zone", async ({ hrPage: page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Organisation settings" })).toBeVisible();
+  const zone = page.getByLabel("Time zone", { exact: true });
+  await expect(zone).toHaveValue("Europe/Amsterdam");
+  await zone.selectOption("Europe/Riga");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  // Times are now shown in Riga's zone, and say so.
+  await expect(page.getByTestId("time-zone-link")).toHaveText("Time zone: Europe/Riga");
+  await expect(page.getByTestId("settings-updated")).toContainText("(Europe/Riga)");
+  await page.goto("/audit?type=organisation");
+  const row = page.getByRole("row").filter({ hasText: "organisation.update" }).first();
+  await expect(row).toContainText(/\d{1,2}:\d{2}:\d{2} \(Europe\/Riga\)/);
+
+  // A stale form is refused as a conflict, not saved over the newer values.
+  await page.goto("/settings");
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('input[name="revision"]')!;
+    input.value = String(Number(input.value) - 1);
+  });
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone else changed this record" })).toBeVisible();
+
+  // Back to Rotterdam's zone for the other specs.
+  await page.reload();
+  await page.getByLabel("Time zone", { exact: true }).selectOption("Europe/Amsterdam");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  await expect(page.getByTestId("time-zone-link")).toHaveText("Time zone: Europe/Amsterdam");
+});
+
+test("HR adds a public holiday, a duplicate is refused next to the date, and removes it", async ({ hrPage: page }) => {
+  await page.goto("/settings/holidays");
+  await expect(page.getByRole("heading", { level: 1, name: "Public holidays" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Koningsdag/ }).first()).toBeVisible();
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add holiday" }) });
+  await form.getByLabel("Date").fill("2030-10-03");
+  await form.getByLabel("Name").fill("Leidens Ontzet");
+  await form.getByRole("button", { name: "Add holiday" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Holiday added." })).toBeVisible();
+  await page.goto("/settings/holidays?page=2");
+  const row = page.getByRole("row").filter({ hasText: "Leidens Ontzet" });
+  await expect(row).toContainText(/Thu.*(3 October|October 3).*2030/);
+
+  await form.getByLabel("Date").fill("2030-10-03");
+  await form.getByLabel("Name").fill("Again");
+  await form.getByRole("button", { name: "Add holiday" }).click();
+  await expect(form.getByText("This date is already a public holiday.")).toBeVisible();
+  await expect(form.getByLabel("Date")).toHaveAttribute("aria-invalid", "true");
+
+  await row.getByRole("button", { name: /Remove/ }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Leidens Ontzet" })).toHaveCount(0);
+});
+
+test("a person chooses their own time zone; calendar days do not shift", async ({ employeePage: page }) => {
+  await page.goto("/");
+  await page.getByTestId("time-zone-link").click();
+  await expect(page.getByRole("heading", { level: 1, name: "My time zone" })).toBeVisible();
+  await page.getByLabel("Time zone", { exact: true }).selectOption("America/New_York");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your time zone is saved." })).toBeVisible();
+  await expect(page.getByTestId("time-now")).toContainText("(America/New_York)");
+  await expect(page.getByTestId("time-zone-link")).toHaveText("Time zone: America/New_York");
+  // Elif's start date is a calendar day: the same in New York as in Rotterdam.
+  const startDate = page.getByRole("heading", { name: "Start date" }).locator("xpath=following-sibling::p");
+  await page.goto("/");
+  const before = await startDate.textContent();
+  await page.goto("/preferences");
+  await page.getByLabel("Time zone", { exact: true }).selectOption("");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("time-zone-link")).toHaveText("Time zone: Europe/Amsterdam");
+  await page.goto("/");
+  await expect(startDate).toHaveText(before!);
+});
