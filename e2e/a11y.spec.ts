@@ -95,6 +95,7 @@ test("onboarding pages have no serious accessibility violations", async ({ manag
 });
 
 test("settings pages and the time zone preference have no serious accessibility violations", async ({ hrPage: page }) => {
+  test.slow(); // three pages, each scanned by axe
   for (const [path, heading] of [
     ["/settings", "Organisation settings"],
     ["/settings/holidays", "Public holidays"],
