@@ -2,6 +2,8 @@ import { expect, test } from "./fixtures";
 
 // The tests change organisation-wide settings: one at a time.
 test.describe.configure({ mode: "serial" });
+// Several saves and page loads each: more than a minute on a busy two-core machine.
+test.beforeEach(() => test.slow());
 
 test("HR sets the organisation's time zone and a time on a page says which zone", async ({ hrPage: page }) => {
   await page.goto("/");
