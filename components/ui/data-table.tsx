@@ -1,11 +1,33 @@
-import type { ReactNode } from "react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
-/** The table frame every list page uses: a scrolling card with a header row of column labels. */
+type Cells = { children?: ReactNode };
+
+/**
+ * Gives every cell of a row the label of its column (`data-label`), which the small-screen layout
+ * shows above the cell when the table turns into stacked rows (see `.rb-table` in globals.css).
+ */
+function labelCells(rows: ReactNode, columns: string[]): ReactNode {
+  return Children.map(rows, (row) => {
+    if (!isValidElement<Cells>(row) || row.type !== "tr") return row;
+    let i = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement(cell) || cell.type !== "td") return cell;
+      const label = columns[i++];
+      return label ? cloneElement(cell as ReactElement<{ "data-label"?: string }>, { "data-label": label }) : cell;
+    });
+    return cloneElement(row, {}, cells);
+  });
+}
+
+/**
+ * The table frame every list page uses: a card with a header row of column labels. Below 640 px
+ * each row becomes a stacked block and each cell is labelled with its column header.
+ */
 export function DataTable({ columns, children, dense = false }: { columns: string[]; children: ReactNode; dense?: boolean }) {
   const cell = dense ? "px-3 py-2" : "px-4 py-3";
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm sm:overflow-x-auto">
+      <table className="rb-table min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             {columns.map((c) => (
@@ -15,7 +37,7 @@ export function DataTable({ columns, children, dense = false }: { columns: strin
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
+        <tbody className="divide-y divide-slate-100">{labelCells(children, columns)}</tbody>
       </table>
     </div>
   );

@@ -8,6 +8,7 @@ import { found, parseId, slugParam } from "@/lib/core/page";
 import { mayTrackVersion } from "@/lib/auth/policy";
 import { listVersions } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
+import { PlainText } from "@/components/ui/plain-text";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> };
 
@@ -102,7 +103,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
                   ) : null}
                 </div>
               </div>
-              <p className="mt-1 text-slate-800">{v.summary}</p>
+              <PlainText className="mt-1 text-slate-800">{v.summary}</PlainText>
               <p className="mt-1 text-xs text-slate-500">
                 {t("byline", {
                   name: v.authorName ?? "—",
