@@ -1,6 +1,6 @@
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
-type Cells = { children?: ReactNode };
+type Cells = { children?: ReactNode; role?: string };
 
 /**
  * Gives every cell of a row the label of its column (`data-label`), which the small-screen layout
@@ -13,9 +13,9 @@ function labelCells(rows: ReactNode, columns: string[]): ReactNode {
     const cells = Children.map(row.props.children, (cell) => {
       if (!isValidElement(cell) || cell.type !== "td") return cell;
       const label = columns[i++];
-      return label ? cloneElement(cell as ReactElement<{ "data-label"?: string }>, { "data-label": label }) : cell;
+      return cloneElement(cell as ReactElement<{ "data-label"?: string; role?: string }>, { role: "cell", ...(label ? { "data-label": label } : {}) });
     });
-    return cloneElement(row, {}, cells);
+    return cloneElement(row, { role: "row" }, cells);
   });
 }
 
@@ -27,17 +27,17 @@ export function DataTable({ columns, children, dense = false }: { columns: strin
   const cell = dense ? "px-3 py-2" : "px-4 py-3";
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm sm:overflow-x-auto">
-      <table className="rb-table min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
+      <table role="table" className="rb-table min-w-full divide-y divide-slate-200 text-sm">
+        <thead role="rowgroup" className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr role="row">
             {columns.map((c) => (
-              <th key={c} scope="col" className={cell}>
+              <th key={c} scope="col" role="columnheader" className={cell}>
                 {c}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{labelCells(children, columns)}</tbody>
+        <tbody role="rowgroup" className="divide-y divide-slate-100">{labelCells(children, columns)}</tbody>
       </table>
     </div>
   );
