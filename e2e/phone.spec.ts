@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -62,6 +63,11 @@ test("on a phone, My role, changes, an onboarding plan, people and a role page f
   const cell = hrPage.getByRole("row").nth(1).getByRole("cell").nth(1);
   expect(await cell.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Job role"');
   expect(await cell.evaluate((td) => getComputedStyle(td).display)).toBe("block");
+  // Stacked rows and the open menu stay accessible.
+  await hrPage.getByRole("button", { name: "Menu" }).click();
+  const axe = await new AxeBuilder({ page: hrPage }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await hrPage.keyboard.press("Escape");
 
   await managerPage.goto("/roles/service-manager");
   await expect(managerPage.getByText(word.slice(0, 30), { exact: false }).first()).toBeVisible();

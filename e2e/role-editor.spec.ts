@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 
 test("a refused save focuses the first invalid field, and leaving with unsaved changes asks first", async ({ managerPage: page }) => {
+  test.slow();
   await page.goto("/roles/technician/edit");
   const titles = page.getByLabel("Responsibility title", { exact: true });
   await titles.nth(2).fill("");
@@ -43,6 +44,7 @@ test("with nothing unsaved, leaving does not ask", async ({ managerPage: page })
 });
 
 test("on a conflict the second person's text stays on screen beside the saved draft and can be put back", async ({ managerPage: manager, hrPage: hr }) => {
+  test.slow();
   const mine = `HR's own wording ${Date.now()}`;
   const theirs = `The manager's wording ${Date.now()}`;
   await manager.goto("/roles/workshop-foreman/edit");
