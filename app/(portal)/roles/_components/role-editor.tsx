@@ -46,7 +46,7 @@ export function RoleEditor(props: { slug: string; initialDoc: RoleDoc; initialRe
         kind={draft.kind}
         setKind={draft.setKind}
         errors={draft.publishErrors}
-        canPublish={!draft.dirty && draft.saved}
+        canPublish={!draft.unsaved && draft.saved}
         saved={draft.saved}
         pending={draft.pending}
         onPublish={draft.publish}
