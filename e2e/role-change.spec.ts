@@ -79,8 +79,9 @@ test("editor refuses an empty responsibility title next to the field, and a conc
   // HR opened the editor before the manager saved: their save must not overwrite it.
   await hr.getByLabel("Purpose").fill("HR's concurrent change");
   await hr.getByRole("button", { name: "Save draft" }).click();
-  await expect(hr.getByRole("alert").filter({ hasText: "Someone else changed this record" })).toBeVisible();
-  // Nothing typed is lost.
+  await expect(hr.getByRole("alert").filter({ hasText: "Someone else saved this draft" })).toBeVisible();
+  // Nothing typed is lost: HR's text stays beside the saved draft and can be put back.
+  await hr.getByTestId("conflict-panel").getByRole("button", { name: "Use mine" }).click();
   await expect(hr.getByLabel("Purpose")).toHaveValue("HR's concurrent change");
 
   await manager.reload();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { MobileMenu } from "@/components/shell/mobile-menu";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
@@ -42,42 +43,45 @@ export default async function PortalLayout({ children }: { children: React.React
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 pt-3">
-          <Link href="/" className="text-lg font-bold tracking-tight text-brand-800">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 py-2 sm:pt-3">
+          <Link href="/" className="order-1 mr-auto text-lg font-bold tracking-tight text-brand-800">
             Rolebook
           </Link>
-          <div className="flex flex-wrap items-center gap-4">
-            <Link
-              href="/notifications"
-              aria-label={t("notificationsLabel", { count: unread })}
-              className="relative rounded-md p-2 text-slate-700 hover:bg-slate-100"
-              data-testid="bell"
-            >
-              <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
-                <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
-                <path d="M13.73 21a2 2 0 0 1-3.46 0" />
-              </svg>
-              {unread ? (
-                <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white">
-                  {unread > 99 ? "99+" : unread}
-                </span>
-              ) : null}
-            </Link>
-            <LocaleSwitcher />
-            <Link href="/preferences" className="text-sm text-slate-600 underline-offset-2 hover:underline" data-testid="time-zone-link">
-              {t("timeZoneLink", { zone: timeZone })}
-            </Link>
-            <div className="text-right text-sm leading-tight">
-              <p className="font-medium text-slate-900" data-testid="current-user">
-                {actor.name}
-              </p>
-              <p className="text-slate-500">{roles(actor.appRole)}</p>
+          <Link
+            href="/notifications"
+            aria-label={t("notificationsLabel", { count: unread })}
+            className="relative order-2 rounded-md p-2 text-slate-700 hover:bg-slate-100"
+            data-testid="bell"
+          >
+            <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+              <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+            </svg>
+            {unread ? (
+              <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            ) : null}
+          </Link>
+          <MobileMenu label={t("menu")}>
+            <div className="flex flex-wrap items-center gap-4 px-2 pb-3 sm:order-3 sm:px-0 sm:pb-0">
+              <div className="min-w-0 text-sm leading-tight sm:order-2 sm:text-right">
+                <p className="font-medium text-slate-900" data-testid="current-user">
+                  {actor.name}
+                </p>
+                <p className="text-slate-500">{roles(actor.appRole)}</p>
+              </div>
+              <div className="sm:order-1">
+                <LocaleSwitcher />
+              </div>
+              <Link href="/preferences" className="text-sm text-slate-600 underline-offset-2 hover:underline sm:order-1" data-testid="time-zone-link">
+                {t("timeZoneLink", { zone: timeZone })}
+              </Link>
+              <div className="sm:order-3">
+                <SignOutButton />
+              </div>
             </div>
-            <SignOutButton />
-          </div>
-        </div>
-        <div className="mx-auto max-w-7xl px-2 pb-2 pt-1">
-          <nav aria-label={t("mainNavigation")} className="flex flex-wrap gap-1">
+            <nav aria-label={t("mainNavigation")} className="flex flex-col gap-1 sm:order-5 sm:-mx-2 sm:w-full sm:flex-row sm:flex-wrap sm:pt-1">
               {NAV.filter((n) => can(actor, n.permission)).map((n) => (
                 <NavLink key={n.href} href={n.href}>
                   {t(`nav.${n.key}`)}
@@ -96,9 +100,10 @@ export default async function PortalLayout({ children }: { children: React.React
                 </NavLink>
               ) : null}
             </nav>
+          </MobileMenu>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
+      <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>
     </div>

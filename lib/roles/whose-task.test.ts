@@ -8,7 +8,7 @@ import { taskIndex } from "@/lib/roles/doc";
 import { getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
 import { getVersion } from "@/lib/roles/history";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
-import { ftsQuery, ownershipReports, searchTasks } from "@/lib/roles/whose-task";
+import { closestWords, editDistance, ftsQuery, ownershipReports, searchTasks, searchTasksPage, trigramQuery } from "@/lib/roles/whose-task";
 
 beforeAll(async () => {
   await useSeededTestDb();
@@ -119,6 +119,55 @@ describe("searchTasks", () => {
     const safety = searchTasks(emp, "safety");
     expect(safety.slice(0, 3).map((r) => r.title)).toEqual([expect.stringMatching(/safety/i), expect.stringMatching(/safety/i), expect.stringMatching(/safety/i)]);
     expect(searchTasks(emp, "diagnosis")[0].title).toBe("Diagnosis");
+  });
+});
+
+describe("typo tolerance and ranking", () => {
+  it("measures edit distance with swapped letters as one slip, stopping past the budget", () => {
+    expect(editDistance("waranty", "warranty")).toBe(1);
+    expect(editDistance("warrnaty", "warranty")).toBe(1);
+    expect(editDistance("invoce", "invoice")).toBe(1);
+    expect(editDistance("xylophone", "telephone")).toBe(3);
+    expect(editDistance("abc", "abcdefg")).toBe(3);
+  });
+
+  it("picks the closest words from candidate texts, and nothing too far away", () => {
+    expect(closestWords("waranty", ["Warranty claim paperwork", "Returns, cores and warranty parts"])).toEqual(["warranty"]);
+    expect(closestWords("xylophone", ["telephone and phone calls"])).toEqual([]);
+    expect(trigramQuery("warr")).toBe('"war" OR "arr"');
+  });
+
+  it("a mistyped word finds the task: waranty finds the warranty claim paperwork", () => {
+    const emp = actorFor("employee@example.com");
+    expect(searchTasks(emp, "waranty").some((r) => r.title === "Warranty claim paperwork")).toBe(true);
+    expect(searchTasks(emp, "waranty clam paperwrok")[0]).toMatchObject({ kind: "task", title: "Warranty claim paperwork" });
+  });
+
+  it("ranks results that contain every word above those that mention only some, and keeps the partial ones", () => {
+    const emp = actorFor("employee@example.com");
+    const words = ["warrant", "claim", "paperwork"];
+    const results = searchTasks(emp, "warranty claim paperwork", 100);
+    const count = (r: { title: string; snippet: string }) => {
+      const text = `${r.title} ${r.snippet}`.toLowerCase();
+      return words.filter((w) => text.includes(w)).length;
+    };
+    expect(results[0].kind).toBe("task");
+    expect(count(results[0])).toBe(3);
+    // a role or responsibility that mentions one word is still listed, but below every full match
+    const partial = results.findIndex((r) => count(r) < 3);
+    expect(partial).toBeGreaterThan(0);
+    expect(results.slice(0, partial).every((r) => count(r) === 3)).toBe(true);
+  });
+
+  it("pages through the results", () => {
+    const emp = actorFor("employee@example.com");
+    const first = searchTasksPage(emp, "customer", 1, 5);
+    expect(first.rows).toHaveLength(5);
+    expect(first.total).toBeGreaterThan(5);
+    const second = searchTasksPage(emp, "customer", 2, 5);
+    expect(second.page).toBe(2);
+    const key = (r: { kind: string; key: string }) => `${r.kind}:${r.key}`;
+    expect(second.rows.some((r) => first.rows.map(key).includes(key(r)))).toBe(false);
   });
 });
 

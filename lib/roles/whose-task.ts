@@ -8,6 +8,7 @@ import { taskIndex } from "@/lib/roles/doc";
 import { currentDocs } from "@/lib/roles/documents";
 import { foldForSearch } from "@/lib/core/search-text";
 import { applyDueTransfers } from "@/lib/communication/transfers";
+import { pageOf, type Page } from "@/lib/core/pagination";
 
 export type Holder = { id: number; name: string; via: "role" | "assigned" };
 export type SearchResult = {
@@ -21,14 +22,68 @@ export type SearchResult = {
   holders: Holder[];
 };
 
-/** Turns what a person typed into an FTS5 query: every word as a quoted prefix term. */
-export function ftsQuery(input: string, mode: "all" | "any" = "all"): string | null {
-  const words = foldForSearch(input)
+/** The words of a query as the index sees them: folded, punctuation dropped, at most 12. */
+export function queryWords(input: string): string[] {
+  return foldForSearch(input)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 1)
     .slice(0, 12);
+}
+
+/** Turns what a person typed into an FTS5 query: every word as a quoted prefix term. */
+export function ftsQuery(input: string, mode: "all" | "any" = "all"): string | null {
+  const words = queryWords(input);
   if (!words.length) return null;
   return words.map((w) => `"${w}"*`).join(mode === "all" ? " " : " OR ");
+}
+
+/** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping early past `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    rows.push(row);
+  }
+  return rows[a.length][b.length];
+}
+
+/** How far a typed word may be from a word in the index: one slip in short words, two in long ones. */
+export const typoBudget = (word: string) => (word.length >= 6 ? 2 : 1);
+
+/**
+ * The words in some candidate texts closest to a mistyped word (within its typo budget), best
+ * first: "waranty" → ["warranty"]. Pure; the candidates come from the trigram index.
+ */
+export function closestWords(word: string, texts: string[], max = 3): string[] {
+  const budget = typoBudget(word);
+  const seen = new Map<string, number>();
+  for (const text of texts)
+    for (const token of foldForSearch(text).split(/[^\p{L}\p{N}]+/u)) {
+      if (token.length < 3 || seen.has(token)) continue;
+      seen.set(token, editDistance(word, token, budget));
+    }
+  return [...seen]
+    .filter(([, d]) => d <= budget)
+    .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
+    .slice(0, max)
+    .map(([w]) => w);
+}
+
+/** The distinct trigrams of a word, as FTS5 phrases joined with OR. */
+export function trigramQuery(word: string): string | null {
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= word.length; i++) grams.add(word.slice(i, i + 3));
+  return grams.size ? [...grams].map((g) => `"${g}"`).join(" OR ") : null;
 }
 
 /** Who holds each role now, with person-level exceptions from transfers. Two queries. */
@@ -59,31 +114,84 @@ function holdersByRole(roleIds: number[], taskKeys: string[]) {
   };
 }
 
+/** Candidate rows per mistyped word taken from the trigram index; the edit-distance check runs on these only. */
+const TYPO_CANDIDATES = 40;
+/** A word shorter than this is not corrected (too many near neighbours). */
+const TYPO_MIN_LENGTH = 4;
+
+/**
+ * One FTS5 term group per query word. A word the porter index knows is a prefix term; a word it
+ * does not know (a typo) is replaced by the closest words found through the trigram index
+ * ("waranty" → ("warranty"*)); a word with no close match is dropped. Three queries at most.
+ */
+function termGroups(words: string[]): string[] {
+  const db = getDb();
+  const known = new Set(
+    db
+      .all<{ w: number }>(
+        sql.join(
+          words.map((w, i) => sql`select ${i} as w where exists (select 1 from role_search where role_search match ${`"${w}"*`})`),
+          sql` union all `,
+        ),
+      )
+      .map((r) => Number(r.w)),
+  );
+  const typos = words.map((w, i) => ({ w, i })).filter(({ w, i }) => !known.has(i) && w.length >= TYPO_MIN_LENGTH && trigramQuery(w));
+  const candidates = new Map<number, string[]>();
+  if (typos.length) {
+    const rows = db.all<{ w: number; title: string; body: string }>(
+      sql.join(
+        typos.map(
+          ({ w, i }) =>
+            sql`select * from (select ${i} as w, title, body from role_search_trigram where role_search_trigram match ${trigramQuery(w)} order by rank limit ${TYPO_CANDIDATES})`,
+        ),
+        sql` union all `,
+      ),
+    );
+    for (const r of rows) candidates.set(Number(r.w), [...(candidates.get(Number(r.w)) ?? []), r.title, r.body]);
+  }
+  return words.flatMap((w, i) => {
+    if (known.has(i)) return [`"${w}"*`];
+    const close = closestWords(w, candidates.get(i) ?? []);
+    return close.length ? [close.length === 1 ? `"${close[0]}"*` : `(${close.map((c) => `"${c}"*`).join(" OR ")})`] : [];
+  });
+}
+
 /**
  * "Whose task is this?": ranked full-text search over every role's current tasks, responsibilities
- * and role text, each result with its role and the people who hold it now.
+ * and role text, each result with its role and the people who hold it now. Results that contain
+ * every word come first (most words matched, then bm25 with titles weighted, then tasks before
+ * responsibilities before roles); mistyped words are matched through the trigram index.
  */
-export function searchTasks(actor: Actor, q: string, limit = 30): SearchResult[] {
+export function searchTasksPage(actor: Actor, q: string, page = 1, pageSize = 30): Page<SearchResult> {
   authorize(actor, "tasks.search");
+  const words = queryWords(q);
+  const empty = { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
+  if (!words.length) return empty;
   applyDueTransfers();
   const db = getDb();
+  const groups = termGroups(words);
+  if (!groups.length) return empty;
+  const any = groups.join(" OR ");
+  const total = Number(db.get<{ n: number }>(sql`select count(*) as n from role_search where role_search match ${any}`)?.n ?? 0);
+  const at = pageOf(total, page, pageSize);
+  const matched = sql.join(
+    groups.map((g) => sql`(rowid in (select rowid from role_search where role_search match ${g}))`),
+    sql` + `,
+  );
   type Row = { kind: SearchResult["kind"]; ref_key: string; role_id: number; title: string; snippet: string };
-  const run = (match: string) =>
-    db.all<Row>(sql`
+  const rows = db.all<Row>(sql`
       select kind, ref_key, role_id, title,
              snippet(role_search, -1, char(2), char(3), '…', 16) as snippet
-      from role_search where role_search match ${match}
-      order by bm25(role_search, 0.0, 0.0, 0.0, 10.0, 1.0), case kind when 'task' then 0 when 'responsibility' then 1 else 2 end
-      limit ${limit}`);
-  const all = ftsQuery(q, "all");
-  if (!all) return [];
-  let rows = run(all);
-  if (!rows.length) rows = run(ftsQuery(q, "any")!);
-  if (!rows.length) return [];
+      from role_search where role_search match ${any}
+      order by ${matched} desc, bm25(role_search, 0.0, 0.0, 0.0, 10.0, 1.0),
+               case kind when 'task' then 0 when 'responsibility' then 1 else 2 end
+      limit ${pageSize} offset ${at.offset}`);
+  if (!rows.length) return { ...empty, total, page: at.page, pageCount: at.pageCount };
   const roleIds = [...new Set(rows.map((r) => Number(r.role_id)))];
   const docs = new Map(currentDocs(inArray(jobRoles.id, roleIds)).map((d) => [d.role.id, d]));
   const holders = holdersByRole(roleIds, rows.filter((r) => r.kind === "task").map((r) => r.ref_key));
-  return rows.flatMap((r) => {
+  const results = rows.flatMap((r) => {
     const d = docs.get(Number(r.role_id));
     if (!d) return [];
     const responsibility =
@@ -100,6 +208,12 @@ export function searchTasks(actor: Actor, q: string, limit = 30): SearchResult[]
       },
     ];
   });
+  return { rows: results, total, page: at.page, pageCount: at.pageCount, pageSize };
+}
+
+/** The first `limit` results of {@link searchTasksPage}. */
+export function searchTasks(actor: Actor, q: string, limit = 30): SearchResult[] {
+  return searchTasksPage(actor, q, 1, limit).rows;
 }
 
 export type OwnershipGap = { title: string; roles: { slug: string; title: string }[] };

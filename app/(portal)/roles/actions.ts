@@ -8,7 +8,7 @@ import { sendReminders } from "@/lib/communication/tracking";
 import { createAction } from "@/lib/core/action";
 import { FieldError } from "@/lib/core/errors";
 import { setPosting } from "@/lib/roles/postings";
-import { discardDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
+import { discardDraft, getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
 import { POSTING_LOCATION_MAX, VERSION_SUMMARY_MAX } from "@/lib/core/limits";
 import { fields } from "@/lib/core/validation";
 
@@ -26,6 +26,12 @@ export const saveDraftAction = createAction(
   z.object({ slug, revision: fields.revision, doc: z.string().max(2_000_000) }),
   async (input, actor) => saveDraft(actor, input.slug, input.revision, parseJson(input.doc)),
 );
+
+/** The draft as saved now: shown beside the person's own text when their save met a newer revision. */
+export const loadDraftAction = createAction(z.object({ slug }), async (input, actor) => {
+  const draft = getDraft(actor, input.slug);
+  return { doc: draft.doc, revision: draft.revision, updatedBy: draft.updatedBy };
+});
 
 export const publishDraftAction = createAction(
   z.object({

@@ -4,10 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { SEARCH_MAX } from "@/lib/core/limits";
-import { found } from "@/lib/core/page";
+import { found, pageParam } from "@/lib/core/page";
+import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
-import { ownershipReports, searchTasks } from "@/lib/roles/whose-task";
+import { ownershipReports, searchTasksPage } from "@/lib/roles/whose-task";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("whoseTask");
@@ -32,10 +33,12 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const actor = await requireActor();
-  const q = ((await searchParams).q ?? "").slice(0, SEARCH_MAX);
-  const results = q ? found(() => searchTasks(actor, q)) : [];
+  const sp = await searchParams;
+  const q = (sp.q ?? "").slice(0, SEARCH_MAX);
+  const hits = q ? found(() => searchTasksPage(actor, q, pageParam(sp.page))) : null;
+  const results = hits?.rows ?? [];
   const reports = can(actor, "tasks.ownershipReports") ? ownershipReports(actor) : null;
   const t = await getTranslations("whoseTask");
   const c = await getTranslations("common");
@@ -52,6 +55,7 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
       />
       {q ? (
         results.length ? (
+          <>
           <ol className="space-y-3" aria-label={t("results")}>
             {results.map((r) => (
               <li key={`${r.kind}-${r.key}-${r.role.id}`}>
@@ -97,6 +101,8 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
               </li>
             ))}
           </ol>
+          <Pagination page={hits!.page} pageCount={hits!.pageCount} basePath="/whose-task" params={{ q }} />
+          </>
         ) : (
           <EmptyState>{t("noResults", { q })}</EmptyState>
         )

@@ -10,6 +10,7 @@ import { found, idParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { AnswerForms, ReplyForm } from "../_components/answer-forms";
 import { formatDay, formatInstant } from "@/lib/core/format-dates";
+import { PlainText } from "@/components/ui/plain-text";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -87,7 +88,7 @@ export default async function ChangeItemPage({ params }: Props) {
                 <p className="text-xs text-slate-500">
                   {m.authorName ?? "—"} · {when(m.createdAt)}
                 </p>
-                <p className="mt-1 whitespace-pre-wrap text-sm text-slate-900">{m.body}</p>
+                <PlainText className="mt-1 text-sm text-slate-900">{m.body}</PlainText>
               </li>
             ))}
           </ol>

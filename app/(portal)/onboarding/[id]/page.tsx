@@ -13,6 +13,7 @@ import { ItemList } from "../_components/item-list";
 import { AddItemForm, CheckinForm, ClosePlanForm, RemoveItemButton } from "../_components/plan-forms";
 import { groupItems, PlanContacts, PlanProgress } from "../_components/plan-parts";
 import { formatDay } from "@/lib/core/format-dates";
+import { PlainText } from "@/components/ui/plain-text";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ started?: string }> };
 
@@ -146,7 +147,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
                           .map((c) => (
                             <li key={c.id}>
                               <p className="text-xs text-slate-500">{t("checkinBy", { name: c.authorName, date: format.dateTime(new Date(c.updatedAt), { dateStyle: "medium" }) })}</p>
-                              <p className="whitespace-pre-wrap">{c.note}</p>
+                              <PlainText>{c.note}</PlainText>
                             </li>
                           ))}
                       </ul>

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/card";
 import type { PlanItem } from "@/lib/onboarding/plans";
 import { TickButton } from "./tick-button";
 import { formatDay } from "@/lib/core/format-dates";
+import { PlainText } from "@/components/ui/plain-text";
 
 /** Plan items with who does each, when it is due, and whether it is done. */
 export async function ItemList({
@@ -37,7 +38,7 @@ export async function ItemList({
         <li key={i.id} className="flex flex-wrap items-start justify-between gap-3 p-3">
           <div className="min-w-0 flex-1">
             <p className={`font-medium ${i.doneAt ? "text-slate-500 line-through" : "text-slate-900"}`}>{i.title}</p>
-            {i.description ? <p className="text-sm text-slate-600">{i.description}</p> : null}
+            {i.description ? <PlainText className="text-sm text-slate-600">{i.description}</PlainText> : null}
             <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
               <span>{who(i.assignee)}</span>
               <span>· {t("due", { date: formatDay(format, i.dueDate, { weekday: "short", day: "numeric", month: "short" }) })}</span>

@@ -9,6 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 import { NAME_MAX } from "@/lib/core/limits";
 import { regenerateTemplateAction, removeTemplateItemAction, saveTemplateItemAction } from "../actions";
+import { PlainText } from "@/components/ui/plain-text";
 
 type Item = {
   id: number;
@@ -85,7 +86,7 @@ export function TemplateEditor({ slug, revision, items, links }: { slug: string;
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{i.title}</p>
-                  {i.description ? <p className="text-sm text-slate-600">{i.description}</p> : null}
+                  {i.description ? <PlainText className="text-sm text-slate-600">{i.description}</PlainText> : null}
                   <p className="mt-1 flex flex-wrap gap-2 text-xs text-slate-600">
                     <span>{t(`assigneeOther.${i.assignee}`)}</span>
                     <span>· {t("itemDueDay")}: {i.dueDay}</span>

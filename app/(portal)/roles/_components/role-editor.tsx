@@ -3,19 +3,23 @@
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import type { RoleDoc } from "@/lib/roles/doc";
+import { ConflictPanel } from "./editor/conflict-panel";
 import { HeaderSection } from "./editor/header-section";
+import { useLeaveGuard } from "./editor/leave-guard";
 import { PublishPanel } from "./editor/publish-panel";
 import { ResponsibilityCard } from "./editor/responsibility-card";
 import { SaveBar } from "./editor/save-bar";
-import { useRoleDraft } from "./editor/use-role-draft";
+import { EDITOR_ID, useRoleDraft } from "./editor/use-role-draft";
 
 export function RoleEditor(props: { slug: string; initialDoc: RoleDoc; initialRevision: number; hasDraft: boolean }) {
   const t = useTranslations("editor");
   const draft = useRoleDraft(props);
   const { doc } = draft;
+  useLeaveGuard(draft.unsaved, t("leaveConfirm"));
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" id={EDITOR_ID}>
       <SaveBar onSave={draft.save} pending={draft.pending} dirty={draft.dirty} saved={draft.saved} message={draft.message} />
+      {draft.conflict ? <ConflictPanel conflict={draft.conflict} onUseMine={draft.takeMine} onDismiss={draft.dismissConflict} /> : null}
       <HeaderSection doc={doc} update={draft.update} err={draft.err} />
 
       <h2 className="text-xl font-semibold">{t("responsibilities")}</h2>
@@ -42,7 +46,7 @@ export function RoleEditor(props: { slug: string; initialDoc: RoleDoc; initialRe
         kind={draft.kind}
         setKind={draft.setKind}
         errors={draft.publishErrors}
-        canPublish={!draft.dirty && draft.saved}
+        canPublish={!draft.unsaved && draft.saved}
         saved={draft.saved}
         pending={draft.pending}
         onPublish={draft.publish}

@@ -9,6 +9,7 @@ import { mayTrackVersion } from "@/lib/auth/policy";
 import { listVersions } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/core/format-dates";
+import { PlainText } from "@/components/ui/plain-text";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> };
 
@@ -103,7 +104,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
                   ) : null}
                 </div>
               </div>
-              <p className="mt-1 text-slate-800">{v.summary}</p>
+              <PlainText className="mt-1 text-slate-800">{v.summary}</PlainText>
               <p className="mt-1 text-xs text-slate-500">
                 {t("byline", {
                   name: v.authorName ?? "—",

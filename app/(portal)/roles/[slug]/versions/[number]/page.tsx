@@ -8,6 +8,7 @@ import { found, idParam, slugParam } from "@/lib/core/page";
 import { getVersion } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/core/format-dates";
+import { PlainText } from "@/components/ui/plain-text";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -42,7 +43,7 @@ export default async function VersionPage({ params }: Props) {
       />
       <Card className="mb-6">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("summary")}</h2>
-        <p className="mt-1">{meta.summary}</p>
+        <PlainText className="mt-1">{meta.summary}</PlainText>
         <h2 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("purpose")}</h2>
         <Markdown className="mt-1">{doc.purpose}</Markdown>
       </Card>

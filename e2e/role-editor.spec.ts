@@ -1,0 +1,87 @@
+import { expect, test } from "./fixtures";
+
+test("a refused save focuses the first invalid field, and leaving with unsaved changes asks first", async ({ managerPage: page }) => {
+  test.slow();
+  await page.goto("/roles/technician/edit");
+  const titles = page.getByLabel("Responsibility title", { exact: true });
+  await titles.nth(2).fill("");
+  await titles.nth(3).fill("");
+  await page.getByLabel("Purpose").focus();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Please check the highlighted fields." })).toBeVisible();
+  // The first of the two invalid fields has the focus and is on screen.
+  await expect(titles.nth(2)).toBeFocused();
+  await expect(titles.nth(2)).toBeInViewport();
+  await expect(titles.nth(2)).toHaveAttribute("aria-invalid", "true");
+
+  // Following a link inside the portal asks; refusing keeps the work on screen.
+  let asked = "";
+  page.once("dialog", (d) => {
+    asked = d.type();
+    void d.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roles" }).click();
+  await expect.poll(() => asked).toBe("confirm");
+  await expect(page).toHaveURL(/\/roles\/technician\/edit$/);
+  await expect(titles.nth(2)).toHaveValue("");
+
+  // Closing or reloading the tab asks too (beforeunload).
+  const beforeUnload = new Promise<string>((resolve) => page.once("dialog", (d) => (resolve(d.type()), void d.dismiss())));
+  await page.close({ runBeforeUnload: true });
+  expect(await beforeUnload).toBe("beforeunload");
+});
+
+test("with nothing unsaved, leaving does not ask", async ({ managerPage: page }) => {
+  await page.goto("/roles/technician/edit");
+  let asked = false;
+  page.on("dialog", (d) => {
+    asked = true;
+    void d.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roles" }).click();
+  await expect(page).toHaveURL(/\/roles$/);
+  expect(asked).toBe(false);
+});
+
+test("on a conflict the second person's text stays on screen beside the saved draft and can be put back", async ({ managerPage: manager, hrPage: hr }) => {
+  test.slow();
+  const mine = `HR's own wording ${Date.now()}`;
+  const theirs = `The manager's wording ${Date.now()}`;
+  await manager.goto("/roles/workshop-foreman/edit");
+  await hr.goto("/roles/workshop-foreman/edit");
+
+  // The manager saves first.
+  await manager.getByLabel("Purpose").fill(theirs);
+  await manager.getByRole("button", { name: "Save draft" }).click();
+  await expect(manager.getByText("Draft saved.")).toBeVisible();
+
+  // HR edited the same field and a responsibility description from the older draft.
+  await hr.getByLabel("Purpose").fill(mine);
+  await hr.getByLabel("Description", { exact: true }).first().fill(`${mine} (description)`);
+  await hr.getByRole("button", { name: "Save draft" }).click();
+  await expect(hr.getByRole("alert").filter({ hasText: "Someone else saved this draft" })).toBeVisible();
+  const panel = hr.getByTestId("conflict-panel");
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText(mine, { exact: true })).toBeVisible();
+  await expect(panel.getByText(theirs, { exact: true })).toBeVisible();
+  await expect(panel.getByText(`${mine} (description)`)).toBeVisible();
+  // The editor shows the saved draft: nothing was overwritten.
+  await expect(hr.getByLabel("Purpose")).toHaveValue(theirs);
+
+  // HR puts their purpose back, field by field, and saves on top of the newer revision.
+  const purposeItem = panel.getByRole("listitem").filter({ hasText: mine }).filter({ hasText: "Purpose" });
+  await purposeItem.getByRole("button", { name: "Use mine" }).click();
+  await expect(hr.getByLabel("Purpose")).toHaveValue(mine);
+  await expect(panel.getByText(`${mine} (description)`)).toBeVisible();
+  await panel.getByRole("button", { name: "Use mine" }).click();
+  await expect(hr.getByLabel("Description", { exact: true }).first()).toHaveValue(`${mine} (description)`);
+  await expect(panel).toBeHidden();
+  await hr.getByRole("button", { name: "Save draft" }).click();
+  await expect(hr.getByText("Draft saved.")).toBeVisible();
+
+  await manager.reload();
+  await expect(manager.getByLabel("Purpose")).toHaveValue(mine);
+  manager.once("dialog", (d) => void d.accept());
+  await manager.getByRole("button", { name: "Discard draft" }).click();
+  await expect(manager).toHaveURL(/\/roles\/workshop-foreman$/);
+});
