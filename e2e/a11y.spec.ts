@@ -76,6 +76,9 @@ test("HR's audit log and the public job posting have no serious accessibility vi
   await page.goto("/jobs/service-advisor");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page);
+  await page.goto("/jobs");
+  await expect(page.getByRole("heading", { level: 1, name: "Open jobs" })).toBeVisible();
+  await expectNoSeriousViolations(page);
 });
 
 test("onboarding pages have no serious accessibility violations", async ({ managerPage: page, newhirePage }) => {
