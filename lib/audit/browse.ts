@@ -1,13 +1,12 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { acknowledgements, announcements, auditLog, jobRoles, onboardings, people, roleVersions, taskTransfers } from "@/db/schema";
+import { auditLog, people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can, mayTrackAnnouncement, plansScope } from "@/lib/auth/policy";
-import { peopleScope } from "@/lib/auth/scope";
+import { authorize } from "@/lib/auth/policy";
 import { pageOf, type Page } from "@/lib/core/pagination";
-import { foldForSearch } from "@/lib/core/search-text";
 import { SIGN_IN_PREFIX, parseDetail, type AuditSubject } from "@/lib/audit/sentences";
+import { auditSubjects, peopleMatching, personInScope } from "@/lib/audit/subjects";
 
 /** HR reads the audit log. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -41,19 +40,6 @@ export type AuditRow = {
   subject: AuditSubject;
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function peopleMatching(actor: Actor, text: string, limit: number) {
-  const pattern = `%${escapeLike(foldForSearch(text))}%`;
-  return getDb()
-    .select({ id: people.id, name: people.name, email: people.email })
-    .from(people)
-    .where(and(peopleScope(actor), sql`${people.searchText} like ${pattern} escape '\\'`))
-    .orderBy(asc(people.name), asc(people.id))
-    .limit(limit)
-    .all();
-}
-
 /**
  * The Person filter's search-as-you-type: at most 20 people in the reader's scope whose name or
  * email contains the text (active or not: former staff appear in the log too).
@@ -68,13 +54,7 @@ export function searchAuditPeople(actor: Actor, text: string): { id: number; nam
 /** The person a filter names, for the filter's initial text (null when out of scope or absent). */
 export function auditPersonName(actor: Actor, id: number): { id: number; name: string; email: string } | null {
   authorize(actor, "audit.read", { type: "audit_log" });
-  return (
-    getDb()
-      .select({ id: people.id, name: people.name, email: people.email })
-      .from(people)
-      .where(and(eq(people.id, id), peopleScope(actor)))
-      .get() ?? null
-  );
+  return personInScope(actor, id);
 }
 
 /** HR browses the audit log, filtered by person, record and date (UTC days), newest first. */
@@ -116,181 +96,13 @@ export function listAudit(actor: Actor, filters: AuditFilters): Page<AuditRow> {
     .offset(offset)
     .all()
     .map((r) => ({ ...r, detail: parseDetail(r.detail) }));
-  const subjects = resolveSubjects(actor, rows);
+  const subjects = auditSubjects(actor, rows);
   return {
     rows: rows.map((r) => ({ ...r, subject: subjects(r) })),
     total,
     page,
     pageCount,
     pageSize: AUDIT_PAGE_SIZE,
-  };
-}
-
-const numericIds = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v != null && /^[1-9][0-9]*$/.test(v)).map(Number))];
-
-type Entry = { action: string; entityType: string; entityId: string | null; detail: Record<string, unknown> };
-
-/**
- * Names and links for the records of one page of entries: one query per record type (never one per
- * entry), each narrowed to what the reader may see. A record that is gone or out of reach has no
- * name and no link.
- */
-function resolveSubjects(actor: Actor, rows: Entry[]): (row: Entry) => AuditSubject {
-  const db = getDb();
-  const idsOf = (...types: string[]) => numericIds(rows.filter((r) => types.includes(r.entityType)).map((r) => r.entityId));
-
-  const personIds = idsOf("person");
-  const persons = new Map(
-    personIds.length
-      ? db
-          .select({ id: people.id, name: people.name })
-          .from(people)
-          .where(and(inArray(people.id, personIds), peopleScope(actor)))
-          .all()
-          .map((p) => [p.id, p.name])
-      : [],
-  );
-  const mayOpenPeople = can(actor, "people.read");
-
-  const roleIds = idsOf("job_role", "role", "onboarding_template");
-  const versionIds = idsOf("role_version");
-  const slugs = [
-    ...new Set(
-      rows
-        .filter((r) => r.entityType === "job_posting" || (r.entityType === "role_version" && r.entityId?.includes("@")))
-        .map((r) => (r.entityId ?? "").split("@")[0])
-        .filter(Boolean),
-    ),
-  ];
-  const roleCols = { id: jobRoles.id, slug: jobRoles.slug, title: jobRoles.title };
-  const rolesById = new Map(roleIds.length ? db.select(roleCols).from(jobRoles).where(inArray(jobRoles.id, roleIds)).all().map((r) => [r.id, r]) : []);
-  const rolesBySlug = new Map(slugs.length ? db.select(roleCols).from(jobRoles).where(inArray(jobRoles.slug, slugs)).all().map((r) => [r.slug, r]) : []);
-  const mayOpenRoles = can(actor, "roles.read");
-
-  const acks = new Map(
-    idsOf("acknowledgement").length
-      ? db
-          .select({
-            id: acknowledgements.id,
-            announcementId: acknowledgements.announcementId,
-            roleVersionId: acknowledgements.roleVersionId,
-          })
-          .from(acknowledgements)
-          .where(inArray(acknowledgements.id, idsOf("acknowledgement")))
-          .all()
-          .map((a) => [a.id, a])
-      : [],
-  );
-  const transfers = new Map(
-    idsOf("task_transfer").length
-      ? db
-          .select({ id: taskTransfers.id, title: taskTransfers.taskTitle, announcementId: taskTransfers.announcementId })
-          .from(taskTransfers)
-          .where(inArray(taskTransfers.id, idsOf("task_transfer")))
-          .all()
-          .map((t) => [t.id, t])
-      : [],
-  );
-  const allVersionIds = [...new Set([...versionIds, ...[...acks.values()].map((a) => a.roleVersionId).filter((v): v is number => v != null)])];
-  const versions = new Map(
-    allVersionIds.length
-      ? db
-          .select({ id: roleVersions.id, number: roleVersions.number, slug: jobRoles.slug, title: jobRoles.title })
-          .from(roleVersions)
-          .innerJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
-          .where(inArray(roleVersions.id, allVersionIds))
-          .all()
-          .map((v) => [v.id, v])
-      : [],
-  );
-  const announcementIds = [
-    ...new Set([
-      ...idsOf("announcement"),
-      ...[...acks.values()].map((a) => a.announcementId),
-      ...[...transfers.values()].map((t) => t.announcementId),
-    ].filter((v): v is number => v != null)),
-  ];
-  const anns = new Map(
-    announcementIds.length
-      ? db
-          .select({ id: announcements.id, title: announcements.title, authorId: announcements.authorId })
-          .from(announcements)
-          .where(inArray(announcements.id, announcementIds))
-          .all()
-          .map((a) => [a.id, { ...a, href: can(actor, "announcements.read") && mayTrackAnnouncement(actor, a) ? `/announcements/${a.id}` : null }])
-      : [],
-  );
-  const planIds = idsOf("onboarding");
-  const plans = new Map(
-    planIds.length
-      ? db
-          .select({ id: onboardings.id, name: people.name })
-          .from(onboardings)
-          .innerJoin(people, eq(people.id, onboardings.personId))
-          .where(and(inArray(onboardings.id, planIds), plansScope(actor)))
-          .all()
-          .map((p) => [p.id, p.name])
-      : [],
-  );
-
-  const versionSubject = (type: string, id: string | null, v: { slug: string; title: string; number: number } | undefined): AuditSubject =>
-    v
-      ? { kind: "version", type, id, name: v.title, version: v.number, href: mayOpenRoles ? `/roles/${v.slug}/versions/${v.number}` : null }
-      : { kind: "version", type, id, name: null, href: null };
-
-  return (row) => {
-    const { entityType: type, entityId: id } = row;
-    const n = id && /^[1-9][0-9]*$/.test(id) ? Number(id) : null;
-    switch (type) {
-      case "person": {
-        const name = n != null ? persons.get(n) : undefined;
-        return { kind: "person", type, id, name: name ?? null, href: name != null && mayOpenPeople ? `/people/${n}` : null };
-      }
-      case "job_role":
-      case "role":
-      case "onboarding_template":
-      case "job_posting": {
-        const role = type === "job_posting" ? rolesBySlug.get(id ?? "") : n != null ? rolesById.get(n) : undefined;
-        if (!role) return { kind: "role", type, id, name: null, href: null };
-        const version = row.action === "role.publish" && typeof row.detail.version === "number" ? row.detail.version : null;
-        if (version != null) return versionSubject(type, id, { slug: role.slug, title: role.title, number: version });
-        const onboardingPage = type === "onboarding_template" || row.action.startsWith("template.");
-        return { kind: "role", type, id, name: role.title, href: mayOpenRoles ? `/roles/${role.slug}${onboardingPage ? "/onboarding" : ""}` : null };
-      }
-      case "role_version": {
-        if (id?.includes("@")) {
-          const [slug, number] = id.split("@");
-          const role = rolesBySlug.get(slug);
-          return versionSubject(type, id, role && /^[0-9]+$/.test(number) ? { ...role, number: Number(number) } : undefined);
-        }
-        return versionSubject(type, id, n != null ? versions.get(n) : undefined);
-      }
-      case "announcement": {
-        const a = n != null ? anns.get(n) : undefined;
-        return { kind: "announcement", type, id, name: a?.title ?? null, href: a?.href ?? null };
-      }
-      case "acknowledgement": {
-        const ack = n != null ? acks.get(n) : undefined;
-        if (ack?.announcementId != null) {
-          const a = anns.get(ack.announcementId);
-          return { kind: "announcement", type, id, name: a?.title ?? null, href: a?.href ?? null };
-        }
-        return versionSubject(type, id, ack?.roleVersionId != null ? versions.get(ack.roleVersionId) : undefined);
-      }
-      case "task_transfer": {
-        const tr = n != null ? transfers.get(n) : undefined;
-        const a = tr?.announcementId != null ? anns.get(tr.announcementId) : undefined;
-        return { kind: "task", type, id, name: tr?.title ?? null, href: a?.href ?? null };
-      }
-      case "onboarding": {
-        const name = n != null ? plans.get(n) : undefined;
-        return { kind: "plan", type, id, name: name ?? null, href: name != null ? `/onboarding/${n}` : null };
-      }
-      case "organisation":
-        return { kind: "organisation", type, id: null, name: null, href: null };
-      default:
-        return { kind: "record", type, id, name: null, href: null };
-    }
   };
 }
 
