@@ -192,7 +192,13 @@ export function setPersonActive(actor: Actor, id: number, revision: number, acti
       .run();
     if (changed.changes === 0) throw new ConflictError();
     audit(
-      { actorId: actor.id, action: active ? "person.reactivate" : "person.deactivate", entityType: "person", entityId: id },
+      {
+        actorId: actor.id,
+        action: active ? "person.reactivate" : "person.deactivate",
+        entityType: "person",
+        entityId: id,
+        detail: { changes: { active: { from: !active, to: active } } },
+      },
       tx,
     );
   });
