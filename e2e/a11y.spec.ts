@@ -70,6 +70,7 @@ test("a pending change item has no serious accessibility violations", async ({ n
 });
 
 test("HR's audit log and the public job posting have no serious accessibility violations", async ({ hrPage, page }) => {
+  test.slow(); // three pages scanned by axe, one a long table
   await hrPage.goto("/audit");
   await expect(hrPage.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await expectNoSeriousViolations(hrPage);
