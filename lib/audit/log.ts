@@ -10,14 +10,22 @@ export type AuditEntry = {
   action: string;
   entityType: string;
   entityId?: string | number | null;
-  /** Non-secret details only: never passwords, hashes or tokens. */
+  /**
+   * Non-secret details only: never passwords, hashes or tokens. A write that changes fields records
+   * them as `{changes: {field: {from, to}}}` (the audit log shows old and new values).
+   */
   detail?: Record<string, unknown>;
 };
 
 const SECRET_KEYS = /pass(word)?|hash|secret|token/i;
 
+/** Drops secret-looking keys at any depth (a `changes.passwordHash` entry as much as a top-level one). */
 function scrub(detail: Record<string, unknown> = {}): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(detail).filter(([k]) => !SECRET_KEYS.test(k)));
+  return Object.fromEntries(
+    Object.entries(detail)
+      .filter(([k]) => !SECRET_KEYS.test(k))
+      .map(([k, v]) => [k, v && typeof v === "object" && !Array.isArray(v) ? scrub(v as Record<string, unknown>) : v]),
+  );
 }
 
 /** Writes one audit entry, inside the caller's transaction when one is given. */

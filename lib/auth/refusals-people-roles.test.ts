@@ -3,7 +3,7 @@ import { beforeAll, describe, expect } from "vitest";
 import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { auditFilterOptions } from "@/lib/audit/browse";
+import { auditFilterOptions, auditPersonName, searchAuditPeople } from "@/lib/audit/browse";
 import { checkCredentials } from "@/lib/auth/signin";
 import { assertPeopleDirectory, getPerson, listPeople, type PersonSummary } from "@/lib/people/directory";
 import { createPerson, personFormOptions, setOwnLocale, setPersonActive, updatePerson } from "@/lib/people/records";
@@ -61,6 +61,8 @@ const outsideManager = ["hr@example.com", "daan.visser@example.com", "aylin.celi
 const cases: RefusalCase[] = [
   // ---------- audit ----------
   ...forbidden("auditFilterOptions", EVERYONE_BUT_HR, (a) => auditFilterOptions(a), "audit.read", () => ({ type: "audit_log" })),
+  ...forbidden("searchAuditPeople", EVERYONE_BUT_HR, (a) => searchAuditPeople(a, "a"), "audit.read", () => ({ type: "audit_log" })),
+  ...forbidden("auditPersonName", EVERYONE_BUT_HR, (a) => auditPersonName(a, idOf(NORA)), "audit.read", () => ({ type: "audit_log" })),
 
   // ---------- people: directory ----------
   ...forbidden("assertPeopleDirectory", [EMP, NORA, STRANGER], (a) => assertPeopleDirectory(a), "people.read", () => ({ type: "person" })),

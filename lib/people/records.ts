@@ -78,6 +78,35 @@ function normalise(input: PersonInput) {
   };
 }
 
+/** The names of the job role, team and manager a form picked (for the audit's old → new values). */
+function referenceNames(input: PersonInput) {
+  const db = getDb();
+  return {
+    jobRole: input.jobRoleId != null ? (db.select({ v: jobRoles.title }).from(jobRoles).where(eq(jobRoles.id, input.jobRoleId)).get()?.v ?? null) : null,
+    team: input.teamId != null ? (db.select({ v: teams.name }).from(teams).where(eq(teams.id, input.teamId)).get()?.v ?? null) : null,
+    reportsTo: input.reportsToId != null ? (db.select({ v: people.name }).from(people).where(eq(people.id, input.reportsToId)).get()?.v ?? null) : null,
+  };
+}
+
+/**
+ * What an edit changed, as `{field: {from, to}}` with readable values (a team's name, not its id).
+ * The password never appears: a reset is recorded as a flag beside it.
+ */
+function personChanges(
+  before: PersonDetail,
+  after: ReturnType<typeof normalise>,
+  names: ReturnType<typeof referenceNames>,
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const same = (a: unknown, b: unknown) => String(a ?? "") === String(b ?? "");
+  for (const k of ["name", "email", "phone", "appRole", "startDate", "locale"] as const)
+    if (!same(before[k], after[k])) changes[k] = { from: before[k] ?? null, to: after[k] ?? null };
+  if (!same(before.jobRoleId, after.jobRoleId)) changes.jobRole = { from: before.jobRoleTitle, to: names.jobRole };
+  if (!same(before.teamId, after.teamId)) changes.team = { from: before.teamName, to: names.team };
+  if (!same(before.reportsToId, after.reportsToId)) changes.reportsTo = { from: before.reportsToName, to: names.reportsTo };
+  return changes;
+}
+
 export async function createPerson(actor: Actor, input: PersonInput & { password: string }): Promise<{ id: number }> {
   authorize(actor, "people.create", { type: "person" });
   checkReferences(input);
@@ -128,17 +157,13 @@ export async function updatePerson(
       .where(and(eq(people.id, id), eq(people.revision, revision)))
       .run();
     if (changed.changes === 0) throw new ConflictError();
-    const after = normalise(input);
-    const fields = (Object.keys(after) as (keyof typeof after)[]).filter(
-      (k) => k !== "searchText" && String(after[k] ?? "") !== String(before[k as keyof PersonDetail] ?? ""),
-    );
     audit(
       {
         actorId: actor.id,
         action: "person.update",
         entityType: "person",
         entityId: id,
-        detail: { fields, passwordReset: Boolean(passwordHash), appRole: input.appRole },
+        detail: { changes: personChanges(before, normalise(input), referenceNames(input)), signInReset: Boolean(passwordHash) },
       },
       tx,
     );
@@ -167,7 +192,13 @@ export function setPersonActive(actor: Actor, id: number, revision: number, acti
       .run();
     if (changed.changes === 0) throw new ConflictError();
     audit(
-      { actorId: actor.id, action: active ? "person.reactivate" : "person.deactivate", entityType: "person", entityId: id },
+      {
+        actorId: actor.id,
+        action: active ? "person.reactivate" : "person.deactivate",
+        entityType: "person",
+        entityId: id,
+        detail: { changes: { active: { from: !active, to: active } } },
+      },
       tx,
     );
   });

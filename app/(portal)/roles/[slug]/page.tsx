@@ -108,7 +108,7 @@ export default async function RolePage({ params }: Props) {
           {posting ? (
             <Card>
               <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("posting")}</h2>
-              <PostingForm slug={role.slug} published={posting.published} location={posting.location} />
+              <PostingForm slug={role.slug} posting={posting} />
             </Card>
           ) : null}
         </aside>

@@ -1,0 +1,209 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { acknowledgements, announcements, jobRoles, onboardings, people, roleVersions, taskTransfers } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can, mayTrackAnnouncement, plansScope } from "@/lib/auth/policy";
+import { peopleScope } from "@/lib/auth/scope";
+import { foldForSearch } from "@/lib/core/search-text";
+import type { AuditSubject } from "@/lib/audit/sentences";
+
+/*
+ * The reads behind the audit log's names, links and Person search, each narrowed by the policy to
+ * what the reader may see. The log itself is HR's (audit.read, checked by lib/audit/browse.ts);
+ * these take any actor so the narrowing is tested on its own (lib/auth/audit-scope.test.ts).
+ */
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** People in the actor's scope whose name or email contains the text (folded), at most `limit`. */
+export function peopleMatching(actor: Actor, text: string, limit: number) {
+  const pattern = `%${escapeLike(foldForSearch(text))}%`;
+  return getDb()
+    .select({ id: people.id, name: people.name, email: people.email })
+    .from(people)
+    .where(and(peopleScope(actor), sql`${people.searchText} like ${pattern} escape '\\'`))
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(limit)
+    .all();
+}
+
+/** One person in the actor's scope, or null. */
+export function personInScope(actor: Actor, id: number): { id: number; name: string; email: string } | null {
+  return (
+    getDb()
+      .select({ id: people.id, name: people.name, email: people.email })
+      .from(people)
+      .where(and(eq(people.id, id), peopleScope(actor)))
+      .get() ?? null
+  );
+}
+
+const numericIds = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v != null && /^[1-9][0-9]*$/.test(v)).map(Number))];
+
+export type AuditEntryRef = { action: string; entityType: string; entityId: string | null; detail: Record<string, unknown> };
+
+/**
+ * Names and links for the records of one page of entries: one query per record type (never one per
+ * entry), each narrowed to what the reader may see. A record that is gone or out of reach has no
+ * name and no link.
+ */
+export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditEntryRef) => AuditSubject {
+  const db = getDb();
+  const idsOf = (...types: string[]) => numericIds(rows.filter((r) => types.includes(r.entityType)).map((r) => r.entityId));
+
+  const personIds = idsOf("person");
+  const persons = new Map(
+    personIds.length
+      ? db
+          .select({ id: people.id, name: people.name })
+          .from(people)
+          .where(and(inArray(people.id, personIds), peopleScope(actor)))
+          .all()
+          .map((p) => [p.id, p.name])
+      : [],
+  );
+  const mayOpenPeople = can(actor, "people.read");
+
+  const roleIds = idsOf("job_role", "role", "onboarding_template");
+  const versionIds = idsOf("role_version");
+  const slugs = [
+    ...new Set(
+      rows
+        .filter((r) => r.entityType === "job_posting" || (r.entityType === "role_version" && r.entityId?.includes("@")))
+        .map((r) => (r.entityId ?? "").split("@")[0])
+        .filter(Boolean),
+    ),
+  ];
+  const roleCols = { id: jobRoles.id, slug: jobRoles.slug, title: jobRoles.title };
+  const rolesById = new Map(roleIds.length ? db.select(roleCols).from(jobRoles).where(inArray(jobRoles.id, roleIds)).all().map((r) => [r.id, r]) : []);
+  const rolesBySlug = new Map(slugs.length ? db.select(roleCols).from(jobRoles).where(inArray(jobRoles.slug, slugs)).all().map((r) => [r.slug, r]) : []);
+
+  const acks = new Map(
+    idsOf("acknowledgement").length
+      ? db
+          .select({
+            id: acknowledgements.id,
+            announcementId: acknowledgements.announcementId,
+            roleVersionId: acknowledgements.roleVersionId,
+          })
+          .from(acknowledgements)
+          .where(inArray(acknowledgements.id, idsOf("acknowledgement")))
+          .all()
+          .map((a) => [a.id, a])
+      : [],
+  );
+  const transfers = new Map(
+    idsOf("task_transfer").length
+      ? db
+          .select({ id: taskTransfers.id, title: taskTransfers.taskTitle, announcementId: taskTransfers.announcementId })
+          .from(taskTransfers)
+          .where(inArray(taskTransfers.id, idsOf("task_transfer")))
+          .all()
+          .map((t) => [t.id, t])
+      : [],
+  );
+  const allVersionIds = [...new Set([...versionIds, ...[...acks.values()].map((a) => a.roleVersionId).filter((v): v is number => v != null)])];
+  const versions = new Map(
+    allVersionIds.length
+      ? db
+          .select({ id: roleVersions.id, number: roleVersions.number, slug: jobRoles.slug, title: jobRoles.title })
+          .from(roleVersions)
+          .innerJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
+          .where(inArray(roleVersions.id, allVersionIds))
+          .all()
+          .map((v) => [v.id, v])
+      : [],
+  );
+  const announcementIds = [
+    ...new Set([
+      ...idsOf("announcement"),
+      ...[...acks.values()].map((a) => a.announcementId),
+      ...[...transfers.values()].map((t) => t.announcementId),
+    ].filter((v): v is number => v != null)),
+  ];
+  const anns = new Map(
+    announcementIds.length
+      ? db
+          .select({ id: announcements.id, title: announcements.title, authorId: announcements.authorId })
+          .from(announcements)
+          .where(inArray(announcements.id, announcementIds))
+          .all()
+          .map((a) => [a.id, { ...a, href: mayTrackAnnouncement(actor, a) ? `/announcements/${a.id}` : null }])
+      : [],
+  );
+  const planIds = idsOf("onboarding");
+  const plans = new Map(
+    planIds.length
+      ? db
+          .select({ id: onboardings.id, name: people.name })
+          .from(onboardings)
+          .innerJoin(people, eq(people.id, onboardings.personId))
+          .where(and(inArray(onboardings.id, planIds), plansScope(actor)))
+          .all()
+          .map((p) => [p.id, p.name])
+      : [],
+  );
+
+  // Every app role may read the role catalogue (roles.read), so role and version links need no check.
+  const versionSubject = (type: string, id: string | null, v: { slug: string; title: string; number: number } | undefined): AuditSubject =>
+    v
+      ? { kind: "version", type, id, name: v.title, version: v.number, href: `/roles/${v.slug}/versions/${v.number}` }
+      : { kind: "version", type, id, name: null, href: null };
+
+  return (row) => {
+    const { entityType: type, entityId: id } = row;
+    const n = id && /^[1-9][0-9]*$/.test(id) ? Number(id) : null;
+    switch (type) {
+      case "person": {
+        const name = n != null ? persons.get(n) : undefined;
+        return { kind: "person", type, id, name: name ?? null, href: name != null && mayOpenPeople ? `/people/${n}` : null };
+      }
+      case "job_role":
+      case "role":
+      case "onboarding_template":
+      case "job_posting": {
+        const role = type === "job_posting" ? rolesBySlug.get(id ?? "") : n != null ? rolesById.get(n) : undefined;
+        if (!role) return { kind: "role", type, id, name: null, href: null };
+        const version = row.action === "role.publish" && typeof row.detail.version === "number" ? row.detail.version : null;
+        if (version != null) return versionSubject(type, id, { slug: role.slug, title: role.title, number: version });
+        const onboardingPage = type === "onboarding_template" || row.action.startsWith("template.");
+        return { kind: "role", type, id, name: role.title, href: `/roles/${role.slug}${onboardingPage ? "/onboarding" : ""}` };
+      }
+      case "role_version": {
+        if (id?.includes("@")) {
+          const [slug, number] = id.split("@");
+          const role = rolesBySlug.get(slug);
+          return versionSubject(type, id, role && /^[0-9]+$/.test(number) ? { ...role, number: Number(number) } : undefined);
+        }
+        return versionSubject(type, id, n != null ? versions.get(n) : undefined);
+      }
+      case "announcement": {
+        const a = n != null ? anns.get(n) : undefined;
+        return { kind: "announcement", type, id, name: a?.title ?? null, href: a?.href ?? null };
+      }
+      case "acknowledgement": {
+        const ack = n != null ? acks.get(n) : undefined;
+        if (ack?.announcementId != null) {
+          const a = anns.get(ack.announcementId);
+          return { kind: "announcement", type, id, name: a?.title ?? null, href: a?.href ?? null };
+        }
+        return versionSubject(type, id, ack?.roleVersionId != null ? versions.get(ack.roleVersionId) : undefined);
+      }
+      case "task_transfer": {
+        const tr = n != null ? transfers.get(n) : undefined;
+        const a = tr?.announcementId != null ? anns.get(tr.announcementId) : undefined;
+        return { kind: "task", type, id, name: tr?.title ?? null, href: a?.href ?? null };
+      }
+      case "onboarding": {
+        const name = n != null ? plans.get(n) : undefined;
+        return { kind: "plan", type, id, name: name ?? null, href: name != null ? `/onboarding/${n}` : null };
+      }
+      case "organisation":
+        return { kind: "organisation", type, id: null, name: null, href: null };
+      default:
+        return { kind: "record", type, id, name: null, href: null };
+    }
+  };
+}
+
