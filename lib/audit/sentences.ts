@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "announcement.publish",
   "auth.signin",
   "demo.seed",
+  "holiday.add",
+  "holiday.remove",
   "onboarding.checkin",
   "onboarding.close",
   "onboarding.item.add",
@@ -21,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "onboarding.item.remove",
   "onboarding.item.undone",
   "onboarding.start",
+  "organisation.update",
   "person.create",
   "person.deactivate",
   "person.reactivate",
@@ -109,6 +112,8 @@ export const FIELD_LABELS = [
   "published",
   "location",
   "title",
+  "applyEmail",
+  "applyUrl",
 ] as const;
 
 export function fieldLabelKey(field: string): string {
@@ -120,6 +125,7 @@ export const RECORD_TYPES = [
   "acknowledgement",
   "announcement",
   "audit_log",
+  "holiday",
   "job_posting",
   "job_role",
   "onboarding",
@@ -158,7 +164,7 @@ export function sentenceValues(
     name: subjectPhrase(subject, t),
     fields: list(labels),
     version: str(entry.detail.version) || str(subject.version) || "?",
-    title: str(entry.detail.title) || str(entry.detail.task) || "…",
+    title: str(entry.detail.title) || str(entry.detail.task) || str(entry.detail.name) || "…",
   };
 }
 

@@ -7,6 +7,7 @@ import { can, mayTrackAnnouncement, plansScope } from "@/lib/auth/policy";
 import { peopleScope } from "@/lib/auth/scope";
 import { foldForSearch } from "@/lib/core/search-text";
 import type { AuditSubject } from "@/lib/audit/sentences";
+import { organisationSettings } from "@/lib/org/settings";
 
 /*
  * The reads behind the audit log's names, links and Person search, each narrowed by the policy to
@@ -64,6 +65,8 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
       : [],
   );
   const mayOpenPeople = can(actor, "people.read");
+  const maySettings = can(actor, "organisation.manage");
+  const orgName = rows.some((r) => r.entityType === "organisation") ? organisationSettings().name || null : null;
 
   const roleIds = idsOf("job_role", "role", "onboarding_template");
   const versionIds = idsOf("role_version");
@@ -200,7 +203,12 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
         return { kind: "plan", type, id, name: name ?? null, href: name != null ? `/onboarding/${n}` : null };
       }
       case "organisation":
-        return { kind: "organisation", type, id: null, name: null, href: null };
+        return { kind: "organisation", type, id: null, name: orgName, href: maySettings ? "/settings" : null };
+      case "holiday": {
+        // A holiday's name is public knowledge; the entry keeps it even after the holiday is removed.
+        const name = typeof row.detail.name === "string" ? row.detail.name : null;
+        return { kind: "record", type, id, name, href: maySettings ? "/settings/holidays" : null };
+      }
       default:
         return { kind: "record", type, id, name: null, href: null };
     }

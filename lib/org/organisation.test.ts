@@ -63,7 +63,7 @@ describe("organisation settings", () => {
     expect(todayIso(new Date("2026-11-30T21:30:00Z"))).toBe("2026-11-30");
     const row = auditsOf("organisation.update").at(-1)!;
     expect(row.actorId).toBe(hr().id);
-    expect(JSON.parse(row.detail)).toEqual({ timeZone: { from: "Europe/Amsterdam", to: "Europe/Riga" } });
+    expect(JSON.parse(row.detail)).toEqual({ changes: { timeZone: { from: "Europe/Amsterdam", to: "Europe/Riga" } } });
     expect(getDb().select({ by: organisation.updatedById }).from(organisation).get()!.by).toBe(hr().id);
   });
 

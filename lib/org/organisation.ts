@@ -62,7 +62,7 @@ export function updateOrganisationSettings(actor: Actor, revision: number, input
       .run();
     if (changed.changes === 0) throw new ConflictError();
     const diff = Object.fromEntries(FIELDS.filter((f) => current[f] !== next[f]).map((f) => [f, { from: current[f], to: next[f] }]));
-    audit({ actorId: actor.id, action: "organisation.update", entityType: "organisation", entityId: 1, detail: diff }, tx);
+    audit({ actorId: actor.id, action: "organisation.update", entityType: "organisation", entityId: 1, detail: { changes: diff } }, tx);
     return { revision: revision + 1 };
   });
 }
