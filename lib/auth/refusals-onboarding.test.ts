@@ -1,7 +1,7 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, like, or } from "drizzle-orm";
 import { beforeAll, describe, expect } from "vitest";
 import { getDb } from "@/db/client";
-import { people } from "@/db/schema";
+import { onboardingItems, people } from "@/db/schema";
 import { todayIso } from "@/lib/core/dates";
 import { calendarFor } from "@/lib/onboarding/calendar";
 import { myOnboardingTasks, onboardingDutyCount, plansISupport, supportsOpenPlan, teamOptions } from "@/lib/onboarding/lists";
@@ -10,6 +10,7 @@ import {
   buddySuggestions,
   closePlan,
   getPlan,
+  remindItem,
   managerCandidates,
   myOpenPlan,
   onboardingCandidates,
@@ -20,6 +21,7 @@ import {
 } from "@/lib/onboarding/plans";
 import { getTemplate, regenerateTemplate, removeTemplateItem, saveTemplateItem } from "@/lib/onboarding/templates";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
+import { nextWorkingDay } from "@/lib/onboarding/rules";
 import { useSeededTestDb } from "@/lib/test/db";
 import {
   buildFixtures,
@@ -51,7 +53,8 @@ beforeAll(async () => {
 
 const SA = "service-advisor";
 const item: ItemInput = { title: "Lunch with the team", description: "", assignee: "manager", dueDay: 4, link: null };
-const today = () => todayIso();
+// A plan starts on a working day.
+const today = () => nextWorkingDay(todayIso());
 const emailsOf = (ids: number[]) => getDb().select({ email: people.email }).from(people).where(inArray(people.id, ids)).all().map((p) => p.email);
 const outsideManager = [HR, "daan.visser@example.com", "aylin.celik@example.com", "xander.outside@example.com"];
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
@@ -59,6 +62,14 @@ const plan = (id: () => number) => () => ({ type: "onboarding", id: id() });
 const daan = () => ({ type: "person", id: idOf("daan.visser@example.com") });
 const tickable = (p: PlanDetail) => sorted(p.items.filter((i) => i.canTick).map((i) => i.id));
 const of1 = (...assignees: Assignee[]) => sorted(assignees.flatMap((a) => itemsOf(fx.plan1, a)));
+/** Open items on a plan the hire attends without owing them: done with the buddy watching, and the check-ins. */
+const attendedOf = (planId: number) =>
+  getDb()
+    .select({ id: onboardingItems.id })
+    .from(onboardingItems)
+    .where(and(eq(onboardingItems.onboardingId, planId), isNull(onboardingItems.doneAt), or(like(onboardingItems.genKey, "do:%"), like(onboardingItems.genKey, "checkin:%"))))
+    .all()
+    .map((r) => r.id);
 const uids = (ics: string) => sorted([...ics.matchAll(/UID:onboarding-item-(\d+)@rolebook/g)].map((m) => Number(m[1])));
 const calendar = (a: Parameters<typeof calendarFor>[0]) => calendarFor(a, "https://rolebook.test", { forHire: (t, n) => `${t} (${n})` });
 const start = (personEmail: string, managerEmail: string, buddyEmail: string) => ({ personId: idOf(personEmail), startDate: today(), managerId: idOf(managerEmail), buddyId: idOf(buddyEmail) });
@@ -198,7 +209,17 @@ const cases: RefusalCase[] = [
   { name: "positive: HR lists every team", as: HR, call: (a) => teamOptions(a).map((t) => t.id), expect: (ids: number[]) => expect(ids).toContain(fx.peopleOffice) },
   ...forbidden("calendarFor", [STRANGER], (a) => calendar(a), "onboarding.participate"),
   { name: "calendarFor: Elif's calendar holds only what she owes", as: EMP, call: (a) => uids(calendar(a)), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "buddy", true)) },
-  { name: "calendarFor: Nora's calendar holds only her own items", as: NORA, call: (a) => uids(calendar(a)), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "hire", true)) },
+  {
+    name: "calendarFor: Nora's calendar holds only her own plan: her items, those done with her buddy watching, the check-ins",
+    as: NORA,
+    call: (a) => uids(calendar(a)),
+    expect: (ids: number[]) => expect(ids).toEqual(sorted([...itemsOf(fx.plan1, "hire", true), ...attendedOf(fx.plan1)])),
+  },
+  // ---------- reminders ----------
+  ...forbidden("remindItem", [STRANGER], (a) => remindItem(a, itemsOf(fx.plan1, "hire", true)[0]), "onboarding.participate", () => ({ type: "onboarding_item", id: itemsOf(fx.plan1, "hire", true)[0] })),
+  notFound("remindItem: Nora may not remind about her own plan", NORA, (a) => remindItem(a, itemsOf(fx.plan1, "buddy", true)[0]), plan(() => fx.plan1), "mayManagePlan"),
+  notFound("remindItem: Elif (buddy) may not remind the hire", EMP, (a) => remindItem(a, itemsOf(fx.plan1, "hire", true)[0]), plan(() => fx.plan1), "mayManagePlan"),
+  notFound("remindItem: the manager may not remind on Daan's plan", MGR, (a) => remindItem(a, itemsOf(fx.planDaan, "hire", true)[0]), plan(() => fx.planDaan), "mayViewPlan"),
 
   // ---------- templates ----------
   ...forbidden("getTemplate", [SUP, EMP, NORA], (a) => getTemplate(a, SA, phrases), "onboarding.manage", template),
