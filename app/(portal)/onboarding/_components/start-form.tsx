@@ -60,7 +60,7 @@ function PersonField({ personId, name }: { personId: number; name: string }) {
     <div className="sm:col-span-2">
       <input type="hidden" name="personId" value={personId} />
       <label htmlFor="ob-start-person" className={labelClass()}>
-        {t("person")}
+        {t("planFor")}
       </label>
       <input
         id="ob-start-person"
