@@ -90,7 +90,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
       <TemplateEditor
         slug={slug}
         revision={view.revision}
-        canRegenerate={view.revision > 0}
+        canRegenerate={view.revision > 0 && !preview}
         items={view.items.map((i) => ({
           id: i.id,
           ...words(i),
