@@ -10,6 +10,7 @@ import {
   buddySuggestions,
   closePlan,
   getPlan,
+  openPlanOf,
   remindItem,
   managerCandidates,
   myOpenPlan,
@@ -19,7 +20,7 @@ import {
   type ItemInput,
   type PlanDetail,
 } from "@/lib/onboarding/plans";
-import { getTemplate, regenerateTemplate, removeTemplateItem, saveTemplateItem } from "@/lib/onboarding/templates";
+import { getTemplate, regenerateTemplate, removeTemplateItem, saveTemplateItem, templateFreshness } from "@/lib/onboarding/templates";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
 import { nextWorkingDay } from "@/lib/onboarding/rules";
 import { useSeededTestDb } from "@/lib/test/db";
@@ -70,6 +71,7 @@ const attendedOf = (planId: number) =>
     .where(and(eq(onboardingItems.onboardingId, planId), isNull(onboardingItems.doneAt), or(like(onboardingItems.genKey, "do:%"), like(onboardingItems.genKey, "checkin:%"))))
     .all()
     .map((r) => r.id);
+const of1Open = (...assignees: Assignee[]) => sorted(assignees.flatMap((a) => itemsOf(fx.plan1, a, true)));
 const uids = (ics: string) => sorted([...ics.matchAll(/UID:onboarding-item-(\d+)@rolebook/g)].map((m) => Number(m[1])));
 const calendar = (a: Parameters<typeof calendarFor>[0]) => calendarFor(a, "https://rolebook.test", { forHire: (t, n) => `${t} (${n})` });
 const start = (personEmail: string, managerEmail: string, buddyEmail: string) => ({ personId: idOf(personEmail), startDate: today(), managerId: idOf(managerEmail), buddyId: idOf(buddyEmail) });
@@ -114,6 +116,13 @@ const cases: RefusalCase[] = [
   { name: "startOnboarding: the manager may not name HR, whom he may not see", as: MGR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", HR, "andreea.ionescu@example.com"), phrases), expect: "field", fieldErrors: { managerId: "notPlanManager" } },
   { name: "startOnboarding: the manager may not name Daan as buddy", as: MGR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", MGR, "daan.visser@example.com"), phrases), expect: "field", fieldErrors: { buddyId: "invalidChoice" } },
 
+  ...forbidden("openPlanOf", [SUP, EMP, NORA], (a) => openPlanOf(a, idOf(NORA)), "onboarding.manage", () => ({ type: "onboarding" })),
+  notFound("openPlanOf: the manager may not ask about Daan", MGR, (a) => openPlanOf(a, idOf("daan.visser@example.com")), daan, "peopleScope"),
+  { name: "positive: the manager sees Nora's open plan", as: MGR, call: (a) => openPlanOf(a, idOf(NORA))?.id, expect: (id: number) => expect(id).toBe(fx.plan1) },
+  ...forbidden("templateFreshness", [SUP, EMP, NORA], (a) => templateFreshness(a, roleIdOf(SA)), "onboarding.manage", () => ({ type: "onboarding_template", id: roleIdOf(SA) })),
+  { name: "templateFreshness: the manager is not offered to edit HR's template", as: MGR, call: (a) => templateFreshness(a, roleIdOf("hr-partner"))?.mayEdit, expect: (m: boolean) => expect(m).toBe(false) },
+  { name: "positive: HR may edit the Service Advisor template", as: HR, call: (a) => templateFreshness(a, roleIdOf(SA))?.mayEdit, expect: (m: boolean) => expect(m).toBe(true) },
+
   // ---------- reading a plan ----------
   ...forbidden("getPlan", [STRANGER], (a) => getPlan(a, fx.plan1), "onboarding.participate", plan(() => fx.plan1)),
   notFound("getPlan: Elif may not open a plan she is not buddy of", EMP, (a) => getPlan(a, fx.plan2), plan(() => fx.plan2), "mayViewPlan"),
@@ -139,6 +148,7 @@ const cases: RefusalCase[] = [
       expect(tickable(p)).toEqual(of1("buddy"));
       expect(p.checkins.length).toBeGreaterThan(0);
       expect(p.me.mayChange).toBe(false);
+      expect(p.items.filter((i) => i.mayRemind)).toEqual([]);
     },
   },
   {
@@ -149,6 +159,8 @@ const cases: RefusalCase[] = [
       expect(tickable(p)).toEqual(of1("manager"));
       expect(p.checkins.length).toBeGreaterThan(0);
       expect(p.me.mayChange).toBe(true);
+      // He may remind the hire and the buddy, never himself.
+      expect(sorted(p.items.filter((i) => i.mayRemind).map((i) => i.id))).toEqual(of1Open("hire", "buddy"));
     },
   },
   { name: "positive: HR ticks HR and manager items on Nora's plan", as: HR, call: (a) => tickable(getPlan(a, fx.plan1)), expect: (ids: number[]) => expect(ids).toEqual(of1("hr", "manager")) },
