@@ -49,7 +49,12 @@ export default async function TemplatePage({ params, searchParams }: Props) {
       <PageHeader title={t("heading", { role: view.role.title })} description={t("intro")} />
       {view.generatedFromVersion < view.role.currentVersion ? (
         <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("outdated", { current: view.role.currentVersion, from: view.generatedFromVersion })}
+          {t("outdated", { current: view.role.currentVersion, from: view.generatedFromVersion })}{" "}
+          {preview ? null : (
+            <Link href={`/roles/${slug}/onboarding?preview=1`} className="font-medium underline">
+              {t("regenerate")}
+            </Link>
+          )}
         </p>
       ) : null}
       {sp.regenerated ? (
