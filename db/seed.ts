@@ -9,7 +9,8 @@ import { emptyResponsibility, type RoleDoc } from "../lib/roles/doc";
 import { publishDoc } from "../lib/roles/publish";
 import { applyDueTransfers } from "../lib/communication/transfers";
 import { startOnboarding } from "../lib/onboarding/plans";
-import { dueDate } from "../lib/onboarding/rules";
+import { dueDate, dueDateWindow, nextWorkingDay } from "../lib/onboarding/rules";
+import { holidaysBetween } from "../lib/org/settings";
 import { simpleTranslator, templatePhrases } from "../lib/onboarding/phrases";
 import type { Actor } from "../lib/auth/actor";
 import { dateInZone } from "../lib/core/dates";
@@ -336,18 +337,22 @@ function actorOf(id: number): Actor {
 }
 
 /**
- * Onboarding demo: Nora (newhire@) started today with Elif as buddy and a few items done; a
- * technician in the Workshop is on day 20 with two overdue items.
+ * Onboarding demo: Nora (newhire@) starts today (the next working day when today is not one) with
+ * Elif as buddy and a few items done; a technician in the Workshop is on day 20 with two overdue
+ * items. Plan items carry their generation keys, so each reader sees generated items in their own
+ * language (the seed words the stored text in English).
  */
 function seedOnboarding(today: Date, personIds: Map<string, number>) {
   const db = getDb();
   const hr = actorOf(personIds.get("hr@example.com")!);
   const phrases = templatePhrases(simpleTranslator(en.onboarding.generated));
   const todayIso = today.toISOString().slice(0, 10);
+  const window = dueDateWindow(todayIso);
+  const holidays = holidaysBetween(window.from, window.to);
   const nora = personIds.get("newhire@example.com")!;
   const plan1 = startOnboarding(
     hr,
-    { personId: nora, startDate: todayIso, managerId: personIds.get("supervisor@example.com")!, buddyId: personIds.get("employee@example.com")! },
+    { personId: nora, startDate: nextWorkingDay(todayIso, holidays), managerId: personIds.get("supervisor@example.com")!, buddyId: personIds.get("employee@example.com")! },
     phrases,
     today,
   );
@@ -358,7 +363,7 @@ function seedOnboarding(today: Date, personIds: Map<string, number>) {
     .run();
   db.update(schema.onboardingItems)
     .set({ doneAt: instantDaysAgo(0, today, 9), doneById: personIds.get("supervisor@example.com")! })
-    .where(and(eq(schema.onboardingItems.onboardingId, plan1.id), eq(schema.onboardingItems.assignee, "manager")))
+    .where(and(eq(schema.onboardingItems.onboardingId, plan1.id), eq(schema.onboardingItems.genKey, "manager:welcome")))
     .run();
 
   // The most recently hired technician, on day 20 of their plan.
@@ -369,7 +374,7 @@ function seedOnboarding(today: Date, personIds: Map<string, number>) {
     .where(eq(schema.jobRoles.slug, "technician"))
     .orderBy(sql`${schema.people.startDate} desc`)
     .get()!;
-  const start = dueDate(todayIso, -20);
+  const start = dueDate(todayIso, -20, holidays);
   const startDay = new Date(`${start}T00:00:00Z`);
   db.update(schema.people).set({ startDate: start }).where(eq(schema.people.id, technician.id)).run();
   const buddy = db

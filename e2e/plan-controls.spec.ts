@@ -31,6 +31,10 @@ test("the supervisor named manager of Nora's plan sees only the controls they ma
   const added = page.getByRole("listitem").filter({ hasText: title });
   await expect(added).toHaveCount(1);
   await added.getByRole("button", { name: new RegExp(`Remove\\W+${title}`) }).click();
+  // Removing asks first.
+  const confirm = added.getByRole("group", { name: `Remove “${title}” from the plan?` });
+  await expect(confirm.getByRole("button", { name: "Yes, remove" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Yes, remove" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
 
   // A check-in note saves.
@@ -64,8 +68,10 @@ test("a refused button shows why instead of doing nothing", async ({ supervisorP
   await expect(row).toHaveCount(1);
 
   await hr.getByRole("listitem").filter({ hasText: title }).getByRole("button", { name: /Remove/ }).click();
+  await hr.getByRole("listitem").filter({ hasText: title }).getByRole("button", { name: "Yes, remove" }).click();
   await expect(hr.getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
 
   await row.getByRole("button", { name: /Remove/ }).click();
+  await row.getByRole("button", { name: "Yes, remove" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "We could not find that record." })).toBeVisible();
 });

@@ -1,7 +1,7 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, like, or } from "drizzle-orm";
 import { beforeAll, describe, expect } from "vitest";
 import { getDb } from "@/db/client";
-import { people } from "@/db/schema";
+import { onboardingItems, people } from "@/db/schema";
 import { todayIso } from "@/lib/core/dates";
 import { calendarFor } from "@/lib/onboarding/calendar";
 import { myOnboardingTasks, onboardingDutyCount, plansISupport, supportsOpenPlan, teamOptions } from "@/lib/onboarding/lists";
@@ -10,6 +10,8 @@ import {
   buddySuggestions,
   closePlan,
   getPlan,
+  openPlanOf,
+  remindItem,
   managerCandidates,
   myOpenPlan,
   onboardingCandidates,
@@ -18,8 +20,9 @@ import {
   type ItemInput,
   type PlanDetail,
 } from "@/lib/onboarding/plans";
-import { getTemplate, regenerateTemplate, removeTemplateItem, saveTemplateItem } from "@/lib/onboarding/templates";
+import { getTemplate, regenerateTemplate, removeTemplateItem, saveTemplateItem, templateFreshness } from "@/lib/onboarding/templates";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
+import { nextWorkingDay } from "@/lib/onboarding/rules";
 import { useSeededTestDb } from "@/lib/test/db";
 import {
   buildFixtures,
@@ -51,7 +54,8 @@ beforeAll(async () => {
 
 const SA = "service-advisor";
 const item: ItemInput = { title: "Lunch with the team", description: "", assignee: "manager", dueDay: 4, link: null };
-const today = () => todayIso();
+// A plan starts on a working day.
+const today = () => nextWorkingDay(todayIso());
 const emailsOf = (ids: number[]) => getDb().select({ email: people.email }).from(people).where(inArray(people.id, ids)).all().map((p) => p.email);
 const outsideManager = [HR, "daan.visser@example.com", "aylin.celik@example.com", "xander.outside@example.com"];
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
@@ -59,6 +63,15 @@ const plan = (id: () => number) => () => ({ type: "onboarding", id: id() });
 const daan = () => ({ type: "person", id: idOf("daan.visser@example.com") });
 const tickable = (p: PlanDetail) => sorted(p.items.filter((i) => i.canTick).map((i) => i.id));
 const of1 = (...assignees: Assignee[]) => sorted(assignees.flatMap((a) => itemsOf(fx.plan1, a)));
+/** Open items on a plan the hire attends without owing them: done with the buddy watching, and the check-ins. */
+const attendedOf = (planId: number) =>
+  getDb()
+    .select({ id: onboardingItems.id })
+    .from(onboardingItems)
+    .where(and(eq(onboardingItems.onboardingId, planId), isNull(onboardingItems.doneAt), or(like(onboardingItems.genKey, "do:%"), like(onboardingItems.genKey, "checkin:%"))))
+    .all()
+    .map((r) => r.id);
+const of1Open = (...assignees: Assignee[]) => sorted(assignees.flatMap((a) => itemsOf(fx.plan1, a, true)));
 const uids = (ics: string) => sorted([...ics.matchAll(/UID:onboarding-item-(\d+)@rolebook/g)].map((m) => Number(m[1])));
 const calendar = (a: Parameters<typeof calendarFor>[0]) => calendarFor(a, "https://rolebook.test", { forHire: (t, n) => `${t} (${n})` });
 const start = (personEmail: string, managerEmail: string, buddyEmail: string) => ({ personId: idOf(personEmail), startDate: today(), managerId: idOf(managerEmail), buddyId: idOf(buddyEmail) });
@@ -103,6 +116,13 @@ const cases: RefusalCase[] = [
   { name: "startOnboarding: the manager may not name HR, whom he may not see", as: MGR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", HR, "andreea.ionescu@example.com"), phrases), expect: "field", fieldErrors: { managerId: "notPlanManager" } },
   { name: "startOnboarding: the manager may not name Daan as buddy", as: MGR, call: (a) => startOnboarding(a, start("thomas.bakker@example.com", MGR, "daan.visser@example.com"), phrases), expect: "field", fieldErrors: { buddyId: "invalidChoice" } },
 
+  ...forbidden("openPlanOf", [SUP, EMP, NORA], (a) => openPlanOf(a, idOf(NORA)), "onboarding.manage", () => ({ type: "onboarding" })),
+  notFound("openPlanOf: the manager may not ask about Daan", MGR, (a) => openPlanOf(a, idOf("daan.visser@example.com")), daan, "peopleScope"),
+  { name: "positive: the manager sees Nora's open plan", as: MGR, call: (a) => openPlanOf(a, idOf(NORA))?.id, expect: (id: number) => expect(id).toBe(fx.plan1) },
+  ...forbidden("templateFreshness", [SUP, EMP, NORA], (a) => templateFreshness(a, roleIdOf(SA)), "onboarding.manage", () => ({ type: "onboarding_template", id: roleIdOf(SA) })),
+  { name: "templateFreshness: the manager is not offered to edit HR's template", as: MGR, call: (a) => templateFreshness(a, roleIdOf("hr-partner"))?.mayEdit, expect: (m: boolean) => expect(m).toBe(false) },
+  { name: "positive: HR may edit the Service Advisor template", as: HR, call: (a) => templateFreshness(a, roleIdOf(SA))?.mayEdit, expect: (m: boolean) => expect(m).toBe(true) },
+
   // ---------- reading a plan ----------
   ...forbidden("getPlan", [STRANGER], (a) => getPlan(a, fx.plan1), "onboarding.participate", plan(() => fx.plan1)),
   notFound("getPlan: Elif may not open a plan she is not buddy of", EMP, (a) => getPlan(a, fx.plan2), plan(() => fx.plan2), "mayViewPlan"),
@@ -128,6 +148,7 @@ const cases: RefusalCase[] = [
       expect(tickable(p)).toEqual(of1("buddy"));
       expect(p.checkins.length).toBeGreaterThan(0);
       expect(p.me.mayChange).toBe(false);
+      expect(p.items.filter((i) => i.mayRemind)).toEqual([]);
     },
   },
   {
@@ -138,6 +159,8 @@ const cases: RefusalCase[] = [
       expect(tickable(p)).toEqual(of1("manager"));
       expect(p.checkins.length).toBeGreaterThan(0);
       expect(p.me.mayChange).toBe(true);
+      // He may remind the hire and the buddy, never himself.
+      expect(sorted(p.items.filter((i) => i.mayRemind).map((i) => i.id))).toEqual(of1Open("hire", "buddy"));
     },
   },
   { name: "positive: HR ticks HR and manager items on Nora's plan", as: HR, call: (a) => tickable(getPlan(a, fx.plan1)), expect: (ids: number[]) => expect(ids).toEqual(of1("hr", "manager")) },
@@ -198,7 +221,17 @@ const cases: RefusalCase[] = [
   { name: "positive: HR lists every team", as: HR, call: (a) => teamOptions(a).map((t) => t.id), expect: (ids: number[]) => expect(ids).toContain(fx.peopleOffice) },
   ...forbidden("calendarFor", [STRANGER], (a) => calendar(a), "onboarding.participate"),
   { name: "calendarFor: Elif's calendar holds only what she owes", as: EMP, call: (a) => uids(calendar(a)), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "buddy", true)) },
-  { name: "calendarFor: Nora's calendar holds only her own items", as: NORA, call: (a) => uids(calendar(a)), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "hire", true)) },
+  {
+    name: "calendarFor: Nora's calendar holds only her own plan: her items, those done with her buddy watching, the check-ins",
+    as: NORA,
+    call: (a) => uids(calendar(a)),
+    expect: (ids: number[]) => expect(ids).toEqual(sorted([...itemsOf(fx.plan1, "hire", true), ...attendedOf(fx.plan1)])),
+  },
+  // ---------- reminders ----------
+  ...forbidden("remindItem", [STRANGER], (a) => remindItem(a, itemsOf(fx.plan1, "hire", true)[0]), "onboarding.participate", () => ({ type: "onboarding_item", id: itemsOf(fx.plan1, "hire", true)[0] })),
+  notFound("remindItem: Nora may not remind about her own plan", NORA, (a) => remindItem(a, itemsOf(fx.plan1, "buddy", true)[0]), plan(() => fx.plan1), "mayManagePlan"),
+  notFound("remindItem: Elif (buddy) may not remind the hire", EMP, (a) => remindItem(a, itemsOf(fx.plan1, "hire", true)[0]), plan(() => fx.plan1), "mayManagePlan"),
+  notFound("remindItem: the manager may not remind on Daan's plan", MGR, (a) => remindItem(a, itemsOf(fx.planDaan, "hire", true)[0]), plan(() => fx.planDaan), "mayViewPlan"),
 
   // ---------- templates ----------
   ...forbidden("getTemplate", [SUP, EMP, NORA], (a) => getTemplate(a, SA, phrases), "onboarding.manage", template),

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   "ack.reminder",
   "announcement.new",
   "onboarding.started",
+  "onboarding.reminder",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

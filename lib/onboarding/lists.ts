@@ -14,6 +14,10 @@ export type OwedItem = {
   id: number;
   planId: number;
   title: string;
+  description: string;
+  genKey: string | null;
+  genParams: string | null;
+  edited: boolean;
   assignee: Assignee;
   dueDate: string;
   overdue: boolean;
@@ -37,6 +41,10 @@ export function myOnboardingTasks(actor: Actor, today = todayIso()): OwedItem[] 
       id: onboardingItems.id,
       planId: onboardings.id,
       title: onboardingItems.title,
+      description: onboardingItems.description,
+      genKey: onboardingItems.genKey,
+      genParams: onboardingItems.genParams,
+      edited: onboardingItems.edited,
       assignee: onboardingItems.assignee,
       dueDate: onboardingItems.dueDate,
       hireName: hire.name,

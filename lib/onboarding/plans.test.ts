@@ -6,10 +6,11 @@ import { jobRoles, notifications, onboardingItems, onboardings, onboardingTempla
 import en from "@/i18n/messages/en.json";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/core/errors";
 import { addPlanItem, buddySuggestions, closePlan, getPlan, saveCheckin, setItemDone, startOnboarding, type ItemInput } from "@/lib/onboarding/plans";
-import { calendarFor } from "@/lib/onboarding/calendar";
+import { calendarFor, publicBaseUrl } from "@/lib/onboarding/calendar";
 import { getTemplate, regenerateTemplate, saveTemplateItem } from "@/lib/onboarding/templates";
 import { myOnboardingTasks, onboardingOverview, type OverviewRow } from "@/lib/onboarding/lists";
-import { simpleTranslator, templatePhrases } from "@/lib/onboarding/phrases";
+import tr from "@/i18n/messages/tr.json";
+import { itemText, simpleTranslator, templatePhrases, type StoredItemText } from "@/lib/onboarding/phrases";
 import { dueDate, orderBuddies } from "@/lib/onboarding/rules";
 import { getPerson } from "@/lib/people/directory";
 import { createPerson, setPersonActive } from "@/lib/people/records";
@@ -23,6 +24,7 @@ beforeAll(async () => {
 });
 
 const phrases = templatePhrases(simpleTranslator(en.onboarding.generated));
+const trPhrases = templatePhrases(simpleTranslator(tr.onboarding.generated));
 const SA = "service-advisor";
 
 function thrown(fn: () => unknown): unknown {
@@ -224,15 +226,18 @@ describe("startOnboarding", () => {
 
   it("HR starts a plan whose items are due on the working day of their due day", async () => {
     hireA = await newPerson({ name: "Pim Verhoeven", email: "pim.verhoeven@example.com" });
-    const start = "2030-03-02"; // a Saturday: day 0 is Monday 4 March
+    const start = "2030-03-04"; // a Monday
     const { id } = startOnboarding(hr(), { personId: hireA.id, startDate: start, managerId: idOf("manager@example.com"), buddyId: idOf("thomas.bakker@example.com") }, phrases);
     planA = id;
     const plan = planRow(id);
     expect(plan).toMatchObject({ personId: hireA.id, kind: "new_hire", status: "open", startDate: start, buddyId: idOf("thomas.bakker@example.com") });
     const items = itemsOf(id);
     const template = getTemplate(hr(), SA, phrases).items;
-    expect(items).toHaveLength(template.length);
+    // The template's items, then the five check-ins.
+    expect(items).toHaveLength(template.length + 5);
     for (const i of items) expect(i.dueDate).toBe(dueDate(start, i.dueDay));
+    // Generated items keep what generated them, so each reader sees them in their language.
+    for (const t of template) expect(items.find((i) => i.genKey === t.genKey && i.title === t.title)).toMatchObject({ genParams: t.genParams, edited: t.edited });
     expect(items.find((i) => i.dueDay === 0)?.dueDate).toBe("2030-03-04");
     expect(items.some((i) => i.title === "Lunch with the team")).toBe(true);
     // The buddy and the manager hear about it.
@@ -322,8 +327,10 @@ describe("startOnboarding", () => {
     const fresh = saDoc.filter((r) => r.key !== reception.key && r.key !== courtesy.key);
     expect(fresh).toHaveLength(saDoc.length - 2);
     expect(items.filter((i) => i.linkKind === "responsibility").map((i) => i.linkKey).sort()).toEqual(fresh.flatMap((r) => [r.key, r.key]).sort());
-    expect(items.filter((i) => i.linkKind !== "responsibility").map((i) => i.title)).toEqual([phrases.readRole]);
-    expect(items.some((i) => i.assignee === "hr" || i.assignee === "manager")).toBe(false);
+    const plain = items.filter((i) => !i.genKey?.startsWith("checkin:"));
+    expect(plain.filter((i) => i.linkKind !== "responsibility").map((i) => i.title)).toEqual([phrases.readRole]);
+    expect(plain.some((i) => i.assignee === "hr" || i.assignee === "manager")).toBe(false);
+    expect(items.filter((i) => i.genKey?.startsWith("checkin:"))).toHaveLength(5);
     for (const i of items) expect(i.dueDate).toBe(dueDate(start, i.dueDay));
   });
 });
@@ -467,8 +474,12 @@ describe("calendarFor", () => {
     const unfolded = ics.replace(/\r\n /g, "");
     const uids = [...unfolded.matchAll(/^UID:(.*)$/gm)].map((m) => m[1].trim());
     const items = itemsOf(planId);
-    const open = items.filter((i) => i.assignee === "hire" && !i.doneAt);
+    // What she does, what she does with her buddy watching, and the check-ins she attends.
+    const attends = (i: (typeof items)[number]) => i.assignee === "hire" || i.genKey?.startsWith("do:") || i.genKey?.startsWith("checkin:");
+    const open = items.filter((i) => attends(i) && !i.doneAt);
     const done = items.filter((i) => i.doneAt);
+    expect(open.some((i) => i.genKey?.startsWith("do:"))).toBe(true);
+    expect(open.filter((i) => i.genKey?.startsWith("checkin:"))).toHaveLength(5);
     expect(open.length).toBeGreaterThan(0);
     expect(done.length).toBeGreaterThan(0);
     expect(uids.sort()).toEqual(open.map((i) => `onboarding-item-${i.id}@rolebook`).sort());
@@ -484,6 +495,27 @@ describe("calendarFor", () => {
   it("labels what a buddy owes with the hire's name", () => {
     const ics = calendarFor(emp(), "http://x", { forHire: (t, n) => `${t} — ${n}` }).replace(/\r\n /g, "");
     expect(ics).toContain(" — Nora Bērziņa");
+  });
+
+  it("the plan's manager gets the check-ins they hold, worded for the reader", () => {
+    const planId = openPlanOf(idOf("newhire@example.com"))!.id;
+    const text = (i: StoredItemText) => itemText(i, trPhrases);
+    const ics = calendarFor(sup(), "https://rolebook.example.org", { forHire: (t, n) => `${t} — ${n}`, text }).replace(/\r\n /g, "");
+    expect(ics).toContain(`SUMMARY:${trPhrases.checkin("day30")} — Nora Bērziņa`);
+    expect(ics).toContain(`URL:https://rolebook.example.org/onboarding/${planId}`);
+    expect(ics).not.toContain("localhost");
+  });
+});
+
+describe("publicBaseUrl", () => {
+  const headers = (h: Record<string, string>) => new Headers(h);
+  it("uses APP_URL when set, else the host the request came to, never localhost from the server's own view", () => {
+    expect(publicBaseUrl("https://rolebook.example.org/", headers({ host: "localhost:3000" }), "http://localhost:3000")).toBe("https://rolebook.example.org");
+    expect(publicBaseUrl(undefined, headers({ host: "hr.garage.example", "x-forwarded-proto": "https" }), "http://localhost:3000")).toBe("https://hr.garage.example");
+    expect(publicBaseUrl("", headers({ "x-forwarded-host": "portal.example.com", host: "localhost:3000", "x-forwarded-proto": "https" }), "http://localhost:3000")).toBe(
+      "https://portal.example.com",
+    );
+    expect(publicBaseUrl(undefined, headers({}), "http://127.0.0.1:3000")).toBe("http://127.0.0.1:3000");
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { onboardingCheckins, onboardingItems, onboardings, onboardingTemplateItems, people, jobRoles } from "@/db/schema";
@@ -16,11 +16,26 @@ import {
   type PlanAccess,
 } from "@/lib/auth/policy";
 import { audit } from "@/lib/audit/log";
-import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
+import { ActionError, ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { todayIso } from "@/lib/core/dates";
 import { notify } from "@/lib/notifications/notifications";
+import type { Assignee } from "@/lib/onboarding/vocabulary";
 import { checkDueDay, parseLink, roleWithDoc, type ItemInput } from "@/lib/onboarding/items";
-import { dueDate, orderBuddies, roleChangeItems, type TemplateItem, type TemplatePhrases } from "@/lib/onboarding/rules";
+import {
+  addDays,
+  checkinItems,
+  dueDate,
+  dueDateWindow,
+  generateTemplate,
+  isWorkingDay,
+  nextReminderAt,
+  orderBuddies,
+  regenerate,
+  roleChangeItems,
+  type TemplateItem,
+  type TemplatePhrases,
+} from "@/lib/onboarding/rules";
+import { holidaysBetween } from "@/lib/org/settings";
 import { ensureTemplate } from "@/lib/onboarding/templates";
 import type { CheckinMilestone } from "@/lib/onboarding/vocabulary";
 
@@ -67,13 +82,30 @@ export function managerCandidates(actor: Actor, personId: number) {
     .all();
 }
 
+/** The person's open plan, if they have one (starting another is refused). */
+export function openPlanOf(actor: Actor, personId: number): { id: number } | null {
+  authorize(actor, "onboarding.manage", { type: "onboarding" });
+  personInScope(actor, personId);
+  return (
+    getDb()
+      .select({ id: onboardings.id })
+      .from(onboardings)
+      .where(and(eq(onboardings.personId, personId), eq(onboardings.status, "open")))
+      .get() ?? null
+  );
+}
+
 export type BuddySuggestion = { id: number; name: string; startDate: string; currentBuddies: number };
+
+/** A buddy is someone past their own first 90 days. */
+export const BUDDY_MIN_TENURE_DAYS = 90;
 
 /**
  * Buddy suggestions for a person: active people in the role (the new role for a role change) whom
- * the actor may see, longest tenure first, then fewest current buddies. Two queries.
+ * the actor may see, longest tenure first, then fewest current buddies. People still in their own
+ * first 90 days, or with an open plan of their own, are left out. Two queries.
  */
-export function buddySuggestions(actor: Actor, personId: number, jobRoleId?: number | null): BuddySuggestion[] {
+export function buddySuggestions(actor: Actor, personId: number, jobRoleId?: number | null, today = todayIso()): BuddySuggestion[] {
   authorize(actor, "onboarding.manage", { type: "onboarding" });
   const person = personInScope(actor, personId);
   const roleId = jobRoleId ?? person.jobRoleId;
@@ -89,7 +121,16 @@ export function buddySuggestions(actor: Actor, personId: number, jobRoleId?: num
     .select({ id: people.id, name: people.name, startDate: people.startDate, currentBuddies: sql<number>`coalesce(${load.n}, 0)` })
     .from(people)
     .leftJoin(load, eq(load.buddyId, people.id))
-    .where(and(eq(people.jobRoleId, roleId), eq(people.active, true), ne(people.id, personId), peopleScope(actor)))
+    .where(
+      and(
+        eq(people.jobRoleId, roleId),
+        eq(people.active, true),
+        ne(people.id, personId),
+        lte(people.startDate, addDays(today, -BUDDY_MIN_TENURE_DAYS)),
+        notExists(db.select({ id: onboardings.id }).from(onboardings).where(and(eq(onboardings.personId, people.id), eq(onboardings.status, "open")))),
+        peopleScope(actor),
+      ),
+    )
     .limit(200)
     .all();
   return orderBuddies(rows.map((r) => ({ ...r, currentBuddies: Number(r.currentBuddies) })));
@@ -105,8 +146,10 @@ export type StartInput = {
 };
 
 /**
- * HR, or the person's manager, starts an onboarding plan: items from the role's template with
- * concrete due dates that skip weekends, and the buddy and manager notified. The buddy and the
+ * HR, or the person's manager, starts an onboarding plan: items from the role's template (its
+ * generated items from the role's current version, hand-made and hand-edited items kept) and the
+ * check-ins, with concrete due dates that skip weekends and public holidays; the buddy and manager
+ * notified. The start date must be a working day. The buddy and the
  * manager must be people the starter may see; the manager must be up the hire's reports-to chain,
  * a manager of their team, or HR.
  */
@@ -116,6 +159,9 @@ export function startOnboarding(actor: Actor, input: StartInput, phrases: Templa
   if (!person.active) throw new NotFoundError("person");
   const errors: Record<string, string> = {};
   if (!person.jobRoleId) errors.personId = "noJobRole";
+  const window = dueDateWindow(input.startDate);
+  const holidays = holidaysBetween(window.from, window.to);
+  if (!isWorkingDay(input.startDate, holidays)) errors.startDate = "startNotWorkingDay";
   const db = getDb();
   const visible = db
     .select({ id: people.id, active: people.active, mayManage: sql<number>`case when ${planManagerCondition(input.personId)} then 1 else 0 end` })
@@ -139,14 +185,22 @@ export function startOnboarding(actor: Actor, input: StartInput, phrases: Templa
   const target = roleWithDoc(person.jobRoleId!)!;
   const from = input.fromJobRoleId ? roleWithDoc(input.fromJobRoleId) : null;
   return db.transaction((tx) => {
-    ensureTemplate(tx, target.role.id, target.doc, target.role.currentVersion, phrases);
-    const template: TemplateItem[] = tx
+    const fromVersion = ensureTemplate(tx, target.role.id, target.doc, target.role.currentVersion, phrases);
+    const stored = tx
       .select()
       .from(onboardingTemplateItems)
       .where(eq(onboardingTemplateItems.jobRoleId, target.role.id))
       .orderBy(asc(onboardingTemplateItems.dueDay), asc(onboardingTemplateItems.position))
       .all();
-    const items = input.fromJobRoleId ? roleChangeItems(template, from?.doc ?? null, target.doc) : template;
+    // A template generated from an older version of the role: the plan takes the current version's
+    // generated items (keeping what was added or edited by hand); the stored template waits for
+    // someone to review and confirm its regeneration.
+    const template: (TemplateItem & { edited: boolean })[] =
+      fromVersion < target.role.currentVersion ? regenerate(stored, generateTemplate(target.doc, phrases)) : stored;
+    const items = [
+      ...(input.fromJobRoleId ? roleChangeItems(template, from?.doc ?? null, target.doc) : template),
+      ...checkinItems(phrases).map((i) => ({ ...i, edited: false })),
+    ];
     const at = now.toISOString();
     const plan = tx
       .insert(onboardings)
@@ -173,9 +227,12 @@ export function startOnboarding(actor: Actor, input: StartInput, phrases: Templa
             description: i.description,
             assignee: i.assignee,
             dueDay: i.dueDay,
-            dueDate: dueDate(input.startDate, i.dueDay),
+            dueDate: dueDate(input.startDate, i.dueDay, holidays),
             linkKind: i.linkKind,
             linkKey: i.linkKey,
+            genKey: i.genKey,
+            genParams: i.genParams,
+            edited: i.edited,
           })),
         )
         .run();
@@ -208,7 +265,14 @@ function visiblePlan(actor: Actor, id: number): { plan: PlanRow; access: PlanAcc
   return { plan, access };
 }
 
-export type PlanItem = typeof onboardingItems.$inferSelect & { overdue: boolean; canTick: boolean };
+export type PlanItem = typeof onboardingItems.$inferSelect & {
+  overdue: boolean;
+  canTick: boolean;
+  /** The viewer may remind whoever owes this item (now, or from `nextRemindAt`). */
+  mayRemind: boolean;
+  /** When the next reminder about this item may go out; null when it may go out now. */
+  nextRemindAt: string | null;
+};
 export type PlanDetail = {
   id: number;
   kind: PlanRow["kind"];
@@ -229,7 +293,7 @@ export type PlanDetail = {
 
 const contact = { id: people.id, name: people.name, email: people.email, phone: people.phone };
 
-export function getPlan(actor: Actor, id: number, today = todayIso()): PlanDetail {
+export function getPlan(actor: Actor, id: number, today = todayIso(), now = new Date()): PlanDetail {
   const { plan, access } = visiblePlan(actor, id);
   const open = plan.status === "open";
   const db = getDb();
@@ -242,7 +306,13 @@ export function getPlan(actor: Actor, id: number, today = todayIso()): PlanDetai
     .where(eq(onboardingItems.onboardingId, id))
     .orderBy(asc(onboardingItems.dueDate), asc(onboardingItems.position), asc(onboardingItems.id))
     .all()
-    .map((i) => ({ ...i, overdue: !i.doneAt && i.dueDate < today, canTick: open && mayTick(access, i.assignee) }));
+    .map((i) => ({
+      ...i,
+      overdue: !i.doneAt && i.dueDate < today,
+      canTick: open && mayTick(access, i.assignee),
+      mayRemind: open && !i.doneAt && access.mayManage && isRemindable(plan, i.assignee, actor.id),
+      nextRemindAt: nextReminderAt(i.lastRemindedAt, now),
+    }));
   const author = alias(people, "author");
   // Check-in notes are for the hire's buddy and managers, not for the hire.
   const checkins = access.mayCheckin
@@ -343,6 +413,8 @@ export function addPlanItem(actor: Actor, planId: number, input: ItemInput): voi
   checkDueDay(input.dueDay);
   const doc = plan.jobRoleId ? (roleWithDoc(plan.jobRoleId)?.doc ?? null) : null;
   const link = parseLink(input.link, doc);
+  const window = dueDateWindow(plan.startDate);
+  const holidays = holidaysBetween(window.from, window.to);
   getDb().transaction((tx) => {
     const max = tx.select({ n: count() }).from(onboardingItems).where(eq(onboardingItems.onboardingId, planId)).get()!.n;
     tx.insert(onboardingItems)
@@ -353,7 +425,7 @@ export function addPlanItem(actor: Actor, planId: number, input: ItemInput): voi
         description: input.description,
         assignee: input.assignee,
         dueDay: input.dueDay,
-        dueDate: dueDate(plan.startDate, input.dueDay),
+        dueDate: dueDate(plan.startDate, input.dueDay, holidays),
         ...link,
       })
       .run();
@@ -402,5 +474,45 @@ export function saveCheckin(actor: Actor, planId: number, milestone: CheckinMile
       })
       .run();
     audit({ actorId: actor.id, action: "onboarding.checkin", entityType: "onboarding", entityId: planId, detail: { milestone } }, tx);
+  });
+}
+
+// ---------- Reminders ----------
+
+/** Who owes an item of a plan (HR items are HR's as a group: no one person to remind). */
+function owerOf(plan: Pick<PlanRow, "personId" | "buddyId" | "managerId">, assignee: Assignee): number | null {
+  return assignee === "hire" ? plan.personId : assignee === "buddy" ? plan.buddyId : assignee === "manager" ? plan.managerId : null;
+}
+
+function isRemindable(plan: PlanRow, assignee: Assignee, actorId: number): boolean {
+  const ower = owerOf(plan, assignee);
+  return ower != null && ower !== actorId;
+}
+
+/**
+ * Whoever may manage the plan reminds the person who owes an open item: at most one reminder per
+ * item per 24 hours (`lastRemindedAt`), whoever sends it.
+ */
+export function remindItem(actor: Actor, itemId: number, now = new Date()): { nextRemindAt: string } {
+  authorize(actor, "onboarding.participate", { type: "onboarding_item", id: itemId });
+  const item = getDb().select().from(onboardingItems).where(eq(onboardingItems.id, itemId)).get();
+  if (!item) throw new NotFoundError("item");
+  const plan = managedOpenPlan(actor, item.onboardingId);
+  if (item.doneAt) throw new ActionError("itemAlreadyDone");
+  const ower = owerOf(plan, item.assignee);
+  if (ower == null || ower === actor.id) throw new ActionError("nobodyToRemind");
+  const at = now.toISOString();
+  const since = new Date(now.getTime() - 24 * 3600_000).toISOString();
+  const hire = getDb().select({ name: people.name }).from(people).where(eq(people.id, plan.personId)).get()!;
+  return getDb().transaction((tx) => {
+    const res = tx
+      .update(onboardingItems)
+      .set({ lastRemindedAt: at })
+      .where(and(eq(onboardingItems.id, itemId), or(isNull(onboardingItems.lastRemindedAt), lt(onboardingItems.lastRemindedAt, since))))
+      .run();
+    if (res.changes === 0) throw new ActionError("remindedRecently");
+    notify(tx, [ower], "onboarding.reminder", { name: hire.name }, `/onboarding/${plan.id}`);
+    audit({ actorId: actor.id, action: "onboarding.item.remind", entityType: "onboarding", entityId: plan.id, detail: { itemId, personId: ower } }, tx);
+    return { nextRemindAt: nextReminderAt(at, now)! };
   });
 }

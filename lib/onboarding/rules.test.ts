@@ -9,6 +9,13 @@ import {
   newResponsibilities,
   orderBuddies,
   planDay,
+  addDays,
+  CHECKIN_DUE_DAYS,
+  checkinItems,
+  isWorkingDay,
+  nextReminderAt,
+  nextWorkingDay,
+  previewRegeneration,
   regenerate,
   roleChangeItems,
   toIcs,
@@ -231,14 +238,15 @@ describe("regenerate", () => {
   type Row = TemplateItem & { source: "generated" | "manual"; edited?: boolean };
   const current: Row[] = [
     ...generateTemplate(doc, phrases).map((i) => ({ ...i, source: "generated" as const })),
-    { title: "Lunch with the team", description: "Friday", assignee: "manager", dueDay: 3, linkKind: null, linkKey: null, genKey: null, source: "manual" },
-    { title: "Practise on the diagnosis bench", description: "", assignee: "hire", dueDay: 30, linkKind: "responsibility", linkKey: "r-diag", genKey: null, source: "manual" },
+    { title: "Lunch with the team", description: "Friday", assignee: "manager", dueDay: 3, linkKind: null, linkKey: null, genKey: null, genParams: null, source: "manual" },
+    { title: "Practise on the diagnosis bench", description: "", assignee: "hire", dueDay: 30, linkKind: "responsibility", linkKey: "r-diag", genKey: null, genParams: null, source: "manual" },
   ];
   // A person edited the shadow item of the greeting responsibility.
   const edited = current.find((i) => i.genKey === "shadow:r-greet")!;
   edited.dueDay = 9;
   edited.assignee = "manager";
   edited.description = "Edited by hand";
+  edited.title = "Follow Anna at the front desk";
   edited.edited = true;
   // An untouched generated item whose day was changed without being marked edited is refreshed.
   const untouched = current.find((i) => i.genKey === "do:r-greet")!;
@@ -270,8 +278,8 @@ describe("regenerate", () => {
 
   it("keeps the edits to a generated item that still exists", () => {
     expect(next.find((i) => i.genKey === "shadow:r-greet")).toMatchObject({ dueDay: 9, assignee: "manager", description: "Edited by hand", source: "generated" });
-    // The title follows the new version of the responsibility.
-    expect(next.find((i) => i.genKey === "shadow:r-greet")?.title).toBe(phrases.shadow("Greet every customer"));
+    // The title written by hand is kept too; the unedited sibling follows the new responsibility title.
+    expect(next.find((i) => i.genKey === "shadow:r-greet")?.title).toBe("Follow Anna at the front desk");
     expect(next.find((i) => i.genKey === "do:r-greet")).toMatchObject({ title: phrases.doWatched("Greet every customer"), assignee: "buddy" });
     expect(next.find((i) => i.genKey === "shadow:r-greet")?.edited).toBe(true);
   });
@@ -315,7 +323,7 @@ describe("newResponsibilities and roleChangeItems", () => {
   it("builds a role-change plan of the read-role item and items for new responsibilities only", () => {
     const template = [
       ...generateTemplate(newDoc, phrases),
-      { title: "Manual", description: "", assignee: "hire" as const, dueDay: 2, linkKind: null, linkKey: null, genKey: null },
+      { title: "Manual", description: "", assignee: "hire" as const, dueDay: 2, linkKind: null, linkKey: null, genKey: null, genParams: null },
     ];
     const items = roleChangeItems(template, oldDoc, newDoc);
     expect(items.map((i) => i.genKey).sort()).toEqual(["do:r-cafe", "do:r-cars", "read-role", "shadow:r-cafe", "shadow:r-cars"]);
@@ -468,5 +476,81 @@ describe("tools the role lists", () => {
     const items = generateTemplate(base, phrasesForTools).filter((i) => i.genKey?.startsWith("tool:"));
     expect(items.map((i) => i.title)).toEqual([phrasesForTools.tool("DMS parts module"), phrasesForTools.tool("Barcode scanner")]);
     expect(items.every((i) => i.assignee === "hr" && i.dueDay < 0)).toBe(true);
+  });
+});
+
+describe("regenerate keeps edited items whose source left the role", () => {
+  const base = generateTemplate(doc, phrases).map((i) => ({ ...i, source: "generated" as const, edited: false }));
+  const diag = base.find((i) => i.genKey === "shadow:r-diag")!;
+  const current = base.map((i) => (i === diag ? { ...i, title: "Bench practice with Jan", edited: true } : i));
+  const withoutDiag: RoleDoc = { ...doc, responsibilities: doc.responsibilities.filter((r) => r.key !== "r-diag") };
+
+  it("keeps the edited item with its title, unlinked from the removed responsibility", () => {
+    const next = regenerate(current, generateTemplate(withoutDiag, phrases));
+    expect(next.find((i) => i.genKey === "shadow:r-diag")).toMatchObject({ title: "Bench practice with Jan", edited: true, linkKind: null, linkKey: null });
+    expect(next.some((i) => i.genKey === "do:r-diag")).toBe(false);
+  });
+
+  it("previews what it adds, removes, updates and keeps", () => {
+    const renamed: RoleDoc = {
+      ...withoutDiag,
+      responsibilities: [{ ...withoutDiag.responsibilities[0], title: "Greet every customer" }, ...withoutDiag.responsibilities.slice(1), resp("r-new", "Courtesy cars")],
+    };
+    const manualItem = { title: "Lunch", description: "", assignee: "manager" as const, dueDay: 3, linkKind: null, linkKey: null, genKey: null, genParams: null, source: "manual" as const, edited: false };
+    const preview = previewRegeneration([...current, manualItem], generateTemplate(renamed, phrases));
+    expect(preview.added.map((i) => i.genKey).sort()).toEqual(["do:r-new", "shadow:r-new"]);
+    expect(preview.removed.map((i) => i.genKey)).toContain("do:r-diag");
+    expect(preview.removed.map((i) => i.genKey)).not.toContain("shadow:r-diag");
+    expect(preview.keptEdited.map((i) => i.title)).toEqual(["Bench practice with Jan"]);
+    expect(preview.keptManual.map((i) => i.title)).toEqual(["Lunch"]);
+    expect(preview.updated.map((i) => i.genKey).sort()).toEqual(["do:r-greet", "shadow:r-greet"]);
+    // Nothing to change when the role did not change.
+    const same = previewRegeneration(base, generateTemplate(doc, phrases));
+    expect([same.added, same.removed, same.updated, same.keptEdited]).toEqual([[], [], [], []]);
+  });
+});
+
+describe("working days and public holidays", () => {
+  // Monday 6 January 2025 is a holiday here; Wednesday 8 too.
+  const holidays = new Set(["2025-01-06", "2025-01-08"]);
+
+  it("a weekend or a holiday is not a working day; the next working day skips both", () => {
+    expect(isWorkingDay(SAT)).toBe(false);
+    expect(isWorkingDay(MON)).toBe(true);
+    expect(isWorkingDay(MON, holidays)).toBe(false);
+    expect(nextWorkingDay(SAT)).toBe(MON);
+    expect(nextWorkingDay(SAT, holidays)).toBe("2025-01-07");
+    expect(nextWorkingDay("2025-01-07", holidays)).toBe("2025-01-07");
+    expect(addDays("2025-01-30", 3)).toBe("2025-02-02");
+  });
+
+  it("due dates skip public holidays as they skip weekends", () => {
+    expect(dueDate(FRI, 1)).toBe(MON);
+    expect(dueDate(FRI, 1, holidays)).toBe("2025-01-07");
+    expect(dueDate(FRI, 2, holidays)).toBe("2025-01-09");
+    expect(dueDate(SAT, 0, holidays)).toBe("2025-01-07");
+    expect(dueDate("2025-01-09", -1, holidays)).toBe("2025-01-07");
+    expect(dueDate("2025-01-09", -2, holidays)).toBe(FRI);
+    expect(planDay(FRI, "2025-01-09", holidays)).toBe(2);
+  });
+});
+
+describe("check-in items", () => {
+  it("day 1, week 1 and days 30, 60 and 90 are manager items with generation keys and due days", () => {
+    const items = checkinItems(phrases);
+    expect(items.map((i) => i.genKey)).toEqual(["checkin:day1", "checkin:week1", "checkin:day30", "checkin:day60", "checkin:day90"]);
+    expect(items.every((i) => i.assignee === "manager")).toBe(true);
+    expect(items.map((i) => i.dueDay)).toEqual([0, 4, 21, 42, 63]);
+    expect(items.map((i) => i.dueDay)).toEqual(Object.values(CHECKIN_DUE_DAYS));
+    expect(items[2].title).toBe(phrases.checkin("day30"));
+  });
+});
+
+describe("nextReminderAt", () => {
+  const now = new Date("2025-01-06T12:00:00.000Z");
+  it("is now when never reminded or reminded 24 hours ago, else 24 hours after the last", () => {
+    expect(nextReminderAt(null, now)).toBeNull();
+    expect(nextReminderAt("2025-01-05T12:00:00.000Z", now)).toBeNull();
+    expect(nextReminderAt("2025-01-06T09:30:00.000Z", now)).toBe("2025-01-07T09:30:00.000Z");
   });
 });

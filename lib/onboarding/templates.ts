@@ -6,25 +6,26 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, mayEditRole, outOfScope } from "@/lib/auth/policy";
 import { audit } from "@/lib/audit/log";
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
-import { checkDueDay, parseLink, roleWithDocBySlug, type ItemInput, type Tx } from "@/lib/onboarding/items";
-import { generateTemplate, regenerate, type TemplatePhrases } from "@/lib/onboarding/rules";
+import { checkDueDay, parseLink, roleWithDoc, roleWithDocBySlug, type ItemInput, type Tx } from "@/lib/onboarding/items";
+import { generateTemplate, previewRegeneration, regenerate, type RegenerationPreview, type TemplatePhrases } from "@/lib/onboarding/rules";
 import type { RoleDoc } from "@/lib/roles/doc";
 
 export type TemplateItemRow = typeof onboardingTemplateItems.$inferSelect;
 
 /**
  * Creates the role's template from its current version the first time a write needs it (starting a
- * plan, editing the template). Reading never creates it.
+ * plan, editing the template). Reading never creates it. Returns the version it was generated from.
  */
-export function ensureTemplate(tx: Tx, roleId: number, doc: RoleDoc, version: number, phrases: TemplatePhrases): void {
-  const exists = tx.select({ id: onboardingTemplates.jobRoleId }).from(onboardingTemplates).where(eq(onboardingTemplates.jobRoleId, roleId)).get();
-  if (exists) return;
+export function ensureTemplate(tx: Tx, roleId: number, doc: RoleDoc, version: number, phrases: TemplatePhrases): number {
+  const exists = tx.select({ v: onboardingTemplates.generatedFromVersion }).from(onboardingTemplates).where(eq(onboardingTemplates.jobRoleId, roleId)).get();
+  if (exists) return exists.v;
   const items = generateTemplate(doc, phrases);
   tx.insert(onboardingTemplates).values({ jobRoleId: roleId, generatedFromVersion: version, updatedAt: new Date().toISOString() }).run();
   if (items.length)
     tx.insert(onboardingTemplateItems)
       .values(items.map((i, position) => ({ ...i, jobRoleId: roleId, position, source: "generated" as const })))
       .run();
+  return version;
 }
 
 export type TemplateView = {
@@ -61,7 +62,7 @@ function loadTemplate(actor: Actor, slug: string, phrases: TemplatePhrases): { v
         .orderBy(asc(onboardingTemplateItems.dueDay), asc(onboardingTemplateItems.position), asc(onboardingTemplateItems.id))
         .all()
     : generateTemplate(doc, phrases)
-        .map((i, position) => ({ ...i, id: -(position + 1), jobRoleId: role.id, position, source: "generated" as const, edited: false, genParams: null }))
+        .map((i, position) => ({ ...i, id: -(position + 1), jobRoleId: role.id, position, source: "generated" as const, edited: false }))
         .sort(byDue);
   const view: TemplateView = {
     role: { id: role.id, slug: role.slug, title: role.title, currentVersion: role.currentVersion },
@@ -138,13 +139,26 @@ export function removeTemplateItem(actor: Actor, slug: string, revision: number,
   });
 }
 
-/** Rebuilds the generated items from the role's current version, keeping hand-made items. */
+const asItem = (i: TemplateItemRow) => ({ ...i, linkKind: i.linkKind ?? null, linkKey: i.linkKey ?? null, genKey: i.genKey ?? null, genParams: i.genParams ?? null });
+
+export type TemplatePreview = { fromVersion: number; toVersion: number; revision: number; changes: RegenerationPreview<TemplateItemRow> };
+
+/** What regenerating the template from the role's current version would add, remove, update and keep. Reads only. */
+export function previewTemplateRegeneration(actor: Actor, slug: string, phrases: TemplatePhrases): TemplatePreview {
+  const { view, doc } = loadTemplate(actor, slug, phrases);
+  const stored = view.items.filter((i) => i.id > 0);
+  return {
+    fromVersion: view.generatedFromVersion,
+    toVersion: view.role.currentVersion,
+    revision: view.revision,
+    changes: previewRegeneration(stored.map(asItem), generateTemplate(doc, phrases)),
+  };
+}
+
+/** Rebuilds the generated items from the role's current version, keeping hand-made and hand-edited items. */
 export function regenerateTemplate(actor: Actor, slug: string, revision: number, phrases: TemplatePhrases): void {
   const { view, doc } = loadTemplate(actor, slug, phrases);
-  const next = regenerate(
-    view.items.filter((i) => i.id > 0).map((i) => ({ ...i, linkKind: i.linkKind ?? null, linkKey: i.linkKey ?? null, genKey: i.genKey ?? null })),
-    generateTemplate(doc, phrases),
-  );
+  const next = regenerate(view.items.filter((i) => i.id > 0).map(asItem), generateTemplate(doc, phrases));
   getDb().transaction((tx) => {
     beginWrite(tx, view, doc, revision, phrases, null);
     tx.update(onboardingTemplates).set({ generatedFromVersion: view.role.currentVersion }).where(eq(onboardingTemplates.jobRoleId, view.role.id)).run();
@@ -162,6 +176,7 @@ export function regenerateTemplate(actor: Actor, slug: string, revision: number,
             linkKind: i.linkKind,
             linkKey: i.linkKey,
             genKey: i.genKey,
+            genParams: i.genParams,
             source: i.source,
             edited: i.edited,
           })),
@@ -169,4 +184,24 @@ export function regenerateTemplate(actor: Actor, slug: string, revision: number,
         .run();
     audit({ actorId: actor.id, action: "template.regenerate", entityType: "job_role", entityId: view.role.id, detail: { version: view.role.currentVersion } }, tx);
   });
+}
+
+export type TemplateFreshness = { generatedFromVersion: number | null; currentVersion: number; outdated: boolean; mayEdit: boolean; slug: string };
+
+/**
+ * Whether a role's stored template was generated from an older version of the role (a plan started
+ * now still takes its generated items from the current version). Null version: not stored yet.
+ */
+export function templateFreshness(actor: Actor, roleId: number): TemplateFreshness | null {
+  authorize(actor, "onboarding.manage", { type: "onboarding_template", id: roleId });
+  const found = roleWithDoc(roleId);
+  if (!found) return null;
+  const stored = getDb().select({ v: onboardingTemplates.generatedFromVersion }).from(onboardingTemplates).where(eq(onboardingTemplates.jobRoleId, roleId)).get();
+  return {
+    generatedFromVersion: stored?.v ?? null,
+    currentVersion: found.role.currentVersion,
+    outdated: Boolean(stored && stored.v < found.role.currentVersion),
+    mayEdit: mayEditRole(actor, roleId),
+    slug: found.role.slug,
+  };
 }

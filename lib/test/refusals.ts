@@ -11,6 +11,7 @@ import { todayIso } from "@/lib/core/dates";
 import { FieldError, ForbiddenError, NotFoundError } from "@/lib/core/errors";
 import { simpleTranslator, templatePhrases } from "@/lib/onboarding/phrases";
 import { saveCheckin, startOnboarding } from "@/lib/onboarding/plans";
+import { nextWorkingDay } from "@/lib/onboarding/rules";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
 import { createPerson } from "@/lib/people/records";
 import { actorFor } from "@/lib/test/db";
@@ -206,7 +207,8 @@ export async function buildFixtures() {
       password: "refusal-fixture-password",
     })
   ).id;
-  const start = (personId: number, managerId: number, buddyId: number) => startOnboarding(hr, { personId, startDate: today, managerId, buddyId }, phrases).id;
+  // Plans start on a working day (today, or the next one on a weekend).
+  const start = (personId: number, managerId: number, buddyId: number) => startOnboarding(hr, { personId, startDate: nextWorkingDay(today), managerId, buddyId }, phrases).id;
   const planOf = (personId: number) => db.select({ id: onboardings.id }).from(onboardings).where(eq(onboardings.personId, personId)).get()!.id;
   const plan1 = planOf(idOf(NORA));
   const plan2 = planOf(idOf("lukas.petrauskas@example.com"));

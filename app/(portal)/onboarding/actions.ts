@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ASSIGNEES, CHECKIN_MILESTONES } from "@/lib/onboarding/vocabulary";
 import { createAction } from "@/lib/core/action";
-import { addPlanItem, closePlan, removePlanItem, saveCheckin, setItemDone, startOnboarding } from "@/lib/onboarding/plans";
+import { addPlanItem, closePlan, remindItem, removePlanItem, saveCheckin, setItemDone, startOnboarding } from "@/lib/onboarding/plans";
 import { regenerateTemplate, removeTemplateItem, saveTemplateItem } from "@/lib/onboarding/templates";
 import { currentTemplatePhrases } from "@/lib/onboarding/phrases-server";
 import { CHECKIN_NOTE_MAX, CLOSE_REASON_MAX } from "@/lib/core/limits";
@@ -53,6 +53,12 @@ export const removePlanItemAction = createAction(z.object({ itemId: fields.id, p
   return { itemId };
 });
 
+export const remindItemAction = createAction(z.object({ itemId: fields.id, planId: fields.id }), async ({ itemId, planId }, actor) => {
+  const result = remindItem(actor, itemId);
+  revalidatePath(`/onboarding/${planId}`);
+  return result;
+});
+
 export const closePlanAction = createAction(
   z.object({ planId: fields.id, revision: fields.revision, reason: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(CLOSE_REASON_MAX)) }),
   async ({ planId, revision, reason }, actor) => {
@@ -96,5 +102,5 @@ export const removeTemplateItemAction = createAction(z.object({ slug, revision: 
 export const regenerateTemplateAction = createAction(z.object({ slug, revision: fields.revision }), async ({ slug, revision }, actor) => {
   regenerateTemplate(actor, slug, revision, await currentTemplatePhrases());
   revalidatePath(`/roles/${slug}/onboarding`);
-  return { ok: true };
+  redirect(`/roles/${slug}/onboarding?regenerated=1`);
 });

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { getPlan } from "@/lib/onboarding/plans";
-import { planDay } from "@/lib/onboarding/rules";
+import { dueDateWindow, planDay } from "@/lib/onboarding/rules";
+import { holidaysBetween } from "@/lib/org/settings";
 import { found, idParam } from "@/lib/core/page";
 import { getRoleBySlug } from "@/lib/roles/catalog";
 import { can } from "@/lib/auth/policy";
@@ -34,7 +35,8 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const o = await getTranslations("onboarding");
   const format = await getFormatter();
   const groups = groupItems(plan.items, today);
-  const day = planDay(plan.startDate, today);
+  const window = dueDateWindow(plan.startDate);
+  const day = planDay(plan.startDate, today, holidaysBetween(window.from, window.to));
   const names = { buddy: plan.buddy?.name ?? null, manager: plan.manager?.name ?? null, hire: plan.person.name };
   const role = plan.role && plan.me.mayChange ? found(() => getRoleBySlug(actor, plan.role!.slug)) : null;
   const links = role

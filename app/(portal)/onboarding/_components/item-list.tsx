@@ -2,11 +2,13 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
 import type { PlanItem } from "@/lib/onboarding/plans";
+import { itemTextForReader } from "@/lib/onboarding/phrases-server";
+import { RemindButton } from "./plan-forms";
 import { TickButton } from "./tick-button";
 import { formatDay } from "@/lib/core/format-dates";
 import { PlainText } from "@/components/ui/plain-text";
 
-/** Plan items with who does each, when it is due, and whether it is done. */
+/** Plan items with who does each, when it is due, and whether it is done; generated items in the reader's language. */
 export async function ItemList({
   items,
   planId,
@@ -26,6 +28,7 @@ export async function ItemList({
 }) {
   const t = await getTranslations("onboarding.plan");
   const format = await getFormatter();
+  const text = await itemTextForReader();
   const Remove = removable;
   const who = (a: PlanItem["assignee"]) => {
     const role = viewerIsHire ? t(`assignee.${a}`) : t(`assigneeOther.${a}`);
@@ -34,11 +37,13 @@ export async function ItemList({
   };
   return (
     <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={label}>
-      {items.map((i) => (
+      {items.map((i) => {
+        const { title, description } = text(i);
+        return (
         <li key={i.id} className="flex flex-wrap items-start justify-between gap-3 p-3">
           <div className="min-w-0 flex-1">
-            <p className={`font-medium ${i.doneAt ? "text-slate-500 line-through" : "text-slate-900"}`}>{i.title}</p>
-            {i.description ? <PlainText className="text-sm text-slate-600">{i.description}</PlainText> : null}
+            <p className={`font-medium ${i.doneAt ? "text-slate-500 line-through" : "text-slate-900"}`}>{title}</p>
+            {description ? <PlainText className="text-sm text-slate-600">{description}</PlainText> : null}
             <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
               <span>{who(i.assignee)}</span>
               <span>· {t("due", { date: formatDay(format, i.dueDate, { weekday: "short", day: "numeric", month: "short" }) })}</span>
@@ -53,11 +58,20 @@ export async function ItemList({
             </p>
           </div>
           <div className="flex items-start gap-2">
-            {i.canTick ? <TickButton itemId={i.id} planId={planId} done={Boolean(i.doneAt)} title={i.title} /> : null}
-            {Remove && !i.doneAt ? <Remove itemId={i.id} planId={planId} title={i.title} /> : null}
+            {i.canTick ? <TickButton itemId={i.id} planId={planId} done={Boolean(i.doneAt)} title={title} /> : null}
+            {i.mayRemind ? (
+              <RemindButton
+                itemId={i.id}
+                planId={planId}
+                title={title}
+                nextAt={i.nextRemindAt ? format.dateTime(new Date(i.nextRemindAt), { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : null}
+              />
+            ) : null}
+            {Remove && !i.doneAt ? <Remove itemId={i.id} planId={planId} title={title} /> : null}
           </div>
         </li>
-      ))}
+        );
+      })}
     </ul>
   );
 }

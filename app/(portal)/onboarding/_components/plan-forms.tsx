@@ -1,11 +1,12 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 import { CHECKIN_NOTE_MAX, CLOSE_REASON_MAX, NAME_MAX } from "@/lib/core/limits";
-import { addPlanItemAction, closePlanAction, removePlanItemAction, saveCheckinAction } from "../actions";
+import { addPlanItemAction, closePlanAction, remindItemAction, removePlanItemAction, saveCheckinAction } from "../actions";
 
 type LinkOption = { value: string; label: string };
 
@@ -32,11 +33,72 @@ export function AddItemForm({ planId, links }: { planId: number; links: LinkOpti
   );
 }
 
+/** Removing an item asks first: the confirmation takes the focus, and Cancel gives it back. */
 export function RemoveItemButton({ itemId, planId, title }: { itemId: number; planId: number; title: string }) {
   const t = useTranslations("onboarding.plan");
+  const [asking, setAsking] = useState(false);
+  const [returnFocus, setReturnFocus] = useState(false);
+  const group = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) group.current?.querySelector("button")?.focus();
+    else if (returnFocus) opener.current?.focus();
+  }, [asking, returnFocus]);
+  if (!asking)
+    return (
+      <button ref={opener} type="button" onClick={() => setAsking(true)} className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50">
+        {t("remove")}
+        <span className="sr-only">: {title}</span>
+      </button>
+    );
   return (
-    <ActionButton action={removePlanItemAction} input={{ itemId, planId }} align="end" className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50">
-      {t("remove")}
+    <div ref={group} role="group" aria-labelledby={`remove-q-${itemId}`} className="flex flex-col items-end gap-1 rounded-md border border-red-200 bg-red-50 p-2">
+      <p id={`remove-q-${itemId}`} className="text-sm text-red-900">
+        {t("removeConfirm", { title })}
+      </p>
+      <div className="flex items-start gap-2">
+        <ActionButton action={removePlanItemAction} input={{ itemId, planId }} variant="danger" align="end">
+          {t("removeYes")}
+        </ActionButton>
+        <button
+          type="button"
+          onClick={() => {
+            setReturnFocus(true);
+            setAsking(false);
+          }}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
+        >
+          {t("removeCancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Reminds whoever owes the item; when a reminder went out in the last 24 hours, says when the next may. */
+export function RemindButton({ itemId, planId, title, nextAt }: { itemId: number; planId: number; title: string; nextAt: string | null }) {
+  const t = useTranslations("onboarding.plan");
+  if (nextAt)
+    return (
+      <div className="flex flex-col items-end gap-1">
+        <button type="button" disabled aria-describedby={`remind-next-${itemId}`} className="rounded-md px-2 py-1.5 text-sm text-slate-500">
+          {t("remind")}
+          <span className="sr-only">: {title}</span>
+        </button>
+        <p id={`remind-next-${itemId}`} className="text-xs text-slate-600">
+          {t("nextRemindAt", { time: nextAt })}
+        </p>
+      </div>
+    );
+  return (
+    <ActionButton
+      action={remindItemAction}
+      input={{ itemId, planId }}
+      align="end"
+      success={() => t("reminded")}
+      className="rounded-md px-2 py-1.5 text-sm text-brand-700 hover:bg-brand-50"
+    >
+      {t("remind")}
       <span className="sr-only">: {title}</span>
     </ActionButton>
   );

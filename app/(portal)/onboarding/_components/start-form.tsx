@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton, TextField, useFormStatusContext } from "@/components/ui/form";
-import { errorClass, labelClass, selectClass } from "@/components/ui/field-styles";
+import { errorClass, inputClass, labelClass, selectClass } from "@/components/ui/field-styles";
 import { startOnboardingAction } from "../actions";
 
 type Option = { id: number; name: string };
@@ -51,8 +51,37 @@ function BuddySelect({ suggested, others, defaultValue }: { suggested: Option[];
   );
 }
 
+/** The chosen person, shown (read-only) so a refusal about them appears next to a visible field. */
+function PersonField({ personId, name }: { personId: number; name: string }) {
+  const t = useTranslations("onboarding.new");
+  const { state } = useFormStatusContext();
+  const error = state && !state.ok ? state.fieldErrors.personId : undefined;
+  return (
+    <div className="sm:col-span-2">
+      <input type="hidden" name="personId" value={personId} />
+      <label htmlFor="ob-start-person" className={labelClass()}>
+        {t("planFor")}
+      </label>
+      <input
+        id="ob-start-person"
+        readOnly
+        value={name}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? "ob-start-person-error" : undefined}
+        className={`${inputClass} bg-slate-50`}
+      />
+      {error ? (
+        <p id="ob-start-person-error" className={errorClass}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function StartForm({
   personId,
+  personName,
   startDate,
   managers,
   managerId,
@@ -62,6 +91,7 @@ export function StartForm({
   fromRoleId,
 }: {
   personId: number;
+  personName: string;
   startDate: string;
   managers: Option[];
   managerId: number | "";
@@ -73,9 +103,9 @@ export function StartForm({
   const t = useTranslations("onboarding.new");
   return (
     <ActionForm action={startOnboardingAction} className="space-y-4">
-      <input type="hidden" name="personId" value={personId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="startDate" label={t("startDate")} type="date" defaultValue={startDate} required />
+        <PersonField personId={personId} name={personName} />
+        <TextField name="startDate" label={t("startDate")} hint={t("startDateHint")} type="date" defaultValue={startDate} required />
         <SelectField name="managerId" label={t("manager")} defaultValue={managerId} emptyLabel="—" options={managers.map((m) => ({ value: m.id, label: m.name }))} />
         <BuddySelect suggested={suggested} others={others} defaultValue={suggested[0]?.id ?? ""} />
         <SelectField

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
@@ -68,15 +69,30 @@ function ItemForm({ slug, revision, item, links, onDone }: { slug: string; revis
   );
 }
 
-export function TemplateEditor({ slug, revision, items, links }: { slug: string; revision: number; items: Item[]; links: { value: string; label: string }[] }) {
+export function TemplateEditor({
+  slug,
+  revision,
+  items,
+  links,
+  canRegenerate,
+}: {
+  slug: string;
+  revision: number;
+  items: Item[];
+  links: { value: string; label: string }[];
+  /** A stored template (one not stored yet is generated from the current version already). */
+  canRegenerate: boolean;
+}) {
   const t = useTranslations("onboarding.plan");
   const tt = useTranslations("onboarding.template");
   const [editing, setEditing] = useState<number | null>(null);
   return (
     <div className="space-y-6">
-      <ActionButton action={regenerateTemplateAction} input={{ slug, revision }} variant="secondary">
-        {tt("regenerate")}
-      </ActionButton>
+      {canRegenerate ? (
+        <Link href={`/roles/${slug}/onboarding?preview=1`} className={buttonClass("secondary")}>
+          {tt("regenerate")}
+        </Link>
+      ) : null}
       <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={tt("title")}>
         {items.map((i) => (
           <li key={i.id} className="p-3">
@@ -120,5 +136,15 @@ export function TemplateEditor({ slug, revision, items, links }: { slug: string;
         <ItemForm slug={slug} revision={revision} links={links} onDone={() => undefined} />
       </section>
     </div>
+  );
+}
+
+/** The second step of regenerating: after the preview, confirm. */
+export function ConfirmRegenerate({ slug, revision }: { slug: string; revision: number }) {
+  const tt = useTranslations("onboarding.template");
+  return (
+    <ActionButton action={regenerateTemplateAction} input={{ slug, revision }}>
+      {tt("confirmRegenerate")}
+    </ActionButton>
   );
 }

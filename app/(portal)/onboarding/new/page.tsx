@@ -3,7 +3,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { labelClass, selectClass } from "@/components/ui/field-styles";
 import { Card, PageHeader } from "@/components/ui/card";
-import { buddySuggestions, managerCandidates, onboardingCandidates } from "@/lib/onboarding/plans";
+import Link from "next/link";
+import { buddySuggestions, managerCandidates, onboardingCandidates, openPlanOf } from "@/lib/onboarding/plans";
+import { nextWorkingDay } from "@/lib/onboarding/rules";
+import { templateFreshness } from "@/lib/onboarding/templates";
+import { holidaysBetween } from "@/lib/org/settings";
 import { found, optionalIdParam } from "@/lib/core/page";
 import { listRoles } from "@/lib/roles/catalog";
 import { requireActor } from "@/lib/auth/session";
@@ -29,6 +33,10 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
   const managers = person ? managerCandidates(actor, person.id) : [];
   const defaultManager = managers.find((m) => m.id === person?.reportsToId) ?? managers.find((m) => m.id === actor.id) ?? managers[0];
   const today = todayIso();
+  const suggestedStart = person ? (person.startDate > today ? person.startDate : today) : today;
+  const startDate = nextWorkingDay(suggestedStart, holidaysBetween(suggestedStart, `${Number(suggestedStart.slice(0, 4)) + 1}${suggestedStart.slice(4)}`));
+  const template = person?.jobRoleId ? templateFreshness(actor, person.jobRoleId) : null;
+  const openPlan = person ? openPlanOf(actor, person.id) : null;
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("title")} description={t("intro")} />
@@ -54,6 +62,24 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
           </button>
         </form>
       </Card>
+      {person && openPlan ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("hasOpenPlan", { name: person.name })}{" "}
+          <Link href={`/onboarding/${openPlan.id}`} className="font-medium underline">
+            {t("openPlan")}
+          </Link>
+        </p>
+      ) : null}
+      {person && template?.outdated ? (
+        <div role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p>{t("templateOutdated", { role: person.roleTitle ?? "", from: template.generatedFromVersion ?? 0, current: template.currentVersion })}</p>
+          {template.mayEdit ? (
+            <Link href={`/roles/${template.slug}/onboarding?preview=1`} className="font-medium underline">
+              {t("reviewTemplate")}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
       {person ? (
         <>
           <Card className="mb-6">
@@ -77,7 +103,8 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
           <Card>
             <StartForm
               personId={person.id}
-              startDate={person.startDate > today ? person.startDate : today}
+              personName={person.name}
+              startDate={startDate}
               managers={managers}
               managerId={defaultManager?.id ?? ""}
               suggested={suggestions}

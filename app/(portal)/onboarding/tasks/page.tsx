@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { myOnboardingTasks, plansISupport } from "@/lib/onboarding/lists";
 import { found } from "@/lib/core/page";
+import { itemTextForReader } from "@/lib/onboarding/phrases-server";
 import { requireActor } from "@/lib/auth/session";
 import { TickButton } from "../_components/tick-button";
 import { formatDay } from "@/lib/core/format-dates";
@@ -21,6 +22,7 @@ export default async function MyOnboardingTasksPage() {
   const p = await getTranslations("onboarding.plan");
   const o = await getTranslations("onboarding");
   const format = await getFormatter();
+  const text = await itemTextForReader();
   return (
     <div className="max-w-4xl">
       <PageHeader
@@ -39,7 +41,7 @@ export default async function MyOnboardingTasksPage() {
           {items.map((i) => (
             <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
               <div>
-                <p className="font-medium">{i.title}</p>
+                <p className="font-medium">{text(i).title}</p>
                 <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                   <Link href={`/onboarding/${i.planId}`} className="text-brand-700 underline">
                     {t("for", { name: i.hireName })}
@@ -49,7 +51,7 @@ export default async function MyOnboardingTasksPage() {
                   {i.overdue ? <Badge tone="red">{p("overdueBadge")}</Badge> : null}
                 </p>
               </div>
-              <TickButton itemId={i.id} planId={i.planId} done={false} title={i.title} />
+              <TickButton itemId={i.id} planId={i.planId} done={false} title={text(i).title} />
             </li>
           ))}
         </ul>
