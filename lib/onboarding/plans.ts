@@ -21,6 +21,7 @@ import { todayIso } from "@/lib/core/dates";
 import { notify } from "@/lib/notifications/notifications";
 import { checkDueDay, parseLink, roleWithDoc, type ItemInput } from "@/lib/onboarding/items";
 import { dueDate, orderBuddies, roleChangeItems, type TemplateItem, type TemplatePhrases } from "@/lib/onboarding/rules";
+import { isReadRoleItem } from "@/lib/onboarding/read-role";
 import { ensureTemplate } from "@/lib/onboarding/templates";
 import type { CheckinMilestone } from "@/lib/onboarding/vocabulary";
 
@@ -176,6 +177,7 @@ export function startOnboarding(actor: Actor, input: StartInput, phrases: Templa
             dueDate: dueDate(input.startDate, i.dueDay),
             linkKind: i.linkKind,
             linkKey: i.linkKey,
+            genKey: i.genKey,
           })),
         )
         .run();
@@ -242,7 +244,7 @@ export function getPlan(actor: Actor, id: number, today = todayIso()): PlanDetai
     .where(eq(onboardingItems.onboardingId, id))
     .orderBy(asc(onboardingItems.dueDate), asc(onboardingItems.position), asc(onboardingItems.id))
     .all()
-    .map((i) => ({ ...i, overdue: !i.doneAt && i.dueDate < today, canTick: open && mayTick(access, i.assignee) }));
+    .map((i) => ({ ...i, overdue: !i.doneAt && i.dueDate < today, canTick: open && mayTick(access, i.assignee) && !isReadRoleItem(i) }));
   const author = alias(people, "author");
   // Check-in notes are for the hire's buddy and managers, not for the hire.
   const checkins = access.mayCheckin
@@ -313,6 +315,8 @@ export function setItemDone(actor: Actor, itemId: number, done: boolean): { clos
     recordDenied(actor, { type: "onboarding_item", id: itemId }, { rule: "mayTick" });
     throw new FieldError({ _form: "notYourItem" });
   }
+  // Done only by confirming the role was read and understood (lib/communication/role-reading.ts).
+  if (isReadRoleItem(item)) throw new FieldError({ _form: "readRoleByConfirming" });
   return getDb().transaction((tx) => {
     const at = new Date().toISOString();
     tx.update(onboardingItems)
