@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
 import type { PlanItem } from "@/lib/onboarding/plans";
+import { isReadRoleItem } from "@/lib/onboarding/read-role";
 import { TickButton } from "./tick-button";
 
 /** Plan items with who does each, when it is due, and whether it is done. */
@@ -23,6 +24,7 @@ export async function ItemList({
   removable?: React.ComponentType<{ itemId: number; planId: number; title: string }>;
 }) {
   const t = await getTranslations("onboarding.plan");
+  const rr = await getTranslations("roleReading");
   const format = await getFormatter();
   const Remove = removable;
   const who = (a: PlanItem["assignee"]) => {
@@ -43,6 +45,12 @@ export async function ItemList({
               {i.overdue ? <Badge tone="red">{t("overdueBadge")}</Badge> : null}
               {i.doneAt ? <Badge tone="green">{t("doneBy", { date: format.dateTime(new Date(i.doneAt), { dateStyle: "medium" }) })}</Badge> : null}
               {!i.doneAt && !i.canTick ? <Badge>{t("notDone")}</Badge> : null}
+              {isReadRoleItem(i) && viewerIsHire ? (
+                <Link className="text-brand-700 underline" href="/my-role">
+                  {rr("openFromPlan")}
+                </Link>
+              ) : null}
+              {isReadRoleItem(i) && !viewerIsHire && !i.doneAt ? <span>{rr("doneWhenConfirmed")}</span> : null}
               {i.linkKey && roleSlug ? (
                 <Link className="text-brand-700 underline" href={`/roles/${roleSlug}#${i.linkKind === "task" ? "t" : "r"}-${i.linkKey}`}>
                   {t("role")}
