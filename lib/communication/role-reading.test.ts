@@ -159,5 +159,13 @@ describe("a diff spanning several versions", () => {
     const nora = getAck(actorFor("newhire@example.com"), ackFor("newhire@example.com", SA, 3)!.id);
     expect(nora.role).toMatchObject({ mode: "diff", fromVersion: 2 });
     expect(nora.role!.versions.map((v) => v.number)).toEqual([3]);
+
+    // An editorial version after it asks nothing new: confirming the role answers the open v3 item.
+    const v3 = parseRoleDoc(getDb().select({ c: roleVersions.content }).from(roleVersions).where(eq(roleVersions.id, versionId(SA, 3))).get()!.c);
+    getDb().transaction((tx) => publishDoc(tx, null, roleBySlug(SA)!, { ...v3, purpose: `${v3.purpose} ` }, { summary: "Typo", kind: "editorial" }));
+    const mine = getMyRole(actorFor(thomas));
+    expect(mine).toMatchObject({ version: { number: 4 }, ack: { id: ack.id, version: 3, state: "pending" } });
+    expect(answerMyRole(actorFor(thomas), 4, mine.ack!.revision, "understood")).toEqual({ id: ack.id, state: "understood" });
+    expect(ackFor(thomas, SA, 4)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { acknowledgements, jobRoles, roleVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -42,8 +42,11 @@ export type MyRole = {
   contents: ContentsEntry[];
   /** Never understood any version: they read the whole role (always so on this page). */
   firstTime: boolean;
-  /** Their answer to this version, if they have one. */
-  ack: { id: number; state: AckState; revision: number; answeredAt: string | null } | null;
+  /**
+   * Their latest answer about the role (an editorial version after it asks nothing new), if any:
+   * answering an open one answers it; without one, confirming opens one for the current version.
+   */
+  ack: { id: number; version: number; state: AckState; revision: number; answeredAt: string | null } | null;
 };
 
 /** The current version of the actor's own role, to read and confirm; not found without one. */
@@ -60,9 +63,11 @@ export function getMyRole(actor: Actor): MyRole {
   if (!row) throw new NotFoundError("job role");
   const doc = parseRoleDoc(row.version.content);
   const ack = db
-    .select({ id: acknowledgements.id, state: acknowledgements.state, revision: acknowledgements.revision, answeredAt: acknowledgements.answeredAt })
+    .select({ id: acknowledgements.id, version: roleVersions.number, state: acknowledgements.state, revision: acknowledgements.revision, answeredAt: acknowledgements.answeredAt })
     .from(acknowledgements)
-    .where(and(eq(acknowledgements.personId, actor.id), eq(acknowledgements.roleVersionId, row.version.id)))
+    .innerJoin(roleVersions, eq(roleVersions.id, acknowledgements.roleVersionId))
+    .where(and(eq(acknowledgements.personId, actor.id), eq(roleVersions.jobRoleId, row.id), ne(acknowledgements.state, "superseded")))
+    .orderBy(desc(roleVersions.number))
     .get();
   return {
     role: { id: row.id, slug: row.slug, title: row.title },
@@ -97,7 +102,7 @@ export function answerMyRole(actor: Actor, version: number, revision: number, ev
       .returning({ id: acknowledgements.id, state: acknowledgements.state, revision: acknowledgements.revision, answeredAt: acknowledgements.answeredAt })
       .get();
     if (!created) throw new ConflictError();
-    ack = created;
+    ack = { ...created, version: mine.version.number };
     revision = created.revision;
   }
   return { id: ack.id, state: answerAck(actor, ack.id, revision, event, question) };

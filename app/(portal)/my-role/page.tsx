@@ -44,7 +44,7 @@ export default async function MyRolePage() {
           <ReadForms version={mine.version.number} revision={mine.ack?.revision ?? 0} canConfirm={state !== "clarification"} asking={state === "pending" ? "first" : "again"} />
         ) : state === "understood" && mine.ack?.answeredAt ? (
           <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
-            {t("confirmed", { version: mine.version.number, when: when(mine.ack.answeredAt) })}
+            {t("confirmed", { version: mine.ack.version, when: when(mine.ack.answeredAt) })}
           </p>
         ) : null}
       </Card>
