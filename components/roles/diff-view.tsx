@@ -1,9 +1,17 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/markdown";
+import { MarkedMarkdown } from "@/components/marked-markdown";
 import { Badge } from "@/components/ui/card";
-import type { ChangeStatus, RoleDiff, TextDiff } from "@/lib/roles/diff";
+import { diffToMarkedMarkdown } from "@/lib/core/marked-text";
+import { sectionLabel, type ChangeStatus, type RoleDiff, type TextDiff } from "@/lib/roles/diff";
+import type { VersionSummary } from "@/lib/roles/history";
 
-/** An inline word diff: removed words struck through in red, added words underlined in green. */
-export function TextDiffView({ diff }: { diff: TextDiff }) {
+/**
+ * An inline word diff: removed words struck through in red, added words underlined in green.
+ * Markdown texts are rendered (sanitized), their changes marked inside.
+ */
+export function TextDiffView({ diff, markdown = false }: { diff: TextDiff; markdown?: boolean }) {
+  if (markdown) return <MarkedMarkdown className="text-sm leading-relaxed">{diffToMarkedMarkdown(diff)}</MarkedMarkdown>;
   return (
     <p className="whitespace-pre-wrap text-sm leading-relaxed">
       {diff.map((p, i) =>
@@ -36,6 +44,26 @@ export async function StatusBadge({ status }: { status: ChangeStatus }) {
   return <Badge tone={TONE[status]}>{t(`status.${status}`)}</Badge>;
 }
 
+/** The versions a diff spans, oldest first: each one's number, date and summary. */
+export async function VersionSummaries({ versions, label }: { versions: VersionSummary[]; label: string }) {
+  const t = await getTranslations("diff");
+  const format = await getFormatter();
+  if (!versions.length) return null;
+  return (
+    <section className="mb-4 rounded-lg border border-slate-200 bg-white p-4" aria-label={label}>
+      <h3 className="text-sm font-semibold text-slate-600">{label}</h3>
+      <ol className="mt-2 space-y-2 text-sm">
+        {versions.map((v) => (
+          <li key={v.number}>
+            <span className="font-medium text-slate-900">{t("versionLine", { number: v.number, date: format.dateTime(new Date(v.publishedAt), { dateStyle: "medium" }) })}</span>
+            <span className="text-slate-700">: {v.summary}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 /** A role diff: title and purpose text changes, then each responsibility with its task changes. */
 export async function RoleDiffView({ diff }: { diff: RoleDiff }) {
   const t = await getTranslations("diff");
@@ -52,7 +80,7 @@ export async function RoleDiffView({ diff }: { diff: RoleDiff }) {
       {diff.purposeDiff ? (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="text-sm font-semibold text-slate-600">{t("purpose")}</h3>
-          <TextDiffView diff={diff.purposeDiff} />
+          <TextDiffView diff={diff.purposeDiff} markdown />
         </section>
       ) : null}
       {diff.toolsDiff ? (
@@ -67,6 +95,7 @@ export async function RoleDiffView({ diff }: { diff: RoleDiff }) {
             <h3 className={`font-semibold ${r.status === "removed" ? "text-red-800 line-through" : "text-slate-900"}`}>{r.title}</h3>
             <StatusBadge status={r.status} />
           </div>
+          {r.status === "added" && r.description ? <Markdown className="mt-1 text-sm text-slate-700">{r.description}</Markdown> : null}
           {r.titleDiff ? (
             <div className="mt-2">
               <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("title")}</p>
@@ -76,13 +105,13 @@ export async function RoleDiffView({ diff }: { diff: RoleDiff }) {
           {r.descriptionDiff ? (
             <div className="mt-2">
               <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("description")}</p>
-              <TextDiffView diff={r.descriptionDiff} />
+              <TextDiffView diff={r.descriptionDiff} markdown />
             </div>
           ) : null}
           {r.sections.map((s) => (
-            <div key={s.name} className="mt-2">
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{d(s.name)}</p>
-              <TextDiffView diff={s.diff} />
+            <div key={`${s.name}-${s.category ?? s.kind ?? (s.escalate ? "escalate" : "")}`} className="mt-2">
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{sectionLabel(s, d)}</p>
+              <TextDiffView diff={s.diff} markdown={s.markdown} />
             </div>
           ))}
           {r.tasks.some((x) => x.status !== "unchanged") ? (
@@ -97,7 +126,8 @@ export async function RoleDiffView({ diff }: { diff: RoleDiff }) {
                       {task.movedFrom ? <span className="text-xs text-slate-600">{t("movedFrom", { from: task.movedFrom })}</span> : null}
                     </div>
                     {task.titleDiff ? <TextDiffView diff={task.titleDiff} /> : null}
-                    {task.descriptionDiff ? <TextDiffView diff={task.descriptionDiff} /> : null}
+                    {task.descriptionDiff ? <TextDiffView diff={task.descriptionDiff} markdown /> : null}
+                    {task.status === "added" && task.description ? <Markdown className="mt-1 text-slate-700">{task.description}</Markdown> : null}
                   </li>
                 ))}
             </ul>

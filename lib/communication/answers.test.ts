@@ -32,6 +32,13 @@ const saV2 = () =>
     .innerJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
     .where(and(eq(jobRoles.slug, SA), eq(roleVersions.number, 2)))
     .get()!.id;
+const saV1 = () =>
+  getDb()
+    .select({ id: roleVersions.id })
+    .from(roleVersions)
+    .innerJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
+    .where(and(eq(jobRoles.slug, SA), eq(roleVersions.number, 1)))
+    .get()!.id;
 const ackOf = (email: string) =>
   getDb()
     .select()
@@ -57,17 +64,30 @@ describe("a holder's items", () => {
     expect(openItemCount(nora)).toBe(2);
   });
 
-  it("the item shows only what changed since the version she last understood", () => {
+  it("the item shows the whole version to her, who never understood an earlier one", () => {
     const nora = actorFor("newhire@example.com");
     const ack = getAck(nora, ackOf("newhire@example.com").id);
     expect(ack).toMatchObject({ state: "pending", isMine: true, canReply: false, answeredAt: null, announcement: null, messages: [] });
     expect(ack.person.name).toBe("Nora Bērziņa");
     expect(ack.owner?.name).toBe("Marco Janssen");
-    expect(ack.role).toMatchObject({ slug: SA, title: "Service Advisor", version: 2, fromVersion: 1, summary: ANNOUNCEMENT_1 });
+    expect(ack.role).toMatchObject({ slug: SA, title: "Service Advisor", version: 2, fromVersion: null, summary: ANNOUNCEMENT_1, mode: "whole" });
+    expect(ack.role!.whole!.contents.map((c) => c.title)).toContain("Warranty, recalls and goodwill");
+  });
+
+  it("the item shows only what changed since the version the person last understood", () => {
+    // Thomas understood v1: his v2 item is the diff from v1.
+    getDb()
+      .insert(acknowledgements)
+      .values({ personId: personId("thomas.bakker@example.com"), roleVersionId: saV1(), state: "understood", createdAt: "2025-01-01T09:00:00.000Z", answeredAt: "2025-01-02T09:00:00.000Z" })
+      .run();
+    const ack = getAck(actorFor("thomas.bakker@example.com"), ackOf("thomas.bakker@example.com").id);
+    expect(ack.role).toMatchObject({ slug: SA, version: 2, fromVersion: 1, summary: ANNOUNCEMENT_1, mode: "diff", whole: null });
+    expect(ack.role!.versions.map((v) => [v.number, v.summary])).toEqual([[2, ANNOUNCEMENT_1]]);
     const diff = ack.role!.diff;
     expect(diff.changed).toBe(true);
     expect(diff.responsibilities.map((r) => [r.title, r.status])).toEqual([["Warranty, recalls and goodwill", "changed"]]);
     expect(diff.responsibilities[0].tasks.map((t) => [t.title, t.status])).toEqual([["Warranty claim paperwork", "removed"]]);
+    getDb().delete(acknowledgements).where(and(eq(acknowledgements.personId, personId("thomas.bakker@example.com")), eq(acknowledgements.roleVersionId, saV1()))).run();
   });
 
   it("the owner sees an item's thread; someone else gets not found", () => {

@@ -11,8 +11,11 @@ import { audit } from "@/lib/audit/log";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { notify } from "@/lib/notifications/notifications";
 import { pageOf, type Page } from "@/lib/core/pagination";
+import { hasUnderstoodRole, roleContents, type ContentsEntry } from "@/lib/communication/role-reading";
+import { completeReadRoleItems } from "@/lib/onboarding/read-role";
 import { diffRoles, onlyChanges, type RoleDiff } from "@/lib/roles/diff";
-import { parseRoleDoc } from "@/lib/roles/doc";
+import { parseRoleDoc, type RoleDoc } from "@/lib/roles/doc";
+import { versionsBetween, type VersionSummary } from "@/lib/roles/history";
 
 const baseVersion = alias(roleVersions, "base_version");
 const owner = alias(people, "owner");
@@ -127,7 +130,22 @@ export type AckDetail = {
   canReply: boolean;
   person: { id: number; name: string };
   owner: { id: number; name: string } | null;
-  role: { slug: string; title: string; version: number; fromVersion: number | null; summary: string; diff: RoleDiff } | null;
+  role: {
+    slug: string;
+    title: string;
+    version: number;
+    fromVersion: number | null;
+    summary: string;
+    diff: RoleDiff;
+    /**
+     * "whole": the person never understood any version of the role, so they read the whole version
+     * (`whole`), not a diff between versions they never saw. "diff": only what changed since the
+     * version they last understood, with every version in between (`versions`, oldest first).
+     */
+    mode: "whole" | "diff";
+    whole: { doc: RoleDoc; contents: ContentsEntry[] } | null;
+    versions: VersionSummary[];
+  } | null;
   announcement: { id: number; title: string; body: string; effectiveDate: string } | null;
   messages: { id: number; authorId: number | null; authorName: string | null; body: string; createdAt: string }[];
 };
@@ -172,17 +190,20 @@ export function getAck(actor: Actor, id: number): AckDetail {
     .orderBy(asc(ackMessages.createdAt), asc(ackMessages.id))
     .limit(500)
     .all();
+  const whole = row.version ? !hasUnderstoodRole(row.a.personId, row.version.jobRoleId) : false;
+  const doc = row.version ? parseRoleDoc(row.version.content) : null;
   const role =
-    row.version && row.roleSlug
+    row.version && row.roleSlug && doc
       ? {
           slug: row.roleSlug,
           title: row.roleTitle ?? "",
           version: row.version.number,
-          fromVersion: row.base?.number ?? null,
+          fromVersion: whole ? null : (row.base?.number ?? null),
           summary: row.version.summary,
-          diff: onlyChanges(
-            diffRoles(row.base ? parseRoleDoc(row.base.content) : { title: row.version.content ? parseRoleDoc(row.version.content).title : "", purpose: "", responsibilities: [] }, parseRoleDoc(row.version.content)),
-          ),
+          diff: onlyChanges(diffRoles(row.base && !whole ? parseRoleDoc(row.base.content) : { title: doc.title, purpose: "", responsibilities: [] }, doc)),
+          mode: whole ? ("whole" as const) : ("diff" as const),
+          whole: whole ? { doc, contents: roleContents(doc) } : null,
+          versions: row.base && !whole ? versionsBetween(row.version.jobRoleId, row.base.number, row.version.number) : [],
         }
       : null;
   return {
@@ -244,6 +265,8 @@ function transition(actor: Actor, ack: AckRow, revision: number, event: AckEvent
       .run();
     if (res.changes === 0) throw new ConflictError();
     if (body) tx.insert(ackMessages).values({ acknowledgementId: ack.id, authorId: actor.id, body: body.trim(), createdAt: now }).run();
+    // Confirming their role ticks the hire's "Read and answer your role description" item.
+    if (event === "understood" && ack.jobRoleId) completeReadRoleItems(tx, ack.personId, ack.jobRoleId, now);
     if (event === "ask" && ack.ownerId) notify(tx, [ack.ownerId], "ack.question", { name: actor.name }, link(ack));
     if (event === "reply") notify(tx, [ack.personId], "ack.reply", { name: actor.name }, link(ack));
     audit(

@@ -36,6 +36,7 @@ import {
   type TemplatePhrases,
 } from "@/lib/onboarding/rules";
 import { holidaysBetween } from "@/lib/org/settings";
+import { isReadRoleItem } from "@/lib/onboarding/read-role";
 import { ensureTemplate } from "@/lib/onboarding/templates";
 import type { CheckinMilestone } from "@/lib/onboarding/vocabulary";
 
@@ -309,7 +310,7 @@ export function getPlan(actor: Actor, id: number, today = todayIso(), now = new 
     .map((i) => ({
       ...i,
       overdue: !i.doneAt && i.dueDate < today,
-      canTick: open && mayTick(access, i.assignee),
+      canTick: open && mayTick(access, i.assignee) && !isReadRoleItem(i),
       mayRemind: open && !i.doneAt && access.mayManage && isRemindable(plan, i.assignee, actor.id),
       nextRemindAt: nextReminderAt(i.lastRemindedAt, now),
     }));
@@ -383,6 +384,8 @@ export function setItemDone(actor: Actor, itemId: number, done: boolean): { clos
     recordDenied(actor, { type: "onboarding_item", id: itemId }, { rule: "mayTick" });
     throw new FieldError({ _form: "notYourItem" });
   }
+  // Done only by confirming the role was read and understood (lib/communication/role-reading.ts).
+  if (isReadRoleItem(item)) throw new FieldError({ _form: "readRoleByConfirming" });
   return getDb().transaction((tx) => {
     const at = new Date().toISOString();
     tx.update(onboardingItems)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { diffRoles, diffText, onlyChanges, sectionText, stableKeys, type RoleDiff, type TextDiff } from "@/lib/roles/diff";
-import { emptyResponsibility, type RoleDoc, type RoleResponsibility, type RoleTask } from "@/lib/roles/doc";
+import en from "@/i18n/messages/en.json";
+import tr from "@/i18n/messages/tr.json";
+import { diffRoles, diffText, onlyChanges, sectionLabel, sectionText, stableKeys, type RoleDiff, type RoleDocTranslate, type TextDiff } from "@/lib/roles/diff";
+import { CAPABILITY_KINDS, emptyResponsibility, STANDARD_CATEGORIES, type RoleDoc, type RoleResponsibility, type RoleTask } from "@/lib/roles/doc";
 
 const task = (key: string, title: string, description = ""): RoleTask => ({ key, title, description });
 const resp = (key: string, title: string, tasks: RoleTask[] = [], extra: Partial<RoleResponsibility> = {}): RoleResponsibility => ({
@@ -111,7 +113,7 @@ describe("stableKeys", () => {
 });
 
 describe("sectionText", () => {
-  it("renders one line per item, with kind/category prefixes and the escalation arrow", () => {
+  it("renders one line per item, without category or kind keys, and the escalation arrow", () => {
     const r = resp("r", "R", [], {
       standards: [
         { category: "safety", text: "Wear gloves" },
@@ -122,11 +124,11 @@ describe("sectionText", () => {
       evaluation: [{ criterion: "CSI score", good: "9 or higher" }],
       capabilities: [{ name: "DMS", kind: "technical" }],
     });
-    expect(sectionText(r, "standards")).toBe("[safety] Wear gloves\n[speed] Answer in 2 minutes");
+    expect(sectionText(r, "standards")).toBe("Wear gloves\nAnswer in 2 minutes");
     expect(sectionText(r, "whenWrong")).toBe("Apologise\n→ Service Manager");
     expect(sectionText(r, "decisionRights")).toBe("Approve goodwill — up to €100\nOffer a courtesy car");
     expect(sectionText(r, "evaluation")).toBe("CSI score — 9 or higher");
-    expect(sectionText(r, "capabilities")).toBe("[technical] DMS");
+    expect(sectionText(r, "capabilities")).toBe("DMS");
     expect(sectionText(resp("e", "Empty"), "whenWrong")).toBe("");
   });
 });
@@ -170,7 +172,7 @@ describe("diffRoles", () => {
     expect(taskOf(diff, "r4", "t8").status).toBe("added");
     expect(byKey(diff, "r3")).toMatchObject({ status: "removed", title: "Handover" });
     expect(byKey(diff, "r3").tasks).toEqual([
-      { key: "t6", status: "removed", title: "Explain the invoice", titleDiff: null, descriptionDiff: null, movedFrom: null },
+      { key: "t6", status: "removed", title: "Explain the invoice", titleDiff: null, descriptionDiff: null, description: "", movedFrom: null },
     ]);
     expect(diff.counts).toEqual({ added: 2, removed: 2, moved: 0, changed: 0 });
   });
@@ -272,8 +274,9 @@ describe("diffRoles", () => {
     const r1 = byKey(diff, "r1");
     expect(r1.status).toBe("changed");
     expect(r1.sections.map((s) => s.name)).toEqual(["standards", "whenWrong", "decisionRights"]);
-    expect(r1.sections[0].diff).toEqual([{ value: "[speed] Greet within 2 minutes", added: true }]);
-    const whenWrong = r1.sections.find((s) => s.name === "whenWrong")!.diff;
+    expect(r1.sections[0]).toMatchObject({ name: "standards", category: "speed", markdown: true });
+    expect(r1.sections[0].diff).toEqual([{ value: "Greet within 2 minutes", added: true }]);
+    const whenWrong = r1.sections.find((s) => s.name === "whenWrong" && s.escalate)!.diff;
     expect(removedText(whenWrong).join(" ")).toContain("Workshop");
     expect(addedText(whenWrong).join(" ")).toContain("Service");
     const rights = r1.sections.find((s) => s.name === "decisionRights")!.diff;
@@ -283,7 +286,8 @@ describe("diffRoles", () => {
 
     const r2 = byKey(diff, "r2");
     expect(r2.sections.map((s) => s.name)).toEqual(["evaluation", "capabilities"]);
-    expect(r2.sections[1].diff).toEqual([{ value: "[technical] DMS", added: true }]);
+    expect(r2.sections[1]).toMatchObject({ name: "capabilities", kind: "technical", markdown: false });
+    expect(r2.sections[1].diff).toEqual([{ value: "DMS", added: true }]);
     expect(byKey(diff, "r3").sections).toEqual([]);
     expect(byKey(diff, "r3").status).toBe("unchanged");
     expect(diff.counts.changed).toBe(5);
@@ -299,7 +303,7 @@ describe("onlyChanges", () => {
     const only = onlyChanges(full);
     expect(only.responsibilities.map((r) => r.key)).toEqual(["r2"]);
     expect(only.responsibilities[0].tasks).toEqual([
-      { key: "t7", status: "added", title: "Send the estimate by SMS", titleDiff: null, descriptionDiff: null, movedFrom: null },
+      { key: "t7", status: "added", title: "Send the estimate by SMS", titleDiff: null, descriptionDiff: null, description: "", movedFrom: null },
     ]);
     expect(only.counts).toEqual(full.counts);
     expect(only.changed).toBe(true);
@@ -326,5 +330,96 @@ describe("tools diff", () => {
     expect(d.changed).toBe(true);
     expect(d.toolsDiff?.some((p) => p.added && p.value.includes("Fleet app"))).toBe(true);
     expect(diffRoles(a, { ...a }).toolsDiff).toBeNull();
+  });
+});
+
+/** A next-intl-like translator over one locale's "roleDoc" messages (nested keys with dots). */
+function roleDocTranslator(messages: Record<string, unknown>): RoleDocTranslate {
+  return (key) => {
+    const value = key.split(".").reduce<unknown>((m, k) => (m as Record<string, unknown> | undefined)?.[k], messages);
+    if (typeof value !== "string") throw new Error(`missing roleDoc.${key}`);
+    return value;
+  };
+}
+
+describe("readable diffs", () => {
+  /** Every standards category and capability kind has an item before, and a changed one after. */
+  function everyKind(): { before: RoleDoc; after: RoleDoc } {
+    const before = baseDoc();
+    const after = baseDoc();
+    before.responsibilities[0] = {
+      ...before.responsibilities[0],
+      standards: STANDARD_CATEGORIES.map((category) => ({ category, text: `Old ${category} rule` })),
+      capabilities: CAPABILITY_KINDS.map((kind) => ({ name: `Old skill ${kind}`, kind })),
+      whenWrong: { steps: "Apologise", escalateTo: "Workshop Foreman" },
+      decisionRights: [{ decision: "Approve goodwill", limit: "up to €100" }],
+      evaluation: [{ criterion: "CSI score", good: "9 or higher" }],
+    };
+    after.responsibilities[0] = {
+      ...after.responsibilities[0],
+      standards: STANDARD_CATEGORIES.map((category) => ({ category, text: `New **${category}** rule` })),
+      capabilities: CAPABILITY_KINDS.map((kind) => ({ name: `New skill ${kind}`, kind })),
+      whenWrong: { steps: "Apologise and *note it*", escalateTo: "Service Manager" },
+      decisionRights: [{ decision: "Approve goodwill", limit: "up to €250" }],
+      evaluation: [{ criterion: "CSI score", good: "**10**" }],
+    };
+    return { before, after };
+  }
+
+  /** What a reader sees of the section changes: each heading, then the text of its parts. */
+  const readable = (diff: RoleDiff, t: RoleDocTranslate) =>
+    diff.responsibilities.flatMap((r) => r.sections.map((s) => `${sectionLabel(s, t)}\n${s.diff.map((p) => p.value).join("")}`)).join("\n");
+
+  const KEYS = [...STANDARD_CATEGORIES, ...CAPABILITY_KINDS, "whenWrong", "decisionRights", "escalateTo", "category.", "kind."];
+
+  it("labels every section, category and kind by its name in the reader's language, never by its key", () => {
+    const { before, after } = everyKind();
+    const diff = diffRoles(before, after);
+    const sections = byKey(diff, "r1").sections;
+    // One part per category and kind, plus the steps, the escalation, decision rights and evaluation.
+    expect(sections).toHaveLength(STANDARD_CATEGORIES.length + CAPABILITY_KINDS.length + 4);
+
+    const english = readable(diff, roleDocTranslator(en.roleDoc));
+    const turkish = readable(diff, roleDocTranslator(tr.roleDoc));
+    for (const c of STANDARD_CATEGORIES) {
+      expect(english).toContain(`${en.roleDoc.standards} · ${en.roleDoc.category[c]}`);
+      expect(turkish).toContain(`${tr.roleDoc.standards} · ${tr.roleDoc.category[c]}`);
+    }
+    for (const k of CAPABILITY_KINDS) {
+      expect(english).toContain(`${en.roleDoc.capabilities} · ${en.roleDoc.kind[k]}`);
+      expect(turkish).toContain(`${tr.roleDoc.capabilities} · ${tr.roleDoc.kind[k]}`);
+    }
+    expect(turkish).toContain(`${tr.roleDoc.whenWrong} · ${tr.roleDoc.escalateTo}`);
+    expect(turkish).toContain(tr.roleDoc.decisionRights);
+    expect(english).not.toMatch(/\[[a-zA-Z.]+\]/);
+    expect(turkish).not.toMatch(/\[[a-zA-Z.]+\]/);
+    // The labels carry no key in any language (the texts themselves are the author's words).
+    const turkishLabels = sections.map((s) => sectionLabel(s, roleDocTranslator(tr.roleDoc))).join("\n");
+    for (const key of KEYS) expect(turkishLabels).not.toContain(key);
+  });
+
+  it("marks which texts are Markdown, so they are rendered rather than shown raw", () => {
+    const { before, after } = everyKind();
+    const sections = byKey(diffRoles(before, after), "r1").sections;
+    expect(sections.filter((s) => s.markdown).map((s) => s.name)).toEqual([...STANDARD_CATEGORIES.map(() => "standards"), "whenWrong", "evaluation"]);
+    expect(sections.filter((s) => !s.markdown).map((s) => s.name)).toEqual(["whenWrong", "decisionRights", ...CAPABILITY_KINDS.map(() => "capabilities")]);
+  });
+
+  it("an added task carries its description; an added responsibility its description and sections", () => {
+    const after = baseDoc();
+    after.responsibilities[1].tasks.push(task("t7", "Send the estimate by SMS", "Use the **DMS** template."));
+    after.responsibilities.push(
+      resp("r4", "Courtesy cars", [task("t8", "Check out a courtesy car", "Photograph the car first.")], {
+        description: "Lend cars to waiting customers.",
+        standards: [{ category: "safety", text: "Check the tyres" }],
+      }),
+    );
+    const diff = onlyChanges(diffRoles(baseDoc(), after));
+    expect(taskOf(diff, "r2", "t7")).toMatchObject({ status: "added", description: "Use the **DMS** template." });
+    expect(taskOf(diff, "r4", "t8")).toMatchObject({ status: "added", description: "Photograph the car first." });
+    expect(byKey(diff, "r4")).toMatchObject({ status: "added", description: "Lend cars to waiting customers." });
+    expect(byKey(diff, "r4").sections).toEqual([{ name: "standards", category: "safety", markdown: true, diff: [{ value: "Check the tyres", added: true }] }]);
+    // An added responsibility counts once, not once per section.
+    expect(diffRoles(baseDoc(), after).counts).toEqual({ added: 3, removed: 0, moved: 0, changed: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from "diff";
-import type { RoleDoc, RoleResponsibility, RoleTask } from "@/lib/roles/doc";
+import { CAPABILITY_KINDS, emptyResponsibility, STANDARD_CATEGORIES, type CapabilityKind, type RoleDoc, type RoleResponsibility, type RoleTask, type StandardCategory } from "@/lib/roles/doc";
 
 export type TextPart = { value: string; added?: boolean; removed?: boolean };
 /** An inline word diff: parts to show in order, some added, some removed. */
@@ -13,6 +13,8 @@ export type TaskChange = {
   title: string;
   titleDiff: TextDiff | null;
   descriptionDiff: TextDiff | null;
+  /** The task's description as it reads now (an added task shows it whole). */
+  description: string;
   /** For a task that moved between responsibilities of the role: the responsibility it came from. */
   movedFrom: string | null;
 };
@@ -20,14 +22,31 @@ export type TaskChange = {
 export const SECTION_NAMES = ["standards", "whenWrong", "decisionRights", "evaluation", "capabilities"] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
+/**
+ * One changed part of a responsibility's sections. Standards are compared per category and
+ * capabilities per kind: `category` and `kind` are keys, shown by their translated names
+ * (`sectionLabel`), never as text. `markdown` says the text is Markdown (render it, do not show it raw).
+ */
+export type SectionChange = {
+  name: SectionName;
+  category?: StandardCategory;
+  kind?: CapabilityKind;
+  /** The "escalate to" line of "When it goes wrong". */
+  escalate?: boolean;
+  markdown: boolean;
+  diff: TextDiff;
+};
+
 export type ResponsibilityChange = {
   key: string;
   status: ChangeStatus;
   title: string;
   titleDiff: TextDiff | null;
   descriptionDiff: TextDiff | null;
+  /** The description as it reads now (an added responsibility shows it whole). */
+  description: string;
   tasks: TaskChange[];
-  sections: { name: SectionName; diff: TextDiff }[];
+  sections: SectionChange[];
 };
 
 export type RoleDiff = {
@@ -68,11 +87,14 @@ export function stableKeys(before: string[], after: string[]): Set<string> {
   return keep;
 }
 
-/** One line per item, so section changes read as text changes. */
+/**
+ * One line per item: the section as searchable text. No keys (categories, kinds) appear in it: what
+ * is indexed is shown in search snippets, and a person reads those.
+ */
 export function sectionText(r: RoleResponsibility, name: SectionName): string {
   switch (name) {
     case "standards":
-      return r.standards.map((s) => `[${s.category}] ${s.text}`).join("\n");
+      return r.standards.map((s) => s.text).join("\n");
     case "whenWrong":
       return [r.whenWrong.steps, r.whenWrong.escalateTo ? `→ ${r.whenWrong.escalateTo}` : ""].filter(Boolean).join("\n");
     case "decisionRights":
@@ -80,8 +102,50 @@ export function sectionText(r: RoleResponsibility, name: SectionName): string {
     case "evaluation":
       return r.evaluation.map((e) => `${e.criterion}${e.good ? ` — ${e.good}` : ""}`).join("\n");
     case "capabilities":
-      return r.capabilities.map((c) => `[${c.kind}] ${c.name}`).join("\n");
+      return r.capabilities.map((c) => c.name).join("\n");
   }
+}
+
+/**
+ * What changed in a responsibility's sections, part by part: standards per category, "when it
+ * goes wrong" as its steps and its escalation, capabilities per kind. Markdown texts stay Markdown.
+ */
+export function sectionChanges(before: RoleResponsibility, after: RoleResponsibility): SectionChange[] {
+  const out: SectionChange[] = [];
+  const push = (change: Omit<SectionChange, "diff">, a: string, b: string) => {
+    const diff = diffText(a, b);
+    if (diff) out.push({ ...change, diff });
+  };
+  const standards = (r: RoleResponsibility, c: StandardCategory) =>
+    r.standards
+      .filter((s) => s.category === c)
+      .map((s) => s.text)
+      .join("\n\n");
+  for (const category of STANDARD_CATEGORIES) push({ name: "standards", category, markdown: true }, standards(before, category), standards(after, category));
+  push({ name: "whenWrong", markdown: true }, before.whenWrong.steps, after.whenWrong.steps);
+  push({ name: "whenWrong", escalate: true, markdown: false }, before.whenWrong.escalateTo, after.whenWrong.escalateTo);
+  push({ name: "decisionRights", markdown: false }, sectionText(before, "decisionRights"), sectionText(after, "decisionRights"));
+  const evaluation = (r: RoleResponsibility) => r.evaluation.map((e) => `${e.criterion}${e.good ? ` — ${e.good}` : ""}`).join("\n\n");
+  push({ name: "evaluation", markdown: true }, evaluation(before), evaluation(after));
+  const capabilities = (r: RoleResponsibility, k: CapabilityKind) =>
+    r.capabilities
+      .filter((c) => c.kind === k)
+      .map((c) => c.name)
+      .join("\n");
+  for (const kind of CAPABILITY_KINDS) push({ name: "capabilities", kind, markdown: false }, capabilities(before, kind), capabilities(after, kind));
+  return out;
+}
+
+/** Translations a diff's labels come from: the "roleDoc" messages (any next-intl translator fits). */
+export type RoleDocTranslate = (key: string) => string;
+
+/** The heading of a section change in the reader's language, e.g. "Service standards · Safety". */
+export function sectionLabel(s: Pick<SectionChange, "name" | "category" | "kind" | "escalate">, t: RoleDocTranslate): string {
+  const section = t(s.name);
+  if (s.category) return `${section} · ${t(`category.${s.category}`)}`;
+  if (s.kind) return `${section} · ${t(`kind.${s.kind}`)}`;
+  if (s.escalate) return `${section} · ${t("escalateTo")}`;
+  return section;
 }
 
 function taskChanges(before: RoleResponsibility | undefined, after: RoleResponsibility | undefined, allBefore: Map<string, { task: RoleTask; resp: string }>, allAfter: Map<string, { task: RoleTask; resp: string }>): TaskChange[] {
@@ -103,13 +167,13 @@ function taskChanges(before: RoleResponsibility | undefined, after: RoleResponsi
     else if (elsewhere || !stable.has(t.key)) status = "moved";
     else if (titleDiff || descriptionDiff) status = "changed";
     else status = "unchanged";
-    out.push({ key: t.key, status, title: t.title, titleDiff, descriptionDiff, movedFrom: elsewhere ? elsewhere.resp : null });
+    out.push({ key: t.key, status, title: t.title, titleDiff, descriptionDiff, description: t.description, movedFrom: elsewhere ? elsewhere.resp : null });
   }
   for (const t of oldTasks) {
     if (newTasks.some((n) => n.key === t.key)) continue;
     // Moved to another responsibility of this role: shown where it arrived, not as removed.
     if (allAfter.has(t.key)) continue;
-    out.push({ key: t.key, status: "removed", title: t.title, titleDiff: null, descriptionDiff: null, movedFrom: null });
+    out.push({ key: t.key, status: "removed", title: t.title, titleDiff: null, descriptionDiff: null, description: t.description, movedFrom: null });
   }
   return out;
 }
@@ -135,30 +199,28 @@ export function diffRoles(before: RoleDoc, after: RoleDoc): RoleDiff {
     const titleDiff = old ? diffText(old.title, r.title) : null;
     const descriptionDiff = old ? diffText(old.description, r.description) : null;
     const tasks = taskChanges(old, r, allBefore, allAfter);
-    const sections = old
-      ? (["standards", "whenWrong", "decisionRights", "evaluation", "capabilities"] as const)
-          .map((name) => ({ name, diff: diffText(sectionText(old, name), sectionText(r, name)) }))
-          .filter((s): s is { name: SectionName; diff: TextDiff } => s.diff !== null)
-      : [];
+    // An added responsibility shows its sections whole (as added text).
+    const sections = sectionChanges(old ?? emptyResponsibility(r.key), r);
     let status: ChangeStatus;
     if (!old) status = "added";
     else if (!stable.has(r.key)) status = "moved";
     else if (titleDiff || descriptionDiff || sections.length || tasks.some((t) => t.status !== "unchanged")) status = "changed";
     else status = "unchanged";
-    responsibilities.push({ key: r.key, status, title: r.title, titleDiff, descriptionDiff, tasks, sections });
+    responsibilities.push({ key: r.key, status, title: r.title, titleDiff, descriptionDiff, description: r.description, tasks, sections });
   }
   for (const r of before.responsibilities) {
     if (after.responsibilities.some((n) => n.key === r.key)) continue;
     const tasks: TaskChange[] = r.tasks
       .filter((t) => !allAfter.has(t.key))
-      .map((t) => ({ key: t.key, status: "removed", title: t.title, titleDiff: null, descriptionDiff: null, movedFrom: null }));
-    responsibilities.push({ key: r.key, status: "removed", title: r.title, titleDiff: null, descriptionDiff: null, tasks, sections: [] });
+      .map((t) => ({ key: t.key, status: "removed", title: t.title, titleDiff: null, descriptionDiff: null, description: t.description, movedFrom: null }));
+    responsibilities.push({ key: r.key, status: "removed", title: r.title, titleDiff: null, descriptionDiff: null, description: r.description, tasks, sections: [] });
   }
   for (const r of responsibilities) {
     if (r.status === "added" || r.status === "removed" || r.status === "moved") counts[r.status]++;
     for (const t of r.tasks) if (t.status !== "unchanged") counts[t.status]++;
     if (r.titleDiff || r.descriptionDiff) counts.changed++;
-    counts.changed += r.sections.length;
+    // A section counts once however many of its parts changed; an added responsibility counts once.
+    if (r.status !== "added") counts.changed += new Set(r.sections.map((s) => s.name)).size;
   }
   const titleDiff = diffText(before.title, after.title);
   const purposeDiff = diffText(before.purpose, after.purpose);

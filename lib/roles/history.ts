@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { people, roleVersions } from "@/db/schema";
@@ -75,8 +75,30 @@ export function getVersion(actor: Actor, slug: string, number: number): { role: 
   return { role, meta, doc: parseRoleDoc(content) };
 }
 
-export function compareVersions(actor: Actor, slug: string, from: number, to: number): { role: RoleRow; from: VersionMeta; to: VersionMeta; diff: RoleDiff } {
+/** One published version's summary, as a diff spanning several versions lists them. */
+export type VersionSummary = { number: number; publishedAt: string; summary: string };
+
+/**
+ * The versions after `from` up to and including `to`, oldest first (what a diff from `from` to `to`
+ * spans). For lib callers that already checked the reader may see the role.
+ */
+export function versionsBetween(jobRoleId: number, from: number, to: number): VersionSummary[] {
+  return getDb()
+    .select({ number: roleVersions.number, publishedAt: roleVersions.publishedAt, summary: roleVersions.summary })
+    .from(roleVersions)
+    .where(and(eq(roleVersions.jobRoleId, jobRoleId), gt(roleVersions.number, Math.min(from, to)), lte(roleVersions.number, Math.max(from, to))))
+    .orderBy(asc(roleVersions.number))
+    .limit(500)
+    .all();
+}
+
+export function compareVersions(
+  actor: Actor,
+  slug: string,
+  from: number,
+  to: number,
+): { role: RoleRow; from: VersionMeta; to: VersionMeta; diff: RoleDiff; versions: VersionSummary[] } {
   const a = getVersion(actor, slug, from);
   const b = getVersion(actor, slug, to);
-  return { role: a.role, from: a.meta, to: b.meta, diff: diffRoles(a.doc, b.doc) };
+  return { role: a.role, from: a.meta, to: b.meta, diff: diffRoles(a.doc, b.doc), versions: versionsBetween(a.role.id, from, to) };
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { MarkedMarkdown } from "@/components/marked-markdown";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { SEARCH_MAX } from "@/lib/core/limits";
 import { found, pageParam } from "@/lib/core/page";
 import { Pagination } from "@/components/ui/pagination";
+import { snippetToMarkedMarkdown } from "@/lib/core/marked-text";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { ownershipReports, searchTasksPage } from "@/lib/roles/whose-task";
@@ -15,22 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Renders an FTS5 snippet (hits between \u0002 and \u0003) with <mark>, never as HTML. */
+/** Renders an FTS5 snippet (hits between \u0002 and \u0003) as sanitized Markdown, hits in <mark>. */
 function Snippet({ text }: { text: string }) {
-  const parts = text.split(/(\u0002[^\u0003]*\u0003)/g);
-  return (
-    <>
-      {parts.map((p, i) =>
-        p.startsWith("\u0002") ? (
-          <mark key={i} className="rounded bg-amber-100 px-0.5">
-            {p.slice(1, -1)}
-          </mark>
-        ) : (
-          <span key={i}>{p}</span>
-        ),
-      )}
-    </>
-  );
+  return <MarkedMarkdown className="[&_p]:inline">{snippetToMarkedMarkdown(text)}</MarkedMarkdown>;
 }
 
 export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
@@ -69,9 +58,9 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
                       {r.title}
                     </Link>
                   </h2>
-                  <p className="mt-1 text-sm text-slate-600">
+                  <div className="mt-1 text-sm text-slate-600" data-testid="snippet">
                     <Snippet text={r.snippet} />
-                  </p>
+                  </div>
                   <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
                     <div>
                       <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("ownedBy")}</dt>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { AckStateBadge } from "@/components/communication/ack-state-badge";
 import { Markdown } from "@/components/markdown";
-import { RoleDiffView } from "@/components/roles/diff-view";
+import { RoleDiffView, VersionSummaries } from "@/components/roles/diff-view";
+import { WholeRole } from "@/components/roles/whole-role";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getAck } from "@/lib/communication/answers";
 import { found, idParam } from "@/lib/core/page";
@@ -47,12 +48,26 @@ export default async function ChangeItemPage({ params }: Props) {
         }
       />
 
-      {ack.role ? (
+      {ack.role?.whole ? (
+        <section className="mb-6" aria-labelledby="whole-role-heading">
+          <h2 id="whole-role-heading" className="mb-1 text-lg font-semibold">
+            {t("readWholeRole", { version: ack.role.version })}
+          </h2>
+          <p className="mb-3 text-slate-700">{ack.isMine ? t("readWholeRoleIntro") : t("readWholeRoleIntroOther", { name: ack.person.name })}</p>
+          <WholeRole doc={ack.role.whole.doc} contents={ack.role.whole.contents} />
+        </section>
+      ) : null}
+
+      {ack.role && !ack.role.whole ? (
         <section className="mb-6" aria-labelledby="what-changed">
           <h2 id="what-changed" className="mb-1 text-lg font-semibold">
             {ack.role.fromVersion ? t("whatChanged", { from: ack.role.fromVersion, to: ack.role.version }) : t("whatChangedFirst")}
           </h2>
-          <p className="mb-3 text-slate-700">{ack.role.summary}</p>
+          {ack.role.versions.length > 1 ? (
+            <VersionSummaries versions={ack.role.versions} label={t("versionsBetween", { from: ack.role.fromVersion ?? 0 })} />
+          ) : (
+            <p className="mb-3 text-slate-700">{ack.role.summary}</p>
+          )}
           <RoleDiffView diff={ack.role.diff} />
           <p className="mt-3 text-sm">
             <Link href={`/roles/${ack.role.slug}/versions/${ack.role.version}`} className="text-brand-700 underline">
@@ -99,7 +114,13 @@ export default async function ChangeItemPage({ params }: Props) {
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("yourAnswer")}</h2>
           {ack.state === "clarification" ? <p className="mb-3 text-sm text-slate-700">{t("waitingForOwner")}</p> : null}
-          <AnswerForms id={ack.id} revision={ack.revision} canUnderstand={ack.state !== "clarification"} asking={ack.messages.length ? "again" : "first"} />
+          <AnswerForms
+            id={ack.id}
+            revision={ack.revision}
+            canUnderstand={ack.state !== "clarification"}
+            asking={ack.messages.length ? "again" : "first"}
+            understoodLabel={ack.role?.whole ? t("understoodRole") : undefined}
+          />
         </Card>
       ) : null}
       {ack.isMine && ack.state === "understood" && ack.answeredAt ? (

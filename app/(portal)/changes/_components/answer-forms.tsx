@@ -7,7 +7,20 @@ import { ActionForm, SubmitButton, TextAreaField } from "@/components/ui/form";
 import { askAction, replyAction, understoodAction } from "../actions";
 
 /** The holder's answer: Understood, or Need clarification with a question. */
-export function AnswerForms({ id, revision, canUnderstand, asking }: { id: number; revision: number; canUnderstand: boolean; asking: "first" | "again" }) {
+export function AnswerForms({
+  id,
+  revision,
+  canUnderstand,
+  asking,
+  understoodLabel,
+}: {
+  id: number;
+  revision: number;
+  canUnderstand: boolean;
+  asking: "first" | "again";
+  /** For a whole role read for the first time: "I have read and understood my role". */
+  understoodLabel?: string;
+}) {
   const t = useTranslations("changes");
   const router = useRouter();
   const [askOpen, setAskOpen] = useState(false);
@@ -18,7 +31,7 @@ export function AnswerForms({ id, revision, canUnderstand, asking }: { id: numbe
           <ActionForm action={understoodAction} onSuccess={() => router.refresh()}>
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="revision" value={revision} />
-            <SubmitButton>{t("understood")}</SubmitButton>
+            <SubmitButton>{understoodLabel ?? t("understood")}</SubmitButton>
           </ActionForm>
         ) : null}
         {!askOpen ? (

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
 import type { PlanItem } from "@/lib/onboarding/plans";
 import { itemTextForReader } from "@/lib/onboarding/phrases-server";
 import { RemindButton } from "./plan-forms";
+import { isReadRoleItem } from "@/lib/onboarding/read-role";
 import { TickButton } from "./tick-button";
-import { formatDay } from "@/lib/core/format-dates";
+import { formatDay, formatInstant } from "@/lib/core/format-dates";
 import { PlainText } from "@/components/ui/plain-text";
 
 /** Plan items with who does each, when it is due, and whether it is done; generated items in the reader's language. */
@@ -27,7 +28,8 @@ export async function ItemList({
   removable?: React.ComponentType<{ itemId: number; planId: number; title: string }>;
 }) {
   const t = await getTranslations("onboarding.plan");
-  const format = await getFormatter();
+  const rr = await getTranslations("roleReading");
+  const [format, zone] = await Promise.all([getFormatter(), getTimeZone()]);
   const text = await itemTextForReader();
   const Remove = removable;
   const who = (a: PlanItem["assignee"]) => {
@@ -50,6 +52,12 @@ export async function ItemList({
               {i.overdue ? <Badge tone="red">{t("overdueBadge")}</Badge> : null}
               {i.doneAt ? <Badge tone="green">{t("doneBy", { date: format.dateTime(new Date(i.doneAt), { dateStyle: "medium" }) })}</Badge> : null}
               {!i.doneAt && !i.canTick ? <Badge>{t("notDone")}</Badge> : null}
+              {isReadRoleItem(i) && viewerIsHire ? (
+                <Link className="text-brand-700 underline" href="/my-role">
+                  {rr("openFromPlan")}
+                </Link>
+              ) : null}
+              {isReadRoleItem(i) && !viewerIsHire && !i.doneAt ? <span>{rr("doneWhenConfirmed")}</span> : null}
               {i.linkKey && roleSlug ? (
                 <Link className="text-brand-700 underline" href={`/roles/${roleSlug}#${i.linkKind === "task" ? "t" : "r"}-${i.linkKey}`}>
                   {t("role")}
@@ -64,7 +72,7 @@ export async function ItemList({
                 itemId={i.id}
                 planId={planId}
                 title={title}
-                nextAt={i.nextRemindAt ? format.dateTime(new Date(i.nextRemindAt), { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : null}
+                nextAt={i.nextRemindAt ? formatInstant(format, i.nextRemindAt, zone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : null}
               />
             ) : null}
             {Remove && !i.doneAt ? <Remove itemId={i.id} planId={planId} title={title} /> : null}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { RoleDiffView } from "@/components/roles/diff-view";
+import { RoleDiffView, VersionSummaries } from "@/components/roles/diff-view";
 import { PageHeader } from "@/components/ui/card";
 import { found, idParam, slugParam } from "@/lib/core/page";
 import { compareVersions } from "@/lib/roles/history";
@@ -32,6 +32,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
         title={t("compareHeading", { from: result.from.number, to: result.to.number })}
         description={t("counts", { added: c.added, removed: c.removed, moved: c.moved, changed: c.changed })}
       />
+      <VersionSummaries versions={result.versions} label={t("versionsInComparison")} />
       <RoleDiffView diff={result.diff} />
     </div>
   );
