@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "onboarding.close",
   "onboarding.item.add",
   "onboarding.item.done",
+  "onboarding.item.remind",
   "onboarding.item.remove",
   "onboarding.item.undone",
   "onboarding.start",
