@@ -26,6 +26,7 @@ test("a question asked on a version survives a newer version: it waits in the ow
   managerPage: manager,
   supervisorPage: holder,
 }) => {
+  test.slow(); // two publishes through the editor and four signed-in pages: over a minute on a busy machine
   const stamp = Date.now();
   const question = `Does the foreman also sign for the torque wrenches? (${stamp})`;
   const answer = `Yes, torque wrenches are special tools too. (${stamp})`;
@@ -34,6 +35,7 @@ test("a question asked on a version survives a newer version: it waits in the ow
   const asked = await publishChange(manager, `The foreman checks the bay every morning (${stamp}).`);
   await holder.goto("/changes");
   await holder.getByRole("link", { name: `Workshop Foreman: version ${asked}` }).click();
+  await holder.waitForURL(/\/changes\/\d+$/);
   const itemUrl = holder.url();
   await holder.getByRole("button", { name: "Need clarification" }).click();
   await holder.getByLabel("Your question").fill(question);
