@@ -31,6 +31,9 @@
  *   condition) sql`1 = 1`.
  *
  * Known survivors (checks that cannot fail on their own, so no test can tell them apart):
+ * - notifications.ts itemStates' ownRows(acknowledgements.personId, …) → 1 = 1: it only decides whether
+ *   one's own notification shows as done (no data is shown); lib/notifications/notifications.test.ts
+ *   catches it ("someone else's answer does not make Elif's notification … done"), not lib/auth/.
  * - scope.ts teamsScope's default `0 = 1` → `1 = 1`: unreachable; both callers first authorize
  *   teams.read / announcements.create, which only HR and managers hold.
  * - people/records.ts updatePerson's authorizeAppRoleChange(…) removed: authorize(people.update)

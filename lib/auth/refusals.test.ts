@@ -7,6 +7,7 @@ import { audit } from "@/lib/audit/log";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { authorizeAppRoleChange, can, mayReplyToAck, mayTrackVersion, recordDenied } from "@/lib/auth/policy";
 import { getAnnouncement } from "@/lib/communication/announcements";
+import { listQuestionsToAnswer } from "@/lib/communication/questions";
 import { ForbiddenError } from "@/lib/core/errors";
 import { markRead } from "@/lib/notifications/notifications";
 import { onboardingOverview } from "@/lib/onboarding/lists";
@@ -252,6 +253,12 @@ describe("the policy", () => {
       expect(mayReplyToAck(hr, mgrOwns)).toBe(true); // HR oversees every item
       expect(mayReplyToAck(hr, hrOwnsOwn)).toBe(false); // never one's own item
       expect(mayReplyToAck(hr, mgrOwnsSa)).toBe(false);
+      // the inbox lists exactly what the rule allows
+      const inbox = (who: string) => new Set(listQuestionsToAnswer(actorOf(who)).rows.map((r) => r.id));
+      expect([...inbox(SUP)]).toEqual([supOwns.id]);
+      expect(inbox(EMP).size).toBe(0);
+      expect(inbox(MGR).has(hrOwns.id)).toBe(false);
+      expect(inbox(MGR).has(supOwns.id)).toBe(true);
     } finally {
       db.delete(acknowledgements)
         .where(inArray(acknowledgements.id, [supOwns, mgrOwnsSa, hrOwnsSa, hrOwnsHrPartner, hrOwns, mgrOwns, hrOwnsOwn].map((a) => a.id)))

@@ -101,6 +101,10 @@ describe("notifications stay true", () => {
       .get()!;
     answerAck(thomas, ack.id, ack.revision, "understood");
     expect(shown("thomas.bakker@example.com", n.id).done).toBe(true);
+    // someone else's answer does not make Elif's notification about the same announcement done
+    const elifs = latest("employee@example.com", "announcement.new");
+    expect(elifs.link).toBe(n.link);
+    expect(shown("employee@example.com", elifs.id).done).toBe(false);
   });
 
   it("a question notification is done for the owner once answered, and the reply leads the holder to the item", () => {

@@ -116,7 +116,7 @@ function itemStates(actor: Actor, links: string[]): { byAck: Map<number, AckStat
     .all();
   for (const r of rows) {
     if (ackIds.includes(r.id)) byAck.set(r.id, r.state);
-    if (r.announcementId && r.personId === actor.id) byAnnouncement.set(r.announcementId, r.state);
+    if (r.announcementId && announcementIds.includes(r.announcementId)) byAnnouncement.set(r.announcementId, r.state);
   }
   return { byAck, byAnnouncement };
 }
@@ -199,7 +199,7 @@ export function openNotification(actor: Actor, id: number): { link: string } {
   if (!row.readAt)
     db.update(notifications)
       .set({ readAt: new Date().toISOString() })
-      .where(and(eq(notifications.id, id), ownRows(notifications.personId, actor), isNull(notifications.readAt)))
+      .where(and(eq(notifications.id, id), isNull(notifications.readAt)))
       .run();
   return { link: row.link };
 }
