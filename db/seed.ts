@@ -49,7 +49,7 @@ export async function seedDemo(today = new Date()): Promise<void> {
   const personIds = new Map<string, number>();
   const roleIds = new Map<string, number>();
 
-  db.transaction((tx) => {
+  const a1Id = db.transaction((tx) => {
     for (const r of roleData) {
       const row = tx
         .insert(schema.jobRoles)
@@ -162,17 +162,30 @@ export async function seedDemo(today = new Date()): Promise<void> {
         effectiveDate: transferDay,
       })
       .run();
+    return a1.id;
+  });
+
+  applyDueTransfers(today);
+
+  db.transaction((tx) => {
+    // The demo's history predates "one item per person for a moved task" (lib/roles/publish.ts): the
+    // holders were asked about the versions the move made, and also answered the announcement. The
+    // answers to the announcement are recorded after the move so both stay, and the demo keeps a
+    // version with answers and a question thread to track.
+    const saRole = roleIds.get("service-advisor")!;
+    const pcRole = roleIds.get("parts-clerk")!;
+    const marco = personIds.get("manager@example.com")!;
     const a1Audience = tx
       .select({ id: schema.people.id })
       .from(schema.people)
-      .where(and(inArray(schema.people.jobRoleId, [sa, pc]), eq(schema.people.active, true)))
+      .where(and(inArray(schema.people.jobRoleId, [saRole, pcRole]), eq(schema.people.active, true)))
       .all();
     tx.insert(schema.acknowledgements)
       .values(
         a1Audience.map((p) => ({
           personId: p.id,
-          announcementId: a1.id,
-          ownerId: manager,
+          announcementId: a1Id,
+          ownerId: marco,
           state: "understood" as const,
           createdAt: instantDaysAgo(5, today),
           answeredAt: instantDaysAgo(4, today, 11),
@@ -180,8 +193,6 @@ export async function seedDemo(today = new Date()): Promise<void> {
       )
       .run();
   });
-
-  applyDueTransfers(today);
 
   db.transaction((tx) => {
     const sa = roleIds.get("service-advisor")!;

@@ -46,6 +46,7 @@ test("communication pages have no serious accessibility violations", async ({ ma
     "/announcements/new",
     "/whose-task?q=warranty",
     "/notifications",
+    "/questions",
     "/roles/service-advisor/versions",
     "/roles/service-advisor/compare?from=1&to=2",
     "/roles/service-advisor/versions/2",

@@ -23,7 +23,7 @@
  *   maySeePerson, managesPerson) called anywhere: `true`; planAccess(…): every field `true`; the
  *   plan access fields read outside the policy (access.mayManage, .mayView, .mayCheckin): `true`;
  * - scope fragments (peopleScope, editableRolesScope, teamsScope, ownRows, plansScope,
- *   owedItemsCondition, planManagerCondition) called anywhere: sql`1 = 1`;
+ *   owedItemsCondition, planManagerCondition, answerableAcksCondition) called anywhere: sql`1 = 1`;
  * - inside lib/auth/policy.ts: every condition of every rule (each operand of && and ||, each if,
  *   each ?: condition, each boolean return and field) once `true` and once `false`, and each
  *   argument of an SQL and(…)/or(…) sql`1 = 1`;
@@ -31,8 +31,9 @@
  *   condition) sql`1 = 1`.
  *
  * Known survivors (checks that cannot fail on their own, so no test can tell them apart):
- * - policy.ts mayReplyToAck `ack.jobRoleId != null` → true: a null guard; mayEditRole(actor, null)
- *   matches no role.
+ * - notifications.ts itemStates' ownRows(acknowledgements.personId, …) → 1 = 1: it only decides whether
+ *   one's own notification shows as done (no data is shown); lib/notifications/notifications.test.ts
+ *   catches it ("someone else's answer does not make Elif's notification … done"), not lib/auth/.
  * - scope.ts teamsScope's default `0 = 1` → `1 = 1`: unreachable; both callers first authorize
  *   teams.read / announcements.create, which only HR and managers hold.
  * - people/records.ts updatePerson's authorizeAppRoleChange(…) removed: authorize(people.update)
@@ -67,7 +68,7 @@ const TIMEOUT_MS = Number(args.timeout ?? 900) * 1000;
 
 const REMOVE = new Set(["authorize", "recordDenied", "authorizeAppRoleChange"]);
 const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson"]);
-const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition"]);
+const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition"]);
 const PLAN_FIELDS = new Set(["isHire", "isBuddy", "isManager", "doesHrItems", "mayManage", "mayCheckin", "mayView"]);
 const ALL_TRUE_ACCESS = `({ ${[...PLAN_FIELDS].map((f) => `${f}: true`).join(", ")} })`;
 const SQL_TRUE = "__mutantSql`1 = 1`";

@@ -5,6 +5,7 @@ import { MobileMenu } from "@/components/shell/mobile-menu";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
+import { questionsToAnswerCount } from "@/lib/communication/questions";
 import { unreadCount } from "@/lib/notifications/notifications";
 import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
@@ -29,6 +30,9 @@ export default async function PortalLayout({ children }: { children: React.React
   const roles = await getTranslations("appRoles");
   const timeZone = await getTimeZone();
   const openItems = openItemCount(actor);
+  // "Questions to answer": for whoever may answer questions (the count uses the reply rule itself).
+  const questions = questionsToAnswerCount(actor);
+  const answersQuestions = questions > 0 || can(actor, "communication.oversee") || can(actor, "roles.edit") || can(actor, "announcements.create");
   const unread = unreadCount(actor);
   const manages = can(actor, "onboarding.manage");
   const duties = manages ? 0 : onboardingDutyCount(actor);
@@ -93,6 +97,17 @@ export default async function PortalLayout({ children }: { children: React.React
                   ) : null}
                 </NavLink>
               ))}
+              {answersQuestions ? (
+                <NavLink href="/questions">
+                  {t("nav.questions")}
+                  {questions ? (
+                    <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" data-testid="questions-count">
+                      {questions}
+                      <span className="sr-only"> {t("waitingForAnswer")}</span>
+                    </span>
+                  ) : null}
+                </NavLink>
+              ) : null}
               {supports ? (
                 <NavLink href="/onboarding/tasks">
                   {t("nav.onboardingTasks")}

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gte, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, jobRoles, onboardingItems, onboardings, people } from "@/db/schema";
+import { acknowledgements, auditLog, jobRoles, onboardingItems, onboardings, people, roleVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PERMISSION_TABLE, type Permission } from "@/lib/auth/permissions";
 import { editableRolesScope, peopleScope } from "@/lib/auth/scope";
@@ -107,10 +107,38 @@ export function mayTrackVersion(actor: Actor, role: { id: number; ownerId: numbe
 
 // ---------- Communication ----------
 
-/** May answer questions on an item: its owner, whoever oversees communication (HR), or an editor of the role. */
-export function mayReplyToAck(actor: Actor, ack: { ownerId: number | null; jobRoleId: number | null }): boolean {
-  if (ack.ownerId === actor.id || can(actor, "communication.oversee")) return true;
-  return ack.jobRoleId != null && mayEditRole(actor, ack.jobRoleId);
+/**
+ * Items whose questions the actor may answer, as SQL over `acknowledgements`: the items they own
+ * (the role's owner, the announcement's author), items owned by someone who reports to them (the
+ * owner's or author's manager), items about a role they may edit, and every item for whoever
+ * oversees communication (HR); never their own item. The one definition behind `mayReplyToAck`, the
+ * "Questions to answer" inbox and its count in the navigation, so they cannot disagree.
+ */
+export function answerableAcksCondition(actor: Actor): SQL {
+  const db = getDb();
+  return and(
+    ne(acknowledgements.personId, actor.id),
+    or(
+      eq(acknowledgements.ownerId, actor.id),
+      can(actor, "communication.oversee") ? sql`1 = 1` : undefined,
+      inArray(acknowledgements.ownerId, db.select({ id: people.id }).from(people).where(eq(people.reportsToId, actor.id))),
+      inArray(
+        acknowledgements.roleVersionId,
+        db.select({ id: roleVersions.id }).from(roleVersions).innerJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId)).where(editableRolesScope(actor)),
+      ),
+    ),
+  )!;
+}
+
+/** May answer questions on this item (and read its thread): `answerableAcksCondition` for one row. */
+export function mayReplyToAck(actor: Actor, ack: { id: number }): boolean {
+  return Boolean(
+    getDb()
+      .select({ id: acknowledgements.id })
+      .from(acknowledgements)
+      .where(and(eq(acknowledgements.id, ack.id), answerableAcksCondition(actor)))
+      .get(),
+  );
 }
 
 /** May see who answered an announcement, and remind: its author, or HR. */

@@ -8,7 +8,8 @@ import { answerAck, getAck, listMyItems, openItemCount, replyToAck, type AckDeta
 import { announcementTracking, sendReminders, versionTracking, type Tracking } from "@/lib/communication/tracking";
 import { OPEN_ACK_STATES } from "@/lib/communication/ack-state";
 import { todayIso } from "@/lib/core/dates";
-import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
+import { listNotifications, openNotification, unreadCount } from "@/lib/notifications/notifications";
+import { listQuestionsToAnswer, questionsToAnswerCount } from "@/lib/communication/questions";
 import { useSeededTestDb } from "@/lib/test/db";
 import {
   buildFixtures,
@@ -130,6 +131,12 @@ const cases: RefusalCase[] = [
   notFound("replyToAck: the supervisor may not answer James's question", SUP, (a) => replyToAck(a, fx.acks.jamesRole, 3, "Answer"), ack("jamesRole"), "mayReplyToAck"),
   notFound("replyToAck: the manager may not answer on HR's announcement", MGR, (a) => replyToAck(a, fx.acks.supA3, 0, "Answer"), ack("supA3"), "mayReplyToAck"),
 
+  // ---------- the answerer's inbox ----------
+  ...forbidden("listQuestionsToAnswer", [STRANGER], (a) => listQuestionsToAnswer(a), "acks.answer"),
+  ...forbidden("questionsToAnswerCount", [STRANGER], (a) => questionsToAnswerCount(a), "acks.answer"),
+  { name: "listQuestionsToAnswer: Elif, who answers nobody, lists nothing", as: EMP, call: (a) => [listQuestionsToAnswer(a).total, questionsToAnswerCount(a)], expect: (n: number[]) => expect(n).toEqual([0, 0]) },
+  { name: "listQuestionsToAnswer: the supervisor lists nothing of the manager's", as: SUP, call: (a) => [listQuestionsToAnswer(a).total, questionsToAnswerCount(a)], expect: (n: number[]) => expect(n).toEqual([0, 0]) },
+
   // ---------- tracking ----------
   notFound("versionTracking: Elif may not track her role", EMP, (a) => versionTracking(a, SA, 2), version(() => fx.saV2), "mayTrackVersion"),
   notFound("versionTracking: the supervisor may not track the service advisor role", SUP, (a) => versionTracking(a, SA, 2), version(() => fx.saV2), "mayTrackVersion"),
@@ -150,6 +157,8 @@ const cases: RefusalCase[] = [
   { name: "listNotifications: Elif lists only her own", as: EMP, call: (a) => listNotifications(a).rows.map((n) => n.id).sort(), expect: (ids: number[]) => expect(ids).toEqual(notificationsOf(EMP).sort()) },
   ...forbidden("unreadCount", [STRANGER], (a) => unreadCount(a), "notifications.read"),
   { name: "unreadCount: Elif counts only her own", as: EMP, call: (a) => unreadCount(a), expect: (n: number) => expect(n).toBe(notificationsOf(EMP, true).length) },
+  ...forbidden("openNotification", [STRANGER], (a) => openNotification(a, notificationsOf(NORA)[0]), "notifications.read"),
+  notFound("openNotification: Elif may not open Nora's notification", EMP, (a) => openNotification(a, notificationsOf(NORA, true)[0]), () => ({ type: "notification", id: notificationsOf(NORA, true)[0] }), "ownRows"),
 
   // Allowed writes last.
   {

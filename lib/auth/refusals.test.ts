@@ -1,12 +1,13 @@
-import { eq, isNull } from "drizzle-orm";
+import { desc, eq, inArray, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { notifications } from "@/db/schema";
+import { acknowledgements, notifications, roleVersions } from "@/db/schema";
 import { listAudit } from "@/lib/audit/browse";
 import { audit } from "@/lib/audit/log";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { authorizeAppRoleChange, can, mayReplyToAck, mayTrackVersion, recordDenied } from "@/lib/auth/policy";
 import { getAnnouncement } from "@/lib/communication/announcements";
+import { listQuestionsToAnswer } from "@/lib/communication/questions";
 import { ForbiddenError } from "@/lib/core/errors";
 import { markRead } from "@/lib/notifications/notifications";
 import { onboardingOverview } from "@/lib/onboarding/lists";
@@ -220,12 +221,48 @@ describe("the policy", () => {
     expect(mayTrackVersion(actorOf(HR), { id: foreman, ownerId: idOf(MGR) })).toBe(true);
   });
 
-  it("an item's owner may answer it, and so may an editor of its role who does not own it", () => {
+  it("an item's owner may answer it, and so may the owner's manager, an editor of its role, and HR; nobody answers their own", () => {
+    const db = getDb();
+    const versionOf = (slug: string) =>
+      db.select({ id: roleVersions.id }).from(roleVersions).where(eq(roleVersions.jobRoleId, roleIdOf(slug))).orderBy(desc(roleVersions.number)).get()!.id;
+    const item = (holder: string, owner: string, slug: string | null) =>
+      db
+        .insert(acknowledgements)
+        .values({ personId: idOf(holder), ownerId: idOf(owner), roleVersionId: slug ? versionOf(slug) : null, state: "clarification", createdAt: new Date().toISOString() })
+        .returning({ id: acknowledgements.id })
+        .get();
     const sup = actorOf(SUP);
-    expect(mayReplyToAck(sup, { ownerId: sup.id, jobRoleId: null })).toBe(true);
-    expect(mayReplyToAck(sup, { ownerId: idOf(MGR), jobRoleId: roleIdOf("service-advisor") })).toBe(false);
-    expect(mayReplyToAck(actorOf(MGR), { ownerId: idOf(HR), jobRoleId: roleIdOf("service-advisor") })).toBe(true);
-    expect(mayReplyToAck(actorOf(MGR), { ownerId: idOf(HR), jobRoleId: roleIdOf("hr-partner") })).toBe(false);
-    expect(mayReplyToAck(actorOf(MGR), { ownerId: idOf(HR), jobRoleId: null })).toBe(false);
+    const mgr = actorOf(MGR);
+    const hr = actorOf(HR);
+    const supOwns = item(NORA, SUP, null);
+    const mgrOwnsSa = item(HR, MGR, "service-advisor");
+    const hrOwnsSa = item(SUP, HR, "service-advisor");
+    const hrOwnsHrPartner = item(EMP, HR, "hr-partner");
+    const hrOwns = item(NORA, HR, null);
+    const mgrOwns = item(NORA, MGR, null);
+    const hrOwnsOwn = item(HR, HR, null);
+    try {
+      expect(mayReplyToAck(sup, supOwns)).toBe(true); // owner
+      expect(mayReplyToAck(mgr, supOwns)).toBe(true); // the owner's manager (the supervisor reports to the manager)
+      expect(mayReplyToAck(actorOf(EMP), supOwns)).toBe(false);
+      expect(mayReplyToAck(sup, mgrOwnsSa)).toBe(false);
+      expect(mayReplyToAck(mgr, hrOwnsSa)).toBe(true); // an editor of the role who does not own it
+      expect(mayReplyToAck(mgr, hrOwnsHrPartner)).toBe(false);
+      expect(mayReplyToAck(mgr, hrOwns)).toBe(false);
+      expect(mayReplyToAck(mgr, mgrOwns)).toBe(true);
+      expect(mayReplyToAck(hr, mgrOwns)).toBe(true); // HR oversees every item
+      expect(mayReplyToAck(hr, hrOwnsOwn)).toBe(false); // never one's own item
+      expect(mayReplyToAck(hr, mgrOwnsSa)).toBe(false);
+      // the inbox lists exactly what the rule allows
+      const inbox = (who: string) => new Set(listQuestionsToAnswer(actorOf(who)).rows.map((r) => r.id));
+      expect([...inbox(SUP)]).toEqual([supOwns.id]);
+      expect(inbox(EMP).size).toBe(0);
+      expect(inbox(MGR).has(hrOwns.id)).toBe(false);
+      expect(inbox(MGR).has(supOwns.id)).toBe(true);
+    } finally {
+      db.delete(acknowledgements)
+        .where(inArray(acknowledgements.id, [supOwns, mgrOwnsSa, hrOwnsSa, hrOwnsHrPartner, hrOwns, mgrOwns, hrOwnsOwn].map((a) => a.id)))
+        .run();
+    }
   });
 });

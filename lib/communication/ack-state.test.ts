@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AckState } from "@/lib/communication/vocabulary";
-import { daysBetween, nextAckState, OPEN_ACK_STATES, type AckEvent } from "@/lib/communication/ack-state";
+import { daysBetween, nextAckState, OPEN_ACK_STATES, SUPERSEDABLE_ACK_STATES, type AckEvent } from "@/lib/communication/ack-state";
 
 const STATES: AckState[] = ["pending", "clarification", "answered", "understood", "superseded"];
 const EVENTS: AckEvent[] = ["understood", "ask", "reply", "supersede"];
@@ -12,11 +12,9 @@ const ALLOWED: Record<string, AckState> = {
   "pending/supersede": "superseded",
   "clarification/reply": "answered",
   "clarification/ask": "clarification",
-  "clarification/supersede": "superseded",
   "answered/understood": "understood",
   "answered/ask": "clarification",
   "answered/reply": "answered",
-  "answered/supersede": "superseded",
 };
 
 describe("nextAckState", () => {
@@ -24,9 +22,15 @@ describe("nextAckState", () => {
     expect(nextAckState(state, event)).toBe(ALLOWED[`${state}/${event}`] ?? null);
   });
 
-  it("allows exactly ten moves", () => {
+  it("allows exactly eight moves", () => {
     const allowed = STATES.flatMap((s) => EVENTS.filter((e) => nextAckState(s, e) !== null));
-    expect(allowed).toHaveLength(10);
+    expect(allowed).toHaveLength(8);
+  });
+
+  it("a newer version closes only items nobody asked about: a question is never superseded", () => {
+    expect(SUPERSEDABLE_ACK_STATES).toEqual(["pending"]);
+    expect(nextAckState("clarification", "supersede")).toBeNull();
+    expect(nextAckState("answered", "supersede")).toBeNull();
   });
 
   it("closed states accept nothing", () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, announcements, auditLog, jobRoles, people, roleVersions, taskPersonOwners, taskTransfers, teams } from "@/db/schema";
@@ -236,13 +236,22 @@ describe("role-to-role transfers", () => {
     expect(respOf("parts-clerk", LABEL)).toBe("Returns, cores and warranty parts");
     expect(db().select().from(taskTransfers).where(eq(taskTransfers.announcementId, id)).get()!.appliedAt).not.toBeNull();
 
-    // the holders of both roles are asked about their new versions
+    // one item per person: the holders of both roles answer the announcement, which names the
+    // move; the versions the move made ask them nothing more
     const v = (roleId: number, number: number) =>
       db().select({ id: roleVersions.id }).from(roleVersions).where(and(eq(roleVersions.jobRoleId, roleId), eq(roleVersions.number, number))).get()!.id;
     const asked = (versionId: number) =>
       emailsOf(db().select({ id: acknowledgements.personId }).from(acknowledgements).where(eq(acknowledgements.roleVersionId, versionId)).all().map((a) => a.id));
-    expect(asked(v(tech.id, 2))).toEqual(TECHNICIANS);
-    expect(asked(v(pc.id, 3))).toEqual(PARTS_CLERKS);
+    expect(asked(v(tech.id, 2))).toEqual([]);
+    expect(asked(v(pc.id, 3))).toEqual([]);
+    const itemsAbout = db()
+      .select({ personId: acknowledgements.personId })
+      .from(acknowledgements)
+      .where(or(eq(acknowledgements.announcementId, id), inArray(acknowledgements.roleVersionId, [v(tech.id, 2), v(pc.id, 3)])))
+      .all()
+      .map((a) => a.personId);
+    expect(emailsOf(itemsAbout)).toEqual([...TECHNICIANS, ...PARTS_CLERKS].sort());
+    expect(new Set(itemsAbout).size).toBe(itemsAbout.length);
   });
 
   it("search then shows the destination role for that task", () => {
@@ -425,5 +434,30 @@ describe("transfer to a role without responsibilities", () => {
     }
     const owners = [...taskTitles("service-advisor"), ...taskTitles("customer-care-agent")];
     expect(owners).toContain(TITLE);
+  });
+});
+
+describe("one item per person for a moved task", () => {
+  it("people who answer the announcement get no second item; holders outside its audience get the version item", () => {
+    const mgr = actorFor("manager@example.com");
+    const tech = role("technician");
+    const pc = role("parts-clerk");
+    const TITLE = taskTitles("technician")[0];
+    const { id } = createAnnouncement(
+      mgr,
+      base({
+        title: "One more task for the parts desk",
+        audience: audience({ roleIds: [pc.id] }),
+        transfers: [{ type: "role", taskKey: taskKey("technician", TITLE), fromRoleId: tech.id, toRoleId: pc.id, toResponsibilityKey: null }],
+      }),
+    );
+    const versionOf = (roleId: number) =>
+      db().select({ id: roleVersions.id }).from(roleVersions).where(and(eq(roleVersions.jobRoleId, roleId), eq(roleVersions.announcementId, id))).get()!.id;
+    const people = (where: ReturnType<typeof eq>) => emailsOf(db().select({ id: acknowledgements.personId }).from(acknowledgements).where(where).all().map((a) => a.id));
+    // the parts clerks were addressed: their one item is the announcement
+    expect(people(eq(acknowledgements.announcementId, id))).toEqual(PARTS_CLERKS);
+    expect(people(eq(acknowledgements.roleVersionId, versionOf(pc.id)))).toEqual([]);
+    // the technicians were not: they are asked about their new version
+    expect(people(eq(acknowledgements.roleVersionId, versionOf(tech.id)))).toEqual(TECHNICIANS);
   });
 });

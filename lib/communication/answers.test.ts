@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, jobRoles, notifications, people, roleVersions } from "@/db/schema";
 import { answerAck, getAck, listMyItems, openItemCount, replyToAck } from "@/lib/communication/answers";
 import { sendReminders, versionTracking } from "@/lib/communication/tracking";
-import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
+import { ActionError, ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
 beforeAll(async () => {
@@ -269,7 +269,20 @@ describe("answering", () => {
     expect(tracking.understood.map((r) => r.name)).toEqual(["Andreea Ionescu", "Elif Yılmaz", "Nora Bērziņa"]);
     expect(tracking.asked.map((r) => r.name)).toEqual(["James Whitfield"]);
     expect(tracking.waiting.map((r) => [r.name, r.reminders])).toEqual([["Thomas Bakker", 1]]);
-    expect(sendReminders(actorFor("manager@example.com"), { roleSlug: SA, version: 2 })).toBe(1);
+    // Thomas was reminded minutes ago: a second reminder within 24 hours is refused, saying when
+    const mgr = actorFor("manager@example.com");
+    const err = thrown(() => sendReminders(mgr, { roleSlug: SA, version: 2 }));
+    expect(err).toBeInstanceOf(ActionError);
+    expect(err).toMatchObject({ key: "remindTooSoon", values: { hours: 24 } });
+    expect(ackOf("thomas.bakker@example.com").reminders).toBe(1);
+    const last = ackOf("thomas.bakker@example.com").lastRemindedAt!;
+    expect(versionTracking(mgr, SA, 2).tracking.nextReminderAt).toBe(new Date(Date.parse(last) + 86_400_000).toISOString());
+    // 23 hours later: one hour to go
+    expect(thrown(() => sendReminders(mgr, { roleSlug: SA, version: 2 }, new Date(Date.parse(last) + 23 * 3_600_000)))).toMatchObject({
+      values: { hours: 1 },
+    });
+    // a day later it goes out again
+    expect(sendReminders(mgr, { roleSlug: SA, version: 2 }, new Date(Date.parse(last) + 86_400_000))).toBe(1);
     expect(ackOf("thomas.bakker@example.com").reminders).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { acknowledgements, announcements, jobRoles, people, roleVersions } from "@/db/schema";
@@ -8,7 +8,7 @@ import { mayTrackAnnouncement, mayTrackVersion, outOfScope } from "@/lib/auth/po
 import { daysBetween } from "@/lib/communication/ack-state";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
-import { NotFoundError } from "@/lib/core/errors";
+import { ActionError, NotFoundError } from "@/lib/core/errors";
 import { notifyEach } from "@/lib/notifications/notifications";
 
 /** Who answered a role version or an announcement, and reminders to those who have not. */
@@ -30,7 +30,26 @@ export type Tracking = {
   understood: TrackingRow[];
   asked: (TrackingRow & { answered: boolean })[];
   waiting: TrackingRow[];
+  /** Items closed by a newer version before the person answered: kept, so an older version keeps its history. */
+  replaced: TrackingRow[];
+  /** When "remind" may next be used: null when someone waiting may be reminded now (or nobody waits). */
+  nextReminderAt: string | null;
 };
+
+/** A person is reminded about one item at most once in this period. */
+export const REMINDER_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+/** The earliest instant someone waiting may be reminded again; null if someone may be reminded now. */
+export function nextReminderAt(waiting: Pick<TrackingRow, "lastRemindedAt">[], now = new Date()): string | null {
+  if (!waiting.length) return null;
+  let next = Infinity;
+  for (const w of waiting) {
+    const at = w.lastRemindedAt ? Date.parse(w.lastRemindedAt) + REMINDER_INTERVAL_MS : 0;
+    if (at <= now.getTime()) return null;
+    next = Math.min(next, at);
+  }
+  return new Date(next).toISOString();
+}
 
 function trackingFor(where: ReturnType<typeof eq>): Tracking {
   const rows = getDb()
@@ -46,15 +65,18 @@ function trackingFor(where: ReturnType<typeof eq>): Tracking {
     })
     .from(acknowledgements)
     .innerJoin(holder, eq(holder.id, acknowledgements.personId))
-    .where(and(where, sql`${acknowledgements.state} <> 'superseded'`))
+    .where(where)
     .orderBy(asc(holder.name))
     .limit(2000)
     .all()
     .map((r) => ({ ...r, daysWaiting: daysBetween(r.createdAt) }));
+  const waiting = rows.filter((r) => r.state === "pending").sort((a, b) => b.daysWaiting - a.daysWaiting);
   return {
     understood: rows.filter((r) => r.state === "understood"),
     asked: rows.filter((r) => r.state === "clarification" || r.state === "answered").map((r) => ({ ...r, answered: r.state === "answered" })),
-    waiting: rows.filter((r) => r.state === "pending").sort((a, b) => b.daysWaiting - a.daysWaiting),
+    waiting,
+    replaced: rows.filter((r) => r.state === "superseded"),
+    nextReminderAt: nextReminderAt(waiting),
   };
 }
 
@@ -79,29 +101,35 @@ export function announcementTracking(actor: Actor, announcementId: number): Trac
   return trackingFor(eq(acknowledgements.announcementId, announcementId));
 }
 
-/** Reminds everyone who has not answered yet (a version's holders or an announcement's audience). */
-export function sendReminders(actor: Actor, target: { roleSlug: string; version: number } | { announcementId: number }): number {
+/**
+ * Reminds everyone who has not answered yet (a version's holders or an announcement's audience),
+ * each person at most once per item in 24 hours. When everyone waiting was reminded less than 24
+ * hours ago, refuses with the hours until the next reminder is possible.
+ */
+export function sendReminders(actor: Actor, target: { roleSlug: string; version: number } | { announcementId: number }, now = new Date()): number {
   const where =
     "announcementId" in target
       ? (announcementTracking(actor, target.announcementId), eq(acknowledgements.announcementId, target.announcementId))
       : eq(acknowledgements.roleVersionId, versionTracking(actor, target.roleSlug, target.version).versionId);
   const db = getDb();
-  return db.transaction((tx) => {
-    const now = new Date().toISOString();
+  const at = now.toISOString();
+  const cutoff = new Date(now.getTime() - REMINDER_INTERVAL_MS).toISOString();
+  const result = db.transaction((tx) => {
     const waiting = tx
-      .select({ id: acknowledgements.id, personId: acknowledgements.personId })
+      .select({ id: acknowledgements.id, personId: acknowledgements.personId, lastRemindedAt: acknowledgements.lastRemindedAt })
       .from(acknowledgements)
       .where(and(where, eq(acknowledgements.state, "pending")))
       .all();
-    if (!waiting.length) return 0;
+    const due = waiting.filter((w) => !w.lastRemindedAt || w.lastRemindedAt <= cutoff);
+    if (!due.length) return { sent: 0, next: nextReminderAt(waiting, now) };
     tx.update(acknowledgements)
-      .set({ reminders: sql`${acknowledgements.reminders} + 1`, lastRemindedAt: now })
-      .where(inArray(acknowledgements.id, waiting.map((w) => w.id)))
+      .set({ reminders: sql`${acknowledgements.reminders} + 1`, lastRemindedAt: at })
+      .where(and(inArray(acknowledgements.id, due.map((w) => w.id)), or(isNull(acknowledgements.lastRemindedAt), lte(acknowledgements.lastRemindedAt, cutoff))))
       .run();
     // One notification per person, each linking to their own item.
     notifyEach(
       tx,
-      waiting.map((w) => ({ personId: w.personId, link: `/changes/${w.id}` })),
+      due.map((w) => ({ personId: w.personId, link: `/changes/${w.id}` })),
       "ack.reminder",
       {},
     );
@@ -111,10 +139,12 @@ export function sendReminders(actor: Actor, target: { roleSlug: string; version:
         action: "ack.remind",
         entityType: "announcementId" in target ? "announcement" : "role_version",
         entityId: "announcementId" in target ? target.announcementId : `${target.roleSlug}@${target.version}`,
-        detail: { count: waiting.length },
+        detail: { count: due.length },
       },
       tx,
     );
-    return waiting.length;
+    return { sent: due.length, next: null };
   });
+  if (result.next) throw new ActionError("remindTooSoon", { hours: Math.max(1, Math.ceil((Date.parse(result.next) - now.getTime()) / 3_600_000)) });
+  return result.sent;
 }

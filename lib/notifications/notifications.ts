@@ -1,10 +1,12 @@
 import "server-only";
-import { and, count, desc, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { getDb, type DB } from "@/db/client";
-import { notificationDeliveries, notifications } from "@/db/schema";
-import { authorize, ownRows } from "@/lib/auth/policy";
+import { acknowledgements, notificationDeliveries, notifications } from "@/db/schema";
+import { authorize, outOfScope, ownRows } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/core/errors";
 import { pageOf, type Page } from "@/lib/core/pagination";
+import type { AckState } from "@/lib/communication/vocabulary";
 
 export const NOTIFICATION_KINDS = [
   "role.changed",
@@ -76,7 +78,49 @@ export type NotificationView = {
   link: string;
   createdAt: string;
   readAt: string | null;
+  /** The item it is about is dealt with: the change answered, the question answered. */
+  done: boolean;
 };
+
+/**
+ * Whether a notification's item is dealt with, from the state of the item its link opens:
+ * a question to the owner is done once it is no longer waiting for an answer; anything asking the
+ * person to answer a change is done once the item is closed (understood, or replaced before they
+ * answered it). Pure, for the list and its test.
+ */
+export function isDone(kind: NotificationKind, state: AckState | undefined): boolean {
+  if (!state) return false;
+  if (kind === "ack.question") return state !== "clarification";
+  if (kind === "role.changed" || kind === "ack.reminder" || kind === "ack.reply" || kind === "announcement.new") return state === "understood" || state === "superseded";
+  return false;
+}
+
+const ITEM_LINK = /^\/changes\/(\d+)$/;
+const ANNOUNCEMENT_LINK = /^\/announcements\/(\d+)$/;
+
+/** The states of the items a page of the actor's notifications link to. One query. */
+function itemStates(actor: Actor, links: string[]): { byAck: Map<number, AckState>; byAnnouncement: Map<number, AckState> } {
+  const ackIds = links.flatMap((l) => (ITEM_LINK.test(l) ? [Number(ITEM_LINK.exec(l)![1])] : []));
+  const announcementIds = links.flatMap((l) => (ANNOUNCEMENT_LINK.test(l) ? [Number(ANNOUNCEMENT_LINK.exec(l)![1])] : []));
+  const byAck = new Map<number, AckState>();
+  const byAnnouncement = new Map<number, AckState>();
+  if (!ackIds.length && !announcementIds.length) return { byAck, byAnnouncement };
+  const rows = getDb()
+    .select({ id: acknowledgements.id, announcementId: acknowledgements.announcementId, personId: acknowledgements.personId, state: acknowledgements.state })
+    .from(acknowledgements)
+    .where(
+      or(
+        ackIds.length ? inArray(acknowledgements.id, ackIds) : undefined,
+        announcementIds.length ? and(inArray(acknowledgements.announcementId, announcementIds), ownRows(acknowledgements.personId, actor)) : undefined,
+      ),
+    )
+    .all();
+  for (const r of rows) {
+    if (ackIds.includes(r.id)) byAck.set(r.id, r.state);
+    if (r.announcementId && announcementIds.includes(r.announcementId)) byAnnouncement.set(r.announcementId, r.state);
+  }
+  return { byAck, byAnnouncement };
+}
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -86,22 +130,30 @@ export function listNotifications(actor: Actor, opts: { page?: number; unreadOnl
   const where = and(ownRows(notifications.personId, actor), opts.unreadOnly ? isNull(notifications.readAt) : undefined);
   const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0;
   const { page, offset, pageCount } = pageOf(total, opts.page, NOTIFICATIONS_PAGE_SIZE);
-  const rows = db
+  const found = db
     .select()
     .from(notifications)
     .where(where)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(NOTIFICATIONS_PAGE_SIZE)
     .offset(offset)
-    .all()
-    .map((n) => ({
+    .all();
+  const states = itemStates(actor, found.map((n) => n.link));
+  const rows = found.map((n) => {
+    const kind = n.kind as NotificationKind;
+    const ack = ITEM_LINK.exec(n.link);
+    const ann = ANNOUNCEMENT_LINK.exec(n.link);
+    const state = ack ? states.byAck.get(Number(ack[1])) : ann ? states.byAnnouncement.get(Number(ann[1])) : undefined;
+    return {
       id: n.id,
-      kind: n.kind as NotificationKind,
+      kind,
       params: JSON.parse(n.params) as Record<string, string | number>,
       link: n.link,
       createdAt: n.createdAt,
       readAt: n.readAt,
-    }));
+      done: isDone(kind, state),
+    };
+  });
   return { rows, total, page, pageCount, pageSize: NOTIFICATIONS_PAGE_SIZE };
 }
 
@@ -127,4 +179,28 @@ export function markRead(actor: Actor, ids?: number[]): number {
     )
     .run();
   return result.changes;
+}
+
+/**
+ * Opening a notification: marks it read and returns where it leads (the exact item). Only the
+ * actor's own notification; anything else is not found.
+ */
+export function openNotification(actor: Actor, id: number): { link: string } {
+  authorize(actor, "notifications.read");
+  const db = getDb();
+  const row = db
+    .select({ link: notifications.link, readAt: notifications.readAt })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), ownRows(notifications.personId, actor)))
+    .get();
+  if (!row) {
+    const exists = db.select({ id: notifications.id }).from(notifications).where(eq(notifications.id, id)).get();
+    throw exists ? outOfScope(actor, { type: "notification", id }, "ownRows") : new NotFoundError("notification");
+  }
+  if (!row.readAt)
+    db.update(notifications)
+      .set({ readAt: new Date().toISOString() })
+      .where(and(eq(notifications.id, id), isNull(notifications.readAt)))
+      .run();
+  return { link: row.link };
 }

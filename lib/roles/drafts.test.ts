@@ -247,11 +247,11 @@ describe("publishing", () => {
       expect(baseOf.get(personId("employee@example.com"))).toBe(v2.id);
       expect(baseOf.get(personId("newhire@example.com"))).toBe(v1.id);
 
-      // older open answers are superseded; the understood one stays
+      // older items nobody asked about are superseded; the understood one and the asked one stay
       const v2After = new Map(acksFor(v2.id).map((a) => [a.personId, a]));
       for (const before of v2AcksBefore) {
         const after = v2After.get(before.personId)!;
-        if (before.state === "understood") expect(after).toEqual(before);
+        if (before.state !== "pending") expect(after).toEqual(before);
         else {
           expect(after.state).toBe("superseded");
           expect(after.revision).toBe(before.revision + 1);
@@ -259,13 +259,14 @@ describe("publishing", () => {
       }
       expect(v2After.get(personId("employee@example.com"))!.state).toBe("understood");
       expect(v2After.get(personId("newhire@example.com"))!.state).toBe("superseded");
-      expect(v2After.get(personId("james.whitfield@example.com"))!.state).toBe("superseded");
+      expect(v2After.get(personId("james.whitfield@example.com"))!.state).toBe("answered");
 
       // each holder is notified once
       const sent = db.select().from(notifications).where(and(eq(notifications.kind, "role.changed"), gt(notifications.id, lastNotification))).all();
       expect(sent.map((n) => n.personId).sort(byNumber)).toEqual([...holders].sort(byNumber));
       expect(JSON.parse(sent[0].params)).toEqual({ role: "Service Advisor", version: 3 });
-      expect(sent[0].link).toBe("/changes");
+      // each opens the holder's own item
+      for (const n of sent) expect(n.link).toBe(`/changes/${open.find((a) => a.personId === n.personId)!.id}`);
       expect(countRows(notifications)).toBe(notificationsBefore + holders.length);
 
       // the draft is gone; the next one starts from v3

@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { acknowledgements, jobRoles, people, responsibilities, roleVersions, tasks } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
-import { notify } from "@/lib/notifications/notifications";
+import { OPEN_ACK_STATES, SUPERSEDABLE_ACK_STATES } from "@/lib/communication/ack-state";
+import { notifyEach } from "@/lib/notifications/notifications";
 import type { RoleDoc } from "@/lib/roles/doc";
 import type { RoleRow, Tx } from "@/lib/roles/documents";
 import { reindexRole } from "@/lib/roles/search-index";
@@ -75,7 +76,7 @@ export type PublishInput = { summary: string; kind: VersionKind; announcementId?
 /**
  * Publishes a document as the role's next immutable version, inside the caller's transaction:
  * updates the live tables and search index, and for a material change opens a pending answer for
- * every active holder (superseding their older open ones) and notifies them.
+ * every active holder (closing their older items nobody asked about) and notifies them.
  */
 export function publishDoc(tx: Tx, actorId: number | null, role: RoleRow, doc: RoleDoc, input: PublishInput): { number: number; versionId: number } {
   const number = role.currentVersion + 1;
@@ -107,10 +108,17 @@ export function publishDoc(tx: Tx, actorId: number | null, role: RoleRow, doc: R
   reindexRole(tx, role.id, role.slug, doc);
 
   if (input.kind === "material" && previous) {
+    // A version made by an announcement's task transfer: the people who answer that announcement
+    // already have one item about this change (the announcement, which names the move), so they get
+    // no second item here, and their older items are left as they are. Everyone else holding the
+    // role gets the version item as usual. One item to answer per person per change.
+    const coveredByAnnouncement = input.announcementId
+      ? tx.select({ personId: acknowledgements.personId }).from(acknowledgements).where(eq(acknowledgements.announcementId, input.announcementId))
+      : undefined;
     const holders = tx
       .select({ id: people.id })
       .from(people)
-      .where(and(eq(people.jobRoleId, role.id), eq(people.active, true)))
+      .where(and(eq(people.jobRoleId, role.id), eq(people.active, true), coveredByAnnouncement ? notInArray(people.id, coveredByAnnouncement) : undefined))
       .all()
       .map((p) => p.id);
     if (holders.length) {
@@ -122,23 +130,31 @@ export function publishDoc(tx: Tx, actorId: number | null, role: RoleRow, doc: R
         .from(acknowledgements)
         .where(
           and(
+            inArray(acknowledgements.personId, holders),
             inArray(acknowledgements.roleVersionId, roleVersionIds),
-            inArray(acknowledgements.state, ["pending", "clarification", "answered"]),
+            inArray(acknowledgements.state, OPEN_ACK_STATES),
           ),
         )
+        .orderBy(acknowledgements.id)
         .all();
-      const baseOf = new Map(open.map((o) => [o.personId, o.baseVersionId]));
+      // The earliest open item decides the base (the map keeps the first one per person).
+      const baseOf = new Map<number, number | null>();
+      for (const o of open) if (!baseOf.has(o.personId)) baseOf.set(o.personId, o.baseVersionId);
+      // Only items nobody asked about are closed; a question stays open on its own version until
+      // it is answered (see SUPERSEDABLE_ACK_STATES).
       tx.update(acknowledgements)
         .set({ state: "superseded", revision: sql`${acknowledgements.revision} + 1` })
         .where(
           and(
+            coveredByAnnouncement ? notInArray(acknowledgements.personId, coveredByAnnouncement) : undefined,
             inArray(acknowledgements.roleVersionId, roleVersionIds),
-            inArray(acknowledgements.state, ["pending", "clarification", "answered"]),
+            inArray(acknowledgements.state, SUPERSEDABLE_ACK_STATES),
             sql`${acknowledgements.roleVersionId} <> ${version.id}`,
           ),
         )
         .run();
-      tx.insert(acknowledgements)
+      const created = tx
+        .insert(acknowledgements)
         .values(
           holders.map((personId) => ({
             personId,
@@ -149,8 +165,15 @@ export function publishDoc(tx: Tx, actorId: number | null, role: RoleRow, doc: R
             createdAt: now,
           })),
         )
-        .run();
-      notify(tx, holders, "role.changed", { role: doc.title, version: number }, "/changes");
+        .returning({ id: acknowledgements.id, personId: acknowledgements.personId })
+        .all();
+      // Each holder's notification opens their own item.
+      notifyEach(
+        tx,
+        created.map((a) => ({ personId: a.personId, link: `/changes/${a.id}` })),
+        "role.changed",
+        { role: doc.title, version: number },
+      );
     }
   }
   audit(

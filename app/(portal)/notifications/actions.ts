@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAction } from "@/lib/core/action";
 import { fields } from "@/lib/core/validation";
-import { markRead } from "@/lib/notifications/notifications";
+import { markRead, openNotification } from "@/lib/notifications/notifications";
 
 export const markReadAction = createAction(
   z.object({ id: fields.optionalId }),
@@ -14,3 +14,10 @@ export const markReadAction = createAction(
     return { changed };
   },
 );
+
+/** Opening a notification marks it read; returns the item it leads to. */
+export const openNotificationAction = createAction(z.object({ id: fields.id }), async ({ id }, actor) => {
+  const { link } = openNotification(actor, id);
+  revalidatePath("/notifications");
+  return { link };
+});

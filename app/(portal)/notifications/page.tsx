@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
+import { listNotifications, unreadCount, type NotificationKind } from "@/lib/notifications/notifications";
 import { found, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { MarkRead } from "./_mark-read";
+import { OpenNotificationLink } from "./_open-link";
+
+/** Kinds that ask for something: once their item is dealt with they say so instead. */
+const DONE_KINDS = new Set<NotificationKind>(["role.changed", "ack.question", "ack.reminder"]);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notifications");
@@ -32,9 +35,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               <Card className={n.readAt ? "opacity-80" : "border-brand-100 bg-brand-50"}>
                 <div className="flex flex-wrap items-center justify-between gap-3">
                   <div>
-                    <Link href={n.link} className="font-medium text-brand-800 hover:underline">
-                      {t(`kind.${n.kind}`, n.params)}
-                    </Link>
+                    <OpenNotificationLink id={n.id} href={n.link} className="font-medium text-brand-800 hover:underline">
+                      {n.done && DONE_KINDS.has(n.kind) ? t(`doneKind.${n.kind}`, n.params) : t(`kind.${n.kind}`, n.params)}
+                    </OpenNotificationLink>{" "}
+                    {n.done ? <Badge tone="green">{t("done")}</Badge> : null}
                     <p className="text-xs text-slate-500">
                       {format.relativeTime(new Date(n.createdAt))}
                       {n.readAt ? "" : ` · ${t("new")}`}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { RemindButton } from "@/components/communication/remind-button";
+import { RemindControl } from "@/components/communication/remind-control";
 import { TrackingView } from "@/components/communication/tracking-view";
 import { Markdown } from "@/components/markdown";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -96,7 +96,7 @@ export default async function AnnouncementPage({ params, searchParams }: Props) 
             <h2 id="answers" className="text-lg font-semibold">
               {t("answers")}
             </h2>
-            {tracking.waiting.length ? <RemindButton action={remindAnnouncementAction} input={{ id }} /> : null}
+            <RemindControl tracking={tracking} action={remindAnnouncementAction} input={{ id }} />
           </div>
           <TrackingView tracking={tracking} />
         </section>

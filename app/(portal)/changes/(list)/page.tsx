@@ -5,6 +5,7 @@ import { AckStateBadge } from "@/components/communication/ack-state-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { listMyItems } from "@/lib/communication/answers";
+import { questionsToAnswerCount } from "@/lib/communication/questions";
 import { found, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 
@@ -17,13 +18,21 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const actor = await requireActor();
   const sp = await searchParams;
   const result = found(() => listMyItems(actor, { page: pageParam(sp.page) }));
+  const questions = questionsToAnswerCount(actor);
   const t = await getTranslations("changes");
   const format = await getFormatter();
   return (
     <div className="max-w-4xl">
       <PageHeader title={t("title")} description={t("intro")} />
+      {questions ? (
+        <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <Link href="/questions" className="font-medium underline">
+            {t("questionsWaiting", { count: questions })}
+          </Link>
+        </p>
+      ) : null}
       {result.rows.length === 0 ? (
-        <EmptyState>{t("empty")}</EmptyState>
+        <EmptyState>{questions ? t("emptyOwn") : t("empty")}</EmptyState>
       ) : (
         <ul className="space-y-3" aria-label={t("list")}>
           {result.rows.map((item) => (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { RemindButton } from "@/components/communication/remind-button";
+import { RemindControl } from "@/components/communication/remind-control";
 import { TrackingView } from "@/components/communication/tracking-view";
 import { PageHeader } from "@/components/ui/card";
 import { versionTracking } from "@/lib/communication/tracking";
@@ -36,7 +36,7 @@ export default async function TrackingPage({ params }: Props) {
       <PageHeader
         title={t("heading", { role: role.title, version: meta.number })}
         description={meta.summary}
-        actions={tracking.waiting.length ? <RemindButton action={remindVersionAction} input={{ slug, version: n }} /> : null}
+        actions={<RemindControl tracking={tracking} action={remindVersionAction} input={{ slug, version: n }} />}
       />
       <TrackingView tracking={tracking} />
     </div>

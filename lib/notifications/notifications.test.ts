@@ -1,0 +1,128 @@
+import { and, desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { acknowledgements, auditLog, notifications, people } from "@/db/schema";
+import { answerAck, replyToAck } from "@/lib/communication/answers";
+import { NotFoundError } from "@/lib/core/errors";
+import { isDone, listNotifications, openNotification, unreadCount, type NotificationKind } from "@/lib/notifications/notifications";
+import { actorFor, useSeededTestDb } from "@/lib/test/db";
+
+beforeAll(async () => {
+  await useSeededTestDb();
+});
+
+const db = () => getDb();
+const personId = (email: string) => db().select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+const latest = (email: string, kind: NotificationKind) =>
+  db()
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.personId, personId(email)), eq(notifications.kind, kind)))
+    .orderBy(desc(notifications.id))
+    .get()!;
+const shown = (email: string, id: number) => listNotifications(actorFor(email)).rows.find((n) => n.id === id)!;
+
+describe("a notification's item decides whether it is done", () => {
+  it("a change to answer is done once the item is closed; a question once it is no longer waiting", () => {
+    for (const kind of ["role.changed", "ack.reminder", "ack.reply", "announcement.new"] as const) {
+      expect(isDone(kind, "pending")).toBe(false);
+      expect(isDone(kind, "clarification")).toBe(false);
+      expect(isDone(kind, "answered")).toBe(false);
+      expect(isDone(kind, "understood")).toBe(true);
+      expect(isDone(kind, "superseded")).toBe(true);
+      expect(isDone(kind, undefined)).toBe(false);
+    }
+    expect(isDone("ack.question", "clarification")).toBe(false);
+    expect(isDone("ack.question", "answered")).toBe(true);
+    expect(isDone("ack.question", "understood")).toBe(true);
+    expect(isDone("onboarding.started", "understood")).toBe(false);
+  });
+});
+
+describe("notifications stay true", () => {
+  it("every notification of the demo links to its exact item, not a list", () => {
+    const links = db().select({ link: notifications.link }).from(notifications).all().map((n) => n.link);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(/^\/(changes|announcements|onboarding)\/\d+$/);
+  });
+
+  it("opening a notification marks it read and leads to its item; someone else's is not found", () => {
+    const nora = actorFor("newhire@example.com");
+    const n = latest("newhire@example.com", "role.changed");
+    const own = db()
+      .select({ id: acknowledgements.id })
+      .from(acknowledgements)
+      .where(and(eq(acknowledgements.personId, nora.id), eq(acknowledgements.state, "pending")))
+      .all()
+      .map((a) => `/changes/${a.id}`);
+    expect(own).toContain(n.link);
+    expect(n.readAt).toBeNull();
+    const unread = unreadCount(nora);
+
+    // Elif may not open it (audited), and it stays unread
+    expect(() => openNotification(actorFor("employee@example.com"), n.id)).toThrow(NotFoundError);
+    expect(db().select().from(notifications).where(eq(notifications.id, n.id)).get()!.readAt).toBeNull();
+    const denied = db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "access.denied"), eq(auditLog.entityType, "notification"), eq(auditLog.entityId, String(n.id))))
+      .all();
+    expect(denied.map((d) => d.actorId)).toEqual([personId("employee@example.com")]);
+    expect(() => openNotification(nora, 999_999)).toThrow(NotFoundError);
+
+    expect(openNotification(nora, n.id)).toEqual({ link: n.link });
+    expect(db().select().from(notifications).where(eq(notifications.id, n.id)).get()!.readAt).not.toBeNull();
+    expect(unreadCount(nora)).toBe(unread - 1);
+    // opening it again changes nothing
+    const readAt = db().select().from(notifications).where(eq(notifications.id, n.id)).get()!.readAt;
+    expect(openNotification(nora, n.id)).toEqual({ link: n.link });
+    expect(db().select().from(notifications).where(eq(notifications.id, n.id)).get()!.readAt).toBe(readAt);
+  });
+
+  it("a change notification shows as done once answered", () => {
+    const nora = actorFor("newhire@example.com");
+    const n = latest("newhire@example.com", "role.changed");
+    expect(shown("newhire@example.com", n.id).done).toBe(false);
+    const ackId = Number(n.link.split("/").pop());
+    const ack = db().select().from(acknowledgements).where(eq(acknowledgements.id, ackId)).get()!;
+    answerAck(nora, ackId, ack.revision, "understood");
+    expect(shown("newhire@example.com", n.id).done).toBe(true);
+  });
+
+  it("an announcement notification shows as done once the person understood it", () => {
+    const thomas = actorFor("thomas.bakker@example.com");
+    const n = latest("thomas.bakker@example.com", "announcement.new");
+    expect(n.link).toMatch(/^\/announcements\/\d+$/);
+    expect(shown("thomas.bakker@example.com", n.id).done).toBe(false);
+    const ack = db()
+      .select()
+      .from(acknowledgements)
+      .where(and(eq(acknowledgements.personId, thomas.id), eq(acknowledgements.announcementId, Number(n.link.split("/").pop()))))
+      .get()!;
+    answerAck(thomas, ack.id, ack.revision, "understood");
+    expect(shown("thomas.bakker@example.com", n.id).done).toBe(true);
+    // someone else's answer does not make Elif's notification about the same announcement done
+    const elifs = latest("employee@example.com", "announcement.new");
+    expect(elifs.link).toBe(n.link);
+    expect(shown("employee@example.com", elifs.id).done).toBe(false);
+  });
+
+  it("a question notification is done for the owner once answered, and the reply leads the holder to the item", () => {
+    const andreea = actorFor("andreea.ionescu@example.com");
+    const mgr = actorFor("manager@example.com");
+    const ack = db()
+      .select()
+      .from(acknowledgements)
+      .where(and(eq(acknowledgements.personId, andreea.id), eq(acknowledgements.state, "pending")))
+      .get()!;
+    answerAck(andreea, ack.id, ack.revision, "ask", "Which form?");
+    const q = latest("manager@example.com", "ack.question");
+    expect(q.link).toBe(`/changes/${ack.id}`);
+    expect(shown("manager@example.com", q.id).done).toBe(false);
+    replyToAck(mgr, ack.id, ack.revision + 1, "The blue one.");
+    expect(shown("manager@example.com", q.id).done).toBe(true);
+    const r = latest("andreea.ionescu@example.com", "ack.reply");
+    expect(r.link).toBe(`/changes/${ack.id}`);
+    expect(shown("andreea.ionescu@example.com", r.id).done).toBe(false);
+  });
+});
