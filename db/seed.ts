@@ -278,6 +278,43 @@ export async function seedDemo(today = new Date()): Promise<void> {
       )
       .run();
 
+    // Two questions wait for Marco, about the parts clerk's version 2 (the warranty-claims move).
+    const partsV2 = tx
+      .select({ id: schema.roleVersions.id })
+      .from(schema.roleVersions)
+      .innerJoin(schema.jobRoles, eq(schema.jobRoles.id, schema.roleVersions.jobRoleId))
+      .where(and(eq(schema.jobRoles.slug, "parts-clerk"), eq(schema.roleVersions.number, 2)))
+      .get();
+    const openQuestions = [
+      {
+        person: personIds.get("ilze.kalnina@example.com"),
+        where: partsV2 ? eq(schema.acknowledgements.roleVersionId, partsV2.id) : undefined,
+        body: "Do goodwill requests also come to the parts desk now, or only manufacturer warranty claims?",
+        hour: 11,
+      },
+      {
+        person: personIds.get("emre.sahin@example.com"),
+        where: partsV2 ? eq(schema.acknowledgements.roleVersionId, partsV2.id) : undefined,
+        body: "Who checks the photos of the failed part before I submit the claim: me, or the technician who did the repair?",
+        hour: 15,
+      },
+    ];
+    for (const q of openQuestions) {
+      if (!q.person || !q.where) continue;
+      const ack = tx
+        .update(schema.acknowledgements)
+        .set({ state: "clarification", revision: 2 })
+        .where(and(q.where, eq(schema.acknowledgements.personId, q.person)))
+        .returning({ id: schema.acknowledgements.id })
+        .get();
+      if (!ack) continue;
+      tx.insert(schema.ackMessages).values({ acknowledgementId: ack.id, authorId: q.person, body: q.body, createdAt: instantDaysAgo(1, today, q.hour) }).run();
+      const asker = peopleData.find((p) => personIds.get(p.email) === q.person)!;
+      tx.insert(schema.notifications)
+        .values({ personId: manager, kind: "ack.question", params: JSON.stringify({ name: asker.name }), link: `/changes/${ack.id}`, createdAt: instantDaysAgo(1, today, q.hour) })
+        .run();
+    }
+
     // The Service Advisor job posting is public.
     tx.insert(schema.jobPostings)
       .values({ jobRoleId: sa, published: true, location: "Rotterdam-Noord", publishedById: personIds.get("hr@example.com")!, updatedAt: instantDaysAgo(3, today) })
