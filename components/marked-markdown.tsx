@@ -1,4 +1,4 @@
-import ReactMarkdown from "react-markdown";
+import { Markdown } from "@/components/markdown";
 import type { Element, ElementContent, Root } from "hast";
 import { MARK_CLOSE, MARK_OPEN, MARK_TAGS, type MarkTag } from "@/lib/core/marked-text";
 
@@ -61,23 +61,8 @@ function rehypeMarks() {
  */
 export function MarkedMarkdown({ children, className = "" }: { children: string; className?: string }) {
   return (
-    <div className={`prose-rb ${className}`}>
-      <ReactMarkdown
-        skipHtml={false}
-        disallowedElements={["img"]}
-        unwrapDisallowed
-        rehypePlugins={[rehypeMarks]}
-        urlTransform={(url) => (/^(https?:|mailto:|\/|#)/i.test(url) ? url : "")}
-        components={{
-          a: ({ href, children }) => (
-            <a href={href} rel="noopener noreferrer nofollow">
-              {children}
-            </a>
-          ),
-        }}
-      >
-        {children}
-      </ReactMarkdown>
-    </div>
+    <Markdown className={className} rehypePlugins={[rehypeMarks]}>
+      {children}
+    </Markdown>
   );
 }

@@ -6,7 +6,9 @@ import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextAreaField } from "@/components/ui/form";
 import { askAction, replyAction, understoodAction } from "../actions";
 
-/** The holder's answer: Understood, or Need clarification with a question. */
+type FormAction = React.ComponentProps<typeof ActionForm>["action"];
+
+/** The holder's answer to an item: Understood, or Need clarification with a question. */
 export function AnswerForms({
   id,
   revision,
@@ -22,16 +24,48 @@ export function AnswerForms({
   understoodLabel?: string;
 }) {
   const t = useTranslations("changes");
+  return (
+    <AnswerChoice
+      hidden={{ id, revision }}
+      understood={understoodAction}
+      ask={askAction}
+      canUnderstand={canUnderstand}
+      asking={asking}
+      understoodLabel={understoodLabel ?? t("understood")}
+    />
+  );
+}
+
+/**
+ * Understood (with its own label), or a question instead: the choice both a change and a whole role
+ * read for the first time (app/(portal)/my-role) offer. `hidden` names the item the actions act on.
+ */
+export function AnswerChoice({
+  hidden,
+  understood,
+  ask,
+  canUnderstand,
+  asking,
+  understoodLabel,
+}: {
+  hidden: Record<string, number>;
+  understood: FormAction;
+  ask: FormAction;
+  canUnderstand: boolean;
+  asking: "first" | "again";
+  understoodLabel: string;
+}) {
+  const t = useTranslations("changes");
   const router = useRouter();
   const [askOpen, setAskOpen] = useState(false);
+  const fields = Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-3">
         {canUnderstand ? (
-          <ActionForm action={understoodAction} onSuccess={() => router.refresh()}>
-            <input type="hidden" name="id" value={id} />
-            <input type="hidden" name="revision" value={revision} />
-            <SubmitButton>{understoodLabel ?? t("understood")}</SubmitButton>
+          <ActionForm action={understood} onSuccess={() => router.refresh()}>
+            {fields}
+            <SubmitButton>{understoodLabel}</SubmitButton>
           </ActionForm>
         ) : null}
         {!askOpen ? (
@@ -46,15 +80,14 @@ export function AnswerForms({
       </div>
       {askOpen ? (
         <ActionForm
-          action={askAction}
+          action={ask}
           onSuccess={() => {
             setAskOpen(false);
             router.refresh();
           }}
           className="space-y-3 rounded-md border border-slate-200 bg-white p-4"
         >
-          <input type="hidden" name="id" value={id} />
-          <input type="hidden" name="revision" value={revision} />
+          {fields}
           <TextAreaField name="body" label={t("yourQuestion")} hint={t("questionHint")} rows={3} required autoFocus />
           <SubmitButton>{t("sendQuestion")}</SubmitButton>
         </ActionForm>
