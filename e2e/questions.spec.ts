@@ -64,7 +64,8 @@ test("a question asked on a version survives a newer version: it waits in the ow
   const entry = manager.getByRole("list", { name: "Questions waiting for your answer" }).getByRole("listitem").filter({ hasText: question });
   await expect(entry).toBeVisible();
   await entry.getByRole("link", { name: `Sven de Vries asked about Workshop Foreman: version ${asked}` }).click();
-  await manager.getByLabel("Your answer").fill(answer);
+  await manager.waitForURL(/\/changes\/\d+$/);
+  await manager.getByLabel("Your answer", { exact: true }).fill(answer);
   await manager.getByRole("button", { name: "Send answer" }).click();
   await expect(manager.getByText("Question answered", { exact: true })).toBeVisible();
   await manager.goto("/questions");

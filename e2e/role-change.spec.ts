@@ -39,7 +39,8 @@ test("manager publishes a material change; the employee sees only the diff, asks
   const asked = manager.getByRole("list", { name: "People who asked" });
   await expect(asked.getByText("Waiting for an answer")).toBeVisible();
   await asked.getByRole("link", { name: "Elif Yılmaz" }).click();
-  await manager.getByLabel("Your answer").fill("Yes: every customer who waits at the desk is offered a drink.");
+  await manager.waitForURL(/\/changes\/\d+$/);
+  await manager.getByLabel("Your answer", { exact: true }).fill("Yes: every customer who waits at the desk is offered a drink.");
   await manager.getByRole("button", { name: "Send answer" }).click();
   await expect(manager.getByText("Question answered", { exact: true })).toBeVisible();
 

@@ -47,8 +47,8 @@ test("on a conflict the second person's text stays on screen beside the saved dr
   test.slow();
   const mine = `HR's own wording ${Date.now()}`;
   const theirs = `The manager's wording ${Date.now()}`;
-  await manager.goto("/roles/workshop-foreman/edit");
-  await hr.goto("/roles/workshop-foreman/edit");
+  await manager.goto("/roles/customer-care-agent/edit");
+  await hr.goto("/roles/customer-care-agent/edit");
 
   // The manager saves first.
   await manager.getByLabel("Purpose").fill(theirs);
@@ -83,5 +83,5 @@ test("on a conflict the second person's text stays on screen beside the saved dr
   await expect(manager.getByLabel("Purpose")).toHaveValue(mine);
   manager.once("dialog", (d) => void d.accept());
   await manager.getByRole("button", { name: "Discard draft" }).click();
-  await expect(manager).toHaveURL(/\/roles\/workshop-foreman$/);
+  await expect(manager).toHaveURL(/\/roles\/customer-care-agent$/);
 });
