@@ -8,7 +8,7 @@ import { personSearchText } from "../lib/core/search-text";
 import { emptyResponsibility, type RoleDoc } from "../lib/roles/doc";
 import { publishDoc } from "../lib/roles/publish";
 import { applyDueTransfers } from "../lib/communication/transfers";
-import { startOnboarding } from "../lib/onboarding/plans";
+import { startOnboarding } from "../lib/onboarding/start";
 import { dueDate, dueDateWindow, nextWorkingDay } from "../lib/onboarding/rules";
 import { holidaysBetween } from "../lib/org/settings";
 import { simpleTranslator, templatePhrases } from "../lib/onboarding/phrases";

@@ -5,21 +5,8 @@ import { onboardingItems, people } from "@/db/schema";
 import { todayIso } from "@/lib/core/dates";
 import { calendarFor } from "@/lib/onboarding/calendar";
 import { myOnboardingTasks, onboardingDutyCount, plansISupport, supportsOpenPlan, teamOptions } from "@/lib/onboarding/lists";
-import {
-  addPlanItem,
-  buddySuggestions,
-  closePlan,
-  getPlan,
-  openPlanOf,
-  remindItem,
-  managerCandidates,
-  myOpenPlan,
-  onboardingCandidates,
-  setItemDone,
-  startOnboarding,
-  type ItemInput,
-  type PlanDetail,
-} from "@/lib/onboarding/plans";
+import { addPlanItem, closePlan, getPlan, remindItem, myOpenPlan, setItemDone, type ItemInput, type PlanDetail } from "@/lib/onboarding/plans";
+import { buddySuggestions, openPlanOf, managerCandidates, onboardingCandidates, startOnboarding } from "@/lib/onboarding/start";
 import { getTemplate, regenerateTemplate, removeTemplateItem, saveTemplateItem, templateFreshness } from "@/lib/onboarding/templates";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
 import { nextWorkingDay } from "@/lib/onboarding/rules";

@@ -6,7 +6,8 @@ import en from "@/i18n/messages/en.json";
 import { FieldError, NotFoundError } from "@/lib/core/errors";
 import { plansISupport } from "@/lib/onboarding/lists";
 import { simpleTranslator, templatePhrases } from "@/lib/onboarding/phrases";
-import { addPlanItem, getPlan, managerCandidates, removePlanItem, startOnboarding } from "@/lib/onboarding/plans";
+import { addPlanItem, getPlan, removePlanItem } from "@/lib/onboarding/plans";
+import { managerCandidates, startOnboarding } from "@/lib/onboarding/start";
 import { createPerson } from "@/lib/people/records";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 

@@ -5,7 +5,8 @@ import { holidays, jobRoles, notifications, onboardingItems, onboardings, people
 import en from "@/i18n/messages/en.json";
 import { ActionError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { simpleTranslator, templatePhrases } from "@/lib/onboarding/phrases";
-import { buddySuggestions, getPlan, openPlanOf, remindItem, startOnboarding, type StartInput } from "@/lib/onboarding/plans";
+import { getPlan, remindItem } from "@/lib/onboarding/plans";
+import { buddySuggestions, openPlanOf, startOnboarding, type StartInput } from "@/lib/onboarding/start";
 import { dueDate, isWorkingDay } from "@/lib/onboarding/rules";
 import { getTemplate, previewTemplateRegeneration, regenerateTemplate, saveTemplateItem, templateFreshness } from "@/lib/onboarding/templates";
 import { currentDocs } from "@/lib/roles/documents";

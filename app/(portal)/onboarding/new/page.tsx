@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { labelClass, selectClass } from "@/components/ui/field-styles";
 import { Card, PageHeader } from "@/components/ui/card";
 import Link from "next/link";
-import { buddySuggestions, managerCandidates, onboardingCandidates, openPlanOf } from "@/lib/onboarding/plans";
+import { buddySuggestions, managerCandidates, onboardingCandidates, openPlanOf } from "@/lib/onboarding/start";
 import { nextWorkingDay } from "@/lib/onboarding/rules";
 import { templateFreshness } from "@/lib/onboarding/templates";
 import { holidaysBetween } from "@/lib/org/settings";
