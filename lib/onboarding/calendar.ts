@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { onboardingItems, onboardings, people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, owedItemsCondition } from "@/lib/auth/policy";
-import { openItemsWhere } from "@/lib/onboarding/lists";
+import { itemTextColumns, openItemsWhere } from "@/lib/onboarding/lists";
 import type { StoredItemText } from "@/lib/onboarding/phrases";
 import { toIcs } from "@/lib/onboarding/rules";
 
@@ -42,11 +42,7 @@ export function calendarFor(
     .select({
       id: onboardingItems.id,
       planId: onboardings.id,
-      title: onboardingItems.title,
-      description: onboardingItems.description,
-      genKey: onboardingItems.genKey,
-      genParams: onboardingItems.genParams,
-      edited: onboardingItems.edited,
+      ...itemTextColumns,
       dueDate: onboardingItems.dueDate,
       personId: onboardings.personId,
       hireName: hire.name,

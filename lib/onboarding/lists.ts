@@ -29,6 +29,15 @@ export function openItemsWhere(condition: ReturnType<typeof and>) {
   return and(eq(onboardings.status, "open"), isNull(onboardingItems.doneAt), condition);
 }
 
+/** What a plan item's words are made of: shown as stored, or in the reader's language (phrases.ts itemText). */
+export const itemTextColumns = {
+  title: onboardingItems.title,
+  description: onboardingItems.description,
+  genKey: onboardingItems.genKey,
+  genParams: onboardingItems.genParams,
+  edited: onboardingItems.edited,
+};
+
 /**
  * "My onboarding tasks": every open item the actor owes across the hires they support (as buddy,
  * manager, or HR), overdue first, then by date.
@@ -40,11 +49,7 @@ export function myOnboardingTasks(actor: Actor, today = todayIso()): OwedItem[] 
     .select({
       id: onboardingItems.id,
       planId: onboardings.id,
-      title: onboardingItems.title,
-      description: onboardingItems.description,
-      genKey: onboardingItems.genKey,
-      genParams: onboardingItems.genParams,
-      edited: onboardingItems.edited,
+      ...itemTextColumns,
       assignee: onboardingItems.assignee,
       dueDate: onboardingItems.dueDate,
       hireName: hire.name,
