@@ -97,6 +97,8 @@ export async function seedDemo(today = new Date()): Promise<void> {
       tx.update(schema.jobRoles).set({ ownerId: personIds.get(r.ownerEmail) ?? null }).where(eq(schema.jobRoles.id, roleIds.get(r.slug)!)).run();
 
     // Every role's description as published version 1.
+    const capabilityKeys = new Map<string, string>();
+    const capabilityKey = (name: string) => capabilityKeys.get(name) ?? capabilityKeys.set(name, randomUUID()).get(name)!;
     for (const r of roleData) {
       const doc: RoleDoc = {
         title: r.title,
@@ -110,8 +112,9 @@ export async function seedDemo(today = new Date()): Promise<void> {
           standards: resp.standards ?? [],
           whenWrong: resp.whenWrong ?? { steps: "", escalateTo: "" },
           decisionRights: resp.decisionRights ?? [],
-          evaluation: resp.evaluation ?? [],
-          capabilities: resp.capabilities ?? [],
+          evaluation: (resp.evaluation ?? []).map((e) => ({ key: randomUUID(), ...e })),
+          // One capability used by several roles keeps one key (the training tool counts it once).
+          capabilities: (resp.capabilities ?? []).map((c) => ({ key: capabilityKey(c.name), ...c })),
         })),
       };
       const role = { id: roleIds.get(r.slug)!, slug: r.slug, title: r.title, ownerId: personIds.get(r.ownerEmail) ?? null, currentVersion: 0 };

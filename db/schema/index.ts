@@ -5,3 +5,4 @@ export * from "./versions";
 export * from "./communication";
 export * from "./onboarding";
 export * from "./organisation";
+export * from "./evaluations";

@@ -16,6 +16,12 @@ export const organisation = sqliteTable("organisation", {
   applyUrl: text("apply_url").notNull().default(""),
   /** Default location of job postings (a posting may override it). */
   location: text("location").notNull().default(""),
+  /** Evaluations: the probation evaluation is due this many days after the start date… */
+  probationDays: integer("probation_days").notNull().default(90),
+  /** …and then every this many months after the last evaluation's period end. */
+  evaluationIntervalMonths: integer("evaluation_interval_months").notNull().default(12),
+  /** Guards concurrent edits of the rating scale (lib/evaluations/scale.ts). */
+  scaleRevision: integer("scale_revision").notNull().default(1),
   revision: integer("revision").notNull().default(1),
   updatedById: integer("updated_by_id").references(() => people.id, { onDelete: "set null" }),
   updatedAt: text("updated_at").notNull(),

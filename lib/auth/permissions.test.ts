@@ -32,6 +32,8 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "onboarding.manage": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
   "onboarding.hrItems": { hr_admin: Y, manager: N, supervisor: N, employee: N },
   "organisation.manage": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "evaluations.write": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
+  "evaluations.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
 };
 
 describe("permission table", () => {

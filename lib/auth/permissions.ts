@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   "onboarding.manage",
   "onboarding.hrItems",
   "organisation.manage",
+  "evaluations.write",
+  "evaluations.oversee",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +65,8 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "onboarding.manage",
     "onboarding.hrItems",
     "organisation.manage",
+    "evaluations.write",
+    "evaluations.oversee",
   ]),
   manager: new Set<Permission>([
     ...everyone,
@@ -72,8 +76,9 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "announcements.create",
     "tasks.ownershipReports",
     "onboarding.manage",
+    "evaluations.write",
   ]),
-  supervisor: new Set<Permission>([...everyone, "people.read"]),
+  supervisor: new Set<Permission>([...everyone, "people.read", "evaluations.write"]),
   employee: new Set<Permission>([...everyone]),
 };
 

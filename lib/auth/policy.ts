@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { acknowledgements, auditLog, jobRoles, onboardingItems, onboardings, people, roleVersions } from "@/db/schema";
+import { acknowledgements, auditLog, evaluations, jobRoles, onboardingItems, onboardings, people, roleVersions, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PERMISSION_TABLE, type Permission } from "@/lib/auth/permissions";
 import { editableRolesScope, peopleScope } from "@/lib/auth/scope";
 import { audit } from "@/lib/audit/log";
 import { ForbiddenError, NotFoundError } from "@/lib/core/errors";
+import { RELEASED_STATUSES, type EvaluationStatus } from "@/lib/evaluations/vocabulary";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
 
 /**
@@ -233,4 +234,132 @@ export function planManagerCondition(hireId: number): SQL {
     sql`${people.id} in (select t.manager_id from teams t join people h on h.team_id = t.id where h.id = ${hireId})`,
     eq(people.appRole, "hr_admin"),
   )!;
+}
+
+// ---------- Evaluations ----------
+
+/**
+ * The people below someone, as a subquery of ids: everyone down their reports-to chain, and the
+ * people of the teams they manage. "Their managers" of a person are the people this finds them under.
+ */
+function peopleBelow(personId: number): SQL {
+  return sql`(with recursive below(id) as (
+      select id from people where reports_to_id = ${personId}
+      union select p.id from people p join below on p.reports_to_id = below.id
+    ) select id from below
+    union select p.id from people p join teams t on t.id = p.team_id where t.manager_id = ${personId})`;
+}
+
+/**
+ * Whom the actor may evaluate, as SQL over `people`: with evaluations.write, their direct reports
+ * (they are the person's supervisor) and the people of the teams they manage; everyone for HR
+ * (evaluations.oversee); never themself. Behind the person picker, starting, and "Evaluations due".
+ */
+export function evaluableCondition(actor: Actor): SQL {
+  if (!can(actor, "evaluations.write")) return sql`0 = 1`;
+  return and(
+    ne(people.id, actor.id),
+    eq(people.active, true),
+    can(actor, "evaluations.oversee")
+      ? sql`1 = 1`
+      : or(eq(people.reportsToId, actor.id), inArray(people.teamId, sql`(select ${teams.id} from ${teams} where ${teams.managerId} = ${actor.id})`)),
+  )!;
+}
+
+/** May start an evaluation of this person: `evaluableCondition` for one row. */
+export function mayEvaluate(actor: Actor, personId: number): boolean {
+  return Boolean(getDb().select({ id: people.id }).from(people).where(and(eq(people.id, personId), evaluableCondition(actor))).get());
+}
+
+/**
+ * Evaluations the actor may see, as SQL over `evaluations`:
+ * - HR (evaluations.oversee): every one;
+ * - the author, and the people above the author: drafts and released ones;
+ * - whoever reviews an escalated disagreement;
+ * - from release on: the employee themself, and the people above the employee.
+ * The buddy, peers and anyone else: none (a lookup outside this is "not found").
+ * A draft waiting for a self-assessment shows the employee only the self-assessment form
+ * (`evaluationAccess(...).selfAssessOnly`), never the author's draft.
+ */
+export function evaluationsCondition(actor: Actor): SQL {
+  if (can(actor, "evaluations.oversee")) return sql`1 = 1`;
+  const released = inArray(evaluations.status, [...RELEASED_STATUSES]);
+  return or(
+    eq(evaluations.authorId, actor.id),
+    inArray(evaluations.authorId, peopleBelow(actor.id)),
+    eq(evaluations.escalatedToId, actor.id),
+    and(eq(evaluations.personId, actor.id), or(released, eq(evaluations.status, "self_assessment"))),
+    and(released, inArray(evaluations.personId, peopleBelow(actor.id))),
+  )!;
+}
+
+/** What the actor may do with one evaluation they can see (`evaluationsCondition`). */
+export type EvaluationAccess = {
+  /** The evaluated person. */
+  isEmployee: boolean;
+  isAuthor: boolean;
+  /** The employee sees only the self-assessment form (the draft is not theirs to read). */
+  selfAssessOnly: boolean;
+  /** Change the draft, ask for a self-assessment, release (the author, while not released). */
+  mayEditDraft: boolean;
+  /** Submit the self-assessment (the employee, while asked). */
+  maySelfAssess: boolean;
+  /** Add a correction after release (the author). */
+  mayAddendum: boolean;
+  /** Answer: understood, question, disagree, keep the disagreement (the employee). */
+  mayRespond: boolean;
+  /** Reply to the employee's question or disagreement (the author; HR when the author is gone). */
+  mayReply: boolean;
+  /** Review a kept disagreement and close it (whom it was escalated to, or HR). */
+  mayReview: boolean;
+  /** Private notes and the author's draft ratings: everyone who may see it but the employee. */
+  seesPrivate: boolean;
+};
+
+export function evaluationAccess(
+  actor: Actor,
+  ev: { personId: number; authorId: number | null; escalatedToId: number | null; status: EvaluationStatus },
+): EvaluationAccess {
+  const isEmployee = ev.personId === actor.id;
+  const isAuthor = ev.authorId === actor.id && !isEmployee;
+  const oversee = can(actor, "evaluations.oversee") && !isEmployee;
+  const released = (RELEASED_STATUSES as readonly string[]).includes(ev.status);
+  const draft = !released;
+  return {
+    isEmployee,
+    isAuthor,
+    selfAssessOnly: isEmployee && draft,
+    mayEditDraft: isAuthor && draft,
+    maySelfAssess: isEmployee && ev.status === "self_assessment",
+    mayAddendum: isAuthor && released,
+    mayRespond: isEmployee && released,
+    mayReply: (isAuthor || (oversee && ev.authorId === null)) && (ev.status === "questioned" || ev.status === "disagreed"),
+    mayReview: ev.status === "escalated" && !isEmployee && (ev.escalatedToId === actor.id || oversee),
+    seesPrivate: !isEmployee,
+  };
+}
+
+/**
+ * Who reviews a kept disagreement: the author's supervisor (reports-to), else the manager of the
+ * author's team, else the longest-serving HR admin. Null when there is nobody (an organisation with
+ * no HR admin).
+ */
+export function escalationReviewer(authorId: number | null, employeeId: number): number | null {
+  const db = getDb();
+  if (authorId !== null) {
+    const author = db
+      .select({ reportsToId: people.reportsToId, teamManagerId: teams.managerId })
+      .from(people)
+      .leftJoin(teams, eq(teams.id, people.teamId))
+      .where(eq(people.id, authorId))
+      .get();
+    for (const id of [author?.reportsToId, author?.teamManagerId]) if (id && id !== authorId && id !== employeeId) return id;
+  }
+  const hr = db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.appRole, "hr_admin"), eq(people.active, true), ne(people.id, employeeId)))
+    .orderBy(people.startDate, people.id)
+    .get();
+  return hr?.id ?? null;
 }

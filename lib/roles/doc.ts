@@ -3,8 +3,9 @@ import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_
 
 /**
  * A role description as one document: what a draft holds and what a published version freezes.
- * Every responsibility and task carries a stable `key` so versions can be compared and other
- * records (onboarding items, training, evaluations) can link to them across versions.
+ * Every responsibility, task, evaluation criterion and capability carries a stable `key` so versions
+ * can be compared and other records (onboarding items, training, evaluations) can link to them
+ * across versions.
  */
 export const STANDARD_CATEGORIES = ["gestures", "vocabulary", "distance", "appearance", "speed", "safety"] as const;
 export type StandardCategory = (typeof STANDARD_CATEGORIES)[number];
@@ -29,11 +30,11 @@ export const responsibilitySchema = z.object({
     .max(ROLE_LIST_MAX)
     .default([]),
   evaluation: z
-    .array(z.object({ criterion: title, good: text.default("") }))
+    .array(z.object({ key, criterion: title, good: text.default("") }))
     .max(ROLE_LIST_MAX)
     .default([]),
   capabilities: z
-    .array(z.object({ name: title, kind: z.enum(CAPABILITY_KINDS) }))
+    .array(z.object({ key, name: title, kind: z.enum(CAPABILITY_KINDS) }))
     .max(ROLE_LIST_MAX)
     .default([]),
 });

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { NAME_MAX } from "@/lib/core/limits";
 import { CAPABILITY_KINDS, STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
-import { Field, input, patchAt, Section, small } from "./controls";
+import { Field, input, newKey, patchAt, Section, small } from "./controls";
 
 type Props<K extends keyof RoleResponsibility> = {
   items: RoleResponsibility[K];
@@ -147,7 +147,7 @@ export function CapabilitiesSection({ items, onChange, error, open }: Props<"cap
             </button>
           </div>
         ))}
-        <button type="button" className={small} onClick={() => onChange([...items, { name: "", kind: "technical" }])}>
+        <button type="button" className={small} onClick={() => onChange([...items, { key: newKey(), name: "", kind: "technical" }])}>
           {t("addCapability")}
         </button>
       </div>

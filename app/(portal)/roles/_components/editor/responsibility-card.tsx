@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { NAME_MAX } from "@/lib/core/limits";
 import type { RoleResponsibility } from "@/lib/roles/doc";
-import { Field, input, small, type Errors } from "./controls";
+import { Field, input, newKey, small, type Errors } from "./controls";
 import { CapabilitiesSection, PairList, StandardsSection, WhenWrongSection } from "./list-sections";
 import { TaskRows } from "./task-rows";
 
@@ -90,7 +90,7 @@ export function ResponsibilityCard({
           items={r.evaluation.map((x) => [x.criterion, x.good])}
           error={(k) => err(`${base}.evaluation.${k}.criterion`)}
           open={openIf(`${base}.evaluation`)}
-          onChange={(items) => onChange({ evaluation: items.map(([criterion, good]) => ({ criterion, good })) })}
+          onChange={(items) => onChange({ evaluation: items.map(([criterion, good], i) => ({ key: r.evaluation[i]?.key ?? newKey(), criterion, good })) })}
           addLabel={t("addCriterion")}
         />
         <CapabilitiesSection
