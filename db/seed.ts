@@ -14,6 +14,7 @@ import { holidaysBetween } from "../lib/org/settings";
 import { simpleTranslator, templatePhrases } from "../lib/onboarding/phrases";
 import type { Actor } from "../lib/auth/actor";
 import { dateInZone } from "../lib/core/dates";
+import { seedEvaluations } from "./seed-evaluations";
 import en from "../i18n/messages/en.json";
 
 export const DEMO_PASSWORD = "rolebook-demo";
@@ -340,6 +341,7 @@ export async function seedDemo(today = new Date()): Promise<void> {
   });
 
   seedOnboarding(today, personIds);
+  seedEvaluations(today, personIds);
 }
 
 /** Easter Sunday (Gregorian), by the anonymous computus. */
