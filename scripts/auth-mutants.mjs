@@ -20,10 +20,11 @@
  * - `if (cond) throw outOfScope(…)`: the guard becomes `false`; and outOfScope(…) itself becomes a
  *   plain NotFoundError that audits nothing;
  * - named rules (can, mayEditRole, mayTrackVersion, mayReplyToAck, mayTrackAnnouncement, mayTick,
- *   maySeePerson, managesPerson) called anywhere: `true`; planAccess(…): every field `true`; the
+ *   maySeePerson, managesPerson, mayEvaluate) called anywhere: `true`; planAccess(…): every field `true`; the
  *   plan access fields read outside the policy (access.mayManage, .mayView, .mayCheckin): `true`;
  * - scope fragments (peopleScope, editableRolesScope, teamsScope, ownRows, plansScope,
- *   owedItemsCondition, planManagerCondition, answerableAcksCondition) called anywhere: sql`1 = 1`;
+ *   owedItemsCondition, planManagerCondition, answerableAcksCondition, evaluableCondition,
+ *   evaluationsCondition) called anywhere: sql`1 = 1`;
  * - inside lib/auth/policy.ts: every condition of every rule (each operand of && and ||, each if,
  *   each ?: condition, each boolean return and field) once `true` and once `false`, and each
  *   argument of an SQL and(…)/or(…) sql`1 = 1`;
@@ -67,8 +68,8 @@ const TIMEOUT_MS = Number(args.timeout ?? 900) * 1000;
 // ---------- What counts as a check ----------
 
 const REMOVE = new Set(["authorize", "recordDenied", "authorizeAppRoleChange"]);
-const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson"]);
-const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition"]);
+const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson", "mayEvaluate"]);
+const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition", "evaluableCondition", "evaluationsCondition"]);
 const PLAN_FIELDS = new Set(["isHire", "isBuddy", "isManager", "doesHrItems", "mayManage", "mayCheckin", "mayView"]);
 const ALL_TRUE_ACCESS = `({ ${[...PLAN_FIELDS].map((f) => `${f}: true`).join(", ")} })`;
 const SQL_TRUE = "__mutantSql`1 = 1`";
