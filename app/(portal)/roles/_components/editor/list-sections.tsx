@@ -186,6 +186,7 @@ export function CapabilitiesSection({ items, onChange, error, open }: Props<"cap
             </Field>
             <button type="button" className={`${small} self-end text-red-700`} onClick={() => onChange(items.filter((_, j) => j !== k))}>
               {t("remove")}
+              <span className="sr-only">: {c.name}</span>
             </button>
           </div>
         ))}
