@@ -85,3 +85,35 @@ test("on a conflict the second person's text stays on screen beside the saved dr
   await manager.getByRole("button", { name: "Discard draft" }).click();
   await expect(manager).toHaveURL(/\/roles\/customer-care-agent$/);
 });
+
+// Criteria carry stable keys (evaluations rate them by key across versions): removing, adding,
+// moving and renaming them in the editor keeps each one's identity, so the comparison shows the
+// removed criterion removed whole and the renamed one as a change of its words.
+test("criteria keep their identity through remove, add, move and rename", async ({ hrPage: page }) => {
+  test.slow();
+  await page.goto("/roles/hr-partner/edit");
+  const onboarding = page.getByRole("group", { name: "Onboarding", exact: true });
+  await onboarding.locator("summary").filter({ hasText: /^How it is evaluated/ }).click();
+  await onboarding.getByRole("button", { name: /^Remove\W+Check-ins held$/ }).click();
+  await onboarding.getByLabel("Criterion", { exact: true }).fill("New-starter retention at 6 months");
+  await onboarding.getByRole("button", { name: "Add criterion" }).click();
+  await onboarding.getByLabel("Criterion", { exact: true }).last().fill("Buddy assigned");
+  await onboarding.getByRole("button", { name: /^Move up\W+Buddy assigned$/ }).click();
+  await expect(onboarding.getByLabel("Criterion", { exact: true }).first()).toHaveValue("Buddy assigned");
+  await expect(onboarding.getByLabel("Criterion", { exact: true }).last()).toHaveValue("New-starter retention at 6 months");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await page.getByLabel("Change summary").fill("Onboarding criteria reworded");
+  await page.getByLabel(/Editorial fix/).check();
+  await page.getByRole("button", { name: "Publish version" }).click();
+  await expect(page.getByText(/Version \d+ is published\./)).toBeVisible();
+  const version = Number((await page.getByText(/Version \d+ is published\./).textContent())!.match(/\d+/)![0]);
+
+  await page.goto(`/roles/hr-partner/compare?from=${version - 1}&to=${version}`);
+  const changes = page.getByTestId("role-diff").getByRole("region", { name: "Onboarding", exact: true });
+  await expect(changes.locator("del").filter({ hasText: "Check-ins held — 100% of 30-, 60- and 90-day check-ins held and recorded." })).toHaveCount(1);
+  await expect(changes.locator("ins").filter({ hasText: "Buddy assigned" })).toHaveCount(1);
+  await expect(changes.locator("ins").filter({ hasText: "at 6 months" })).toHaveCount(1);
+  // The renamed criterion was not removed and added again.
+  await expect(changes.locator("del").filter({ hasText: "New-starter retention" })).toHaveCount(0);
+});

@@ -122,10 +122,11 @@ describe("orderBuddies", () => {
   });
 });
 
-const resp = (key: string, title: string, capabilities: RoleResponsibility["capabilities"] = []): RoleResponsibility => ({
+/** Capabilities are keyed by their position (these rules read names and kinds only). */
+const resp = (key: string, title: string, capabilities: Omit<RoleResponsibility["capabilities"][number], "key">[] = []): RoleResponsibility => ({
   ...emptyResponsibility(key),
   title,
-  capabilities,
+  capabilities: capabilities.map((c, i) => ({ key: `${key}-c${i}`, ...c })),
 });
 
 const doc: RoleDoc = {

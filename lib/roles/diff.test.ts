@@ -121,8 +121,8 @@ describe("sectionText", () => {
       ],
       whenWrong: { steps: "Apologise", escalateTo: "Service Manager" },
       decisionRights: [{ decision: "Approve goodwill", limit: "up to €100" }, { decision: "Offer a courtesy car", limit: "" }],
-      evaluation: [{ criterion: "CSI score", good: "9 or higher" }],
-      capabilities: [{ name: "DMS", kind: "technical" }],
+      evaluation: [{ key: "e1", criterion: "CSI score", good: "9 or higher" }],
+      capabilities: [{ key: "c1", name: "DMS", kind: "technical" }],
     });
     expect(sectionText(r, "standards")).toBe("Wear gloves\nAnswer in 2 minutes");
     expect(sectionText(r, "whenWrong")).toBe("Apologise\n→ Service Manager");
@@ -267,8 +267,8 @@ describe("diffRoles", () => {
     after.responsibilities[0].standards = [{ category: "speed", text: "Greet within 2 minutes" }];
     after.responsibilities[0].decisionRights = [{ decision: "Approve goodwill", limit: "up to €250" }];
     after.responsibilities[0].whenWrong = { steps: "Apologise", escalateTo: "Service Manager" };
-    after.responsibilities[1].evaluation = [{ criterion: "Estimate sent", good: "within 30 minutes" }];
-    after.responsibilities[1].capabilities = [{ name: "DMS", kind: "technical" }];
+    after.responsibilities[1].evaluation = [{ key: "e1", criterion: "Estimate sent", good: "within 30 minutes" }];
+    after.responsibilities[1].capabilities = [{ key: "c1", name: "DMS", kind: "technical" }];
     const diff = diffRoles(before, after);
 
     const r1 = byKey(diff, "r1");
@@ -350,18 +350,18 @@ describe("readable diffs", () => {
     before.responsibilities[0] = {
       ...before.responsibilities[0],
       standards: STANDARD_CATEGORIES.map((category) => ({ category, text: `Old ${category} rule` })),
-      capabilities: CAPABILITY_KINDS.map((kind) => ({ name: `Old skill ${kind}`, kind })),
+      capabilities: CAPABILITY_KINDS.map((kind) => ({ key: `cap-${kind}`, name: `Old skill ${kind}`, kind })),
       whenWrong: { steps: "Apologise", escalateTo: "Workshop Foreman" },
       decisionRights: [{ decision: "Approve goodwill", limit: "up to €100" }],
-      evaluation: [{ criterion: "CSI score", good: "9 or higher" }],
+      evaluation: [{ key: "crit-csi", criterion: "CSI score", good: "9 or higher" }],
     };
     after.responsibilities[0] = {
       ...after.responsibilities[0],
       standards: STANDARD_CATEGORIES.map((category) => ({ category, text: `New **${category}** rule` })),
-      capabilities: CAPABILITY_KINDS.map((kind) => ({ name: `New skill ${kind}`, kind })),
+      capabilities: CAPABILITY_KINDS.map((kind) => ({ key: `cap-${kind}`, name: `New skill ${kind}`, kind })),
       whenWrong: { steps: "Apologise and *note it*", escalateTo: "Service Manager" },
       decisionRights: [{ decision: "Approve goodwill", limit: "up to €250" }],
-      evaluation: [{ criterion: "CSI score", good: "**10**" }],
+      evaluation: [{ key: "crit-csi", criterion: "CSI score", good: "**10**" }],
     };
     return { before, after };
   }
@@ -392,6 +392,8 @@ describe("readable diffs", () => {
     expect(turkish).toContain(`${tr.roleDoc.whenWrong} · ${tr.roleDoc.escalateTo}`);
     expect(turkish).toContain(tr.roleDoc.decisionRights);
     expect(english).not.toMatch(/\[[a-zA-Z.]+\]/);
+    // Nor do the criteria's and capabilities' keys show in the text.
+    expect(english).not.toMatch(/crit-|cap-/);
     expect(turkish).not.toMatch(/\[[a-zA-Z.]+\]/);
     // The labels carry no key in any language (the texts themselves are the author's words).
     const turkishLabels = sections.map((s) => sectionLabel(s, roleDocTranslator(tr.roleDoc))).join("\n");
@@ -421,5 +423,71 @@ describe("readable diffs", () => {
     expect(byKey(diff, "r4").sections).toEqual([{ name: "standards", category: "safety", markdown: true, diff: [{ value: "Check the tyres", added: true }] }]);
     // An added responsibility counts once, not once per section.
     expect(diffRoles(baseDoc(), after).counts).toEqual({ added: 3, removed: 0, moved: 0, changed: 0 });
+  });
+});
+
+describe("criteria and capabilities are compared by key", () => {
+  const crit = (key: string, criterion: string, good = "") => ({ key, criterion, good });
+  const withCriteria = (evaluation: RoleResponsibility["evaluation"], capabilities: RoleResponsibility["capabilities"] = []): RoleDoc => {
+    const d = baseDoc();
+    d.responsibilities[0] = { ...d.responsibilities[0], evaluation, capabilities };
+    return d;
+  };
+  const section = (before: RoleDoc, after: RoleDoc, name: string) => byKey(diffRoles(before, after), "r1").sections.filter((s) => s.name === name);
+  const text = (d: TextDiff) => d.map((p) => p.value).join("");
+  const BEFORE = [crit("e-csi", "CSI score", "9 or higher"), crit("e-est", "Estimate sent", "within 30 minutes"), crit("e-up", "Upsell rate")];
+
+  it("a renamed criterion with the same key reads as one change of that criterion, the others as they were", () => {
+    const after = withCriteria([crit("e-csi", "Customer satisfaction score", "9 or higher"), BEFORE[1], BEFORE[2]]);
+    const diff = diffRoles(withCriteria(BEFORE), after);
+    const [evaluation] = byKey(diff, "r1").sections;
+    expect(byKey(diff, "r1").sections).toHaveLength(1);
+    expect(evaluation).toMatchObject({ name: "evaluation", markdown: true });
+    expect(removedText(evaluation.diff)).toEqual(["CSI"]);
+    expect(addedText(evaluation.diff)).toEqual(["Customer", "satisfaction "]);
+    // As it reads now: the renamed criterion, then the unchanged ones, each its own paragraph; no key shows.
+    expect(text(evaluation.diff.filter((p) => !p.removed))).toBe("Customer satisfaction score — 9 or higher\n\nEstimate sent — within 30 minutes\n\nUpsell rate");
+    expect(text(evaluation.diff.filter((p) => !p.added))).toBe("CSI score — 9 or higher\n\nEstimate sent — within 30 minutes\n\nUpsell rate");
+    expect(text(evaluation.diff)).not.toMatch(/e-csi|e-est|e-up/);
+    expect(diff.counts).toEqual({ added: 0, removed: 0, moved: 0, changed: 1 });
+  });
+
+  it("the same new text under a new key reads as one criterion removed and another added, each whole", () => {
+    const after = withCriteria([crit("e-new", "Customer satisfaction score", "9 or higher"), BEFORE[1], BEFORE[2]]);
+    const [evaluation] = section(withCriteria(BEFORE), after, "evaluation");
+    expect(removedText(evaluation.diff)).toEqual(["CSI score — 9 or higher"]);
+    expect(addedText(evaluation.diff)).toEqual(["Customer satisfaction score — 9 or higher"]);
+  });
+
+  it("an added criterion is added whole where it stands, a removed one removed whole where it stood", () => {
+    const after = withCriteria([BEFORE[0], crit("e-time", "On time", "every car"), BEFORE[2]]);
+    const [evaluation] = section(withCriteria(BEFORE), after, "evaluation");
+    expect(evaluation.diff).toEqual([
+      { value: "CSI score — 9 or higher" },
+      { value: "\n\n" },
+      { value: "On time — every car", added: true },
+      { value: "\n\n" },
+      { value: "Estimate sent — within 30 minutes", removed: true },
+      { value: "\n\n" },
+      { value: "Upsell rate" },
+    ]);
+  });
+
+  it("a criterion moved against the others reads as removed where it was and added where it is; nothing changed, nothing shown", () => {
+    const [evaluation] = section(withCriteria(BEFORE), withCriteria([BEFORE[2], BEFORE[0], BEFORE[1]]), "evaluation");
+    expect(removedText(evaluation.diff)).toEqual(["Upsell rate"]);
+    expect(addedText(evaluation.diff)).toEqual(["Upsell rate"]);
+    expect(section(withCriteria(BEFORE), withCriteria(structuredClone(BEFORE)), "evaluation")).toEqual([]);
+  });
+
+  it("a renamed capability with the same key reads as a change of that capability, under its kind", () => {
+    const before = withCriteria([], [{ key: "c-dms", name: "DMS", kind: "technical" }, { key: "c-diag", name: "Diagnostics", kind: "technical" }]);
+    const after = withCriteria([], [{ key: "c-dms", name: "DMS reporting", kind: "technical" }, { key: "c-diag", name: "Diagnostics", kind: "technical" }]);
+    const sections = section(before, after, "capabilities");
+    expect(sections).toHaveLength(1);
+    expect(sections[0]).toMatchObject({ kind: "technical", markdown: false });
+    expect(addedText(sections[0].diff)).toEqual([" reporting"]);
+    expect(removedText(sections[0].diff)).toEqual([]);
+    expect(text(sections[0].diff)).toBe("DMS reporting\nDiagnostics");
   });
 });

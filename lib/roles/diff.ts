@@ -88,6 +88,46 @@ export function stableKeys(before: string[], after: string[]): Set<string> {
 }
 
 /**
+ * A list of keyed lines (criteria, capabilities) as one inline diff, matched by key rather than by
+ * text: a line whose key stayed reads as a word diff of that line (a renamed criterion is one change),
+ * a new key is added whole, a gone key removed whole at its old place. A line that moved against the
+ * others reads as removed where it was and added where it is. Lines are joined by `separator`, never
+ * marked; keys never appear in the text.
+ */
+export function diffKeyedLines(before: { key: string; text: string }[], after: { key: string; text: string }[], separator: string): TextDiff | null {
+  const stable = stableKeys(
+    before.map((x) => x.key),
+    after.map((x) => x.key),
+  );
+  const oldByKey = new Map(before.map((x) => [x.key, x.text]));
+  const lines: TextDiff[] = [];
+  let i = 0;
+  /** Old lines up to (not including) `until` that are no longer where they were. */
+  const flushRemoved = (until: number) => {
+    for (; i < until; i++) if (!stable.has(before[i].key)) lines.push([{ value: before[i].text, removed: true }]);
+  };
+  for (const line of after) {
+    if (!stable.has(line.key)) {
+      lines.push([{ value: line.text, added: true }]);
+      continue;
+    }
+    const at = before.findIndex((x) => x.key === line.key);
+    flushRemoved(at);
+    i = at + 1;
+    const old = oldByKey.get(line.key)!;
+    lines.push(diffText(old, line.text) ?? [{ value: line.text }]);
+  }
+  flushRemoved(before.length);
+  const parts: TextDiff = [];
+  lines.forEach((l, n) => {
+    if (n) parts.push({ value: separator });
+    parts.push(...l.filter((p) => p.value));
+  });
+  const changed = parts.some((p) => p.added || p.removed);
+  return changed ? parts : null;
+}
+
+/**
  * One line per item: the section as searchable text. No keys (categories, kinds) appear in it: what
  * is indexed is shown in search snippets, and a person reads those.
  */
@@ -112,10 +152,10 @@ export function sectionText(r: RoleResponsibility, name: SectionName): string {
  */
 export function sectionChanges(before: RoleResponsibility, after: RoleResponsibility): SectionChange[] {
   const out: SectionChange[] = [];
-  const push = (change: Omit<SectionChange, "diff">, a: string, b: string) => {
-    const diff = diffText(a, b);
+  const add = (change: Omit<SectionChange, "diff">, diff: TextDiff | null) => {
     if (diff) out.push({ ...change, diff });
   };
+  const push = (change: Omit<SectionChange, "diff">, a: string, b: string) => add(change, diffText(a, b));
   const standards = (r: RoleResponsibility, c: StandardCategory) =>
     r.standards
       .filter((s) => s.category === c)
@@ -125,14 +165,11 @@ export function sectionChanges(before: RoleResponsibility, after: RoleResponsibi
   push({ name: "whenWrong", markdown: true }, before.whenWrong.steps, after.whenWrong.steps);
   push({ name: "whenWrong", escalate: true, markdown: false }, before.whenWrong.escalateTo, after.whenWrong.escalateTo);
   push({ name: "decisionRights", markdown: false }, sectionText(before, "decisionRights"), sectionText(after, "decisionRights"));
-  const evaluation = (r: RoleResponsibility) => r.evaluation.map((e) => `${e.criterion}${e.good ? ` — ${e.good}` : ""}`).join("\n\n");
-  push({ name: "evaluation", markdown: true }, evaluation(before), evaluation(after));
-  const capabilities = (r: RoleResponsibility, k: CapabilityKind) =>
-    r.capabilities
-      .filter((c) => c.kind === k)
-      .map((c) => c.name)
-      .join("\n");
-  for (const kind of CAPABILITY_KINDS) push({ name: "capabilities", kind, markdown: false }, capabilities(before, kind), capabilities(after, kind));
+  // Criteria and capabilities are matched by key: a renamed one reads as a change of that one.
+  const criteria = (r: RoleResponsibility) => r.evaluation.map((e) => ({ key: e.key, text: `${e.criterion}${e.good ? ` — ${e.good}` : ""}` }));
+  add({ name: "evaluation", markdown: true }, diffKeyedLines(criteria(before), criteria(after), "\n\n"));
+  const capabilities = (r: RoleResponsibility, k: CapabilityKind) => r.capabilities.filter((c) => c.kind === k).map((c) => ({ key: c.key, text: c.name }));
+  for (const kind of CAPABILITY_KINDS) add({ name: "capabilities", kind, markdown: false }, diffKeyedLines(capabilities(before, kind), capabilities(after, kind), "\n"));
   return out;
 }
 

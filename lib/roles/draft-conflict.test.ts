@@ -108,4 +108,36 @@ describe("applyMine", () => {
     expect(doc.responsibilities.map((r) => r.key)).toEqual(["r1", "r2", "r3"]);
     expect(doc.responsibilities[0].tasks.map((t) => t.key)).toEqual(["t1", "t3"]);
   });
+
+  it("criteria and capabilities keep their keys when this person's sections are put back, and no key shows in the texts", () => {
+    const keyed = edit((d) => {
+      d.responsibilities[0].evaluation = [
+        { key: "c-time", criterion: "Returns on time", good: "within 2 days" },
+        { key: "c-right", criterion: "Right part", good: "" },
+      ];
+      d.responsibilities[0].capabilities = [{ key: "k-dms", name: "DMS", kind: "technical" }];
+    });
+    // This person renamed a criterion and added one; the other person moved the criteria and added a capability.
+    const mine = structuredClone(keyed);
+    mine.responsibilities[0].evaluation[0].criterion = "Returns processed on time";
+    mine.responsibilities[0].evaluation.push({ key: "c-new", criterion: "Labelled", good: "" });
+    const theirs = structuredClone(keyed);
+    theirs.responsibilities[0].evaluation.reverse();
+    theirs.responsibilities[0].capabilities.push({ key: "k-label", name: "Label printer", kind: "technical" });
+
+    const fields = conflictFields(keyed, mine, theirs);
+    expect(fields.map((f) => f.id)).toEqual(["r:r1:sections"]);
+    expect(fields[0].mine).toContain("Returns processed on time");
+    expect(`${fields[0].mine}\n${fields[0].theirs}`).not.toMatch(/c-time|c-right|c-new|k-dms|k-label/);
+
+    const doc = applyMine(theirs, mine, "r:r1:sections");
+    expect(doc.responsibilities[0].evaluation.map((c) => [c.key, c.criterion])).toEqual([
+      ["c-time", "Returns processed on time"],
+      ["c-right", "Right part"],
+      ["c-new", "Labelled"],
+    ]);
+    expect(doc.responsibilities[0].capabilities.map((c) => c.key)).toEqual(["k-dms"]);
+    // Only the other person changed the criteria: nothing to offer, their order stands with its keys.
+    expect(conflictFields(keyed, keyed, theirs)).toEqual([]);
+  });
 });

@@ -364,3 +364,64 @@ describe("publishing", () => {
     expect(row.roleId).toBe(hrRole.id);
   });
 });
+
+describe("criterion and capability keys", () => {
+  const WF = "workshop-foreman";
+  const hr = () => actorFor("hr@example.com");
+  /** The index of the first responsibility with at least `n` criteria. */
+  const withCriteria = (doc: RoleDoc, n: number) => doc.responsibilities.findIndex((r) => r.evaluation.length >= n);
+
+  it("a criterion key used twice in one document is refused on the repeat's field, and nothing is written", () => {
+    const doc = clone(getDraft(hr(), WF).doc);
+    const i = withCriteria(doc, 1);
+    const j = doc.responsibilities.findIndex((r, x) => x !== i && r.evaluation.length > 0);
+    doc.responsibilities[j].evaluation[0].key = doc.responsibilities[i].evaluation[0].key;
+    const err = thrown(() => saveDraft(hr(), WF, 0, doc));
+    expect((err as FieldError).fieldErrors).toEqual({ [`responsibilities.${j}.evaluation.0.criterion`]: "duplicateKey" });
+    expect(draftRow(WF)).toBeUndefined();
+  });
+
+  it("a capability key twice in one responsibility is refused; one capability in two responsibilities keeps one key", () => {
+    const doc = clone(getDraft(hr(), WF).doc);
+    const [a, b] = doc.responsibilities;
+    const shared = { key: randomUUID(), name: "Torque wrench calibration", kind: "technical" as const };
+    a.capabilities.push(shared, { ...shared });
+    const err = thrown(() => saveDraft(hr(), WF, 0, doc));
+    expect((err as FieldError).fieldErrors).toEqual({ [`responsibilities.0.capabilities.${a.capabilities.length - 1}.name`]: "duplicateKey" });
+    expect(draftRow(WF)).toBeUndefined();
+
+    a.capabilities.pop();
+    b.capabilities.push({ ...shared });
+    expect(saveDraft(hr(), WF, 0, doc)).toEqual({ revision: 1 });
+    const saved = getDraft(hr(), WF).doc;
+    expect(saved.responsibilities[0].capabilities.at(-1)!.key).toBe(shared.key);
+    expect(saved.responsibilities[1].capabilities.at(-1)!.key).toBe(shared.key);
+  });
+
+  it("criteria keep their keys through a rename, a move, a removal and publishing; a new one keeps the key it was given", () => {
+    const current = getDraft(hr(), WF);
+    const doc = clone(current.doc);
+    const i = withCriteria(doc, 2);
+    const [first, second, ...rest] = doc.responsibilities[i].evaluation;
+    const added = { key: randomUUID(), criterion: "Comebacks within 30 days", good: "fewer than 2%" };
+    // The second renamed and moved first; the first removed; one added.
+    doc.responsibilities[i].evaluation = [{ ...second, criterion: `${second.criterion} (renamed)` }, ...rest, added];
+    saveDraft(hr(), WF, current.revision, doc);
+    const { number } = publishDraft(hr(), WF, current.revision + 1, { summary: "Criteria reworded", kind: "material" });
+
+    const published = getVersion(hr(), WF, number).doc.responsibilities[i].evaluation;
+    expect(published.map((c) => c.key)).toEqual([second.key, ...rest.map((c) => c.key), added.key]);
+    expect(published[0].criterion).toBe(`${second.criterion} (renamed)`);
+    expect(published.some((c) => c.key === first.key)).toBe(false);
+    // The other responsibilities' criteria and every capability are as they were.
+    const before = getVersion(hr(), WF, number - 1).doc;
+    const after = getVersion(hr(), WF, number).doc;
+    before.responsibilities.forEach((r, x) => {
+      if (x !== i) expect(after.responsibilities[x].evaluation).toEqual(r.evaluation);
+    });
+    // The version comparison shows the rename as a change of that criterion, not a removal.
+    const evaluation = compareVersions(hr(), WF, number - 1, number).diff.responsibilities[i].sections.find((s) => s.name === "evaluation")!;
+    expect(evaluation.diff.filter((p) => p.added).map((p) => p.value.trim())).toContain("(renamed)");
+    expect(evaluation.diff.filter((p) => p.removed).map((p) => p.value)).toContain(`${first.criterion}${first.good ? ` — ${first.good}` : ""}`);
+  });
+});

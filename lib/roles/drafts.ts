@@ -87,7 +87,35 @@ export function validateDoc(input: unknown): RoleDoc {
       keys.add(k);
     }
   }
+  const duplicates = duplicateItemKeys(parsed.data);
+  if (Object.keys(duplicates).length) throw new FieldError(duplicates);
   return parsed.data;
+}
+
+/**
+ * Evaluation criteria and capabilities whose key repeats, as field errors on the repeat (the first
+ * keeps its key). Keys are identities that evaluations and training follow across versions, so a
+ * repeat is refused rather than renumbered: the editor never makes one (new rows get a new key, edits
+ * and moves keep theirs), and quietly giving one a new key would cut its history.
+ * - A criterion key is unique in the whole document (ratings name it with its responsibility).
+ * - A capability key names one capability, which several responsibilities of a role may need (the
+ *   same capability shares one key across roles too): it is unique within a responsibility.
+ */
+export function duplicateItemKeys(doc: RoleDoc): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const criteria = new Set<string>();
+  doc.responsibilities.forEach((r, i) => {
+    r.evaluation.forEach((e, k) => {
+      if (criteria.has(e.key)) errors[`responsibilities.${i}.evaluation.${k}.criterion`] = "duplicateKey";
+      criteria.add(e.key);
+    });
+    const capabilities = new Set<string>();
+    r.capabilities.forEach((c, k) => {
+      if (capabilities.has(c.key)) errors[`responsibilities.${i}.capabilities.${k}.name`] = "duplicateKey";
+      capabilities.add(c.key);
+    });
+  });
+  return errors;
 }
 
 /**

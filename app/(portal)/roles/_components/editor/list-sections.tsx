@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { NAME_MAX } from "@/lib/core/limits";
 import { CAPABILITY_KINDS, STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
-import { Field, input, newKey, patchAt, Section, small } from "./controls";
+import { Field, input, move, newKey, patchAt, Section, small } from "./controls";
 
 type Props<K extends keyof RoleResponsibility> = {
   items: RoleResponsibility[K];
@@ -75,7 +75,7 @@ export function WhenWrongSection({
   );
 }
 
-/** A list of two-text rows (decision rights, evaluation criteria): a title, then a longer text. */
+/** A list of two-text rows without identity (decision rights): a title, then a longer text. */
 export function PairList({
   title,
   firstLabel,
@@ -120,6 +120,48 @@ export function PairList({
   );
 }
 
+/**
+ * The evaluation criteria of a responsibility. Each row keeps its stable key through edits, moves
+ * and removals (evaluations rate a criterion by its key across versions); a new row gets a new key.
+ */
+export function CriteriaSection({ items, onChange, error, open }: Props<"evaluation">) {
+  const t = useTranslations("editor");
+  const d = useTranslations("roleDoc");
+  return (
+    <Section title={`${d("evaluation")} (${items.length})`} open={open}>
+      <ol className="mt-2 space-y-2">
+        {items.map((c, k) => (
+          <li key={c.key} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto]">
+            <Field label={t("criterion")} error={error(k)}>
+              {(p) => <input {...p} className={input} value={c.criterion} maxLength={NAME_MAX} onChange={(e) => onChange(patchAt(items, k, { criterion: e.target.value }))} />}
+            </Field>
+            <Field label={t("goodLooksLike")}>
+              {(p) => <input {...p} className={input} value={c.good} onChange={(e) => onChange(patchAt(items, k, { good: e.target.value }))} />}
+            </Field>
+            <div className="flex items-end gap-1">
+              <button type="button" className={small} disabled={k === 0} onClick={() => onChange(move(items, k, k - 1))}>
+                {t("moveUp")}
+                <span className="sr-only">: {c.criterion}</span>
+              </button>
+              <button type="button" className={small} disabled={k === items.length - 1} onClick={() => onChange(move(items, k, k + 1))}>
+                {t("moveDown")}
+                <span className="sr-only">: {c.criterion}</span>
+              </button>
+              <button type="button" className={`${small} text-red-700`} onClick={() => onChange(items.filter((_, j) => j !== k))}>
+                {t("remove")}
+                <span className="sr-only">: {c.criterion}</span>
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className={`${small} mt-2`} onClick={() => onChange([...items, { key: newKey(), criterion: "", good: "" }])}>
+        {t("addCriterion")}
+      </button>
+    </Section>
+  );
+}
+
 export function CapabilitiesSection({ items, onChange, error, open }: Props<"capabilities">) {
   const t = useTranslations("editor");
   const d = useTranslations("roleDoc");
@@ -127,7 +169,7 @@ export function CapabilitiesSection({ items, onChange, error, open }: Props<"cap
     <Section title={`${d("capabilities")} (${items.length})`} open={open}>
       <div className="mt-2 space-y-2">
         {items.map((c, k) => (
-          <div key={k} className="grid gap-2 sm:grid-cols-[1fr_12rem_auto]">
+          <div key={c.key} className="grid gap-2 sm:grid-cols-[1fr_12rem_auto]">
             <Field label={t("capability")} error={error(k)}>
               {(p) => <input {...p} className={input} value={c.name} maxLength={NAME_MAX} onChange={(e) => onChange(patchAt(items, k, { name: e.target.value }))} />}
             </Field>
@@ -144,6 +186,7 @@ export function CapabilitiesSection({ items, onChange, error, open }: Props<"cap
             </Field>
             <button type="button" className={`${small} self-end text-red-700`} onClick={() => onChange(items.filter((_, j) => j !== k))}>
               {t("remove")}
+              <span className="sr-only">: {c.name}</span>
             </button>
           </div>
         ))}

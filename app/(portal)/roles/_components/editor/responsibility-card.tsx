@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { NAME_MAX } from "@/lib/core/limits";
 import type { RoleResponsibility } from "@/lib/roles/doc";
-import { Field, input, newKey, small, type Errors } from "./controls";
-import { CapabilitiesSection, PairList, StandardsSection, WhenWrongSection } from "./list-sections";
+import { Field, input, small, type Errors } from "./controls";
+import { CapabilitiesSection, CriteriaSection, PairList, StandardsSection, WhenWrongSection } from "./list-sections";
 import { TaskRows } from "./task-rows";
 
 /** One responsibility: its title, description, tasks and the collapsible detail sections. */
@@ -83,15 +83,11 @@ export function ResponsibilityCard({
           onChange={(items) => onChange({ decisionRights: items.map(([decision, limit]) => ({ decision, limit })) })}
           addLabel={t("addDecision")}
         />
-        <PairList
-          title={d("evaluation")}
-          firstLabel={t("criterion")}
-          secondLabel={t("goodLooksLike")}
-          items={r.evaluation.map((x) => [x.criterion, x.good])}
+        <CriteriaSection
+          items={r.evaluation}
+          onChange={(evaluation) => onChange({ evaluation })}
           error={(k) => err(`${base}.evaluation.${k}.criterion`)}
           open={openIf(`${base}.evaluation`)}
-          onChange={(items) => onChange({ evaluation: items.map(([criterion, good], i) => ({ key: r.evaluation[i]?.key ?? newKey(), criterion, good })) })}
-          addLabel={t("addCriterion")}
         />
         <CapabilitiesSection
           items={r.capabilities}
