@@ -33,7 +33,7 @@ function assertPersonVisible(actor: Actor, personId: number): void {
 export function evaluationHistoryShown(actor: Actor, personId: number): { shown: boolean; mayStart: boolean } {
   const mayStart = mayEvaluate(actor, personId);
   if (mayStart) return { shown: true, mayStart };
-  if (personId !== actor.id && !maySeePerson(actor, personId)) return { shown: false, mayStart };
+  // evaluationsCondition alone decides: someone who may not see the person sees none of their evaluations.
   const one = getDb().select({ id: evaluations.id }).from(evaluations).where(releasedOf(actor, personId)).limit(1).get();
   return { shown: Boolean(one), mayStart };
 }
