@@ -46,7 +46,7 @@ export default async function PortalLayout({ children }: { children: React.React
       >
         {t("skipToContent")}
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white" data-print="hide">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 py-2 sm:pt-3">
           <Link href="/" className="order-1 mr-auto text-lg font-bold tracking-tight text-brand-800">
             Rolebook

@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { localeNames, isLocale } from "@/i18n/config";
-import { found, idParam } from "@/lib/core/page";
+import { found, idParam, pageParam } from "@/lib/core/page";
 import { getPerson } from "@/lib/people/directory";
 import { personFormOptions } from "@/lib/people/records";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { updatePersonAction } from "../actions";
 import { ActiveToggle } from "../_components/active-toggle";
+import { EvaluationHistory } from "../_components/evaluation-history";
 import { PersonForm } from "../_components/person-form";
 import { formatDay } from "@/lib/core/format-dates";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; page?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await requireActor();
@@ -26,7 +27,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const id = idParam((await params).id);
   const person = found(() => getPerson(actor, id));
-  const { created } = await searchParams;
+  const { created, page } = await searchParams;
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");
   const format = await getFormatter();
@@ -98,6 +99,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
           ))}
         </dl>
       </Card>
+      <EvaluationHistory actor={actor} personId={person.id} page={pageParam(page)} timeZone={await getTimeZone()} />
       {canEdit && options ? (
         <Card>
           <h2 className="mb-4 text-lg font-semibold">{t("edit")}</h2>
