@@ -53,8 +53,8 @@ test("the supervisor writes an evaluation, asks for a self-assessment, sees it b
 
   await rateAll(sup, "Meets expectations");
   await sup.getByLabel("Summary").fill("A **steady** year at the desk.");
-  await sup.getByLabel("Strength 1").fill("Calm with upset customers");
-  await sup.getByLabel("Thing to improve 1").fill("Call customers back before 16:00");
+  await sup.getByLabel("Strength 1", { exact: true }).fill("Calm with upset customers");
+  await sup.getByLabel("Thing to improve 1", { exact: true }).fill("Call customers back before 16:00");
   await sup.getByLabel("Private note").fill("Consider for the senior advisor role.");
   await sup.getByRole("button", { name: "Save draft" }).click();
   await expect(sup.getByRole("status").filter({ hasText: "Draft saved." })).toBeVisible();
