@@ -146,12 +146,12 @@ test("evaluation pages have no serious accessibility violations", async ({ super
   await expect(mgr.getByRole("heading", { level: 1, name: "Evaluation of Mehmet Kaya" })).toBeVisible();
   await expect(mgr.getByRole("button", { name: "Save draft" })).toHaveCount(0);
   await expectNoSeriousViolations(mgr);
-  // The self-assessment form (the technician, asked).
+  // The self-assessment form (the technician, asked; he reads Rolebook in Turkish).
   const context = await browser.newContext({ locale: "en-GB" });
   const tech = await context.newPage();
   await signInAndWait(tech, "mehmet.kaya@example.com");
   await tech.goto(url);
-  await expect(tech.getByRole("button", { name: "Send to Sven de Vries" })).toBeVisible();
+  await expect(tech.getByRole("button", { name: "Sven de Vries kişisine gönder" })).toBeVisible();
   await expectNoSeriousViolations(tech);
   await context.close();
 });
