@@ -44,7 +44,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         </Link>
       </p>
       <PageHeader title={t("heading", { name: ev.person.name })} />
-      <dl className="mb-6 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="evaluation-header">
+      <dl className="mb-6 grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm lg:grid-cols-3" data-testid="evaluation-header">
         <Meta label={t("role")} value={t("roleVersion", { role: ev.criteria.roleTitle, version: ev.criteria.versionNumber })} />
         <Meta
           label={t("period")}
