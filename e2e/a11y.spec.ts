@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { signInAndWait } from "./helpers";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -118,4 +119,39 @@ test("settings pages and the time zone preference have no serious accessibility 
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await expectNoSeriousViolations(page);
   }
+});
+
+test("evaluation pages have no serious accessibility violations", async ({ supervisorPage: sup, managerPage: mgr, browser }) => {
+  test.slow(); // several pages, each scanned by axe
+  await sup.goto("/evaluations");
+  await expect(sup.getByRole("heading", { level: 1, name: "Evaluations" })).toBeVisible();
+  await expectNoSeriousViolations(sup);
+  // Start an evaluation of a technician: the start form, then the draft editor.
+  await sup.goto("/evaluations/new");
+  await expect(sup.getByRole("heading", { level: 1, name: "New evaluation" })).toBeVisible();
+  await expectNoSeriousViolations(sup);
+  const picker = sup.getByLabel("Person", { exact: true });
+  await picker.fill("Mehmet");
+  await expect(sup.locator('datalist option[value="Mehmet Kaya — Technician"]')).toHaveCount(1);
+  await picker.fill("Mehmet Kaya — Technician");
+  await sup.getByRole("button", { name: "Start the evaluation" }).click();
+  await expect(sup).toHaveURL(/\/evaluations\/\d+$/);
+  const url = new URL(sup.url()).pathname;
+  await expect(sup.getByRole("button", { name: "Save draft" })).toBeVisible();
+  await expectNoSeriousViolations(sup);
+  await sup.getByRole("button", { name: "Ask for a self-assessment" }).click();
+  await expect(sup.getByText("Waiting for Mehmet Kaya's self-assessment.", { exact: false })).toBeVisible();
+  // The read view (the supervisor's manager reads the draft).
+  await mgr.goto(url);
+  await expect(mgr.getByRole("heading", { level: 1, name: "Evaluation of Mehmet Kaya" })).toBeVisible();
+  await expect(mgr.getByRole("button", { name: "Save draft" })).toHaveCount(0);
+  await expectNoSeriousViolations(mgr);
+  // The self-assessment form (the technician, asked; he reads Rolebook in Turkish).
+  const context = await browser.newContext({ locale: "en-GB" });
+  const tech = await context.newPage();
+  await signInAndWait(tech, "mehmet.kaya@example.com");
+  await tech.goto(url);
+  await expect(tech.getByRole("button", { name: "Sven de Vries kişisine gönder" })).toBeVisible();
+  await expectNoSeriousViolations(tech);
+  await context.close();
 });

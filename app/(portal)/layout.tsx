@@ -11,13 +11,14 @@ import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "people" | "roles" | "audit" | "settings";
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "people" | "roles" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
   { href: "/announcements", key: "announcements", permission: "announcements.read" },
   { href: "/whose-task", key: "whoseTask", permission: "tasks.search" },
   { href: "/onboarding", key: "onboarding", permission: "onboarding.manage" },
+  { href: "/evaluations", key: "evaluations", permission: "self.read" },
   { href: "/roles", key: "roles", permission: "roles.read" },
   { href: "/people", key: "people", permission: "people.read" },
   { href: "/audit", key: "audit", permission: "audit.read" },

@@ -14,6 +14,10 @@ export const AUDIT_ACTIONS = [
   "announcement.publish",
   "auth.signin",
   "demo.seed",
+  "evaluation.release",
+  "evaluation.self.request",
+  "evaluation.self.submit",
+  "evaluation.start",
   "holiday.add",
   "holiday.remove",
   "onboarding.checkin",
@@ -47,7 +51,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const SIGN_IN_PREFIX = "auth.";
 
 /** The record an entry is about, as far as the reader may see it. */
-export type AuditSubjectKind = "person" | "role" | "version" | "announcement" | "plan" | "task" | "organisation" | "record";
+export type AuditSubjectKind = "person" | "role" | "version" | "announcement" | "plan" | "evaluation" | "task" | "organisation" | "record";
 export type AuditSubject = {
   kind: AuditSubjectKind;
   /** The entry's record type and id as stored. */
@@ -126,6 +130,7 @@ export const RECORD_TYPES = [
   "acknowledgement",
   "announcement",
   "audit_log",
+  "evaluation",
   "holiday",
   "job_posting",
   "job_role",
@@ -174,5 +179,6 @@ export function subjectPhrase(subject: AuditSubject, t: Translate): string {
   if (subject.name == null) return subject.id == null ? t(`types.${typeLabelKey(subject.type)}`) : t("subject.gone");
   if (subject.kind === "version") return t("subject.version", { name: subject.name, version: subject.version ?? "?" });
   if (subject.kind === "plan") return t("subject.plan", { name: subject.name });
+  if (subject.kind === "evaluation") return t("subject.evaluation", { name: subject.name });
   return subject.name;
 }

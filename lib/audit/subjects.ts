@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { acknowledgements, announcements, jobRoles, onboardings, people, roleVersions, taskTransfers } from "@/db/schema";
+import { acknowledgements, announcements, evaluations, jobRoles, onboardings, people, roleVersions, taskTransfers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { can, mayTrackAnnouncement, plansScope } from "@/lib/auth/policy";
+import { can, evaluationsCondition, mayTrackAnnouncement, plansScope } from "@/lib/auth/policy";
 import { peopleScope } from "@/lib/auth/scope";
 import { foldForSearch } from "@/lib/core/search-text";
 import type { AuditSubject } from "@/lib/audit/sentences";
@@ -147,6 +147,18 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
           .map((p) => [p.id, p.name])
       : [],
   );
+  const evaluationIds = idsOf("evaluation");
+  const evals = new Map(
+    evaluationIds.length
+      ? db
+          .select({ id: evaluations.id, name: people.name })
+          .from(evaluations)
+          .innerJoin(people, eq(people.id, evaluations.personId))
+          .where(and(inArray(evaluations.id, evaluationIds), evaluationsCondition(actor)))
+          .all()
+          .map((e) => [e.id, e.name])
+      : [],
+  );
 
   // Every app role may read the role catalogue (roles.read), so role and version links need no check.
   const versionSubject = (type: string, id: string | null, v: { slug: string; title: string; number: number } | undefined): AuditSubject =>
@@ -201,6 +213,10 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
       case "onboarding": {
         const name = n != null ? plans.get(n) : undefined;
         return { kind: "plan", type, id, name: name ?? null, href: name != null ? `/onboarding/${n}` : null };
+      }
+      case "evaluation": {
+        const name = n != null ? evals.get(n) : undefined;
+        return { kind: "evaluation", type, id, name: name ?? null, href: name != null ? `/evaluations/${n}` : null };
       }
       case "organisation":
         return { kind: "organisation", type, id: null, name: orgName, href: maySettings ? "/settings" : null };

@@ -30,3 +30,8 @@ export const ROLE_STANDARDS_MAX = 60;
 export const ROLE_LIST_MAX = 30;
 /** Role documents: tools and access per role. */
 export const ROLE_TOOLS_MAX = 50;
+
+/** Evaluations: one strength or thing to improve (a short text). */
+export const EVALUATION_POINT_MAX = 1_000;
+/** Evaluations: strengths, and things to improve, each, per evaluation. */
+export const EVALUATION_POINTS_MAX = 20;

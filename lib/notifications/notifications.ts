@@ -16,6 +16,9 @@ export const NOTIFICATION_KINDS = [
   "announcement.new",
   "onboarding.started",
   "onboarding.reminder",
+  "evaluation.selfRequested",
+  "evaluation.selfSubmitted",
+  "evaluation.released",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
