@@ -11,6 +11,7 @@ import { levelText } from "@/lib/evaluations/scale";
 import { RELEASED_STATUSES } from "@/lib/evaluations/vocabulary";
 import type { Locale } from "@/lib/people/vocabulary";
 import { DraftEditor } from "../_components/draft-editor";
+import { PrintActions } from "../_components/print-actions";
 import { SelfAssessmentForm } from "../_components/self-form";
 import { statusTone } from "../_components/status";
 
@@ -43,7 +44,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
           {t("backToList")}
         </Link>
       </p>
-      <PageHeader title={t("heading", { name: ev.person.name })} />
+      <PageHeader title={t("heading", { name: ev.person.name })} actions={ev.mode === "full" && !ev.access.mayEditDraft ? <PrintActions id={ev.id} /> : undefined} />
       <dl className="mb-6 grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm lg:grid-cols-3" data-testid="evaluation-header">
         <Meta label={t("role")} value={t("roleVersion", { role: ev.criteria.roleTitle, version: ev.criteria.versionNumber })} />
         <Meta
@@ -143,7 +144,7 @@ function ReadView({
               const rating = ev.ratings[c.key];
               const self = ev.self.ratings[c.key];
               return (
-                <li key={c.key} className="py-3">
+                <li key={c.key} className="py-3" data-print="keep">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h3 className="font-medium text-slate-900">{c.criterion}</h3>
                     <span className="font-semibold text-brand-800" data-testid="rating">
