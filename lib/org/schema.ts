@@ -26,3 +26,10 @@ export const organisationSchema = z.object({
 export const addHolidaySchema = z.object({ date: trimmed(20), name: trimmed(NAME_MAX) });
 export const removeHolidaySchema = z.object({ id: fields.id });
 export const ownTimeZoneSchema = z.object({ timeZone: trimmed(ZONE_MAX) });
+
+const wholeNumber = z.preprocess((v) => (typeof v === "string" && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : v), z.number({ message: "invalid" }).int());
+export const evaluationScheduleSchema = z.object({
+  revision: fields.revision,
+  probationDays: wholeNumber.pipe(z.number().min(1).max(365)),
+  evaluationIntervalMonths: wholeNumber.pipe(z.number().min(1).max(36)),
+});
