@@ -1,7 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { evaluations, organisation, people } from "@/db/schema";
+import { evaluations, onboardings, organisation, people } from "@/db/schema";
+import { closePlan, getPlan } from "@/lib/onboarding/plans";
 import { ForbiddenError } from "@/lib/core/errors";
 import { addDays } from "@/lib/evaluations/due-rule";
 import { evaluationsDue, evaluationsDueCount, myNextEvaluation, offersProbationEvaluation } from "@/lib/evaluations/due";
@@ -127,5 +128,17 @@ describe("offersProbationEvaluation", () => {
     getDb().update(evaluations).set({ kind: "probation" }).where(eq(evaluations.id, id)).run();
     expect(offersProbationEvaluation(actorFor(SUP), nora)).toBe(false);
     getDb().delete(evaluations).where(eq(evaluations.id, id)).run();
+  });
+});
+
+describe("closing an onboarding plan", () => {
+  it("tells the closer, and only the closer, that they closed it (the page then offers the probation evaluation)", () => {
+    const nora = idOf("newhire@example.com");
+    const plan = getDb().select({ id: onboardings.id, revision: onboardings.revision }).from(onboardings).where(eq(onboardings.personId, nora)).get()!;
+    expect(getPlan(actorFor(SUP), plan.id).closedByMe).toBe(false);
+    closePlan(actorFor(SUP), plan.id, plan.revision, "Settled in early");
+    expect(getPlan(actorFor(SUP), plan.id).closedByMe).toBe(true);
+    expect(getPlan(actorFor("hr@example.com"), plan.id).closedByMe).toBe(false);
+    expect(offersProbationEvaluation(actorFor(SUP), nora)).toBe(true);
   });
 });
