@@ -23,9 +23,10 @@ export default async function RatingScalePage() {
   const t = await getTranslations("evaluations.scale");
   const locale = (await getLocale()) as AppLocale;
   const defaults: LevelDefaults = {};
+  // The default levels' wording in every language (the request's messages hold only the reader's).
   for (const l of locales) {
-    const d = await getTranslations({ locale: l, namespace: "evaluations.level" });
-    for (const code of DEFAULT_LEVEL_CODES) (defaults[code] ??= {} as LevelDefaults[string])[l] = { name: d(`${code}.name`), meaning: d(`${code}.meaning`) };
+    const messages = (await import(`@/i18n/messages/${l}.json`)).default as { evaluations: { level: Record<string, { name: string; meaning: string }> } };
+    for (const code of DEFAULT_LEVEL_CODES) (defaults[code] ??= {} as LevelDefaults[string])[l] = messages.evaluations.level[code];
   }
   return (
     <div>
