@@ -99,7 +99,7 @@ export default async function PortalLayout({ children }: { children: React.React
                     </span>
                   ) : null}
                   {n.key === "evaluationsDue" && evaluationsDue ? (
-                    <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" data-testid="evaluations-due-count">
+                    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="evaluations-due-count">
                       {evaluationsDue}
                       <span className="sr-only"> {t("evaluationsDueCount")}</span>
                     </span>
