@@ -4,10 +4,8 @@ import { getDb } from "@/db/client";
 import { evaluations, jobRoles, people, roleVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, evaluationsCondition } from "@/lib/auth/policy";
-import { todayIso } from "@/lib/core/dates";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { freezeCriteria, type FrozenCriteria } from "@/lib/evaluations/criteria";
-import { myNextEvaluation, type Due } from "@/lib/evaluations/due";
 import { ratingScale, type RatingLevel } from "@/lib/evaluations/scale";
 import { RELEASED_STATUSES, type EvaluationKind, type EvaluationStatus } from "@/lib/evaluations/vocabulary";
 import { parseRoleDoc } from "@/lib/roles/doc";
@@ -15,15 +13,15 @@ import { parseRoleDoc } from "@/lib/roles/doc";
 /**
  * "How I will be evaluated": what the signed-in person will be evaluated on (the criteria of their
  * current role version, with what good looks like), the scale, when their next evaluation is due,
- * and their own released evaluations. Every app role has one; a person without a role gets `role: null`.
+ * and their own released evaluations (`myReleasedEvaluations`; the next due date is
+ * `myNextEvaluation` in ./due.ts). Every app role has one; a person without a role gets `role: null`.
  */
 export type EvaluationGuide = {
   role: { title: string; slug: string; versionNumber: number; criteria: FrozenCriteria } | null;
   scale: RatingLevel[];
-  next: Due | null;
 };
 
-export function myEvaluationGuide(actor: Actor, today = todayIso()): EvaluationGuide {
+export function myEvaluationGuide(actor: Actor): EvaluationGuide {
   authorize(actor, "self.read", { type: "person", id: actor.id });
   const row = getDb()
     .select({ title: jobRoles.title, slug: jobRoles.slug, number: roleVersions.number, content: roleVersions.content })
@@ -35,7 +33,6 @@ export function myEvaluationGuide(actor: Actor, today = todayIso()): EvaluationG
   return {
     role: row ? { title: row.title, slug: row.slug, versionNumber: row.number, criteria: freezeCriteria(parseRoleDoc(row.content), row.number) } : null,
     scale: ratingScale(),
-    next: myNextEvaluation(actor, today),
   };
 }
 

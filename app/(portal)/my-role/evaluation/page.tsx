@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
 import { formatDay, formatInstant } from "@/lib/core/format-dates";
 import { found, pageParam } from "@/lib/core/page";
+import { myNextEvaluation } from "@/lib/evaluations/due";
 import { myEvaluationGuide, myReleasedEvaluations } from "@/lib/evaluations/guide";
 import { levelText } from "@/lib/evaluations/scale";
 import type { Locale } from "@/lib/people/vocabulary";
@@ -22,6 +23,7 @@ export default async function HowIWillBeEvaluatedPage({ searchParams }: { search
   const actor = await requireActor();
   const sp = await searchParams;
   const guide = found(() => myEvaluationGuide(actor));
+  const next = found(() => myNextEvaluation(actor));
   const past = found(() => myReleasedEvaluations(actor, pageParam(sp.page)));
   const t = await getTranslations("evaluations.guide");
   const ev = await getTranslations("evaluations");
@@ -43,9 +45,9 @@ export default async function HowIWillBeEvaluatedPage({ searchParams }: { search
       <div className="space-y-6">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t("nextTitle")}</h2>
-          {guide.next ? (
+          {next ? (
             <p className="text-slate-800" data-testid="next-evaluation">
-              {t(`next.${guide.next.kind}${guide.next.overdue ? "Overdue" : ""}`, { date: formatDay(format, guide.next.dueDate, { dateStyle: "long" }) })}
+              {t(`next.${next.kind}${next.overdue ? "Overdue" : ""}`, { date: formatDay(format, next.dueDate, { dateStyle: "long" }) })}
             </p>
           ) : null}
           <p className="mt-1 text-sm text-slate-600">{t("nextHint")}</p>
