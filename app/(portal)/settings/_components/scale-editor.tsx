@@ -53,13 +53,16 @@ export function ScaleEditor({ revision, levels, defaults, locale }: { revision: 
 function Levels({ initial, defaults, locale, onEdit }: { initial: EditableLevel[]; defaults: LevelDefaults; locale: AppLocale; onEdit: () => void }) {
   const t = useTranslations("evaluations.scale");
   const { state } = useFormStatusContext();
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  // A refusal names levels by their place when it was sent: once the list is edited, those places are stale.
+  const [editedAfter, setEditedAfter] = useState<unknown>(null);
+  const errors = state && !state.ok && editedAfter !== state ? state.fieldErrors : {};
   const [rows, setRows] = useState<Row[]>(() => initial.map((l) => ({ ...l, key: `l${l.id}`, remove: false })));
   const [lang, setLang] = useState<AppLocale>(locale);
   const [added, setAdded] = useState(0);
   const langId = useId();
   const change = (next: Row[]) => {
     setRows(next);
+    setEditedAfter(state);
     onEdit();
   };
   const update = (i: number, patch: Partial<Row>) => change(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
