@@ -155,3 +155,16 @@ test("evaluation pages have no serious accessibility violations", async ({ super
   await expectNoSeriousViolations(tech);
   await context.close();
 });
+
+test("evaluation settings and lists have no serious accessibility violations", async ({ hrPage, supervisorPage, employeePage }) => {
+  test.slow();
+  await hrPage.goto("/settings/rating-scale");
+  await expect(hrPage.getByRole("heading", { level: 1, name: "Rating scale and evaluation schedule" })).toBeVisible();
+  await expectNoSeriousViolations(hrPage);
+  await supervisorPage.goto("/evaluations/due");
+  await expect(supervisorPage.getByRole("heading", { level: 1, name: "Evaluations due" })).toBeVisible();
+  await expectNoSeriousViolations(supervisorPage);
+  await employeePage.goto("/my-role/evaluation");
+  await expect(employeePage.getByRole("heading", { level: 1, name: "How I will be evaluated" })).toBeVisible();
+  await expectNoSeriousViolations(employeePage);
+});

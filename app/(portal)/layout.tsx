@@ -7,11 +7,12 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
 import { questionsToAnswerCount } from "@/lib/communication/questions";
 import { unreadCount } from "@/lib/notifications/notifications";
+import { evaluationsDueCount } from "@/lib/evaluations/due";
 import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "people" | "roles" | "audit" | "settings";
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "people" | "roles" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
@@ -19,6 +20,7 @@ const NAV: { href: string; key: NavKey; permission: Permission }[] = [
   { href: "/whose-task", key: "whoseTask", permission: "tasks.search" },
   { href: "/onboarding", key: "onboarding", permission: "onboarding.manage" },
   { href: "/evaluations", key: "evaluations", permission: "self.read" },
+  { href: "/evaluations/due", key: "evaluationsDue", permission: "evaluations.write" },
   { href: "/roles", key: "roles", permission: "roles.read" },
   { href: "/people", key: "people", permission: "people.read" },
   { href: "/audit", key: "audit", permission: "audit.read" },
@@ -35,6 +37,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const questions = questionsToAnswerCount(actor);
   const answersQuestions = questions > 0 || can(actor, "communication.oversee") || can(actor, "roles.edit") || can(actor, "announcements.create");
   const unread = unreadCount(actor);
+  const evaluationsDue = evaluationsDueCount(actor);
   const manages = can(actor, "onboarding.manage");
   const duties = manages ? 0 : onboardingDutyCount(actor);
   // Buddies and named plan managers reach their tasks and plans even when nothing is due.
@@ -94,6 +97,12 @@ export default async function PortalLayout({ children }: { children: React.React
                     <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
                       {openItems}
                       <span className="sr-only"> {t("toAnswer")}</span>
+                    </span>
+                  ) : null}
+                  {n.key === "evaluationsDue" && evaluationsDue ? (
+                    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="evaluations-due-count">
+                      {evaluationsDue}
+                      <span className="sr-only"> {t("evaluationsDueCount")}</span>
                     </span>
                   ) : null}
                 </NavLink>

@@ -119,6 +119,9 @@ export const FIELD_LABELS = [
   "title",
   "applyEmail",
   "applyUrl",
+  "ratingScale",
+  "probationDays",
+  "evaluationIntervalMonths",
 ] as const;
 
 export function fieldLabelKey(field: string): string {

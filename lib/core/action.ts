@@ -100,7 +100,7 @@ export function createAction<S extends z.ZodType, T>(
       return { ok: true, data: await handler(parsed.data, actor as Actor) };
     } catch (e) {
       if (e instanceof FieldError) {
-        const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [k, t(v)]));
+        const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [k, t(v, e.values[k])]));
         return { ok: false, error: t("checkFields"), fieldErrors };
       }
       if (e instanceof ActionError) return { ok: false, error: t(e.key, e.values), fieldErrors: {} };

@@ -27,10 +27,16 @@ export class ConflictError extends Error {
   }
 }
 
-/** A business-rule failure tied to fields, e.g. a duplicate email. Values are "errors.*" keys. */
+/**
+ * A business-rule failure tied to fields, e.g. a duplicate email. Values are "errors.*" keys;
+ * `values` fills in a field's message (e.g. {levels.2: {count: 3}} for "used by 3 ratings").
+ */
 export class FieldError extends Error {
   readonly code = "invalid";
-  constructor(readonly fieldErrors: Record<string, string>) {
+  constructor(
+    readonly fieldErrors: Record<string, string>,
+    readonly values: Record<string, Record<string, string | number>> = {},
+  ) {
     super("invalid input");
     this.name = "FieldError";
   }

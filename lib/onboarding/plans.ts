@@ -57,6 +57,8 @@ export type PlanDetail = {
   status: PlanRow["status"];
   startDate: string;
   closedReason: string | null;
+  /** The viewer closed this plan (they are offered the probation evaluation afterwards). */
+  closedByMe: boolean;
   revision: number;
   person: { id: number; name: string; email: string; phone: string | null };
   role: { slug: string; title: string } | null;
@@ -115,6 +117,7 @@ export function getPlan(actor: Actor, id: number, today = todayIso(), now = new 
     status: plan.status,
     startDate: plan.startDate,
     closedReason: plan.closedReason,
+    closedByMe: plan.closedById === actor.id,
     revision: plan.revision,
     person: byId.get(plan.personId)!,
     role: role ?? null,

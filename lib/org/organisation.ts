@@ -75,3 +75,36 @@ function isHttpsUrl(value: string): boolean {
     return false;
   }
 }
+
+/** The limits of the evaluation schedule HR sets. */
+export const PROBATION_DAYS_MAX = 365;
+export const INTERVAL_MONTHS_MAX = 36;
+
+export type EvaluationScheduleInput = { probationDays: number; evaluationIntervalMonths: number };
+
+/**
+ * HR sets when evaluations are due: the probation evaluation `probationDays` (1–365) after the start
+ * date, then every `evaluationIntervalMonths` (1–36). Guarded by the organisation's revision like the
+ * other settings; audited with what changed.
+ */
+export function updateEvaluationSchedule(actor: Actor, revision: number, input: EvaluationScheduleInput): { revision: number } {
+  authorize(actor, "organisation.manage", { type: "organisation", id: 1 });
+  const errors: Record<string, string> = {};
+  if (!Number.isInteger(input.probationDays) || input.probationDays < 1 || input.probationDays > PROBATION_DAYS_MAX) errors.probationDays = "probationDaysRange";
+  if (!Number.isInteger(input.evaluationIntervalMonths) || input.evaluationIntervalMonths < 1 || input.evaluationIntervalMonths > INTERVAL_MONTHS_MAX)
+    errors.evaluationIntervalMonths = "intervalMonthsRange";
+  if (Object.keys(errors).length) throw new FieldError(errors);
+  return getDb().transaction((tx) => {
+    const current = organisationSettings();
+    const changed = tx
+      .update(organisation)
+      .set({ ...input, revision: sql`${organisation.revision} + 1`, updatedById: actor.id, updatedAt: new Date().toISOString() })
+      .where(and(eq(organisation.id, 1), eq(organisation.revision, revision)))
+      .run();
+    if (changed.changes === 0) throw new ConflictError();
+    const keys = ["probationDays", "evaluationIntervalMonths"] as const;
+    const diff = Object.fromEntries(keys.filter((k) => current[k] !== input[k]).map((k) => [k, { from: current[k], to: input[k] }]));
+    audit({ actorId: actor.id, action: "organisation.update", entityType: "organisation", entityId: 1, detail: { changes: diff } }, tx);
+    return { revision: revision + 1 };
+  });
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NAME_MAX, POSTING_LOCATION_MAX } from "@/lib/core/limits";
 import { fields } from "@/lib/core/validation";
+import { LOCALES } from "@/lib/people/vocabulary";
 
 /** Form schemas for organisation settings, holidays and a person's own zone (lib/org/* checks the rest). */
 
@@ -26,3 +27,29 @@ export const organisationSchema = z.object({
 export const addHolidaySchema = z.object({ date: trimmed(20), name: trimmed(NAME_MAX) });
 export const removeHolidaySchema = z.object({ id: fields.id });
 export const ownTimeZoneSchema = z.object({ timeZone: trimmed(ZONE_MAX) });
+
+const wholeNumber = z.preprocess((v) => (typeof v === "string" && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : v), z.number({ message: "invalid" }).int());
+export const evaluationScheduleSchema = z.object({
+  revision: fields.revision,
+  probationDays: wholeNumber.pipe(z.number().min(1).max(365)),
+  evaluationIntervalMonths: wholeNumber.pipe(z.number().min(1).max(36)),
+});
+
+/** The scale editor sends its levels as one JSON field (lowest first); lib/evaluations/scale.ts checks the rest. */
+const levelTexts = z.partialRecord(z.enum(LOCALES), z.string().max(2_000));
+export const ratingScaleSchema = z.object({
+  revision: fields.revision,
+  levels: z.preprocess(
+    (v) => {
+      if (typeof v !== "string") return v;
+      try {
+        return JSON.parse(v);
+      } catch {
+        return undefined;
+      }
+    },
+    z
+      .array(z.object({ id: z.number().int().positive().nullable(), labels: levelTexts, meanings: levelTexts, remove: z.boolean().optional() }))
+      .max(40),
+  ),
+});

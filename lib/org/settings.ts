@@ -10,6 +10,10 @@ export type OrganisationSettings = {
   applyEmail: string;
   applyUrl: string;
   location: string;
+  /** The probation evaluation is due this many days after a person's start date. */
+  probationDays: number;
+  /** After that, an evaluation is due this many months after the last one's period ended. */
+  evaluationIntervalMonths: number;
   revision: number;
 };
 
@@ -30,12 +34,14 @@ export function organisationSettings(): OrganisationSettings {
       applyEmail: organisation.applyEmail,
       applyUrl: organisation.applyUrl,
       location: organisation.location,
+      probationDays: organisation.probationDays,
+      evaluationIntervalMonths: organisation.evaluationIntervalMonths,
       revision: organisation.revision,
     })
     .from(organisation)
     .where(eq(organisation.id, 1))
     .get();
-  return row ?? { name: "", timeZone: "", applyEmail: "", applyUrl: "", location: "", revision: 0 };
+  return row ?? { name: "", timeZone: "", applyEmail: "", applyUrl: "", location: "", probationDays: 90, evaluationIntervalMonths: 12, revision: 0 };
 }
 
 /** The zone "today", due dates and effective dates are computed in. */

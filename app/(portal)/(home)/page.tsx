@@ -27,6 +27,7 @@ export default async function MyRolePage() {
   const today = todayIso();
   const plan = myOpenPlan(actor, today);
   const p = await getTranslations("onboarding.plan");
+  const ev = await getTranslations("evaluations.guide");
   const groups = plan ? groupItems(plan.items, today) : null;
   const names = plan ? { buddy: plan.buddy?.name ?? null, manager: plan.manager?.name ?? null, hire: plan.person.name } : null;
 
@@ -83,6 +84,12 @@ export default async function MyRolePage() {
                     {t("openRolePage")}
                   </Link>
                 </p>
+                <p className="mt-2 text-sm text-slate-600">
+                  <Link href="/my-role/evaluation" className="font-medium text-brand-700 underline">
+                    {ev("title")}
+                  </Link>
+                  : {ev("homeHint")}
+                </p>
               </Card>
               <section>
                 <h2 className="mb-3 text-xl font-semibold">{t("responsibilities")}</h2>
@@ -94,6 +101,15 @@ export default async function MyRolePage() {
           )}
         </div>
         <aside className="space-y-4">
+          {role ? null : (
+            <Card>
+              <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{ev("title")}</h2>
+              <p className="mt-2 text-sm text-slate-700">{ev("homeHint")}</p>
+              <Link href="/my-role/evaluation" className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+                {ev("title")}
+              </Link>
+            </Card>
+          )}
           {role ? <ToolsCard tools={role.tools} /> : null}
           <Card>
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("yourManager")}</h2>

@@ -18,6 +18,7 @@ export default async function MyRolePage() {
   const actor = await requireActor();
   const mine = found(() => getMyRole(actor));
   const t = await getTranslations("roleReading");
+  const ev = await getTranslations("evaluations.guide");
   const format = await getFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const state = mine.ack?.state ?? "pending";
@@ -28,7 +29,12 @@ export default async function MyRolePage() {
         title={t("title")}
         description={t("byline", { role: mine.role.title, version: mine.version.number, date: format.dateTime(new Date(mine.version.publishedAt), { dateStyle: "medium" }) })}
       />
-      <p className="mb-6 text-slate-700">{mine.firstTime ? t("introFirst") : t("intro")}</p>
+      <p className="mb-6 text-slate-700">
+        {mine.firstTime ? t("introFirst") : t("intro")}{" "}
+        <Link href="/my-role/evaluation" className="text-brand-700 underline">
+          {ev("title")}
+        </Link>
+      </p>
       <WholeRole doc={mine.doc} contents={mine.contents} />
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-semibold">{t("yourAnswer")}</h2>

@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { createAction } from "@/lib/core/action";
 import { addHoliday, removeHoliday } from "@/lib/org/holidays";
-import { updateOrganisationSettings } from "@/lib/org/organisation";
+import { updateRatingScale } from "@/lib/evaluations/scale";
+import { updateEvaluationSchedule, updateOrganisationSettings } from "@/lib/org/organisation";
 import { setOwnTimeZone } from "@/lib/org/preferences";
-import { addHolidaySchema, organisationSchema, ownTimeZoneSchema, removeHolidaySchema } from "@/lib/org/schema";
+import { addHolidaySchema, evaluationScheduleSchema, organisationSchema, ownTimeZoneSchema, ratingScaleSchema, removeHolidaySchema } from "@/lib/org/schema";
 
 export const updateOrganisationAction = createAction(organisationSchema, async ({ revision, ...input }, actor) => {
   const result = updateOrganisationSettings(actor, revision, input);
@@ -29,4 +30,16 @@ export const setOwnTimeZoneAction = createAction(ownTimeZoneSchema, async ({ tim
   setOwnTimeZone(actor, timeZone);
   revalidatePath("/", "layout");
   return { timeZone };
+});
+
+export const updateRatingScaleAction = createAction(ratingScaleSchema, async ({ revision, levels }, actor) => {
+  const result = updateRatingScale(actor, revision, levels);
+  revalidatePath("/settings/rating-scale");
+  return result;
+});
+
+export const updateEvaluationScheduleAction = createAction(evaluationScheduleSchema, async ({ revision, ...input }, actor) => {
+  const result = updateEvaluationSchedule(actor, revision, input);
+  revalidatePath("/", "layout");
+  return result;
 });

@@ -8,6 +8,7 @@ import { holidaysBetween } from "@/lib/org/settings";
 import { found, idParam } from "@/lib/core/page";
 import { getRoleBySlug } from "@/lib/roles/catalog";
 import { can } from "@/lib/auth/policy";
+import { offersProbationEvaluation } from "@/lib/evaluations/due";
 import { requireActor } from "@/lib/auth/session";
 import { todayIso } from "@/lib/core/dates";
 import { ItemList } from "../_components/item-list";
@@ -33,6 +34,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const { started } = await searchParams;
   const t = await getTranslations("onboarding.plan");
   const o = await getTranslations("onboarding");
+  const ev = await getTranslations("evaluations.due");
   const format = await getFormatter();
   const groups = groupItems(plan.items, today);
   const window = dueDateWindow(plan.startDate);
@@ -91,6 +93,14 @@ export default async function PlanPage({ params, searchParams }: Props) {
       {plan.status === "closed" ? (
         <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">
           {plan.closedReason ? t("closedReason", { reason: plan.closedReason }) : t("closedAllDone")}
+        </p>
+      ) : null}
+      {plan.status === "closed" && plan.kind === "new_hire" && plan.closedByMe && offersProbationEvaluation(actor, plan.person.id) ? (
+        <p role="status" className="mb-4 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-slate-800" data-testid="probation-offer">
+          {ev("probationOffer", { name: plan.person.name })}{" "}
+          <Link href={`/evaluations/new?person=${plan.person.id}&kind=probation`} className="font-medium text-brand-700 underline">
+            {ev("startProbation")}
+          </Link>
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">

@@ -108,7 +108,15 @@ export function ClosePlanForm({ planId, revision }: { planId: number; revision: 
   const t = useTranslations("onboarding.plan");
   const router = useRouter();
   return (
-    <ActionForm action={closePlanAction} onSuccess={() => router.refresh()} className="space-y-3">
+    <ActionForm
+      action={closePlanAction}
+      onSuccess={() => {
+        router.refresh();
+        // The page's top then says the plan is closed (and may offer the probation evaluation).
+        window.scrollTo({ top: 0 });
+      }}
+      className="space-y-3"
+    >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="revision" value={revision} />
       <TextAreaField name="reason" label={t("closeReason")} rows={2} required maxLength={CLOSE_REASON_MAX} />

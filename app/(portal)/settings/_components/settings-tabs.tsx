@@ -1,15 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-/** Organisation / public holidays: the two settings pages. */
-export async function SettingsTabs({ current }: { current: "organisation" | "holidays" }) {
+/** Organisation / public holidays / rating scale: the settings pages. */
+export async function SettingsTabs({ current }: { current: "organisation" | "holidays" | "ratingScale" }) {
   const t = await getTranslations("settings");
   const tabs = [
     { key: "organisation", href: "/settings", label: t("organisationTab") },
     { key: "holidays", href: "/settings/holidays", label: t("holidaysTab") },
+    { key: "ratingScale", href: "/settings/rating-scale", label: t("ratingScaleTab") },
   ] as const;
   return (
-    <nav aria-label={t("sections")} className="mb-6 flex gap-1 border-b border-slate-200 pb-2">
+    <nav aria-label={t("sections")} className="mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-2">
       {tabs.map((tab) => (
         <Link
           key={tab.key}
