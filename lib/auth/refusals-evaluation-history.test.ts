@@ -1,4 +1,8 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect } from "vitest";
+import { getDb } from "@/db/client";
+import { evaluations } from "@/db/schema";
+import { RELEASED_STATUSES } from "@/lib/evaluations/vocabulary";
 import { evaluationHistory, evaluationHistoryShown, ratingTrends, type RatingTrends } from "@/lib/evaluations/history";
 import { evaluationForPrint, type EvaluationPrint } from "@/lib/evaluations/print";
 import type { Page } from "@/lib/core/pagination";
@@ -10,11 +14,20 @@ import { EMP, HR, idOf, MGR, NORA, notFound, refusals, SEED_TIMEOUT, SUP, type R
 /** Evaluation history, trends and the printable copy (the harness is lib/test/refusals.ts). */
 
 let released = 0;
+/** The demo's own released evaluations of employee@ (db/seed-evaluations.ts), newest first. */
+let seeded: number[] = [];
 let asked = 0;
 let draft = 0;
 
 beforeAll(async () => {
   await useSeededTestDb();
+  seeded = getDb()
+    .select({ id: evaluations.id })
+    .from(evaluations)
+    .where(and(eq(evaluations.personId, idOf(EMP)), inArray(evaluations.status, [...RELEASED_STATUSES])))
+    .orderBy(desc(evaluations.periodEnd))
+    .all()
+    .map((r) => r.id);
   released = insertEvaluation({ personEmail: EMP, authorEmail: SUP, status: "released", periodEnd: "2026-11-30" });
   asked = insertEvaluation({ personEmail: EMP, authorEmail: SUP, status: "self_assessment", periodEnd: "2027-11-30" });
   draft = insertEvaluation({ personEmail: EMP, authorEmail: SUP, status: "draft", periodEnd: "2028-11-30" });
@@ -30,22 +43,22 @@ const cases: RefusalCase[] = [
   notFound("evaluationHistory: the buddy gets not found", EMP, (a) => evaluationHistory(a, idOf(NORA)), person(NORA), "peopleScope"),
   notFound("ratingTrends: a peer gets not found", NORA, (a) => ratingTrends(a, idOf(EMP)), person(EMP), "peopleScope"),
   {
-    name: "evaluationHistory: the employee sees their released evaluation, never a draft",
+    name: "evaluationHistory: the employee sees their released evaluations, never a draft",
     as: EMP,
     call: (a) => evaluationHistory(a, a.id),
-    expect: (page: Page<HistoryRow>) => expect(ids(page)).toEqual([released]),
+    expect: (page: Page<HistoryRow>) => expect(ids(page)).toEqual([released, ...seeded]),
   },
   ...[SUP, MGR, HR].map<RefusalCase>((as) => ({
-    name: `evaluationHistory: ${as} sees the released one only`,
+    name: `evaluationHistory: ${as} sees the released ones only`,
     as,
     call: (a) => evaluationHistory(a, idOf(EMP)),
-    expect: (page: Page<HistoryRow>) => expect(ids(page)).toEqual([released]),
+    expect: (page: Page<HistoryRow>) => expect(ids(page)).toEqual([released, ...seeded]),
   })),
   {
-    name: "ratingTrends: the employee's trends come from the released evaluation only",
+    name: "ratingTrends: the employee's trends come from released evaluations only",
     as: EMP,
     call: (a) => ratingTrends(a, a.id),
-    expect: (r: RatingTrends) => expect(new Set(r.trends.flatMap((t) => t.points.map((p) => p.evaluationId)))).toEqual(new Set([released])),
+    expect: (r: RatingTrends) => expect(new Set(r.trends.flatMap((t) => t.points.map((p) => p.evaluationId)))).toEqual(new Set([released, ...seeded])),
   },
   {
     name: "evaluationHistoryShown: no section for a peer",
