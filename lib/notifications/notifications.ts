@@ -16,6 +16,13 @@ export const NOTIFICATION_KINDS = [
   "announcement.new",
   "onboarding.started",
   "onboarding.reminder",
+  "evaluation.understood",
+  "evaluation.question",
+  "evaluation.disagree",
+  "evaluation.reply",
+  "evaluation.addendum",
+  "evaluation.escalated",
+  "evaluation.reviewed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
