@@ -228,9 +228,10 @@ export function addAddendum(actor: Actor, id: number, input: { note: string }): 
 /** Whom it was escalated to (or HR) reviews a kept disagreement: closed, the disagreement recorded as kept. */
 export function review(actor: Actor, id: number, input: { note: string; revision?: number }): { status: EvaluationStatus } {
   const ev = loadVisible(actor, id);
-  if (!mayReviewAtAll(actor, ev)) throw new ActionError("evaluationConversation.onlyReviewer", { name: ev.escalatedToName ?? "HR" });
+  // Until a disagreement is kept there is no reviewer to name: the state answers first.
   const step = afterReview(ev.status);
   if (!step) throw new ActionError(released(ev.status) ? "evaluationConversation.nothingToReview" : "evaluationConversation.notReleased");
+  if (!mayReviewAtAll(actor, ev)) throw new ActionError("evaluationConversation.onlyReviewer", { name: ev.escalatedToName ?? "HR" });
   const note = noteOf(input.note, false);
   getDb().transaction((tx) => {
     const now = new Date().toISOString();
