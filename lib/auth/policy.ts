@@ -306,7 +306,7 @@ export type EvaluationAccess = {
   maySelfAssess: boolean;
   /** Add a correction after release (the author). */
   mayAddendum: boolean;
-  /** Answer: understood, question, disagree, keep the disagreement (the employee). */
+  /** Answer: understood, question, disagree, keep the disagreement (the employee, while the answer is theirs: released or answered). */
   mayRespond: boolean;
   /** Reply to the employee's question or disagreement (the author; HR when the author is gone). */
   mayReply: boolean;
@@ -334,7 +334,7 @@ export function evaluationAccess(
     mayEditDraft: isAuthor && draft,
     maySelfAssess: isEmployee && ev.status === "self_assessment",
     mayAddendum: isAuthor && released,
-    mayRespond: isEmployee && released,
+    mayRespond: isEmployee && (ev.status === "released" || ev.status === "answered"),
     mayReply: (isAuthor || (oversee && authorGone)) && (ev.status === "questioned" || ev.status === "disagreed"),
     mayReview: ev.status === "escalated" && !isEmployee && (ev.escalatedToId === actor.id || oversee),
     seesPrivate: !isEmployee,

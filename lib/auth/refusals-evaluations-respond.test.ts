@@ -35,6 +35,12 @@ let ev: {
   orphan: number;
   /** Elif's, by the supervisor, for the positive controls. */
   positive: number;
+  /** HR's own, questioned, its author gone: HR is the employee here, not HR. */
+  hrOwn: number;
+  /** HR's own, by the manager, escalated to the manager. */
+  hrEscalated: number;
+  /** The supervisor's of himself (start refuses this; written straight): he is the employee, not the author. */
+  selfWritten: number;
 };
 
 beforeAll(async () => {
@@ -49,8 +55,11 @@ beforeAll(async () => {
     nora: make("released", NORA),
     orphan: make("questioned"),
     positive: make("released"),
+    hrOwn: insertEvaluation({ personEmail: HR, authorEmail: MGR, status: "questioned" }),
+    hrEscalated: insertEvaluation({ personEmail: HR, authorEmail: MGR, status: "escalated", escalatedToEmail: MGR }),
+    selfWritten: insertEvaluation({ personEmail: SUP, authorEmail: SUP, status: "questioned" }),
   };
-  getDb().update(evaluations).set({ authorId: null }).where(eq(evaluations.id, ev.orphan)).run();
+  for (const id of [ev.orphan, ev.hrOwn]) getDb().update(evaluations).set({ authorId: null }).where(eq(evaluations.id, id)).run();
 }, SEED_TIMEOUT);
 
 const target = (key: keyof typeof ev) => () => ({ type: "evaluation", id: ev[key] });
@@ -136,6 +145,44 @@ const cases: RefusalCase[] = [
     expect: (r: boolean[]) => expect(r).toEqual([false, true]),
   },
   {
+    name: "conversationOf: the author may not reply when nothing is asked, nor correct a draft",
+    as: SUP,
+    call: (a) => [conversationOf(a, ev.released).me.reply, conversationOf(a, ev.draft).me.addendum, conversationOf(a, ev.released).me.addendum],
+    expect: (r: boolean[]) => expect(r).toEqual([false, false, true]),
+  },
+  {
+    name: "conversationOf: the author may not answer for Elif",
+    as: SUP,
+    call: (a) => conversationOf(a, ev.released).me.answer,
+    expect: (r: unknown) => expect(r).toBeNull(),
+  },
+  {
+    name: "conversationOf: the author's manager may not answer for Elif",
+    as: MGR,
+    call: (a) => conversationOf(a, ev.released).me.answer,
+    expect: (r: unknown) => expect(r).toBeNull(),
+  },
+  {
+    name: "conversationOf: HR may not review what is not escalated",
+    as: HR,
+    call: (a) => [conversationOf(a, ev.released).me.review, conversationOf(a, ev.escalated).me.review],
+    expect: (r: boolean[]) => expect(r).toEqual([false, true]),
+  },
+  {
+    name: "conversationOf: in her own evaluation HR is the employee: no reply in place of a gone author, no review of her own disagreement",
+    as: HR,
+    call: (a) => [conversationOf(a, ev.hrOwn).me.reply, conversationOf(a, ev.hrEscalated).me.review, conversationOf(a, ev.hrOwn).me.isEmployee],
+    expect: (r: boolean[]) => expect(r).toEqual([false, false, true]),
+  },
+  refused("review: HR may not review her own kept disagreement", HR, (a) => review(a, ev.hrEscalated, { note: "Mine." }), "onlyReviewer"),
+  refused("reply: HR may not reply to her own question", HR, (a) => reply(a, ev.hrOwn, { note: "Mine." }), "onlyHr"),
+  {
+    name: "conversationOf: in an evaluation of himself the supervisor is the employee, not the author",
+    as: SUP,
+    call: (a) => conversationOf(a, ev.selfWritten).me,
+    expect: (me: Conversation["me"]) => expect([me.isEmployee, me.isAuthor, me.reply, me.addendum]).toEqual([true, false, false, false]),
+  },
+  {
     name: "conversationOf: the reviewer (and only the reviewer or HR) may review",
     as: MGR,
     call: (a) => conversationOf(a, ev.escalated).me.review,
@@ -151,7 +198,7 @@ const cases: RefusalCase[] = [
 
   // ---------- waiting lists narrow silently ----------
   {
-    name: "unansweredForManagers: the supervisor does not get HR's orphaned questions",
+    name: "unansweredForManagers: the supervisor does not get HR's orphaned questions, nor his own evaluation",
     as: SUP,
     call: (a) => unansweredForManagers(a).rows.map((r) => r.id),
     expect: (ids: number[]) => expect(ids).toEqual([ev.questioned]),
@@ -160,10 +207,18 @@ const cases: RefusalCase[] = [
     name: "unansweredForManagers: the manager sees his supervisor's unanswered question and the escalation to him",
     as: MGR,
     call: (a) => unansweredForManagers(a).rows.map((r) => [r.id, r.reason]),
-    expect: (rows: [number, string][]) => expect(rows.sort()).toEqual([[ev.escalated, "review"], [ev.questioned, "below"]].sort()),
+    expect: (rows: [number, string][]) =>
+      expect(rows.sort()).toEqual(
+        [
+          [ev.escalated, "review"],
+          [ev.questioned, "below"],
+          [ev.hrEscalated, "review"],
+          [ev.selfWritten, "below"],
+        ].sort(),
+      ),
   },
   {
-    name: "unansweredForManagers: HR gets the questions of authors who are gone",
+    name: "unansweredForManagers: HR gets the questions of authors who are gone, never her own",
     as: HR,
     call: (a) => unansweredForManagers(a).rows.map((r) => [r.id, r.reason]),
     expect: (rows: [number, string][]) => expect(rows).toEqual([[ev.orphan, "reply"]]),

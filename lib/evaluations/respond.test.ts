@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { auditLog, evaluationEntries, evaluations, notifications, people } from "@/db/schema";
 import { ActionError, ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { addAddendum, conversationOf, reply, respond, review, unansweredForManagers, waitingCount } from "@/lib/evaluations/respond";
+import { escalationReviewer } from "@/lib/auth/policy";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { insertEvaluation } from "@/lib/test/evaluations";
 
@@ -196,6 +197,17 @@ describe("a disagreement kept after the reply goes to the author's manager", () 
     expect(conversation.me.answer).toEqual({ disagreeEscalates: true, reviewer: { id: idOf(HR), name: actorFor(HR).name } });
     respond(peer, id, { answer: "disagree", note: "Still no." });
     expect(row(id).escalatedToId).toBe(idOf(HR));
+  });
+});
+
+describe("the escalation target", () => {
+  it("is the author's supervisor, else the manager of the author's team, never the employee; else HR", () => {
+    expect(escalationReviewer(idOf(SUP), idOf(EMP))).toBe(idOf(MGR));
+    // Marco evaluated by Sven (who reports to Marco): not Marco himself, so HR.
+    expect(escalationReviewer(idOf(SUP), idOf(MGR))).toBe(idOf(HR));
+    // Thomas evaluated by Elif (who reports to Sven): Sven.
+    expect(escalationReviewer(idOf(EMP), idOf(PEER))).toBe(idOf(SUP));
+    expect(escalationReviewer(null, idOf(EMP))).toBe(idOf(HR));
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { evaluationEntries, evaluations, people } from "@/db/schema";
@@ -76,7 +76,7 @@ function loadVisible(actor: Actor, id: number): EvRow {
 }
 
 const access = (actor: Actor, ev: EvRow, status: EvaluationStatus = ev.status): EvaluationAccess =>
-  evaluationAccess(actor, { personId: ev.personId, authorId: ev.authorId, escalatedToId: ev.escalatedToId, status, authorActive: ev.authorActive });
+  evaluationAccess(actor, { personId: ev.personId, authorId: ev.authorId, escalatedToId: ev.escalatedToId, status, authorActive: ev.authorId === null ? undefined : ev.authorActive });
 
 const released = (status: EvaluationStatus) => (RELEASED_STATUSES as readonly string[]).includes(status);
 const link = (id: number) => `/evaluations/${id}`;
@@ -149,7 +149,7 @@ export function respond(actor: Actor, id: number, input: RespondInput): { status
   const my = access(actor, ev);
   if (!my.isEmployee) throw new ActionError("evaluationConversation.onlyEmployee", { name: ev.personName });
   if (!(ANSWERS as readonly string[]).includes(input.answer)) throw new FieldError({ answer: "invalidChoice" });
-  if (!my.mayRespond || !ANSWERABLE.includes(ev.status)) throw answerStateError(ev);
+  if (!my.mayRespond) throw answerStateError(ev);
   const note = noteOf(input.note, input.answer === "understood");
   const step = afterAnswer(ev.status, input.answer, disagreedBefore(ev.id))!;
   const escalateTo = step.escalates ? escalationReviewer(ev.authorId, ev.personId) : null;
@@ -307,9 +307,8 @@ export function conversationOf(actor: Actor, id: number): Conversation {
     .orderBy(asc(evaluationEntries.createdAt), asc(evaluationEntries.id))
     .limit(ENTRIES_MAX)
     .all();
-  const answering = my.mayRespond && ANSWERABLE.includes(ev.status);
   let answer: Conversation["me"]["answer"] = null;
-  if (answering) {
+  if (my.mayRespond) {
     const reviewerId = escalationReviewer(ev.authorId, ev.personId);
     const name = reviewerId === null ? null : (db.select({ name: people.name }).from(people).where(eq(people.id, reviewerId)).get()?.name ?? null);
     answer = {
@@ -376,13 +375,15 @@ export const WAITING_PAGE_SIZE = 20;
  * What waits on the actor, as SQL over evaluations joined with the author (`author`) and reviewer
  * (`reviewer`): questions and disagreements they must reply to (as author, or as HR when the author
  * is gone) or that someone below them has left unanswered; kept disagreements escalated to them
- * (or, for HR, to nobody who is still here).
+ * (or, for HR, to nobody who is still here). Never their own evaluation.
  */
 function waitingCondition(actor: Actor): SQL {
   const hr = can(actor, "evaluations.oversee");
   const unanswered = inArray(evaluations.status, [...AWAITING_REPLY]);
   return and(
     evaluationsCondition(actor),
+    // Nobody waits on themself: in their own evaluation they answer, they do not reply or review.
+    ne(evaluations.personId, actor.id),
     or(
       and(
         unanswered,
