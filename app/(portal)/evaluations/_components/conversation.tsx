@@ -82,7 +82,10 @@ export async function EvaluationConversation({ evaluationId }: { evaluationId: n
   /** Who stands in when the author or reviewer is gone. */
   const hr = roles("hr_admin");
   const when = (iso: string) => formatInstant(format, iso, zone);
-  const status = statusLine(c, t, hr);
+  // The person whose move it is sees their form instead of "waiting for …".
+  const theirMove =
+    (c.waitingFor?.who === "employee" && c.me.answer !== null) || (c.waitingFor?.who === "replier" && c.me.reply) || (c.waitingFor?.who === "reviewer" && c.me.review);
+  const status = theirMove ? null : statusLine(c, t, hr);
   return (
     <section aria-labelledby="evaluation-conversation" className="mt-8 space-y-4" data-testid="evaluation-conversation">
       <h2 id="evaluation-conversation" className="text-lg font-semibold">
