@@ -41,6 +41,8 @@ let ev: {
   hrEscalated: number;
   /** The supervisor's of himself (start refuses this; written straight): he is the employee, not the author. */
   selfWritten: number;
+  /** The manager's, escalated to the manager himself (escalationReviewer never does this; written straight). */
+  selfReview: number;
 };
 
 beforeAll(async () => {
@@ -58,6 +60,7 @@ beforeAll(async () => {
     hrOwn: insertEvaluation({ personEmail: HR, authorEmail: MGR, status: "questioned" }),
     hrEscalated: insertEvaluation({ personEmail: HR, authorEmail: MGR, status: "escalated", escalatedToEmail: MGR }),
     selfWritten: insertEvaluation({ personEmail: SUP, authorEmail: SUP, status: "questioned" }),
+    selfReview: insertEvaluation({ personEmail: MGR, authorEmail: HR, status: "escalated", escalatedToEmail: MGR }),
   };
   for (const id of [ev.orphan, ev.hrOwn]) getDb().update(evaluations).set({ authorId: null }).where(eq(evaluations.id, id)).run();
 }, SEED_TIMEOUT);
@@ -182,6 +185,7 @@ const cases: RefusalCase[] = [
     call: (a) => conversationOf(a, ev.selfWritten).me,
     expect: (me: Conversation["me"]) => expect([me.isEmployee, me.isAuthor, me.reply, me.addendum]).toEqual([true, false, false, false]),
   },
+  refused("review: nobody reviews a disagreement with their own evaluation", MGR, (a) => review(a, ev.selfReview, { note: "Mine." }), "onlyReviewer"),
   {
     name: "conversationOf: the reviewer (and only the reviewer or HR) may review",
     as: MGR,
