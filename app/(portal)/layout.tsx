@@ -6,6 +6,7 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
 import { questionsToAnswerCount } from "@/lib/communication/questions";
+import { waitingCount } from "@/lib/evaluations/respond";
 import { unreadCount } from "@/lib/notifications/notifications";
 import { evaluationsDueCount } from "@/lib/evaluations/due";
 import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
@@ -38,6 +39,9 @@ export default async function PortalLayout({ children }: { children: React.React
   const answersQuestions = questions > 0 || can(actor, "communication.oversee") || can(actor, "roles.edit") || can(actor, "announcements.create");
   const unread = unreadCount(actor);
   const evaluationsDue = evaluationsDueCount(actor);
+  // Evaluation questions and disagreements waiting on the person (to reply, or left unanswered below them), and reviews.
+  const evaluationsWaiting = waitingCount(actor);
+  const seesEvaluationsWaiting = evaluationsWaiting > 0 || can(actor, "evaluations.write");
   const manages = can(actor, "onboarding.manage");
   const duties = manages ? 0 : onboardingDutyCount(actor);
   // Buddies and named plan managers reach their tasks and plans even when nothing is due.
@@ -114,6 +118,17 @@ export default async function PortalLayout({ children }: { children: React.React
                     <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" data-testid="questions-count">
                       {questions}
                       <span className="sr-only"> {t("waitingForAnswer")}</span>
+                    </span>
+                  ) : null}
+                </NavLink>
+              ) : null}
+              {seesEvaluationsWaiting ? (
+                <NavLink href="/evaluations/waiting">
+                  {t("nav.evaluationsWaiting")}
+                  {evaluationsWaiting ? (
+                    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="evaluations-waiting-count">
+                      {evaluationsWaiting}
+                      <span className="sr-only"> {t("evaluationsWaitingCount")}</span>
                     </span>
                   ) : null}
                 </NavLink>

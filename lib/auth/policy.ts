@@ -306,7 +306,7 @@ export type EvaluationAccess = {
   maySelfAssess: boolean;
   /** Add a correction after release (the author). */
   mayAddendum: boolean;
-  /** Answer: understood, question, disagree, keep the disagreement (the employee). */
+  /** Answer: understood, question, disagree, keep the disagreement (the employee, while the answer is theirs: released or answered). */
   mayRespond: boolean;
   /** Reply to the employee's question or disagreement (the author; HR when the author is gone). */
   mayReply: boolean;
@@ -318,9 +318,11 @@ export type EvaluationAccess = {
 
 export function evaluationAccess(
   actor: Actor,
-  ev: { personId: number; authorId: number | null; escalatedToId: number | null; status: EvaluationStatus },
+  /** `authorActive`: false when the author was deactivated (gone, like a deleted author). */
+  ev: { personId: number; authorId: number | null; escalatedToId: number | null; status: EvaluationStatus; authorActive?: boolean },
 ): EvaluationAccess {
   const isEmployee = ev.personId === actor.id;
+  const authorGone = ev.authorId === null || ev.authorActive === false;
   const isAuthor = ev.authorId === actor.id && !isEmployee;
   const oversee = can(actor, "evaluations.oversee") && !isEmployee;
   const released = (RELEASED_STATUSES as readonly string[]).includes(ev.status);
@@ -332,11 +334,19 @@ export function evaluationAccess(
     mayEditDraft: isAuthor && draft,
     maySelfAssess: isEmployee && ev.status === "self_assessment",
     mayAddendum: isAuthor && released,
-    mayRespond: isEmployee && released,
-    mayReply: (isAuthor || (oversee && ev.authorId === null)) && (ev.status === "questioned" || ev.status === "disagreed"),
+    mayRespond: isEmployee && (ev.status === "released" || ev.status === "answered"),
+    mayReply: (isAuthor || (oversee && authorGone)) && (ev.status === "questioned" || ev.status === "disagreed"),
     mayReview: ev.status === "escalated" && !isEmployee && (ev.escalatedToId === actor.id || oversee),
     seesPrivate: !isEmployee,
   };
+}
+
+/**
+ * Evaluations whose author is below the actor (down their reports-to chain or in a team they
+ * manage), as SQL over `evaluations`: "their managers see unanswered ones".
+ */
+export function evaluationAuthorBelow(actor: Pick<Actor, "id">): SQL {
+  return inArray(evaluations.authorId, peopleBelow(actor.id));
 }
 
 /**

@@ -19,6 +19,13 @@ export const NOTIFICATION_KINDS = [
   "evaluation.selfRequested",
   "evaluation.selfSubmitted",
   "evaluation.released",
+  "evaluation.understood",
+  "evaluation.question",
+  "evaluation.disagree",
+  "evaluation.reply",
+  "evaluation.addendum",
+  "evaluation.escalated",
+  "evaluation.reviewed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

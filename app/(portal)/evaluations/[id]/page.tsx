@@ -10,6 +10,7 @@ import { getEvaluation, type FullView } from "@/lib/evaluations/read";
 import { levelText } from "@/lib/evaluations/scale";
 import { RELEASED_STATUSES } from "@/lib/evaluations/vocabulary";
 import type { Locale } from "@/lib/people/vocabulary";
+import { EvaluationConversation } from "../_components/conversation";
 import { DraftEditor } from "../_components/draft-editor";
 import { PrintActions } from "../_components/print-actions";
 import { SelfAssessmentForm } from "../_components/self-form";
@@ -208,8 +209,7 @@ function ReadView({
           <p className="mt-2 whitespace-pre-wrap text-sm">{ev.privateNote}</p>
         </section>
       ) : null}
-      {/* respond: conversation */}
-      {released ? <div data-slot="evaluation-conversation" /> : null}
+      {released ? <EvaluationConversation evaluationId={ev.id} /> : null}
     </div>
   );
 }
