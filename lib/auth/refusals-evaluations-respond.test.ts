@@ -45,8 +45,12 @@ let ev: {
   selfReview: number;
 };
 
+/** The demo's own escalation to manager@ (Oliver's kept disagreement, db/seed-evaluations.ts). */
+let seededEscalation = 0;
+
 beforeAll(async () => {
   await useSeededTestDb();
+  seededEscalation = getDb().select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.status, "escalated")).get()!.id;
   const make = (status: Parameters<typeof insertEvaluation>[0]["status"], personEmail = EMP) => insertEvaluation({ personEmail, authorEmail: SUP, status });
   ev = {
     released: make("released"),
@@ -214,6 +218,7 @@ const cases: RefusalCase[] = [
     expect: (rows: [number, string][]) =>
       expect(rows.sort()).toEqual(
         [
+          [seededEscalation, "review"],
           [ev.escalated, "review"],
           [ev.questioned, "below"],
           [ev.hrEscalated, "review"],
