@@ -42,7 +42,8 @@ export const requestSelfAssessmentAction = createAction(z.object({ id: fields.id
 
 export const submitSelfAssessmentAction = createAction(z.object({ id: fields.id, self: z.unknown() }), (input, actor) => {
   submitSelfAssessment(actor, input.id, input.self as never);
-  revalidatePath(`/evaluations/${input.id}`);
+  // No revalidation: sent, the evaluation is a draft again and no longer the employee's to see, so a
+  // re-render here would replace the form's confirmation with "not found".
   return null;
 });
 
