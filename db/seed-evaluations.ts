@@ -31,6 +31,14 @@ const COMMENTS: Record<number, string[]> = {
   4: ["The best result in the department; others learn from how this is done."],
 };
 
+/** The employee's own words in a self-assessment, by level. */
+const SELF_COMMENTS: Record<number, string[]> = {
+  1: ["I know this slipped in the busy months; I would like help planning it."],
+  2: ["I think I do this as expected; no complaints that I know of.", "On target most months, I checked the report."],
+  3: ["I think I am above the standard here: colleagues come to me with these cases.", "Better than the target all year, also on Saturdays."],
+  4: ["I set up how the team does this now."],
+};
+
 type Seeded = {
   person: string;
   author: string;
@@ -248,15 +256,15 @@ export function seedEvaluations(today: Date, personIds: Map<string, number>): vo
         .returning({ id: schema.evaluations.id })
         .get();
       const keys = [...criterionKeys(frozen.criteria)];
-      const ratings = (source: "author" | "self", lv: number[], comments: boolean) =>
+      const ratings = (source: "author" | "self", lv: number[]) =>
         lv.length
           ? keys.slice(0, source === "author" && e.status === "draft" ? lv.length : keys.length).map(([criterionKey, responsibilityKey], j) => {
               const level = lv[j % lv.length];
-              const pool = COMMENTS[level];
-              return { evaluationId: row.id, source, criterionKey, responsibilityKey, levelId: levelAt(level), comment: comments ? pool[(i + j) % pool.length] : "" };
+              const pool = (source === "author" ? COMMENTS : SELF_COMMENTS)[level];
+              return { evaluationId: row.id, source, criterionKey, responsibilityKey, levelId: levelAt(level), comment: pool[(i + j) % pool.length] };
             })
           : [];
-      const rows = [...ratings("author", e.levels, true), ...(e.self ? ratings("self", e.self.levels, false) : [])];
+      const rows = [...ratings("author", e.levels), ...(e.self ? ratings("self", e.self.levels) : [])];
       if (rows.length) tx.insert(schema.evaluationRatings).values(rows).run();
       const who = { person: personId, author: authorId, reviewer: escalatedToId };
       if (e.entries?.length)

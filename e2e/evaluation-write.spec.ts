@@ -24,7 +24,7 @@ async function rateAll(page: Page, level: string) {
   for (const g of groups) await g.getByRole("radio", { name: new RegExp(level) }).check();
 }
 
-test("the supervisor writes an evaluation, asks for a self-assessment, sees it beside his draft, and releases; the employee reads it; others get not found", async ({
+test("the supervisor writes an evaluation, asks for a self-assessment, sees it beside his draft, and releases; the employee reads it, asks, is answered and understands; others get not found", async ({
   supervisorPage: sup,
   employeePage: emp,
   newhirePage: nora,
@@ -95,6 +95,28 @@ test("the supervisor writes an evaluation, asks for a self-assessment, sees it b
   await expect(emp.getByText("steady", { exact: true })).toBeVisible();
   await expect(emp.getByText("Consider for the senior advisor role.")).toHaveCount(0);
   await expect(emp.getByTestId("rating").first()).toHaveText("Meets expectations");
+
+  // The whole path on the evaluation released above: a question, the supervisor's answer, understood.
+  const conversation = (page: Page) => page.getByTestId("evaluation-conversation");
+  const entries = (page: Page) => page.getByTestId("evaluation-entry");
+  await conversation(emp).getByRole("radio", { name: "I have a question" }).check();
+  await conversation(emp).getByLabel("Your note").fill("Does 16:00 also hold on Saturdays?");
+  await conversation(emp).getByRole("button", { name: "Send answer" }).click();
+  await expect(entries(emp)).toHaveCount(1);
+  await sup.goto(url);
+  await sup.getByTestId("evaluation-reply-form").getByLabel("Your reply").fill("On Saturdays before 12:00: we close at 13:00.");
+  await sup.getByTestId("evaluation-reply-form").getByRole("button", { name: "Send reply" }).click();
+  await expect(entries(sup)).toHaveCount(2);
+  await emp.reload();
+  await expect(entries(emp).nth(1)).toContainText("On Saturdays before 12:00");
+  await conversation(emp).getByRole("radio", { name: "Understood" }).check();
+  await conversation(emp).getByRole("button", { name: "Send answer" }).click();
+  await expect(emp.getByTestId("evaluation-conversation-status")).toHaveText("Closed: Elif Yılmaz understood the evaluation.");
+  // The print view: only the evaluation, without the navigation or the forms.
+  await emp.emulateMedia({ media: "print" });
+  await expect(emp.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(emp.getByRole("list", { name: "Strengths" })).toBeVisible();
+  await emp.emulateMedia({ media: "screen" });
 
   // A peer (Nora, also a service advisor reporting to the supervisor) gets not found.
   await nora.goto(url);

@@ -6,7 +6,7 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
 import { questionsToAnswerCount } from "@/lib/communication/questions";
-import { waitingCount } from "@/lib/evaluations/respond";
+import { evaluationsWaitingCount } from "@/lib/evaluations/read";
 import { unreadCount } from "@/lib/notifications/notifications";
 import { evaluationsDueCount } from "@/lib/evaluations/due";
 import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
@@ -14,13 +14,13 @@ import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
 type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "people" | "roles" | "audit" | "settings";
-const NAV: { href: string; key: NavKey; permission: Permission }[] = [
+const NAV: { href: string; key: NavKey; permission: Permission; except?: string[] }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
   { href: "/announcements", key: "announcements", permission: "announcements.read" },
   { href: "/whose-task", key: "whoseTask", permission: "tasks.search" },
   { href: "/onboarding", key: "onboarding", permission: "onboarding.manage" },
-  { href: "/evaluations", key: "evaluations", permission: "self.read" },
+  { href: "/evaluations", key: "evaluations", permission: "self.read", except: ["/evaluations/due"] },
   { href: "/evaluations/due", key: "evaluationsDue", permission: "evaluations.write" },
   { href: "/roles", key: "roles", permission: "roles.read" },
   { href: "/people", key: "people", permission: "people.read" },
@@ -39,9 +39,8 @@ export default async function PortalLayout({ children }: { children: React.React
   const answersQuestions = questions > 0 || can(actor, "communication.oversee") || can(actor, "roles.edit") || can(actor, "announcements.create");
   const unread = unreadCount(actor);
   const evaluationsDue = evaluationsDueCount(actor);
-  // Evaluation questions and disagreements waiting on the person (to reply, or left unanswered below them), and reviews.
-  const evaluationsWaiting = waitingCount(actor);
-  const seesEvaluationsWaiting = evaluationsWaiting > 0 || can(actor, "evaluations.write");
+  // Evaluations waiting on the person: a self-assessment to write or read, an answer to give, a question to reply to, a review.
+  const evaluationsWaiting = evaluationsWaitingCount(actor);
   const manages = can(actor, "onboarding.manage");
   const duties = manages ? 0 : onboardingDutyCount(actor);
   // Buddies and named plan managers reach their tasks and plans even when nothing is due.
@@ -95,8 +94,14 @@ export default async function PortalLayout({ children }: { children: React.React
             </div>
             <nav aria-label={t("mainNavigation")} className="flex flex-col gap-1 sm:order-5 sm:-mx-2 sm:w-full sm:flex-row sm:flex-wrap sm:pt-1">
               {NAV.filter((n) => can(actor, n.permission)).map((n) => (
-                <NavLink key={n.href} href={n.href}>
+                <NavLink key={n.href} href={n.href} except={n.except}>
                   {t(`nav.${n.key}`)}
+                  {n.key === "evaluations" && evaluationsWaiting ? (
+                    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="evaluations-waiting-count">
+                      {evaluationsWaiting}
+                      <span className="sr-only"> {t("evaluationsWaitingCount")}</span>
+                    </span>
+                  ) : null}
                   {n.key === "changes" && openItems ? (
                     <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
                       {openItems}
@@ -118,17 +123,6 @@ export default async function PortalLayout({ children }: { children: React.React
                     <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" data-testid="questions-count">
                       {questions}
                       <span className="sr-only"> {t("waitingForAnswer")}</span>
-                    </span>
-                  ) : null}
-                </NavLink>
-              ) : null}
-              {seesEvaluationsWaiting ? (
-                <NavLink href="/evaluations/waiting">
-                  {t("nav.evaluationsWaiting")}
-                  {evaluationsWaiting ? (
-                    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="evaluations-waiting-count">
-                      {evaluationsWaiting}
-                      <span className="sr-only"> {t("evaluationsWaitingCount")}</span>
                     </span>
                   ) : null}
                 </NavLink>

@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+/** `except`: paths under `href` that have a navigation entry of their own (not marked active here). */
+export function NavLink({ href, except = [], children }: { href: string; except?: string[]; children: React.ReactNode }) {
   const pathname = usePathname();
-  const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+  const own = except.some((e) => pathname === e || pathname.startsWith(`${e}/`));
+  const active = href === "/" ? pathname === "/" : !own && (pathname === href || pathname.startsWith(`${href}/`));
   return (
     <Link
       href={href}

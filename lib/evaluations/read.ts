@@ -148,7 +148,7 @@ export const EVALUATION_PAGE_SIZE = 20;
 /** Evaluations waiting for the actor: their self-assessment, a submitted self-assessment, a question to answer, a disagreement to review. */
 function waitingFor(actor: Actor): SQL {
   return or(
-    and(eq(evaluations.personId, actor.id), eq(evaluations.status, "self_assessment")),
+    and(eq(evaluations.personId, actor.id), inArray(evaluations.status, ["self_assessment", "released", "answered"])),
     and(eq(evaluations.authorId, actor.id), eq(evaluations.status, "draft"), isNotNull(evaluations.selfSubmittedAt)),
     and(eq(evaluations.authorId, actor.id), inArray(evaluations.status, ["questioned", "disagreed"])),
     and(eq(evaluations.escalatedToId, actor.id), eq(evaluations.status, "escalated")),

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, evaluations, notifications, ratingLevels, roleVersions } from "@/db/schema";
@@ -257,5 +257,23 @@ describe("who sees what", () => {
     expect(ids(SUP, "drafts")).toContain(draftId);
     expect(ids(SUP, "drafts")).not.toContain(releasedId);
     expect(ids(SUP, "written")).toEqual(expect.arrayContaining([draftId, releasedId]));
+  });
+});
+
+describe("waiting for me", () => {
+  it("lists what waits on the reader: the employee's answer to a released one, the author's reply, the reviewer's review; never what waits on others", () => {
+    const released = insertEvaluation({ personEmail: EMP, authorEmail: SUP, status: "released" });
+    const questioned = insertEvaluation({ personEmail: EMP, authorEmail: SUP, status: "questioned" });
+    const escalated = insertEvaluation({ personEmail: EMP, authorEmail: SUP, status: "escalated", escalatedToEmail: MGR });
+    const closed = insertEvaluation({ personEmail: EMP, authorEmail: SUP, status: "closed" });
+    const waiting = (who: string) => listEvaluations(actorFor(who), "waiting").rows.map((r) => r.id);
+    expect(waiting(EMP)).toContain(released);
+    expect(waiting(EMP)).not.toContain(questioned);
+    expect(waiting(EMP)).not.toContain(closed);
+    expect(waiting(SUP)).toContain(questioned);
+    expect(waiting(SUP)).not.toContain(released);
+    expect(waiting(MGR)).toContain(escalated);
+    expect(waiting(MGR)).not.toContain(questioned);
+    getDb().delete(evaluations).where(inArray(evaluations.id, [released, questioned, escalated, closed])).run();
   });
 });

@@ -10,6 +10,7 @@ import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
 import { pageParam } from "@/lib/core/page";
 import { EVALUATION_FILTERS, evaluationsWaitingCount, listEvaluations, type EvaluationFilter } from "@/lib/evaluations/read";
+import { waitingCount } from "@/lib/evaluations/respond";
 import { statusTone } from "../_components/status";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +28,10 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
   if (!tabs.includes(show)) notFound();
   const result = listEvaluations(actor, show, pageParam(sp.page));
   const waiting = evaluationsWaitingCount(actor);
+  // Questions and disagreements left unanswered by the people below the reader, and reviews: their own page.
+  const unanswered = waitingCount(actor);
+  const showsUnanswered = unanswered > 0 || writes;
+  const shell = await getTranslations("shell");
   const t = await getTranslations("evaluations.write");
   const title = await getTranslations("evaluations");
   const format = await getFormatter();
@@ -49,6 +54,12 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
             {f === "waiting" && waiting ? <span className="ml-1.5 font-semibold">({waiting})</span> : null}
           </Link>
         ))}
+        {showsUnanswered ? (
+          <Link href="/evaluations/waiting" className="rounded-full border border-slate-300 bg-white px-3 py-1 text-sm text-slate-800 hover:bg-slate-50">
+            {shell("nav.evaluationsWaiting")}
+            {unanswered ? <span className="ml-1.5 font-semibold">({unanswered})</span> : null}
+          </Link>
+        ) : null}
       </nav>
       {result.rows.length === 0 ? (
         <EmptyState>{t(`empty.${show}`)}</EmptyState>

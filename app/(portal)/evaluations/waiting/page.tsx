@@ -22,9 +22,19 @@ export default async function EvaluationsWaitingPage({ searchParams }: { searchP
   const actor = await requireActor();
   const sp = await searchParams;
   const result = found(() => unansweredForManagers(actor, pageParam(sp.page)));
-  const [t, roles, format] = await Promise.all([getTranslations("evaluations.waiting"), getTranslations("appRoles"), getFormatter()]);
+  const [t, w, roles, format] = await Promise.all([
+    getTranslations("evaluations.waiting"),
+    getTranslations("evaluations.write"),
+    getTranslations("appRoles"),
+    getFormatter(),
+  ]);
   return (
     <div className="max-w-4xl">
+      <p className="mb-2 text-sm">
+        <Link href="/evaluations" className="text-brand-800 hover:underline">
+          {w("backToList")}
+        </Link>
+      </p>
       <PageHeader title={t("title")} description={t("intro")} />
       {result.rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
