@@ -4,6 +4,7 @@ import * as schema from "./schema";
 import { criterionKeys, freezeCriteria, type FrozenCriteria } from "../lib/evaluations/criteria";
 import type { EntryKind, EvaluationKind, EvaluationStatus, Outcome } from "../lib/evaluations/vocabulary";
 import { parseRoleDoc } from "../lib/roles/doc";
+import type { NotificationKind } from "../lib/notifications/notifications";
 
 /** YYYY-MM-DD `days` before `today` (UTC); negative = in the future. */
 function dayIso(days: number, today: Date): string {
@@ -58,6 +59,8 @@ type Seeded = {
   self?: { levels: number[]; summary: string; submittedDaysAgo: number };
   entries?: { kind: EntryKind; by: "person" | "author" | "reviewer"; body: string; daysAgo: number; hour?: number }[];
   escalatedTo?: string;
+  /** Notifications as the live tool would have sent them: to whom, from whom, when, read or not. */
+  notices?: { kind: NotificationKind; to: "person" | "author" | "reviewer"; from: "person" | "author"; daysAgo: number; read?: boolean }[];
 };
 
 /**
@@ -80,7 +83,13 @@ export function seedEvaluations(today: Date, personIds: Map<string, number>): vo
     .innerJoin(schema.jobRoles, and(eq(schema.jobRoles.id, schema.roleVersions.jobRoleId), eq(schema.jobRoles.currentVersion, schema.roleVersions.number)))
     .all();
   for (const v of versions) criteriaOf.set(v.jobRoleId, { criteria: freezeCriteria(parseRoleDoc(v.content), v.number), roleId: v.jobRoleId, versionId: v.id });
-  const people = new Map(db.select({ id: schema.people.id, jobRoleId: schema.people.jobRoleId, startDate: schema.people.startDate }).from(schema.people).all().map((p) => [p.id, p]));
+  const people = new Map(
+    db
+      .select({ id: schema.people.id, name: schema.people.name, jobRoleId: schema.people.jobRoleId, startDate: schema.people.startDate })
+      .from(schema.people)
+      .all()
+      .map((p) => [p.id, p]),
+  );
   const id = (email: string) => personIds.get(email)!;
 
   const closedYear = (person: string, author: string, endDaysAgo: number, lv: number[], summary: string, strengths: string[], improvements: string[]): Seeded => ({
@@ -142,6 +151,11 @@ export function seedEvaluations(today: Date, personIds: Map<string, number>): vo
           hour: 15,
         },
       ],
+      notices: [
+        { kind: "evaluation.released", to: "person", from: "author", daysAgo: 10, read: true },
+        { kind: "evaluation.question", to: "author", from: "person", daysAgo: 8, read: true },
+        { kind: "evaluation.reply", to: "person", from: "author", daysAgo: 7 },
+      ],
     },
     // Pieter: a draft with his self-assessment submitted; his yearly evaluation is overdue.
     closedYear(
@@ -164,6 +178,10 @@ export function seedEvaluations(today: Date, personIds: Map<string, number>): vo
       improvements: [],
       privateNote: "Ask about his interest in the HV specialist course before releasing.",
       self: { levels: [3, 3, 2, 2], summary: "A good year. I would like the HV specialist course next year.", submittedDaysAgo: 2 },
+      notices: [
+        { kind: "evaluation.selfRequested", to: "person", from: "author", daysAgo: 7, read: true },
+        { kind: "evaluation.selfSubmitted", to: "author", from: "person", daysAgo: 2 },
+      ],
     },
     // Oliver: disagreed, kept the disagreement after Sven's answer; waiting for Marco's review.
     {
@@ -192,6 +210,7 @@ export function seedEvaluations(today: Date, personIds: Map<string, number>): vo
         { kind: "disagree", by: "person", body: "I still disagree: the liner was refitted by the body shop, not by me. I would like Marco to look at it.", daysAgo: 36 },
         { kind: "escalated", by: "person", body: "", daysAgo: 36 },
       ],
+      notices: [{ kind: "evaluation.escalated", to: "reviewer", from: "person", daysAgo: 36 }],
     },
     // Closed yearly evaluations, so only Burak's (in two weeks) and Pieter's (overdue) are due.
     closedYear("mehmet.kaya@example.com", "supervisor@example.com", 120, [3, 3, 2, 3], "Mehmet's experience keeps the workshop running.", ["Plans his own day around the foreman's board"], ["Share his EV experience with the team"]),
@@ -267,6 +286,21 @@ export function seedEvaluations(today: Date, personIds: Map<string, number>): vo
       const rows = [...ratings("author", e.levels), ...(e.self ? ratings("self", e.self.levels) : [])];
       if (rows.length) tx.insert(schema.evaluationRatings).values(rows).run();
       const who = { person: personId, author: authorId, reviewer: escalatedToId };
+      for (const n of e.notices ?? []) {
+        const note = tx
+          .insert(schema.notifications)
+          .values({
+            personId: who[n.to]!,
+            kind: n.kind,
+            params: JSON.stringify({ name: people.get(who[n.from]!)!.name }),
+            link: `/evaluations/${row.id}`,
+            createdAt: at(n.daysAgo, today, 12),
+            readAt: n.read ? at(n.daysAgo, today, 16) : null,
+          })
+          .returning({ id: schema.notifications.id })
+          .get();
+        tx.insert(schema.notificationDeliveries).values({ notificationId: note.id, channel: "in_app", status: "sent", attemptedAt: at(n.daysAgo, today, 12) }).run();
+      }
       if (e.entries?.length)
         tx.insert(schema.evaluationEntries)
           .values(e.entries.map((x) => ({ evaluationId: row.id, authorId: who[x.by], kind: x.kind, body: x.body, createdAt: at(x.daysAgo, today, x.hour ?? 10) })))

@@ -43,7 +43,7 @@ describe("notifications stay true", () => {
   it("every notification of the demo links to its exact item, not a list", () => {
     const links = db().select({ link: notifications.link }).from(notifications).all().map((n) => n.link);
     expect(links.length).toBeGreaterThan(0);
-    for (const link of links) expect(link).toMatch(/^\/(changes|announcements|onboarding)\/\d+$/);
+    for (const link of links) expect(link).toMatch(/^\/(changes|announcements|onboarding|evaluations)\/\d+$/);
   });
 
   it("opening a notification marks it read and leads to its item; someone else's is not found", () => {
