@@ -1,13 +1,13 @@
 import "server-only";
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { evaluations, jobRoles, people, roleVersions } from "@/db/schema";
+import { jobRoles, people, roleVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, evaluationsCondition } from "@/lib/auth/policy";
-import { pageOf, type Page } from "@/lib/core/pagination";
+import { authorize } from "@/lib/auth/policy";
+import type { Page } from "@/lib/core/pagination";
 import { freezeCriteria, type FrozenCriteria } from "@/lib/evaluations/criteria";
+import { evaluationHistory, type HistoryRow } from "@/lib/evaluations/history";
 import { ratingScale, type RatingLevel } from "@/lib/evaluations/scale";
-import { RELEASED_STATUSES, type EvaluationKind, type EvaluationStatus } from "@/lib/evaluations/vocabulary";
 import { parseRoleDoc } from "@/lib/roles/doc";
 
 /**
@@ -36,41 +36,10 @@ export function myEvaluationGuide(actor: Actor): EvaluationGuide {
   };
 }
 
-export type MyEvaluationRow = {
-  id: number;
-  kind: EvaluationKind;
-  status: EvaluationStatus;
-  periodStart: string;
-  periodEnd: string;
-  authorName: string | null;
-  releasedAt: string | null;
-};
+export type MyEvaluationRow = HistoryRow;
 
-const PAGE_SIZE = 10;
-
-/** The actor's own released evaluations, latest period first (paged). */
+/** The actor's own released evaluations, latest period first (paged): their history, as others in their chain see it. */
 export function myReleasedEvaluations(actor: Actor, requestedPage = 1): Page<MyEvaluationRow> {
   authorize(actor, "self.read", { type: "person", id: actor.id });
-  const db = getDb();
-  const where = and(eq(evaluations.personId, actor.id), inArray(evaluations.status, [...RELEASED_STATUSES]), evaluationsCondition(actor));
-  const total = db.select({ n: count() }).from(evaluations).where(where).get()?.n ?? 0;
-  const { page, pageCount, offset } = pageOf(total, requestedPage, PAGE_SIZE);
-  const rows = db
-    .select({
-      id: evaluations.id,
-      kind: evaluations.kind,
-      status: evaluations.status,
-      periodStart: evaluations.periodStart,
-      periodEnd: evaluations.periodEnd,
-      authorName: people.name,
-      releasedAt: evaluations.releasedAt,
-    })
-    .from(evaluations)
-    .leftJoin(people, eq(people.id, evaluations.authorId))
-    .where(where)
-    .orderBy(desc(evaluations.periodEnd), desc(evaluations.id))
-    .limit(PAGE_SIZE)
-    .offset(offset)
-    .all();
-  return { rows, total, page, pageCount, pageSize: PAGE_SIZE };
+  return evaluationHistory(actor, actor.id, { page: requestedPage });
 }
