@@ -10,7 +10,7 @@ import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
 import { pageParam } from "@/lib/core/page";
 import { EVALUATION_FILTERS, evaluationsWaitingCount, listEvaluations, type EvaluationFilter } from "@/lib/evaluations/read";
-import { waitingCount } from "@/lib/evaluations/respond";
+import { waitingCount } from "@/lib/evaluations/waiting";
 import { statusTone } from "../_components/status";
 
 export async function generateMetadata(): Promise<Metadata> {

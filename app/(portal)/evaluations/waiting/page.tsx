@@ -6,7 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
 import { found, pageParam } from "@/lib/core/page";
-import { unansweredForManagers } from "@/lib/evaluations/respond";
+import { unansweredForManagers } from "@/lib/evaluations/waiting";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("evaluations.waiting");
