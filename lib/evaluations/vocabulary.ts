@@ -1,7 +1,8 @@
 /**
  * Words of the evaluations tool, shared by the schema, lib and pages (no imports: the schema reads it).
  *
- * The state machine (lib/evaluations/state.ts holds its transitions):
+ * The state machine (before release in lib/evaluations/write.ts; after it, the pure steps in
+ * lib/evaluations/conversation-state.ts):
  *   draft ⇄ self_assessment (the employee is asked to assess themself; submitting returns it to draft)
  *   draft → released (visible to the employee, content frozen; addenda may follow)
  *   released → closed (understood) | questioned | disagreed
