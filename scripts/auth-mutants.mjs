@@ -40,6 +40,8 @@
  * - people/records.ts updatePerson's authorizeAppRoleChange(…) removed: authorize(people.update)
  *   refuses first with the same ForbiddenError; only HR holds it, and HR holds people.assignAppRole.
  *   (authorizeAppRoleChange itself is tested directly in lib/auth/refusals.test.ts.)
+ * - policy.ts escalationReviewer's `authorId !== null` → true: with no author the lookup of the
+ *   author's managers finds nobody either, so the answer (HR) is the same.
  *
  * Safety: the original file is kept in memory and in `<file>.auth-mutant-backup` while a mutant runs,
  * and written back in a finally block, on SIGINT/SIGTERM/SIGHUP and on exit; the script checks that

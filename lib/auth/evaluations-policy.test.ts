@@ -146,3 +146,60 @@ describe("escalationReviewer", () => {
     expect(getDb().select({ id: people.id }).from(people).where(and(eq(people.id, r!), eq(people.email, "manager@example.com"))).get()).toBeUndefined();
   });
 });
+
+describe("edges of the evaluation rules", () => {
+  const setPerson = (email: string, values: Partial<typeof people.$inferInsert>) => getDb().update(people).set(values).where(eq(people.id, idOf(email))).run();
+
+  it("someone without evaluations.write evaluates nobody, even a person who reports to them", () => {
+    // Daan is an employee; for this test Aylin reports to him.
+    const before = getDb().select({ reportsToId: people.reportsToId }).from(people).where(eq(people.id, idOf("aylin.celik@example.com"))).get()!;
+    setPerson("aylin.celik@example.com", { reportsToId: idOf("daan.visser@example.com") });
+    try {
+      expect(evaluable("daan.visser@example.com")).toEqual([]);
+      expect(mayEvaluate(actorFor("daan.visser@example.com"), idOf("aylin.celik@example.com"))).toBe(false);
+    } finally {
+      setPerson("aylin.celik@example.com", { reportsToId: before.reportsToId });
+    }
+  });
+
+  it("a deactivated person is not evaluated", () => {
+    setPerson("burak.demir@example.com", { active: false });
+    try {
+      expect(evaluable("supervisor@example.com")).not.toContain("burak.demir@example.com");
+      expect(evaluable("hr@example.com")).not.toContain("burak.demir@example.com");
+    } finally {
+      setPerson("burak.demir@example.com", { active: true });
+    }
+    expect(evaluable("supervisor@example.com")).toContain("burak.demir@example.com");
+  });
+
+  it("someone above the employee but not above the author never sees the draft, only the released evaluation", () => {
+    // HR writes about Elif: Sven (Elif's supervisor) is above Elif, not above HR.
+    const id = insertEvaluation({ personEmail: "employee@example.com", authorEmail: "hr@example.com", status: "draft" });
+    try {
+      expect(visible("supervisor@example.com").filter((v) => v === "employee@example.com:draft")).toEqual([]);
+      getDb().update(evaluations).set({ status: "released" }).where(eq(evaluations.id, id)).run();
+      expect(visible("supervisor@example.com")).toContain("employee@example.com:released");
+    } finally {
+      getDb().delete(evaluations).where(eq(evaluations.id, id)).run();
+    }
+  });
+
+  it("the employee answers again after the author's reply; HR replies when the author was deactivated", () => {
+    const base = { personId: idOf("employee@example.com"), authorId: idOf("supervisor@example.com"), escalatedToId: null };
+    expect(evaluationAccess(actorFor("employee@example.com"), { ...base, status: "answered" }).mayRespond).toBe(true);
+    expect(evaluationAccess(actorFor("employee@example.com"), { ...base, status: "questioned" }).mayRespond).toBe(false);
+    expect(evaluationAccess(actorFor("hr@example.com"), { ...base, status: "questioned", authorActive: false }).mayReply).toBe(true);
+    expect(evaluationAccess(actorFor("hr@example.com"), { ...base, status: "questioned", authorActive: true }).mayReply).toBe(false);
+  });
+
+  it("HR reviews only while active, and never a disagreement about their own evaluation", () => {
+    expect(escalationReviewer(null, idOf("hr@example.com"))).toBeNull();
+    setPerson("hr@example.com", { active: false });
+    try {
+      expect(escalationReviewer(null, idOf("mark.dawson@example.com"))).toBeNull();
+    } finally {
+      setPerson("hr@example.com", { active: true });
+    }
+  });
+});

@@ -1,4 +1,3 @@
-import { sql as __mutantSql } from "drizzle-orm";
 import "server-only";
 import { and, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -260,7 +259,7 @@ export function evaluableCondition(actor: Actor): SQL {
   if (!can(actor, "evaluations.write")) return sql`0 = 1`;
   return and(
     ne(people.id, actor.id),
-    __mutantSql`1 = 1`,
+    eq(people.active, true),
     can(actor, "evaluations.oversee")
       ? sql`1 = 1`
       : or(eq(people.reportsToId, actor.id), inArray(people.teamId, sql`(select ${teams.id} from ${teams} where ${teams.managerId} = ${actor.id})`)),
