@@ -42,6 +42,10 @@
  *   (authorizeAppRoleChange itself is tested directly in lib/auth/refusals.test.ts.)
  * - policy.ts escalationReviewer's `authorId !== null` → true: with no author the lookup of the
  *   author's managers finds nobody either, so the answer (HR) is the same.
+ * - evaluations/read.ts evaluationsWaitingCount's and evaluations/waiting.ts waitingCondition's
+ *   evaluationsCondition(…) → 1 = 1: every branch of what waits on someone (their own evaluation
+ *   once asked or released, their own drafts and replies, what is escalated to them or written
+ *   below them, HR's) is already inside what they may see; kept as a second fence.
  *
  * Safety: the original file is kept in memory and in `<file>.auth-mutant-backup` while a mutant runs,
  * and written back in a finally block, on SIGINT/SIGTERM/SIGHUP and on exit; the script checks that

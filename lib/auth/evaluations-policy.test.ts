@@ -5,6 +5,7 @@ import { evaluations, people } from "@/db/schema";
 import { evaluableCondition, evaluationAccess, evaluationsCondition, escalationReviewer, mayEvaluate } from "@/lib/auth/policy";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { insertEvaluation } from "@/lib/test/evaluations";
+import { evaluationsDue, offersProbationEvaluation } from "@/lib/evaluations/due";
 import { SEED_TIMEOUT } from "@/lib/test/refusals";
 
 /** The evaluation rules of the policy, on the demo organisation (see db/seed-evaluations.ts). */
@@ -201,5 +202,24 @@ describe("edges of the evaluation rules", () => {
     } finally {
       setPerson("hr@example.com", { active: true });
     }
+  });
+});
+
+describe("evaluation rules used by the due list and the plan's closing", () => {
+  it("the due list links only to a draft the reader may open", () => {
+    // HR drafts Burak's evaluation: Sven sees Burak as due, without a link to HR's draft.
+    const id = insertEvaluation({ personEmail: "burak.demir@example.com", authorEmail: "hr@example.com", status: "draft" });
+    try {
+      const burak = (who: string) => evaluationsDue(actorFor(who)).rows.find((r) => r.name === "Burak Demir")!;
+      expect(burak("supervisor@example.com").draftId).toBeNull();
+      expect(burak("hr@example.com").draftId).toBe(id);
+    } finally {
+      getDb().delete(evaluations).where(eq(evaluations.id, id)).run();
+    }
+  });
+
+  it("closing a plan offers the probation evaluation only to someone who may evaluate the hire", () => {
+    expect(offersProbationEvaluation(actorFor("employee@example.com"), idOf("newhire@example.com"))).toBe(false);
+    expect(offersProbationEvaluation(actorFor("supervisor@example.com"), idOf("newhire@example.com"))).toBe(true);
   });
 });
