@@ -46,6 +46,9 @@
  *   evaluationsCondition(…) → 1 = 1: every branch of what waits on someone (their own evaluation
  *   once asked or released, their own drafts and replies, what is escalated to them or written
  *   below them, HR's) is already inside what they may see; kept as a second fence.
+ * - audit/subjects.ts can(actor, "organisation.manage") → true and evaluationsCondition(…) → 1 = 1:
+ *   only HR reads the audit log (audit.read), and HR holds organisation.manage and sees every
+ *   evaluation; the checks keep the subjects right if the log is ever opened to others.
  *
  * Safety: the original file is kept in memory and in `<file>.auth-mutant-backup` while a mutant runs,
  * and written back in a finally block, on SIGINT/SIGTERM/SIGHUP and on exit; the script checks that
