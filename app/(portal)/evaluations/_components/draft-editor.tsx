@@ -8,7 +8,7 @@ import { errorClass, hintClass, inputClass, labelClass, textareaClass } from "@/
 import { EVALUATION_POINT_MAX, EVALUATION_POINTS_MAX, TEXT_MAX } from "@/lib/core/limits";
 import type { FrozenCriteria } from "@/lib/evaluations/criteria";
 import { releaseEvaluationAction, requestSelfAssessmentAction, saveEvaluationDraftAction } from "../actions";
-import { RatingField, type LevelOption, type RatingValue } from "./rating-field";
+import { CriterionRating, type LevelOption, type RatingValue } from "./rating-field";
 
 export type DraftState = {
   ratings: Record<string, RatingValue>;
@@ -219,20 +219,13 @@ export function DraftEditor({
               return (
                 <li key={c.key} className={self ? "grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" : ""}>
                   <div className="min-w-0">
-                    <h3 className="font-medium text-slate-900">{c.criterion}</h3>
-                    {c.good ? (
-                      <p className="mb-3 mt-1 text-sm text-slate-700">
-                        <span className="font-medium">{t("whatGoodLooksLike")}</span> {c.good}
-                      </p>
-                    ) : null}
-                    <RatingField
-                      idBase={`c-${c.key}`}
-                      criterion={c.criterion}
+                    <CriterionRating
+                      prefix="c"
+                      criterion={c}
                       levels={levels}
-                      value={state.ratings[c.key] ?? { levelId: null, comment: "" }}
+                      value={state.ratings[c.key]}
                       onChange={(v) => update({ ratings: { ...state.ratings, [c.key]: v } })}
-                      ratingError={errors[`rating.${c.key}`]}
-                      commentError={errors[`comment.${c.key}`]}
+                      errors={errors}
                     />
                   </div>
                   {self ? (

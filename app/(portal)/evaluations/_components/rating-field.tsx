@@ -86,3 +86,45 @@ export function RatingField({
     </div>
   );
 }
+
+/**
+ * One frozen criterion as both forms show it (the author's draft and the employee's
+ * self-assessment): its name, what good looks like, then its rating and comment.
+ */
+export function CriterionRating({
+  prefix,
+  criterion,
+  levels,
+  value,
+  onChange,
+  errors,
+}: {
+  /** Keeps the ids of the two forms apart ("c" draft, "s" self-assessment). */
+  prefix: string;
+  criterion: { key: string; criterion: string; good: string };
+  levels: LevelOption[];
+  value: RatingValue | undefined;
+  onChange: (v: RatingValue) => void;
+  errors: Record<string, string>;
+}) {
+  const t = useTranslations("evaluations.write");
+  return (
+    <>
+      <h3 className="font-medium text-slate-900">{criterion.criterion}</h3>
+      {criterion.good ? (
+        <p className="mb-3 mt-1 text-sm text-slate-700">
+          <span className="font-medium">{t("whatGoodLooksLike")}</span> {criterion.good}
+        </p>
+      ) : null}
+      <RatingField
+        idBase={`${prefix}-${criterion.key}`}
+        criterion={criterion.criterion}
+        levels={levels}
+        value={value ?? { levelId: null, comment: "" }}
+        onChange={onChange}
+        ratingError={errors[`rating.${criterion.key}`]}
+        commentError={errors[`comment.${criterion.key}`]}
+      />
+    </>
+  );
+}

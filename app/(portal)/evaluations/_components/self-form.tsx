@@ -8,7 +8,7 @@ import { errorClass, labelClass, textareaClass } from "@/components/ui/field-sty
 import { TEXT_MAX } from "@/lib/core/limits";
 import type { FrozenCriteria } from "@/lib/evaluations/criteria";
 import { submitSelfAssessmentAction } from "../actions";
-import { RatingField, type LevelOption, type RatingValue } from "./rating-field";
+import { CriterionRating, type LevelOption, type RatingValue } from "./rating-field";
 
 /**
  * The employee's self-assessment: the same criteria, a rating and comment on each, and an overall
@@ -76,20 +76,13 @@ export function SelfAssessmentForm({
           <ul className="mt-3 space-y-6">
             {r.criteria.map((c) => (
               <li key={c.key}>
-                <h3 className="font-medium text-slate-900">{c.criterion}</h3>
-                {c.good ? (
-                  <p className="mb-3 mt-1 text-sm text-slate-700">
-                    <span className="font-medium">{t("whatGoodLooksLike")}</span> {c.good}
-                  </p>
-                ) : null}
-                <RatingField
-                  idBase={`s-${c.key}`}
-                  criterion={c.criterion}
+                <CriterionRating
+                  prefix="s"
+                  criterion={c}
                   levels={levels}
-                  value={ratings[c.key] ?? { levelId: null, comment: "" }}
+                  value={ratings[c.key]}
                   onChange={(v) => setRatings((x) => ({ ...x, [c.key]: v }))}
-                  ratingError={errors[`rating.${c.key}`]}
-                  commentError={errors[`comment.${c.key}`]}
+                  errors={errors}
                 />
               </li>
             ))}
