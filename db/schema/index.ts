@@ -6,3 +6,4 @@ export * from "./communication";
 export * from "./onboarding";
 export * from "./organisation";
 export * from "./evaluations";
+export * from "./confidence";

@@ -22,6 +22,8 @@ export const organisation = sqliteTable("organisation", {
   evaluationIntervalMonths: integer("evaluation_interval_months").notNull().default(12),
   /** Guards concurrent edits of the rating scale (lib/evaluations/scale.ts). */
   scaleRevision: integer("scale_revision").notNull().default(1),
+  /** Role-clarity pulse: results show only for groups of at least this many answers (3…10). */
+  pulseMinGroup: integer("pulse_min_group").notNull().default(5),
   revision: integer("revision").notNull().default(1),
   updatedById: integer("updated_by_id").references(() => people.id, { onDelete: "set null" }),
   updatedAt: text("updated_at").notNull(),

@@ -34,6 +34,13 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "organisation.manage": { hr_admin: Y, manager: N, supervisor: N, employee: N },
   "evaluations.write": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
   "evaluations.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "concerns.raise": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "concerns.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "threads.participate": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "pulse.answer": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "pulse.send": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "clarity.read": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "clarity.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
 };
 
 describe("permission table", () => {

@@ -32,6 +32,13 @@ export const PERMISSIONS = [
   "organisation.manage",
   "evaluations.write",
   "evaluations.oversee",
+  "concerns.raise",
+  "concerns.oversee",
+  "threads.participate",
+  "pulse.answer",
+  "pulse.send",
+  "clarity.read",
+  "clarity.oversee",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +51,9 @@ const everyone: Permission[] = [
   "tasks.search",
   "notifications.read",
   "onboarding.participate",
+  "concerns.raise",
+  "threads.participate",
+  "pulse.answer",
 ];
 
 export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
@@ -67,6 +77,10 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "organisation.manage",
     "evaluations.write",
     "evaluations.oversee",
+    "concerns.oversee",
+    "pulse.send",
+    "clarity.read",
+    "clarity.oversee",
   ]),
   manager: new Set<Permission>([
     ...everyone,
@@ -77,6 +91,7 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "tasks.ownershipReports",
     "onboarding.manage",
     "evaluations.write",
+    "clarity.read",
   ]),
   supervisor: new Set<Permission>([...everyone, "people.read", "evaluations.write"]),
   employee: new Set<Permission>([...everyone]),

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { acknowledgements, auditLog, evaluations, jobRoles, onboardingItems, onboardings, people, roleVersions, teams } from "@/db/schema";
+import { acknowledgements, auditLog, concernAddressees, concernAuthors, concerns, evaluations, jobRoles, onboardingItems, onboardings, people, roleVersions, taskThreads, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PERMISSION_TABLE, type Permission } from "@/lib/auth/permissions";
 import { editableRolesScope, peopleScope } from "@/lib/auth/scope";
 import { audit } from "@/lib/audit/log";
 import { ForbiddenError, NotFoundError } from "@/lib/core/errors";
+import { CONCERN_FINAL, type ConcernStatus, type ThreadStatus } from "@/lib/confidence/vocabulary";
 import { RELEASED_STATUSES, type EvaluationStatus } from "@/lib/evaluations/vocabulary";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
 
@@ -372,4 +373,147 @@ export function escalationReviewer(authorId: number | null, employeeId: number):
     .orderBy(people.startDate, people.id)
     .get();
   return hr?.id ?? null;
+}
+
+// ---------- Confidence: concerns ----------
+
+/**
+ * Concerns the actor may see, as SQL over `concerns`: every one for HR (concerns.oversee); a named
+ * concern's author; its addressees (whom it was addressed or forwarded to). Nobody else. An
+ * anonymous concern has no author to match: its author reads it with the receipt code
+ * (`receiptAccess`), signed in or not.
+ */
+export function concernsCondition(actor: Actor): SQL {
+  if (can(actor, "concerns.oversee")) return sql`1 = 1`;
+  return or(
+    inArray(concerns.id, sql`(select ${concernAuthors.concernId} from ${concernAuthors} where ${concernAuthors.personId} = ${actor.id})`),
+    inArray(concerns.id, sql`(select ${concernAddressees.concernId} from ${concernAddressees} where ${concernAddressees.personId} = ${actor.id})`),
+  )!;
+}
+
+/** What the actor may do with one concern they can see (`concernsCondition`). */
+export type ConcernAccess = {
+  /** The named author. */
+  isAuthor: boolean;
+  /** Addressed to them, or forwarded to them. */
+  isAddressee: boolean;
+  /** Reply as an addressee (answering), while it is not resolved or closed. Only addressees answer (HR may forward it to themself). */
+  mayAnswer: boolean;
+  /** Reply as the named author, while not resolved or closed. */
+  mayReplyAsAuthor: boolean;
+  /** Mark it resolved: the named author, while not resolved or closed. */
+  mayResolve: boolean;
+  /** Close it with a reason: an addressee, while not resolved or closed. */
+  mayClose: boolean;
+  /** Forward it to another manager or HR: an addressee or HR, while not resolved or closed. */
+  mayForward: boolean;
+  /** Turn it into an FAQ entry on its role: once answered, an addressee or whoever may edit the role. */
+  mayWriteFaq: boolean;
+};
+
+export function concernAccess(
+  actor: Actor,
+  c: { status: ConcernStatus; jobRoleId: number | null; isAuthor: boolean; isAddressee: boolean },
+): ConcernAccess {
+  const live = !CONCERN_FINAL.includes(c.status);
+  const isAuthor = c.isAuthor;
+  const isAddressee = c.isAddressee && !isAuthor;
+  const answered = c.status === "answered" || c.status === "resolved";
+  return {
+    isAuthor,
+    isAddressee,
+    mayAnswer: isAddressee && live,
+    mayReplyAsAuthor: isAuthor && live,
+    mayResolve: isAuthor && live,
+    mayClose: isAddressee && live,
+    mayForward: (isAddressee || (can(actor, "concerns.oversee") && !isAuthor)) && live,
+    mayWriteFaq: answered && c.jobRoleId !== null && !isAuthor && (isAddressee || mayEditRole(actor, c.jobRoleId)),
+  };
+}
+
+/** What the holder of a concern's receipt code may do (anonymous concerns; no person involved). */
+export function receiptAccess(c: { status: ConcernStatus }): { mayReply: boolean; mayResolve: boolean } {
+  const live = !CONCERN_FINAL.includes(c.status);
+  return { mayReply: live, mayResolve: live };
+}
+
+// ---------- Confidence: task threads ----------
+
+/**
+ * Task threads the actor may read, as SQL over `task_threads`: every one for HR
+ * (communication.oversee); those of the role they hold, of the roles held by people below them
+ * (they manage those holders), and of the roles they own.
+ */
+export function threadsCondition(actor: Actor): SQL {
+  if (can(actor, "communication.oversee")) return sql`1 = 1`;
+  return or(
+    eq(taskThreads.jobRoleId, actor.jobRoleId ?? -1),
+    inArray(taskThreads.jobRoleId, sql`(select job_role_id from people where active = 1 and job_role_id is not null and id in ${peopleBelow(actor.id)})`),
+    inArray(taskThreads.jobRoleId, sql`(select ${jobRoles.id} from ${jobRoles} where ${jobRoles.ownerId} = ${actor.id})`),
+  )!;
+}
+
+/** Manages someone who holds this role (a holder is below them), or is HR. */
+export function managesHoldersOf(actor: Actor, jobRoleId: number): boolean {
+  if (can(actor, "communication.oversee")) return true;
+  return Boolean(
+    getDb()
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.jobRoleId, jobRoleId), eq(people.active, true), sql`${people.id} in ${peopleBelow(actor.id)}`))
+      .get(),
+  );
+}
+
+/** May open a thread on a task of this role: only a holder of the role. */
+export function mayStartThread(actor: Actor, jobRoleId: number): boolean {
+  return can(actor, "threads.participate") && actor.jobRoleId === jobRoleId;
+}
+
+export type ThreadAccess = {
+  holdsRole: boolean;
+  /** Manages holders of the role (or HR). */
+  managesHolders: boolean;
+  isStarter: boolean;
+  /** Reply: holders of the role and their managers. */
+  mayPost: boolean;
+  /** Mark a reply as the solution: the starter or a manager. */
+  mayMarkSolution: boolean;
+  /** Propose the solution to the role's owner as a change: the starter or a manager, once solved, once. */
+  mayPropose: boolean;
+};
+
+export function threadAccess(
+  actor: Actor,
+  t: { jobRoleId: number; authorId: number | null; status: ThreadStatus; proposedAt: string | null },
+  managesHolders: boolean,
+): ThreadAccess {
+  const holdsRole = actor.jobRoleId === t.jobRoleId && can(actor, "threads.participate");
+  const isStarter = t.authorId === actor.id && holdsRole;
+  const mayPost = holdsRole || managesHolders;
+  const steers = isStarter || managesHolders;
+  return {
+    holdsRole,
+    managesHolders,
+    isStarter,
+    mayPost,
+    mayMarkSolution: steers,
+    mayPropose: steers && t.status === "solved" && t.proposedAt === null,
+  };
+}
+
+// ---------- Confidence: role-clarity pulse ----------
+
+/**
+ * Roles whose clarity results the actor may see, as SQL over `job_roles`: every role for HR
+ * (clarity.oversee); for managers (clarity.read) the roles held by people below them and the roles
+ * they own. Results still show only for groups of at least the organisation's minimum.
+ */
+export function clarityRolesCondition(actor: Actor): SQL {
+  if (!can(actor, "clarity.read")) return sql`0 = 1`;
+  if (can(actor, "clarity.oversee")) return sql`1 = 1`;
+  return or(
+    inArray(jobRoles.id, sql`(select job_role_id from people where job_role_id is not null and id in ${peopleBelow(actor.id)})`),
+    eq(jobRoles.ownerId, actor.id),
+  )!;
 }
