@@ -14,6 +14,7 @@ import { holidaysBetween } from "../lib/org/settings";
 import { simpleTranslator, templatePhrases } from "../lib/onboarding/phrases";
 import type { Actor } from "../lib/auth/actor";
 import { dateInZone } from "../lib/core/dates";
+import { seedConcernsAndThreads, seedPulse } from "./seed-confidence";
 import { seedEvaluations } from "./seed-evaluations";
 import en from "../i18n/messages/en.json";
 
@@ -342,6 +343,8 @@ export async function seedDemo(today = new Date()): Promise<void> {
 
   seedOnboarding(today, personIds);
   seedEvaluations(today, personIds);
+  seedConcernsAndThreads(today, personIds);
+  seedPulse(today, personIds);
 }
 
 /** Easter Sunday (Gregorian), by the anonymous computus. */

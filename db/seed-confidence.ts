@@ -1,0 +1,354 @@
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "./client";
+import * as schema from "./schema";
+import { parseRoleDoc, type RoleDoc } from "../lib/roles/doc";
+
+/** The receipt code of the demo's anonymous concern (README: "Try the receipt page"). */
+export const DEMO_RECEIPT_CODE = "RB7K-W4QM-TX2P-9HNC-ZD3E";
+
+/** YYYY-MM-DD `days` before `today` (UTC). */
+function dayIso(days: number, today: Date): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+const at = (days: number, today: Date, hour = 10, minute = 20) =>
+  `${dayIso(days, today)}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`;
+
+/** A fixed, well-spread UUIDv4-shaped id from a label (the demo must be reproducible). */
+function demoUuid(label: string): string {
+  const h = createHash("sha256").update(`rolebook-demo:${label}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+const receiptHash = (code: string) => createHash("sha256").update(code.toUpperCase().replace(/[^A-Z0-9]/g, "")).digest("hex");
+
+function currentDocs(): Map<string, { id: number; doc: RoleDoc }> {
+  const rows = getDb()
+    .select({ id: schema.jobRoles.id, slug: schema.jobRoles.slug, content: schema.roleVersions.content })
+    .from(schema.jobRoles)
+    .innerJoin(schema.roleVersions, and(eq(schema.roleVersions.jobRoleId, schema.jobRoles.id), eq(schema.roleVersions.number, schema.jobRoles.currentVersion)))
+    .all();
+  return new Map(rows.map((r) => [r.slug, { id: r.id, doc: parseRoleDoc(r.content) }]));
+}
+function responsibilityKey(doc: RoleDoc, title: string): string {
+  const r = doc.responsibilities.find((x) => x.title === title);
+  if (!r) throw new Error(`seed: no responsibility "${title}"`);
+  return r.key;
+}
+function taskKey(doc: RoleDoc, title: string): string {
+  for (const r of doc.responsibilities) for (const t of r.tasks) if (t.title === title) return t.key;
+  throw new Error(`seed: no task "${title}"`);
+}
+
+/**
+ * Confidence demo (issue 10):
+ * - an anonymous concern from a technician about unpaid overtime during the recall weeks, addressed
+ *   to the Workshop's manager and answered by manager@ (Marco); its receipt code is DEMO_RECEIPT_CODE;
+ * - a named concern from employee@ (Elif) about how far goodwill goes at the desk, answered by the
+ *   Service Advisor role's owner (Marco), resolved by Elif and turned into an FAQ entry on
+ *   "Warranty, recalls and goodwill";
+ * - a Service Advisor task thread on customers who refuse the diagnosis fee, with a marked solution,
+ *   and an open Technician thread.
+ */
+export function seedConcernsAndThreads(today: Date, personIds: Map<string, number>): void {
+  const db = getDb();
+  const id = (email: string) => {
+    const v = personIds.get(email);
+    if (v === undefined) throw new Error(`seed: no person ${email}`);
+    return v;
+  };
+  const docs = currentDocs();
+  const advisor = docs.get("service-advisor")!;
+  const technician = docs.get("technician")!;
+  const workshop = db.select({ id: schema.teams.id }).from(schema.teams).where(eq(schema.teams.slug, "workshop")).get()!;
+  const marco = id("manager@example.com");
+  const elif = id("employee@example.com");
+
+  db.transaction((tx) => {
+    // 1. Anonymous: no author anywhere, day-only dates, a UUIDv4 id.
+    const anon = demoUuid("concern:overtime");
+    const anonBody =
+      "During the recall weeks we stayed one to two hours after closing almost every day to finish the recall jobs before the deadline. " +
+      "Those hours are clocked on the recall repair orders, but they are not on our payslips as overtime. " +
+      "Nobody told us whether recall work after hours counts as overtime or is expected as part of the job. Is this on purpose?";
+    tx.insert(schema.concerns)
+      .values({
+        id: anon,
+        anonymous: true,
+        audience: "team",
+        audienceTeamId: workshop.id,
+        jobRoleId: technician.id,
+        responsibilityKey: responsibilityKey(technician.doc, "Repair to manufacturer procedure"),
+        taskKey: taskKey(technician.doc, "Clock on and off every job"),
+        body: anonBody,
+        status: "answered",
+        receiptHash: receiptHash(DEMO_RECEIPT_CODE),
+        createdOn: dayIso(9, today),
+        waitingSince: null,
+      })
+      .run();
+    tx.insert(schema.concernAddressees).values({ concernId: anon, personId: marco, addedOn: dayIso(9, today) }).run();
+    tx.insert(schema.concernMessages)
+      .values([
+        { id: demoUuid("concern:overtime:1"), concernId: anon, seq: 1, fromAuthor: true, personId: null, body: anonBody, createdAt: dayIso(9, today) },
+        {
+          id: demoUuid("concern:overtime:2"),
+          concernId: anon,
+          seq: 2,
+          fromAuthor: false,
+          personId: marco,
+          body:
+            "Thank you for raising this: you are right, and it was not on purpose. Recall work after closing time is overtime like any other work. " +
+            "I have checked the clocking data for the recall weeks with payroll: the missing hours (for everyone in the workshop) will be paid with this month's salary, at the overtime rate. " +
+            "From now on the foreman approves recall evenings in advance in the workshop planner, and those hours are booked as overtime automatically. " +
+            "If your hours are still missing on the next payslip, reply here and I will check your case.",
+          createdAt: at(7, today, 16, 5),
+        },
+      ])
+      .run();
+
+    // 2. Named: Elif asks the Service Advisor role's owner how far goodwill goes at the desk.
+    const named = demoUuid("concern:goodwill");
+    const namedBody =
+      "Customers whose car had a recall done sometimes ask for a discount on the other work because they 'had to come in anyway'. " +
+      "I never know how far I can go: may I give a small discount or a free car wash myself, or do I always have to ask you first? " +
+      "Waiting for an answer makes the customer feel we are not taking them seriously.";
+    tx.insert(schema.concerns)
+      .values({
+        id: named,
+        anonymous: false,
+        audience: "role_owner",
+        jobRoleId: advisor.id,
+        responsibilityKey: responsibilityKey(advisor.doc, "Warranty, recalls and goodwill"),
+        body: namedBody,
+        status: "resolved",
+        createdOn: dayIso(21, today),
+        waitingSince: null,
+      })
+      .run();
+    tx.insert(schema.concernAuthors).values({ concernId: named, personId: elif }).run();
+    tx.insert(schema.concernAddressees).values({ concernId: named, personId: marco, addedOn: dayIso(21, today) }).run();
+    const goodwillAnswer =
+      "Good question, and the answer belongs in the role description. At the desk you may offer, without asking: a free car wash, a courtesy car for recall work, and up to €25 off labour on the same visit. " +
+      "Anything more (a bigger discount, free parts, goodwill on a repair) is decided by me, up to €500 per case, and above that by the manufacturer's goodwill scheme. " +
+      "Tell the customer: \"I will ask the Service Manager and call you back by [time]\", note the request on the repair order, and I will answer the same working day.";
+    tx.insert(schema.concernMessages)
+      .values([
+        { id: demoUuid("concern:goodwill:1"), concernId: named, seq: 1, fromAuthor: true, personId: elif, body: namedBody, createdAt: at(21, today, 9, 40) },
+        { id: demoUuid("concern:goodwill:2"), concernId: named, seq: 2, fromAuthor: false, personId: marco, body: goodwillAnswer, createdAt: at(20, today, 14, 10) },
+        { id: demoUuid("concern:goodwill:3"), concernId: named, seq: 3, kind: "resolve", fromAuthor: true, personId: elif, body: "Clear, thank you. That covers most of the cases I get.", createdAt: at(20, today, 16, 45) },
+      ])
+      .run();
+    tx.insert(schema.faqEntries)
+      .values({
+        jobRoleId: advisor.id,
+        responsibilityKey: responsibilityKey(advisor.doc, "Warranty, recalls and goodwill"),
+        question: "How much goodwill may a Service Advisor offer at the desk without asking?",
+        answer:
+          "Without asking you may offer:\n\n- a free car wash;\n- a courtesy car for recall work;\n- up to **€25 off labour** on the same visit.\n\n" +
+          "Anything more (a bigger discount, free parts, goodwill on a repair) is decided by the Service Manager, up to €500 per case; above that, the manufacturer's goodwill scheme decides.\n\n" +
+          "Say: *\"I will ask the Service Manager and call you back by [time]\"*, note the request on the repair order, and expect an answer the same working day.",
+        sourceConcernId: named,
+        status: "published",
+        createdById: marco,
+        publishedById: marco,
+        publishedAt: at(19, today, 11, 0),
+        createdAt: at(19, today, 10, 30),
+        updatedAt: at(19, today, 11, 0),
+      })
+      .run();
+    tx.insert(schema.auditLog)
+      .values([
+        { actorId: elif, action: "concern.raised", entityType: "concern", entityId: named, detail: "{}", at: at(21, today, 9, 40) },
+        { actorId: marco, action: "concern.answered", entityType: "concern", entityId: named, detail: "{}", at: at(20, today, 14, 10) },
+        { actorId: elif, action: "concern.resolved", entityType: "concern", entityId: named, detail: "{}", at: at(20, today, 16, 45) },
+        { actorId: marco, action: "concern.answered", entityType: "concern", entityId: anon, detail: "{}", at: at(7, today, 16, 5) },
+      ])
+      .run();
+
+    // 3. Task threads.
+    const thomas = id("thomas.bakker@example.com");
+    const andreea = id("andreea.ionescu@example.com");
+    const thread = tx
+      .insert(schema.taskThreads)
+      .values({
+        jobRoleId: advisor.id,
+        taskKey: taskKey(advisor.doc, "Call the customer with a written estimate"),
+        title: "A customer refuses to pay the diagnosis fee",
+        body:
+          "Twice this week a customer agreed to a diagnosis at check-in, then refused to pay the €89 diagnosis fee when I called with the estimate, because they did not want the repair. " +
+          "One left angry. How do you handle this?",
+        authorId: thomas,
+        status: "solved",
+        createdAt: at(16, today, 8, 50),
+        updatedAt: at(14, today, 17, 0),
+      })
+      .returning({ id: schema.taskThreads.id })
+      .get();
+    const posts = tx
+      .insert(schema.taskThreadPosts)
+      .values([
+        {
+          threadId: thread.id,
+          authorId: andreea,
+          body: "I had the same last month. I now say the fee out loud at check-in and point to the line on the repair order before they sign, not only when I call.",
+          createdAt: at(16, today, 10, 15),
+        },
+        {
+          threadId: thread.id,
+          authorId: elif,
+          body:
+            "What works for me: at check-in, say the fee and that it is deducted from the repair if they go ahead (\"the €89 diagnosis is included if we do the repair\"). " +
+            "Write it on the repair order next to their signature. When I call with the estimate I repeat it. Since I do that, nobody has refused.",
+          createdAt: at(15, today, 12, 30),
+        },
+        {
+          threadId: thread.id,
+          authorId: marco,
+          body: "Elif's way is the one we want everywhere. I marked it as the solution and will add it to the role description.",
+          createdAt: at(14, today, 17, 0),
+        },
+      ])
+      .returning({ id: schema.taskThreadPosts.id })
+      .all();
+    tx.update(schema.taskThreads).set({ solutionPostId: posts[1]!.id, solvedById: marco }).where(eq(schema.taskThreads.id, thread.id)).run();
+
+    const open = tx
+      .insert(schema.taskThreads)
+      .values({
+        jobRoleId: technician.id,
+        taskKey: taskKey(technician.doc, "Stop and report additional work"),
+        title: "Additional work found after the customer cannot be reached",
+        body:
+          "When I find additional work and the advisor cannot reach the customer before 15:00, the car blocks the lift. Do we put it outside, or start the next job on another lift?",
+        authorId: id("oliver.hughes@example.com"),
+        status: "open",
+        createdAt: at(3, today, 13, 10),
+        updatedAt: at(2, today, 9, 0),
+      })
+      .returning({ id: schema.taskThreads.id })
+      .get();
+    tx.insert(schema.taskThreadPosts)
+      .values({
+        threadId: open.id,
+        authorId: id("janis.ozolins@example.com"),
+        body: "I lower it, put the car on the waiting row with a red tag on the mirror, and tell the foreman. Then the lift is free and nobody starts the car by mistake.",
+        createdAt: at(2, today, 9, 0),
+      })
+      .run();
+    tx.insert(schema.auditLog)
+      .values([
+        { actorId: thomas, action: "thread.started", entityType: "task_thread", entityId: String(thread.id), detail: "{}", at: at(16, today, 8, 50) },
+        { actorId: marco, action: "thread.solved", entityType: "task_thread", entityId: String(thread.id), detail: "{}", at: at(14, today, 17, 0) },
+        { actorId: id("oliver.hughes@example.com"), action: "thread.started", entityType: "task_thread", entityId: String(open.id), detail: "{}", at: at(3, today, 13, 10) },
+      ])
+      .run();
+  });
+}
+
+/** A small deterministic random generator (mulberry32): the demo's pulse answers are the same every time. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Profile = { expected: number[]; how: number[]; wrong: number[]; judged: number[]; resources: number[]; leastClear: string[] };
+/** What each role's people tend to answer (a score is drawn from the list), and which responsibilities they name least clear. */
+const PROFILES: Record<string, Profile> = {
+  "service-advisor": {
+    expected: [4, 5, 5, 4],
+    how: [4, 4, 5, 3],
+    wrong: [3, 2, 3, 4],
+    judged: [4, 3, 4, 4],
+    resources: [4, 4, 3, 5],
+    leastClear: ["Courtesy cars", "Courtesy cars", "Courtesy cars", "Warranty, recalls and goodwill", "Courtesy cars", "Vehicle handover and invoice explanation"],
+  },
+  technician: {
+    expected: [5, 4, 4, 5],
+    how: [4, 5, 4, 4],
+    wrong: [3, 4, 3, 3],
+    judged: [3, 3, 4, 2],
+    resources: [4, 3, 4, 4],
+    leastClear: ["Parts and special tools", "Service inspections and vehicle health check", "Parts and special tools", "Repair to manufacturer procedure"],
+  },
+  "service-manager": { expected: [5], how: [4], wrong: [4], judged: [3], resources: [4], leastClear: ["KPIs and financial performance"] },
+  "workshop-foreman": { expected: [4], how: [4], wrong: [5], judged: [3], resources: [3], leastClear: ["Technical support and warranty quality"] },
+};
+
+/**
+ * Role-clarity pulse demo: HR sent a pulse to Reception and to the Workshop three times, about a
+ * month apart; nearly everyone answered within a few days. Answers are anonymous (role, team and
+ * month only). Service Advisors most often name "Courtesy cars" least clear.
+ */
+export function seedPulse(today: Date, personIds: Map<string, number>): void {
+  const db = getDb();
+  const hr = personIds.get("hr@example.com")!;
+  const docs = currentDocs();
+  const roleSlugs = new Map([...docs.entries()].map(([slug, r]) => [r.id, slug]));
+  const members = db
+    .select({ id: schema.people.id, email: schema.people.email, teamId: schema.people.teamId, jobRoleId: schema.people.jobRoleId, startDate: schema.people.startDate, slug: schema.teams.slug })
+    .from(schema.people)
+    .innerJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
+    .where(eq(schema.people.active, true))
+    .all();
+  const random = rng(20261201);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const rounds = [76, 46, 16];
+  const turns = new Map<string, number>();
+
+  db.transaction((tx) => {
+    for (const team of ["reception", "workshop"] as const) {
+      const teamId = members.find((m) => m.slug === team)!.teamId!;
+      for (const [n, daysAgo] of rounds.entries()) {
+        const sentOn = dayIso(daysAgo, today);
+        const recipients = members.filter((m) => m.slug === team && m.startDate < sentOn);
+        const round = tx
+          .insert(schema.pulseRounds)
+          .values({ teamId, recipients: recipients.length, createdById: hr, createdAt: at(daysAgo, today, 8, 0) })
+          .returning({ id: schema.pulseRounds.id })
+          .get();
+        tx.insert(schema.auditLog)
+          .values({ actorId: hr, action: "pulse.sent", entityType: "pulse_round", entityId: String(round.id), detail: JSON.stringify({ recipients: recipients.length }), at: at(daysAgo, today, 8, 0) })
+          .run();
+        for (const person of recipients) {
+          // In the latest round one Service Advisor has not answered yet.
+          const answers = !(n === rounds.length - 1 && person.email === "james.whitfield@example.com");
+          const answeredOn = answers ? dayIso(Math.max(0, daysAgo - Math.floor(random() * 4)), today) : null;
+          tx.insert(schema.pulseSends)
+            .values({ personId: person.id, occasion: "manual", occasionKey: `round:${round.id}`, roundId: round.id, jobRoleId: person.jobRoleId, teamId, sentOn, answeredOn })
+            .run();
+          if (!answeredOn) continue;
+          const slug = roleSlugs.get(person.jobRoleId!)!;
+          const profile = PROFILES[slug]!;
+          const doc = docs.get(slug)!.doc;
+          // Least clear: the role's list in turn (every seventh answer names none), so the demo tells the same story every time.
+          const turn = (turns.get(slug) ?? 0) + 1;
+          turns.set(slug, turn);
+          const least = turn % 7 === 0 ? null : profile.leastClear[(turn - 1) % profile.leastClear.length]!;
+          tx.insert(schema.pulseAnswers)
+            .values({
+              // Random, never derived from the person: an answer must not lead back to them.
+              id: randomUUID(),
+              jobRoleId: person.jobRoleId,
+              teamId,
+              month: answeredOn.slice(0, 7),
+              expected: pick(profile.expected),
+              how: pick(profile.how),
+              wrong: pick(profile.wrong),
+              judged: pick(profile.judged),
+              resources: pick(profile.resources),
+              leastClearKey: least ? responsibilityKey(doc, least) : null,
+            })
+            .run();
+        }
+      }
+    }
+  });
+}
