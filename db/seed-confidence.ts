@@ -283,8 +283,8 @@ const PROFILES: Record<string, Profile> = {
 };
 
 /**
- * Role-clarity pulse demo: HR sent a pulse to Reception and to the Workshop three times, about a
- * month apart; nearly everyone answered within a few days. Answers are anonymous (role, team and
+ * Role-clarity pulse demo: HR sent a pulse to Reception and to the Workshop on the 10th of each of
+ * the last three months; nearly everyone answered within a few days. Answers are anonymous (role, team and
  * month only). Service Advisors most often name "Courtesy cars" least clear.
  */
 export function seedPulse(today: Date, personIds: Map<string, number>): void {
@@ -300,7 +300,9 @@ export function seedPulse(today: Date, personIds: Map<string, number>): void {
     .all();
   const random = rng(20261201);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
-  const rounds = [76, 46, 16];
+  // The 10th of each of the last three calendar months (answers come in the same month), so the
+  // current month starts empty: a pulse sent today makes a group of its own.
+  const rounds = [3, 2, 1].map((k) => Math.round((Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - k, 10)) / 86_400_000));
   const turns = new Map<string, number>();
 
   db.transaction((tx) => {
