@@ -168,3 +168,17 @@ test("evaluation settings and lists have no serious accessibility violations", a
   await expect(employeePage.getByRole("heading", { level: 1, name: "How I will be evaluated" })).toBeVisible();
   await expectNoSeriousViolations(employeePage);
 });
+
+test("raising a concern and the public receipt page have no serious accessibility violations", async ({ employeePage: page, browser }) => {
+  test.slow(); // two pages, each scanned by axe
+  await page.goto("/concerns/new");
+  await expect(page.getByRole("heading", { level: 1, name: "Raise a concern" })).toBeVisible();
+  await page.getByRole("radio", { name: /Anonymously/ }).check();
+  await expectNoSeriousViolations(page);
+  const context = await browser.newContext({ locale: "en-GB" });
+  const anon = await context.newPage();
+  await anon.goto("/receipt");
+  await expect(anon.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(anon);
+  await context.close();
+});

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "ack.understood",
   "announcement.publish",
   "auth.signin",
+  "concern.raised",
   "demo.seed",
   "evaluation.release",
   "evaluation.self.request",

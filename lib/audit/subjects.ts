@@ -218,6 +218,9 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
         const name = n != null ? evals.get(n) : undefined;
         return { kind: "evaluation", type, id, name: name ?? null, href: name != null ? `/evaluations/${n}` : null };
       }
+      case "concern":
+        // Only named concerns are audited; the reference is the start of its id.
+        return { kind: "record", type, id, name: id ? id.slice(0, 8) : null, href: id && can(actor, "concerns.oversee") ? `/concerns/${id}` : null };
       case "organisation":
         return { kind: "organisation", type, id: null, name: orgName, href: maySettings ? "/settings" : null };
       case "holiday": {

@@ -431,6 +431,11 @@ export function concernAccess(
   };
 }
 
+/** Who answers a concern addressed to HR, as SQL over `people`: every active HR admin. */
+export function concernHrCondition(): SQL {
+  return and(eq(people.appRole, "hr_admin"), eq(people.active, true))!;
+}
+
 /** What the holder of a concern's receipt code may do (anonymous concerns; no person involved). */
 export function receiptAccess(c: { status: ConcernStatus }): { mayReply: boolean; mayResolve: boolean } {
   const live = !CONCERN_FINAL.includes(c.status);

@@ -4,13 +4,17 @@ import { getDb } from "@/db/client";
 import { loginFailures } from "@/db/schema";
 
 export const WINDOW_MS = 15 * 60 * 1000;
-export const LIMITS = { account: 10, ip: 50 } as const;
+export const LIMITS = { account: 10, ip: 50, receipt: 10 } as const;
 
 export function accountKey(email: string) {
   return `account:${email.trim().toLowerCase()}`;
 }
 export function ipKey(ip: string) {
   return `ip:${ip}`;
+}
+/** Wrong receipt codes (anonymous concerns), counted per address only: never a key derived from an author. */
+export function receiptIpKey(ip: string | null) {
+  return `receipt-ip:${ip ?? "unknown"}`;
 }
 
 /**
@@ -29,7 +33,7 @@ export function lockedMinutes(keys: { account: string; ip?: string | null }, now
     .all();
   let wait = 0;
   for (const r of rows) {
-    const limit = r.key.startsWith("account:") ? LIMITS.account : LIMITS.ip;
+    const limit = r.key.startsWith("account:") ? LIMITS.account : r.key.startsWith("receipt-ip:") ? LIMITS.receipt : LIMITS.ip;
     if (r.n >= limit && r.oldest != null) wait = Math.max(wait, r.oldest + WINDOW_MS - now);
   }
   return wait > 0 ? Math.max(1, Math.ceil(wait / 60000)) : 0;

@@ -26,6 +26,8 @@ export const NOTIFICATION_KINDS = [
   "evaluation.addendum",
   "evaluation.escalated",
   "evaluation.reviewed",
+  "concern.new",
+  "concern.authorReplied",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -44,14 +46,19 @@ export function notify(
   kind: NotificationKind,
   params: Record<string, string | number>,
   link: string,
+  opts: NotifyOptions = {},
 ): void {
   notifyEach(
     tx,
     [...new Set(personIds)].map((personId) => ({ personId, link })),
     kind,
     params,
+    opts,
   );
 }
+
+/** `dayOnly`: stamp the notification with the day only (anonymous concerns: no time that could tie it to its author). */
+export type NotifyOptions = { dayOnly?: boolean };
 
 /** Like notify, with a link of its own for each person. Two inserts, whatever the count. */
 export function notifyEach(
@@ -59,9 +66,10 @@ export function notifyEach(
   items: { personId: number; link: string }[],
   kind: NotificationKind,
   params: Record<string, string | number>,
+  opts: NotifyOptions = {},
 ): void {
   if (!items.length) return;
-  const now = new Date().toISOString();
+  const now = opts.dayOnly ? new Date().toISOString().slice(0, 10) : new Date().toISOString();
   const rows = tx
     .insert(notifications)
     .values(items.map(({ personId, link }) => ({ personId, kind, params: JSON.stringify(params), link, createdAt: now })))

@@ -1,0 +1,173 @@
+"use client";
+
+import { useId, useState } from "react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { ActionForm, SubmitButton, TextAreaField, useFormStatusContext } from "@/components/ui/form";
+import { errorClass, labelClass, selectClass } from "@/components/ui/field-styles";
+import { buttonClass } from "@/components/ui/button";
+import { TEXT_MAX } from "@/lib/core/limits";
+import { raiseConcernAction } from "../actions";
+
+type Audience = "manager" | "team" | "role_owner" | "hr";
+type Option = { audience: Audience; team: { id: number; name: string } | null; readers: { id: number; name: string }[]; teamSize: number; smallTeam: boolean };
+type Options = {
+  options: Option[];
+  role: { id: number; title: string; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
+};
+
+const AUDIENCE_LABEL = { manager: "audienceManager", team: "audienceTeam", role_owner: "audienceRoleOwner", hr: "audienceHr" } as const;
+
+function FieldErrorText({ name }: { name: string }) {
+  const { state } = useFormStatusContext();
+  const error = state && !state.ok ? state.fieldErrors[name] : undefined;
+  return error ? <p className={errorClass}>{error}</p> : null;
+}
+
+/** The receipt code, shown once after an anonymous post: large, monospace, copy and print. */
+function CodePanel({ code }: { code: string }) {
+  const t = useTranslations("concerns.raise");
+  const [copied, setCopied] = useState(false);
+  return (
+    <section aria-labelledby="receipt-heading" className="space-y-4">
+      <h2 id="receipt-heading" className="text-xl font-semibold text-slate-900">
+        {t("posted")}
+      </h2>
+      <p className="text-slate-700">{t("codeIntro")}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-600">{t("codeLabel")}</p>
+      <p
+        data-testid="receipt-code"
+        className="select-all break-all rounded-md border-2 border-slate-800 bg-white px-4 py-3 text-center font-mono text-2xl font-bold tracking-widest text-slate-900 sm:text-3xl"
+      >
+        {code}
+      </p>
+      <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("keepCode")}</p>
+      <div className="flex flex-wrap gap-2 print:hidden">
+        <button
+          type="button"
+          className={buttonClass("secondary")}
+          onClick={() => {
+            void navigator.clipboard?.writeText(code).then(() => setCopied(true));
+          }}
+        >
+          {copied ? t("copied") : t("copy")}
+        </button>
+        <button type="button" className={buttonClass("secondary")} onClick={() => window.print()}>
+          {t("print")}
+        </button>
+        <Link href="/receipt" className={buttonClass("primary")}>
+          {t("followLink")}
+        </Link>
+      </div>
+      <p className="text-sm text-slate-600">{t("followHint")}</p>
+      <p role="status" className="sr-only">
+        {copied ? t("copied") : ""}
+      </p>
+    </section>
+  );
+}
+
+export function RaiseForm({ options }: { options: Options }) {
+  const t = useTranslations("concerns.raise");
+  const [code, setCode] = useState<string | null>(null);
+  const [identity, setIdentity] = useState<"named" | "anonymous">("named");
+  const audiences = (["manager", "team", "role_owner", "hr"] as const).filter((a) => options.options.some((o) => o.audience === a));
+  const [audience, setAudience] = useState<Audience | "">(audiences[0] ?? "");
+  const teams = options.options.filter((o) => o.audience === "team");
+  const [teamId, setTeamId] = useState<string>("");
+  const teamSelectId = useId();
+  const linkId = useId();
+
+  if (code) return <CodePanel code={code} />;
+  if (!audiences.length) return <p className="text-slate-700">{t("noAudience")}</p>;
+
+  const chosen = audience === "team" ? teams.find((o) => String(o.team?.id) === teamId) : options.options.find((o) => o.audience === audience);
+  const warn = identity === "anonymous" && chosen?.smallTeam;
+
+  return (
+    <ActionForm action={raiseConcernAction} className="space-y-6" onSuccess={(data) => setCode((data as { code: string }).code)}>
+      <fieldset className="space-y-2">
+        <legend className={labelClass()}>{t("identity")}</legend>
+        {(["named", "anonymous"] as const).map((v) => (
+          <label key={v} className="flex items-start gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <input type="radio" name="identity" value={v} checked={identity === v} onChange={() => setIdentity(v)} className="mt-1" aria-describedby={`identity-${v}-hint`} />
+            <span>
+              <span className="block font-medium">{t(v)}</span>
+              <span id={`identity-${v}-hint`} className="block text-sm text-slate-600">
+                {t(`${v}Hint`)}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className={labelClass()}>{t("audience")}</legend>
+        {audiences.map((a) => {
+          const o = options.options.find((x) => x.audience === a)!;
+          return (
+            <label key={a} className="flex items-start gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <input type="radio" name="audience" value={a} checked={audience === a} onChange={() => setAudience(a)} className="mt-1" />
+              <span>
+                <span className="block font-medium">{t(AUDIENCE_LABEL[a])}</span>
+                {a !== "team" ? <span className="block text-sm text-slate-600">{t("readBy", { names: o.readers.map((r) => r.name).join(", ") })}</span> : null}
+              </span>
+            </label>
+          );
+        })}
+        {audience === "team" ? (
+          <div className="pl-8">
+            <label htmlFor={teamSelectId} className={labelClass("sm")}>
+              {t("team")}
+            </label>
+            <select id={teamSelectId} name="teamId" className={selectClass} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+              <option value="">{t("chooseTeam")}</option>
+              {teams.map((o) => (
+                <option key={o.team!.id} value={o.team!.id}>
+                  {o.team!.name}
+                </option>
+              ))}
+            </select>
+            {chosen ? <p className="mt-1 text-sm text-slate-600">{t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}</p> : null}
+            <FieldErrorText name="teamId" />
+          </div>
+        ) : null}
+        <FieldErrorText name="audience" />
+        <div aria-live="polite">
+          {warn && chosen ? (
+            <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("smallTeam", { count: chosen.teamSize })}</p>
+          ) : null}
+        </div>
+      </fieldset>
+
+      {options.role && options.role.responsibilities.length ? (
+        <div>
+          <label htmlFor={linkId} className={labelClass()}>
+            {t("link", { role: options.role.title })}
+          </label>
+          <select id={linkId} name="link" className={selectClass} defaultValue="">
+            <option value="">{t("linkNone")}</option>
+            {options.role.responsibilities.map((r) => (
+              <optgroup key={r.key} label={r.title}>
+                <option value={`r:${r.key}`}>{t("linkResponsibility", { title: r.title })}</option>
+                {r.tasks.map((task) => (
+                  <option key={task.key} value={`t:${task.key}`}>
+                    {t("linkTask", { title: task.title })}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <FieldErrorText name="link" />
+        </div>
+      ) : null}
+
+      <TextAreaField name="body" label={t("body")} hint={t("bodyHint", { max: TEXT_MAX })} rows={8} required maxLength={TEXT_MAX} />
+
+      {identity === "anonymous" ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900">{t("keepCode")}</p>
+      ) : null}
+      <SubmitButton>{identity === "anonymous" ? t("submitAnonymous") : t("submit")}</SubmitButton>
+    </ActionForm>
+  );
+}

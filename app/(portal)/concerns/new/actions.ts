@@ -1,0 +1,36 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { CONCERN_AUDIENCES } from "@/lib/confidence/vocabulary";
+import { createAction } from "@/lib/core/action";
+import { fields } from "@/lib/core/validation";
+import { raiseConcern } from "@/lib/concerns/raise";
+
+/** `link`: "" (nothing), "r:<responsibility key>" or "t:<task key>". */
+const link = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().max(80).regex(/^(?:|[rt]:[A-Za-z0-9_-]{1,64})$/));
+
+export const raiseConcernAction = createAction(
+  z.object({
+    // Length and emptiness are checked by lib (the one place the rules live), with their messages.
+    body: z.string().max(200_000),
+    identity: z.enum(["named", "anonymous"]),
+    audience: z.enum(CONCERN_AUDIENCES),
+    teamId: fields.optionalId,
+    link,
+  }),
+  async (input, actor) => {
+    const [kind, key] = input.link ? [input.link.slice(0, 1), input.link.slice(2)] : ["", ""];
+    const { id, code } = raiseConcern(actor, {
+      body: input.body,
+      anonymous: input.identity === "anonymous",
+      audience: input.audience,
+      teamId: input.teamId,
+      responsibilityKey: kind === "r" ? key : null,
+      taskKey: kind === "t" ? key : null,
+    });
+    if (!code) redirect(`/concerns/${id}`);
+    // Anonymous: the code goes back to the author's page once; the concern's id is not returned.
+    return { code };
+  },
+);

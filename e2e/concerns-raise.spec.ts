@@ -1,0 +1,70 @@
+import { expect, test } from "./fixtures";
+import { unique } from "./helpers";
+
+test("employee@ raises a concern anonymously and follows it with the receipt code in a signed-out browser", async ({ employeePage: page, browser }) => {
+  test.slow(); // two browsers, a handful of server actions
+  const body = `Unpaid overtime during recalls (${unique()})`;
+  await page.goto("/concerns/new");
+  await expect(page.getByRole("heading", { level: 1, name: "Raise a concern" })).toBeVisible();
+
+  // The plain explanation of both choices; the warning about the code shows once anonymous is chosen.
+  await expect(page.getByText("The people who read it and HR see your name")).toBeVisible();
+  await expect(page.getByText("Nobody, not even HR or the administrators, can find out who wrote it")).toBeVisible();
+  await expect(page.getByText("Keep your receipt code")).toHaveCount(0);
+  await page.getByRole("radio", { name: /Anonymously/ }).check();
+  await expect(page.getByText("Keep your receipt code: lose it and you lose the thread; nobody can recover it.")).toBeVisible();
+
+  // The small-team warning follows the chosen audience (the whole organisation reads as HR: no warning).
+  await page.getByRole("radio", { name: /^HR/ }).check();
+  await expect(page.getByText(/Careful: this audience's team has only/)).toHaveCount(0);
+
+  // An empty concern is refused next to the field.
+  await page.getByRole("button", { name: "Send anonymously" }).click();
+  await expect(page.getByText("This field is required.")).toBeVisible();
+
+  await page.getByLabel("Your concern").fill(body);
+  await page.getByRole("button", { name: "Send anonymously" }).click();
+  await expect(page.getByRole("heading", { name: "Your concern was sent anonymously" })).toBeVisible();
+  const code = (await page.getByTestId("receipt-code").innerText()).trim();
+  expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/);
+  await expect(page.getByRole("button", { name: "Copy the code" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the receipt page" })).toHaveAttribute("href", "/receipt");
+
+  // Signed out, on a phone: the receipt page opens the thread with the code (never in the URL).
+  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 390, height: 844 } });
+  const anon = await context.newPage();
+  await anon.goto("/receipt");
+  await expect(anon).toHaveURL(/\/receipt$/);
+  await expect(anon.getByRole("heading", { level: 1, name: "Follow a concern with its receipt code" })).toBeVisible();
+
+  // A wrong code: one message, whatever the code.
+  await anon.getByLabel("Receipt code").fill("AAAA-BBBB-CCCC-DDDD-EEEE");
+  await anon.getByRole("button", { name: "Open the concern" }).click();
+  await expect(anon.getByText("This receipt code does not open a concern.")).toBeVisible();
+
+  await anon.getByLabel("Receipt code").fill(code.toLowerCase().replace(/-/g, " "));
+  await anon.getByRole("button", { name: "Open the concern" }).click();
+  await expect(anon.getByText(body)).toBeVisible();
+  await expect(anon.getByText("Open", { exact: true })).toBeVisible();
+  expect(anon.url()).not.toContain(code.slice(0, 4));
+
+  // The author answers and resolves it.
+  await anon.getByLabel("Your reply").fill("It happened again on Friday.");
+  await anon.getByRole("button", { name: "Send reply" }).click();
+  await expect(anon.getByText("It happened again on Friday.")).toBeVisible();
+  await anon.getByRole("button", { name: "Mark resolved" }).click();
+  await expect(anon.getByText("Marked resolved")).toBeVisible();
+  await expect(anon.getByText("Resolved", { exact: true })).toBeVisible();
+  await expect(anon.getByLabel("Your reply")).toHaveCount(0);
+  await expect(anon.getByText("This concern is resolved or closed: you can read it, but no longer answer.")).toBeVisible();
+  expect(anon.url()).toMatch(/\/receipt$/);
+  await context.close();
+});
+
+test("a named concern goes to its thread page", async ({ employeePage: page }) => {
+  await page.goto("/concerns/new");
+  await page.getByRole("radio", { name: /My manager/ }).check();
+  await page.getByLabel("Your concern").fill(`What is my goodwill limit? (${unique()})`);
+  await page.getByRole("button", { name: "Send the concern" }).click();
+  await expect(page).toHaveURL(/\/concerns\/[0-9a-f-]{36}$/);
+});

@@ -1,0 +1,206 @@
+import { and, count, eq, gt } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, concernAddressees, concernAuthors, concernMessages, concerns, jobRoles, notifications, people } from "@/db/schema";
+import { ANONYMITY_WARN_BELOW } from "@/lib/confidence/vocabulary";
+import { FieldError, ForbiddenError } from "@/lib/core/errors";
+import { TEXT_MAX } from "@/lib/core/limits";
+import { audienceOptions, raiseConcern } from "@/lib/concerns/raise";
+import { hashReceiptCode } from "@/lib/concerns/receipt";
+import { currentDocs } from "@/lib/roles/documents";
+import { actorFor, useSeededTestDb } from "@/lib/test/db";
+
+beforeAll(async () => {
+  await useSeededTestDb();
+});
+
+const personId = (email: string) => getDb().select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+const roleDoc = (slug: string) => currentDocs(eq(jobRoles.slug, slug))[0]!.doc;
+const concernCount = () => getDb().select({ n: count() }).from(concerns).get()!.n;
+const tableCounts = () => {
+  const db = getDb();
+  return [concerns, concernAuthors, concernAddressees, concernMessages, notifications, auditLog].map((t) => db.select({ n: count() }).from(t).get()!.n);
+};
+const lastNotificationId = () => Math.max(0, ...getDb().select({ id: notifications.id }).from(notifications).all().map((n) => n.id));
+const lastAuditId = () => Math.max(0, ...getDb().select({ id: auditLog.id }).from(auditLog).all().map((n) => n.id));
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected the call to throw");
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe("what the form offers", () => {
+  it("employee@: her manager (reports-to), every team's manager, her role's owner, every HR admin", () => {
+    const elif = actorFor("employee@example.com");
+    const { options, role } = audienceOptions(elif);
+    const byAudience = (a: string) => options.filter((o) => o.audience === a);
+    expect(byAudience("manager").map((o) => o.readers.map((r) => r.name))).toEqual([["Sven de Vries"]]);
+    expect(byAudience("team").map((o) => [o.team?.name, o.readers.map((r) => r.name)])).toEqual([
+      ["Parts & Care", ["Marco Janssen"]],
+      ["Reception", ["Marco Janssen"]],
+      ["Workshop", ["Marco Janssen"]],
+    ]);
+    expect(byAudience("role_owner").map((o) => o.readers.map((r) => r.name))).toEqual([["Marco Janssen"]]);
+    const hrIds = getDb().select({ id: people.id }).from(people).where(and(eq(people.appRole, "hr_admin"), eq(people.active, true))).all().map((p) => p.id);
+    expect(byAudience("hr")[0]!.readers.map((r) => r.id).sort()).toEqual(hrIds.sort());
+    expect(role?.title).toBe("Service Advisor");
+    expect(role!.responsibilities.map((r) => r.key)).toEqual(roleDoc("service-advisor").responsibilities.map((r) => r.key));
+  });
+
+  it("each option says the size of its audience's team and warns below the threshold", () => {
+    const elif = actorFor("employee@example.com");
+    const { options } = audienceOptions(elif);
+    const reception = options.find((o) => o.team?.name === "Reception")!;
+    const receptionSize = getDb()
+      .select({ n: count() })
+      .from(people)
+      .where(and(eq(people.teamId, reception.team!.id), eq(people.active, true)))
+      .get()!.n;
+    expect(reception.teamSize).toBe(receptionSize);
+    const sven = options.find((o) => o.audience === "manager")!;
+    const svenReports = getDb().select({ n: count() }).from(people).where(and(eq(people.reportsToId, personId("supervisor@example.com")), eq(people.active, true))).get()!.n;
+    expect(sven.teamSize).toBe(svenReports);
+    for (const o of options) expect(o.smallTeam).toBe(o.teamSize < ANONYMITY_WARN_BELOW);
+  });
+
+  it("never offers the author themself: manager@ manages every team and owns his role, so only HR is left", () => {
+    const marco = actorFor("manager@example.com");
+    const { options } = audienceOptions(marco);
+    expect(options.map((o) => o.audience)).toEqual(["hr"]);
+    const helena = actorFor("hr@example.com");
+    expect(audienceOptions(helena).options.find((o) => o.audience === "hr")?.readers.map((r) => r.id) ?? []).not.toContain(helena.id);
+  });
+
+  it("asks for concerns.raise", () => {
+    const elif = { ...actorFor("employee@example.com"), appRole: "nobody" as never };
+    expect(thrown(() => audienceOptions(elif))).toBeInstanceOf(ForbiddenError);
+    expect(thrown(() => raiseConcern(elif, { body: "x", anonymous: false, audience: "manager" }))).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("raising a named concern", () => {
+  it("writes the concern, its author, its addressee, the first message, an audit entry and a notification", () => {
+    const elif = actorFor("employee@example.com");
+    const sven = personId("supervisor@example.com");
+    const [n0, a0] = [lastNotificationId(), lastAuditId()];
+    const { id, code } = raiseConcern(elif, { body: "  The goodwill limit is unclear to me.  ", anonymous: false, audience: "manager" });
+    expect(code).toBeNull();
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const db = getDb();
+    const row = db.select().from(concerns).where(eq(concerns.id, id)).get()!;
+    expect(row).toMatchObject({ anonymous: false, audience: "manager", body: "The goodwill limit is unclear to me.", status: "open", receiptHash: null, createdOn: today(), waitingSince: today(), jobRoleId: elif.jobRoleId });
+    expect(db.select().from(concernAuthors).where(eq(concernAuthors.concernId, id)).all()).toEqual([{ concernId: id, personId: elif.id }]);
+    expect(db.select({ p: concernAddressees.personId }).from(concernAddressees).where(eq(concernAddressees.concernId, id)).all()).toEqual([{ p: sven }]);
+    const msgs = db.select().from(concernMessages).where(eq(concernMessages.concernId, id)).all();
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatchObject({ seq: 1, kind: "message", fromAuthor: true, personId: elif.id, body: "The goodwill limit is unclear to me." });
+    expect(msgs[0]!.createdAt).toMatch(/T/);
+    const audits = db.select().from(auditLog).where(gt(auditLog.id, a0)).all();
+    expect(audits.map((a) => [a.action, a.actorId, a.entityType, a.entityId])).toEqual([["concern.raised", elif.id, "concern", id]]);
+    const notes = db.select().from(notifications).where(gt(notifications.id, n0)).all();
+    expect(notes.map((n) => [n.personId, n.kind, n.link])).toEqual([[sven, "concern.new", `/concerns/${id}`]]);
+  });
+
+  it("to a team: that team's manager; to HR: every active HR admin", () => {
+    const elif = actorFor("employee@example.com");
+    const workshop = audienceOptions(elif).options.find((o) => o.team?.name === "Workshop")!.team!.id;
+    const t = raiseConcern(elif, { body: "Team question", anonymous: false, audience: "team", teamId: workshop });
+    const addressees = (id: string) => getDb().select({ p: concernAddressees.personId }).from(concernAddressees).where(eq(concernAddressees.concernId, id)).all().map((a) => a.p).sort();
+    expect(addressees(t.id)).toEqual([personId("manager@example.com")]);
+    expect(getDb().select({ teamId: concerns.audienceTeamId }).from(concerns).where(eq(concerns.id, t.id)).get()!.teamId).toBe(workshop);
+    const h = raiseConcern(elif, { body: "HR question", anonymous: false, audience: "hr" });
+    const hrIds = getDb().select({ id: people.id }).from(people).where(and(eq(people.appRole, "hr_admin"), eq(people.active, true))).all().map((p) => p.id);
+    expect(addressees(h.id)).toEqual(hrIds.sort());
+    const o = raiseConcern(elif, { body: "Owner question", anonymous: false, audience: "role_owner" });
+    expect(addressees(o.id)).toEqual([personId("manager@example.com")]);
+  });
+
+  it("links one responsibility or task of the actor's own role by its stable key", () => {
+    const elif = actorFor("employee@example.com");
+    const doc = roleDoc("service-advisor");
+    const resp = doc.responsibilities.find((r) => r.tasks.length > 0)!;
+    const task = resp.tasks[0]!;
+    const a = raiseConcern(elif, { body: "About a task", anonymous: false, audience: "manager", taskKey: task.key });
+    expect(getDb().select().from(concerns).where(eq(concerns.id, a.id)).get()).toMatchObject({ responsibilityKey: resp.key, taskKey: task.key });
+    const b = raiseConcern(elif, { body: "About a responsibility", anonymous: false, audience: "manager", responsibilityKey: resp.key });
+    expect(getDb().select().from(concerns).where(eq(concerns.id, b.id)).get()).toMatchObject({ responsibilityKey: resp.key, taskKey: null });
+  });
+});
+
+describe("bad input is refused and writes nothing", () => {
+  const elif = () => actorFor("employee@example.com");
+  const refuses = (fn: () => unknown, field: string, key: string) => {
+    const before = tableCounts();
+    const e = thrown(fn);
+    expect(e).toBeInstanceOf(FieldError);
+    expect((e as FieldError).fieldErrors).toEqual({ [field]: key });
+    expect(tableCounts()).toEqual(before);
+  };
+
+  it("an empty concern (or only spaces)", () => {
+    refuses(() => raiseConcern(elif(), { body: "", anonymous: false, audience: "manager" }), "body", "required");
+    refuses(() => raiseConcern(elif(), { body: " \n\t ", anonymous: true, audience: "manager" }), "body", "required");
+  });
+
+  it("over 20,000 characters (exactly 20,000 is accepted)", () => {
+    refuses(() => raiseConcern(elif(), { body: "x".repeat(TEXT_MAX + 1), anonymous: true, audience: "manager" }), "body", "tooLong");
+    const before = concernCount();
+    raiseConcern(elif(), { body: "x".repeat(TEXT_MAX), anonymous: false, audience: "manager" });
+    expect(concernCount()).toBe(before + 1);
+  });
+
+  it("a responsibility or task that is not in my role's current version", () => {
+    const other = roleDoc("technician").responsibilities.find((r) => r.tasks.length > 0)!;
+    refuses(() => raiseConcern(elif(), { body: "x", anonymous: false, audience: "manager", responsibilityKey: other.key }), "link", "concernRaise.linkNotMine");
+    refuses(() => raiseConcern(elif(), { body: "x", anonymous: true, audience: "manager", taskKey: other.tasks[0]!.key }), "link", "concernRaise.linkNotMine");
+    refuses(() => raiseConcern(elif(), { body: "x", anonymous: false, audience: "manager", taskKey: "no-such-key" }), "link", "concernRaise.linkNotMine");
+    // A responsibility key given as a task (or the other way round) is not accepted either.
+    const mine = roleDoc("service-advisor").responsibilities[0]!;
+    refuses(() => raiseConcern(elif(), { body: "x", anonymous: false, audience: "manager", taskKey: mine.key }), "link", "concernRaise.linkNotMine");
+  });
+
+  it("an audience with nobody to read it, or a team not chosen", () => {
+    const marco = actorFor("manager@example.com");
+    refuses(() => raiseConcern(marco, { body: "x", anonymous: true, audience: "manager" }), "audience", "concernRaise.noAddressee");
+    refuses(() => raiseConcern(marco, { body: "x", anonymous: false, audience: "role_owner" }), "audience", "concernRaise.noAddressee");
+    const reception = audienceOptions(elif()).options.find((o) => o.team?.name === "Reception")!.team!.id;
+    // Marco manages Reception himself: he cannot address its manager.
+    refuses(() => raiseConcern(marco, { body: "x", anonymous: false, audience: "team", teamId: reception }), "audience", "concernRaise.noAddressee");
+    refuses(() => raiseConcern(elif(), { body: "x", anonymous: false, audience: "team", teamId: null }), "teamId", "required");
+    refuses(() => raiseConcern(elif(), { body: "x", anonymous: false, audience: "team", teamId: 999_999 }), "audience", "concernRaise.noAddressee");
+  });
+});
+
+describe("raising an anonymous concern", () => {
+  it("returns a receipt code once and keeps only its hash; no author, no audit, a day-stamped notification without the author", () => {
+    const elif = actorFor("employee@example.com");
+    const [n0, a0] = [lastNotificationId(), lastAuditId()];
+    const { id, code } = raiseConcern(elif, { body: "Unpaid overtime during recalls.", anonymous: true, audience: "manager" });
+    expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/);
+    const db = getDb();
+    const row = db.select().from(concerns).where(eq(concerns.id, id)).get()!;
+    expect(row).toMatchObject({ anonymous: true, receiptHash: hashReceiptCode(code!), createdOn: today(), waitingSince: today(), jobRoleId: null });
+    expect(JSON.stringify(row)).not.toContain(code!.replace(/-/g, ""));
+    expect(db.select().from(concernAuthors).where(eq(concernAuthors.concernId, id)).all()).toEqual([]);
+    expect(db.select().from(concernMessages).where(eq(concernMessages.concernId, id)).all()).toMatchObject([{ seq: 1, fromAuthor: true, personId: null, createdAt: today() }]);
+    expect(db.select().from(auditLog).where(gt(auditLog.id, a0)).all()).toEqual([]);
+    const notes = db.select().from(notifications).where(gt(notifications.id, n0)).all();
+    expect(notes.map((n) => [n.personId, n.kind, n.params, n.createdAt])).toEqual([[personId("supervisor@example.com"), "concern.new", "{}", today()]]);
+  });
+
+  it("names the role only when it concerns it (a link, or addressed to the role's owner)", () => {
+    const elif = actorFor("employee@example.com");
+    const resp = roleDoc("service-advisor").responsibilities[0]!;
+    const a = raiseConcern(elif, { body: "x", anonymous: true, audience: "hr", responsibilityKey: resp.key });
+    const b = raiseConcern(elif, { body: "x", anonymous: true, audience: "role_owner" });
+    const c = raiseConcern(elif, { body: "x", anonymous: true, audience: "hr" });
+    const role = (id: string) => getDb().select({ r: concerns.jobRoleId }).from(concerns).where(eq(concerns.id, id)).get()!.r;
+    expect([role(a.id), role(b.id), role(c.id)]).toEqual([elif.jobRoleId, elif.jobRoleId, null]);
+  });
+});

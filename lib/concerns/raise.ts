@@ -1,0 +1,259 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, count, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { concernAddressees, concernAuthors, concernMessages, concerns, jobRoles, people, teams } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, concernHrCondition } from "@/lib/auth/policy";
+import { audit } from "@/lib/audit/log";
+import { ANONYMITY_WARN_BELOW, type ConcernAudience } from "@/lib/confidence/vocabulary";
+import { FieldError } from "@/lib/core/errors";
+import { TEXT_MAX } from "@/lib/core/limits";
+import { notify } from "@/lib/notifications/notifications";
+import { currentDoc } from "@/lib/roles/documents";
+import { newReceiptCode, hashReceiptCode } from "@/lib/concerns/receipt";
+
+/**
+ * Raising a concern (issue 10 points 1 and 2): what the form offers (`audienceOptions`) and posting
+ * one, named or anonymous (`raiseConcern`). An anonymous concern keeps nothing that ties it to its
+ * author: no author row, no audit entry, no log line, notifications stamped with the day only and
+ * without the author; the author gets a receipt code once, the database keeps only its hash.
+ */
+
+/** The UTC day: every date an anonymous concern keeps is rounded to it. */
+export const utcDay = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** How many teams the "a team's managers" choice lists (teams with a manager, by name). */
+export const TEAM_OPTIONS_MAX = 200;
+
+export type AudienceOption = {
+  audience: ConcernAudience;
+  /** audience "team": the team. */
+  team: { id: number; name: string } | null;
+  /** Who would read it (never the author). */
+  readers: { id: number; name: string }[];
+  /** The people the readers could think wrote it (the audience's team): the form warns below ANONYMITY_WARN_BELOW. */
+  teamSize: number;
+  smallTeam: boolean;
+};
+
+export type RaiseFormOptions = {
+  /** "manager", "role_owner", "hr" when someone would read it; "team" options per team. */
+  options: AudienceOption[];
+  /** The actor's role (current published version), for the optional link. */
+  role: { id: number; title: string; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
+};
+
+type Person = { id: number; name: string };
+
+const activeCount = (where: ReturnType<typeof and>) =>
+  getDb().select({ n: count() }).from(people).where(and(eq(people.active, true), where)).get()?.n ?? 0;
+
+/** The manager who reads a concern addressed to "my manager": the reports-to person, else the team's manager. */
+function myManager(actor: Actor): Person | null {
+  const db = getDb();
+  const ids = [actor.reportsToId, actor.teamId ? db.select({ m: teams.managerId }).from(teams).where(eq(teams.id, actor.teamId)).get()?.m : null].filter(
+    (x): x is number => typeof x === "number" && x !== actor.id,
+  );
+  if (!ids.length) return null;
+  const rows = db.select({ id: people.id, name: people.name }).from(people).where(and(inArray(people.id, ids), eq(people.active, true))).all();
+  for (const id of ids) {
+    const p = rows.find((r) => r.id === id);
+    if (p) return p;
+  }
+  return null;
+}
+
+function roleOwner(actor: Actor): Person | null {
+  if (!actor.jobRoleId) return null;
+  const row = getDb()
+    .select({ id: people.id, name: people.name })
+    .from(jobRoles)
+    .innerJoin(people, eq(people.id, jobRoles.ownerId))
+    .where(and(eq(jobRoles.id, actor.jobRoleId), eq(people.active, true), ne(people.id, actor.id)))
+    .get();
+  return row ?? null;
+}
+
+function hrAdmins(actor: Actor): Person[] {
+  return getDb()
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(concernHrCondition(), ne(people.id, actor.id)))
+    .orderBy(asc(people.name))
+    .limit(50)
+    .all();
+}
+
+function teamManager(actor: Actor, teamId: number): { team: { id: number; name: string }; manager: Person } | null {
+  const row = getDb()
+    .select({ teamId: teams.id, teamName: teams.name, id: people.id, name: people.name })
+    .from(teams)
+    .innerJoin(people, eq(people.id, teams.managerId))
+    .where(and(eq(teams.id, teamId), eq(people.active, true), ne(people.id, actor.id)))
+    .get();
+  return row ? { team: { id: row.teamId, name: row.teamName }, manager: { id: row.id, name: row.name } } : null;
+}
+
+function option(audience: ConcernAudience, readers: Person[], teamSize: number, team: { id: number; name: string } | null = null): AudienceOption {
+  return { audience, team, readers, teamSize, smallTeam: teamSize < ANONYMITY_WARN_BELOW };
+}
+
+/** The people a manager's concerns could come from: their direct reports and the teams they manage. */
+const managedBy = (managerId: number) =>
+  or(eq(people.reportsToId, managerId), inArray(people.teamId, sql`(select ${teams.id} from ${teams} where ${teams.managerId} = ${managerId})`));
+
+/** What the form offers the actor: each audience with who would read it and the size of its team. */
+export function audienceOptions(actor: Actor): RaiseFormOptions {
+  authorize(actor, "concerns.raise");
+  const db = getDb();
+  const options: AudienceOption[] = [];
+
+  const manager = myManager(actor);
+  if (manager) options.push(option("manager", [manager], activeCount(managedBy(manager.id))));
+
+  const teamRows = db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      managerId: people.id,
+      managerName: people.name,
+      size: sql<number>`(select count(*) from people m where m.team_id = ${teams.id} and m.active = 1)`,
+    })
+    .from(teams)
+    .innerJoin(people, eq(people.id, teams.managerId))
+    .where(and(isNotNull(teams.managerId), eq(people.active, true), ne(people.id, actor.id)))
+    .orderBy(asc(teams.name))
+    .limit(TEAM_OPTIONS_MAX)
+    .all();
+  for (const t of teamRows) options.push(option("team", [{ id: t.managerId, name: t.managerName }], Number(t.size), { id: t.id, name: t.name }));
+
+  const owner = roleOwner(actor);
+  if (owner && actor.jobRoleId) options.push(option("role_owner", [owner], activeCount(eq(people.jobRoleId, actor.jobRoleId))));
+
+  const hr = hrAdmins(actor);
+  if (hr.length) options.push(option("hr", hr, activeCount(undefined)));
+
+  return { options, role: myRole(actor) };
+}
+
+function myRole(actor: Actor): RaiseFormOptions["role"] {
+  if (!actor.jobRoleId) return null;
+  const role = getDb()
+    .select({ id: jobRoles.id, title: jobRoles.title, currentVersion: jobRoles.currentVersion })
+    .from(jobRoles)
+    .where(eq(jobRoles.id, actor.jobRoleId))
+    .get();
+  if (!role) return null;
+  const doc = currentDoc(role);
+  return {
+    id: role.id,
+    title: role.title,
+    responsibilities: doc.responsibilities.map((r) => ({ key: r.key, title: r.title, tasks: r.tasks.map((t) => ({ key: t.key, title: t.title })) })),
+  };
+}
+
+export type RaiseInput = {
+  body: string;
+  anonymous: boolean;
+  audience: ConcernAudience;
+  /** audience "team". */
+  teamId?: number | null;
+  /** One responsibility or one task of the actor's current role, by stable key (at most one of the two). */
+  responsibilityKey?: string | null;
+  taskKey?: string | null;
+};
+
+/** Who reads a concern with this audience (never the author). An empty list is refused by the caller. */
+function addresseesOf(actor: Actor, input: RaiseInput): { ids: number[]; teamId: number | null } {
+  switch (input.audience) {
+    case "manager": {
+      const m = myManager(actor);
+      return { ids: m ? [m.id] : [], teamId: null };
+    }
+    case "team": {
+      if (!input.teamId) throw new FieldError({ teamId: "required" });
+      const t = teamManager(actor, input.teamId);
+      return { ids: t ? [t.manager.id] : [], teamId: t?.team.id ?? null };
+    }
+    case "role_owner": {
+      const o = roleOwner(actor);
+      return { ids: o ? [o.id] : [], teamId: null };
+    }
+    case "hr":
+      return { ids: hrAdmins(actor).map((p) => p.id), teamId: null };
+  }
+}
+
+/**
+ * Posts a concern. Returns its id, and for an anonymous one the receipt code (the only time it
+ * exists outside the author's hands; the database keeps its hash).
+ */
+export function raiseConcern(actor: Actor, input: RaiseInput): { id: string; code: string | null } {
+  authorize(actor, "concerns.raise");
+  const body = input.body.trim();
+  if (!body) throw new FieldError({ body: "required" });
+  if (body.length > TEXT_MAX) throw new FieldError({ body: "tooLong" }, { body: { max: TEXT_MAX } });
+  if (input.responsibilityKey && input.taskKey) throw new FieldError({ link: "invalid" });
+
+  // The link: a responsibility or task of the actor's own role, as currently published.
+  let responsibilityKey: string | null = null;
+  let taskKey: string | null = null;
+  if (input.responsibilityKey || input.taskKey) {
+    const role = myRole(actor);
+    const r = role?.responsibilities.find((x) =>
+      input.taskKey ? x.tasks.some((t) => t.key === input.taskKey) : x.key === input.responsibilityKey,
+    );
+    if (!r) throw new FieldError({ link: "concernRaise.linkNotMine" });
+    responsibilityKey = r.key;
+    taskKey = input.taskKey ?? null;
+  }
+
+  const { ids, teamId } = addresseesOf(actor, input);
+  if (!ids.length) throw new FieldError({ audience: "concernRaise.noAddressee" });
+
+  const anonymous = input.anonymous;
+  // An anonymous concern names the role only when it concerns it (a link, or addressed to its owner).
+  const jobRoleId = actor.jobRoleId && (!anonymous || responsibilityKey || input.audience === "role_owner") ? actor.jobRoleId : null;
+  const id = randomUUID();
+  const day = utcDay();
+  const code = anonymous ? newReceiptCode() : null;
+
+  getDb().transaction((tx) => {
+    tx.insert(concerns)
+      .values({
+        id,
+        anonymous,
+        audience: input.audience,
+        audienceTeamId: input.audience === "team" ? teamId : null,
+        jobRoleId,
+        responsibilityKey,
+        taskKey,
+        body,
+        status: "open",
+        receiptHash: code ? hashReceiptCode(code) : null,
+        createdOn: day,
+        waitingSince: day,
+      })
+      .run();
+    if (!anonymous) tx.insert(concernAuthors).values({ concernId: id, personId: actor.id }).run();
+    tx.insert(concernAddressees)
+      .values(ids.map((personId) => ({ concernId: id, personId, addedOn: day })))
+      .run();
+    tx.insert(concernMessages)
+      .values({
+        id: randomUUID(),
+        concernId: id,
+        seq: 1,
+        kind: "message",
+        fromAuthor: true,
+        personId: anonymous ? null : actor.id,
+        body,
+        createdAt: anonymous ? day : new Date().toISOString(),
+      })
+      .run();
+    if (!anonymous) audit({ actorId: actor.id, action: "concern.raised", entityType: "concern", entityId: id, detail: { audience: input.audience } }, tx);
+    notify(tx, ids, "concern.new", {}, `/concerns/${id}`, { dayOnly: anonymous });
+  });
+  return { id, code };
+}
