@@ -26,6 +26,10 @@ export const NOTIFICATION_KINDS = [
   "evaluation.addendum",
   "evaluation.escalated",
   "evaluation.reviewed",
+  "concern.answered",
+  "concern.closed",
+  "concern.forwarded",
+  "concern.reminder",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
