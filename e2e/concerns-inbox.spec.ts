@@ -111,10 +111,11 @@ test("the manager forwards a concern to HR and the author sees it was forwarded"
   await expect(hrPage.getByTestId("concern-answer-form")).toBeVisible();
 });
 
-test("someone the concern was not addressed to gets not found", async ({ supervisorPage }) => {
+test("someone the concern was not addressed to, and a malformed id, get not found", async ({ supervisorPage }) => {
   const id = namedConcern(`Not for the supervisor ${unique()}`);
-  const res = await supervisorPage.goto(`/concerns/${id}`);
-  expect(res?.status()).toBe(404);
-  const bad = await supervisorPage.goto("/concerns/not-a-uuid");
-  expect(bad?.status()).toBe(404);
+  for (const url of [`/concerns/${id}`, "/concerns/not-a-uuid", `/concerns/${id.toUpperCase()}`]) {
+    const res = await supervisorPage.goto(url, { waitUntil: "domcontentloaded" });
+    expect(res?.status(), url).toBe(404);
+    await expect(supervisorPage.getByRole("heading", { level: 1, name: "Page not found" }), url).toBeVisible();
+  }
 });
