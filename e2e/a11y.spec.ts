@@ -182,3 +182,27 @@ test("raising a concern and the public receipt page have no serious accessibilit
   await expectNoSeriousViolations(anon);
   await context.close();
 });
+
+test("concern pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  // A named concern from Elif addressed to HR, written straight to the server's database.
+  const { randomUUID } = await import("node:crypto");
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(process.env.E2E_DATABASE_PATH ?? `${process.cwd()}/data/e2e.db`);
+  const id = randomUUID();
+  try {
+    db.pragma("busy_timeout = 5000");
+    const person = (email: string) => (db.prepare("select id from people where email = ?").get(email) as { id: number }).id;
+    const today = new Date().toISOString().slice(0, 10);
+    db.prepare("insert into concerns (id, anonymous, audience, body, status, created_on, waiting_since) values (?, 0, 'hr', 'A concern for the accessibility scan.', 'open', ?, ?)").run(id, today, today);
+    db.prepare("insert into concern_authors (concern_id, person_id) values (?, ?)").run(id, person("employee@example.com"));
+    db.prepare("insert into concern_addressees (concern_id, person_id, added_on) values (?, ?, ?)").run(id, person("hr@example.com"), today);
+    db.prepare("insert into concern_messages (id, concern_id, seq, from_author, person_id, body, created_at) values (?, ?, 1, 1, ?, 'A concern for the accessibility scan.', ?)").run(randomUUID(), id, person("employee@example.com"), new Date().toISOString());
+  } finally {
+    db.close();
+  }
+  for (const path of ["/concerns", "/concerns?view=all", `/concerns/${id}`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  }
+});

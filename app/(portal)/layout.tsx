@@ -6,6 +6,7 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { openItemCount } from "@/lib/communication/answers";
 import { questionsToAnswerCount } from "@/lib/communication/questions";
+import { inboxCount } from "@/lib/concerns/read";
 import { evaluationsWaitingCount } from "@/lib/evaluations/read";
 import { unreadCount } from "@/lib/notifications/notifications";
 import { evaluationsDueCount } from "@/lib/evaluations/due";
@@ -13,7 +14,7 @@ import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "people" | "roles" | "audit" | "settings";
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "people" | "roles" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission; except?: string[] }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
@@ -22,6 +23,7 @@ const NAV: { href: string; key: NavKey; permission: Permission; except?: string[
   { href: "/onboarding", key: "onboarding", permission: "onboarding.manage" },
   { href: "/evaluations", key: "evaluations", permission: "self.read", except: ["/evaluations/due"] },
   { href: "/evaluations/due", key: "evaluationsDue", permission: "evaluations.write" },
+  { href: "/concerns", key: "concerns", permission: "concerns.raise" },
   { href: "/roles", key: "roles", permission: "roles.read" },
   { href: "/people", key: "people", permission: "people.read" },
   { href: "/audit", key: "audit", permission: "audit.read" },
@@ -38,6 +40,8 @@ export default async function PortalLayout({ children }: { children: React.React
   const questions = questionsToAnswerCount(actor);
   const answersQuestions = questions > 0 || can(actor, "communication.oversee") || can(actor, "roles.edit") || can(actor, "announcements.create");
   const unread = unreadCount(actor);
+  // Concerns waiting for the person's answer.
+  const concernsWaiting = inboxCount(actor);
   const evaluationsDue = evaluationsDueCount(actor);
   // Evaluations waiting on the person: a self-assessment to write or read, an answer to give, a question to reply to, a review.
   const evaluationsWaiting = evaluationsWaitingCount(actor);
@@ -100,6 +104,12 @@ export default async function PortalLayout({ children }: { children: React.React
                     <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="evaluations-waiting-count">
                       {evaluationsWaiting}
                       <span className="sr-only"> {t("evaluationsWaitingCount")}</span>
+                    </span>
+                  ) : null}
+                  {n.key === "concerns" && concernsWaiting ? (
+                    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="concerns-inbox-count">
+                      {concernsWaiting}
+                      <span className="sr-only"> {t("concernsInboxCount")}</span>
                     </span>
                   ) : null}
                   {n.key === "changes" && openItems ? (

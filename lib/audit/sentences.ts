@@ -14,6 +14,11 @@ export const AUDIT_ACTIONS = [
   "announcement.publish",
   "auth.signin",
   "concern.raised",
+  "concern.answered",
+  "concern.closed",
+  "concern.forwarded",
+  "concern.replied",
+  "concern.resolved",
   "demo.seed",
   "evaluation.release",
   "evaluation.self.request",
@@ -59,7 +64,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const SIGN_IN_PREFIX = "auth.";
 
 /** The record an entry is about, as far as the reader may see it. */
-export type AuditSubjectKind = "person" | "role" | "version" | "announcement" | "plan" | "evaluation" | "task" | "organisation" | "record";
+export type AuditSubjectKind = "person" | "role" | "version" | "announcement" | "plan" | "evaluation" | "concern" | "task" | "organisation" | "record";
 export type AuditSubject = {
   kind: AuditSubjectKind;
   /** The entry's record type and id as stored. */
@@ -141,6 +146,7 @@ export const RECORD_TYPES = [
   "acknowledgement",
   "announcement",
   "audit_log",
+  "concern",
   "evaluation",
   "holiday",
   "job_posting",
@@ -191,5 +197,6 @@ export function subjectPhrase(subject: AuditSubject, t: Translate): string {
   if (subject.kind === "version") return t("subject.version", { name: subject.name, version: subject.version ?? "?" });
   if (subject.kind === "plan") return t("subject.plan", { name: subject.name });
   if (subject.kind === "evaluation") return t("subject.evaluation", { name: subject.name });
+  if (subject.kind === "concern") return t("subject.concern", { name: subject.name });
   return subject.name;
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { acknowledgements, announcements, evaluations, jobRoles, onboardings, people, roleVersions, taskTransfers } from "@/db/schema";
+import { acknowledgements, announcements, concerns, evaluations, jobRoles, onboardings, people, roleVersions, taskTransfers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { can, evaluationsCondition, mayTrackAnnouncement, plansScope } from "@/lib/auth/policy";
+import { can, concernsCondition, evaluationsCondition, mayTrackAnnouncement, plansScope } from "@/lib/auth/policy";
 import { peopleScope } from "@/lib/auth/scope";
 import { foldForSearch } from "@/lib/core/search-text";
 import type { AuditSubject } from "@/lib/audit/sentences";
@@ -159,6 +159,17 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
           .map((e) => [e.id, e.name])
       : [],
   );
+  const concernIds = [...new Set(rows.filter((r) => r.entityType === "concern" && r.entityId).map((r) => r.entityId!))];
+  const concernNames = new Map(
+    concernIds.length
+      ? db
+          .select({ id: concerns.id, excerpt: sql<string>`substr(${concerns.body}, 1, 60)` })
+          .from(concerns)
+          .where(and(inArray(concerns.id, concernIds), concernsCondition(actor)))
+          .all()
+          .map((c) => [c.id, c.excerpt])
+      : [],
+  );
 
   // Every app role may read the role catalogue (roles.read), so role and version links need no check.
   const versionSubject = (type: string, id: string | null, v: { slug: string; title: string; number: number } | undefined): AuditSubject =>
@@ -218,9 +229,10 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
         const name = n != null ? evals.get(n) : undefined;
         return { kind: "evaluation", type, id, name: name ?? null, href: name != null ? `/evaluations/${n}` : null };
       }
-      case "concern":
-        // Only named concerns are audited; the reference is the start of its id.
-        return { kind: "record", type, id, name: id ? id.slice(0, 8) : null, href: id && can(actor, "concerns.oversee") ? `/concerns/${id}` : null };
+      case "concern": {
+        const name = id != null ? concernNames.get(id) : undefined;
+        return { kind: "concern", type, id, name: name ?? null, href: name != null ? `/concerns/${id}` : null };
+      }
       case "organisation":
         return { kind: "organisation", type, id: null, name: orgName, href: maySettings ? "/settings" : null };
       case "holiday": {

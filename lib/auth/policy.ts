@@ -436,6 +436,17 @@ export function concernHrCondition(): SQL {
   return and(eq(people.appRole, "hr_admin"), eq(people.active, true))!;
 }
 
+/**
+ * Whom a concern may be forwarded to, as SQL over `people`: active managers, supervisors and HR
+ * (the people who answer concerns); never the actor, except HR taking a concern on themself. Behind
+ * the forward picker and the forward action. The concern's own author and its current addressees
+ * are refused by the action.
+ */
+export function concernForwardTargetsCondition(actor: Pick<Actor, "id" | "appRole">): SQL {
+  const answerers = and(eq(people.active, true), inArray(people.appRole, ["manager", "supervisor", "hr_admin"]))!;
+  return can(actor, "concerns.oversee") ? answerers : and(answerers, ne(people.id, actor.id))!;
+}
+
 /** What the holder of a concern's receipt code may do (anonymous concerns; no person involved). */
 export function receiptAccess(c: { status: ConcernStatus }): { mayReply: boolean; mayResolve: boolean } {
   const live = !CONCERN_FINAL.includes(c.status);

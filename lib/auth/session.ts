@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { applyDueTransfers } from "@/lib/communication/transfers";
+import { remindWaitingConcerns } from "@/lib/concerns/reminders";
 
 /**
  * The signed-in person, re-checked against the database on every request: a deactivated person,
@@ -45,5 +46,7 @@ export async function requireActor(): Promise<Actor> {
   if (!actor) redirect("/sign-in?expired=1");
   // Task transfers take effect on their date: one indexed query when nothing is due.
   applyDueTransfers();
+  // Concerns waiting more than 3 working days remind their addressees, once a day.
+  remindWaitingConcerns();
   return actor;
 }

@@ -28,6 +28,10 @@ export const NOTIFICATION_KINDS = [
   "evaluation.reviewed",
   "concern.new",
   "concern.authorReplied",
+  "concern.answered",
+  "concern.closed",
+  "concern.forwarded",
+  "concern.reminder",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
