@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signInAndWait } from "./helpers";
+import { answeredConcern, responsibilityKey } from "./faq-fixtures";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -205,4 +206,29 @@ test("concern pages have no serious accessibility violations", async ({ hrPage: 
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSeriousViolations(page);
   }
+});
+
+test("FAQ pages have no serious accessibility violations", async ({ managerPage: page }) => {
+  test.slow();
+  const key = responsibilityKey("service-advisor", "Warranty, recalls and goodwill");
+  const id = answeredConcern({
+    authorEmail: "employee@example.com",
+    addresseeEmail: "manager@example.com",
+    slug: "service-advisor",
+    responsibilityKey: key,
+    body: "May I lend a courtesy car for a recall?",
+    answer: "Yes, for recalls always.",
+  });
+  await page.goto(`/concerns/${id}/faq`);
+  await expect(page.getByRole("heading", { level: 1, name: "Turn a concern into a question and answer" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto(`/roles/service-advisor/faq/new?key=${key}`);
+  await expect(page.getByRole("heading", { level: 1, name: "New question and answer" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto("/roles/service-advisor");
+  await page.locator(`#r-${key}`).getByTestId("faq-list").locator("summary").first().click();
+  await expectNoSeriousViolations(page);
 });

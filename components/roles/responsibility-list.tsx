@@ -1,8 +1,9 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="mt-4">
       <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h4>
@@ -33,7 +34,14 @@ export async function ToolsCard({ tools }: { tools: string[] }) {
  * A role's responsibilities in order, each with its tasks, service standards, what to do when it
  * goes wrong, decision rights, how it is evaluated and the capabilities it needs.
  */
-export async function ResponsibilityList({ responsibilities }: { responsibilities: RoleResponsibility[] }) {
+export async function ResponsibilityList({
+  responsibilities,
+  footer,
+}: {
+  responsibilities: RoleResponsibility[];
+  /** Shown at the end of a responsibility, by its key (e.g. its questions and answers). */
+  footer?: Record<string, ReactNode>;
+}) {
   const t = await getTranslations("roles");
   const d = await getTranslations("roleDoc");
   if (!responsibilities.length) return <p className="text-slate-600">{t("noResponsibilities")}</p>;
@@ -123,6 +131,7 @@ export async function ResponsibilityList({ responsibilities }: { responsibilitie
               </ul>
             </Section>
           ) : null}
+          {footer?.[r.key]}
         </li>
       ))}
     </ol>

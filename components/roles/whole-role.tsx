@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
@@ -8,7 +9,7 @@ import type { RoleDoc } from "@/lib/roles/doc";
  * A whole role version to read from start to end: a contents list of its responsibilities (links
  * to their anchors), the purpose, the tools, then every responsibility in full.
  */
-export async function WholeRole({ doc, contents }: { doc: RoleDoc; contents: ContentsEntry[] }) {
+export async function WholeRole({ doc, contents, footer }: { doc: RoleDoc; contents: ContentsEntry[]; footer?: Record<string, ReactNode> }) {
   const t = await getTranslations("roleReading");
   const v = await getTranslations("versions");
   return (
@@ -38,7 +39,7 @@ export async function WholeRole({ doc, contents }: { doc: RoleDoc; contents: Con
         </section>
       ) : null}
       <ToolsCard tools={doc.tools ?? []} />
-      <ResponsibilityList responsibilities={doc.responsibilities} />
+      <ResponsibilityList responsibilities={doc.responsibilities} footer={footer} />
     </div>
   );
 }

@@ -453,6 +453,17 @@ export function receiptAccess(c: { status: ConcernStatus }): { mayReply: boolean
   return { mayReply: live, mayResolve: live };
 }
 
+// ---------- Confidence: FAQ ----------
+
+/**
+ * May write, publish, unpublish or delete FAQ entries on a role: whoever may edit the role; for an
+ * entry made from a concern (or being made from one), also whoever may turn that concern into an
+ * FAQ entry (`concernAccess(...).mayWriteFaq`: an addressee, once it is answered).
+ */
+export function mayEditFaq(actor: Actor, jobRoleId: number, fromConcern: Pick<ConcernAccess, "mayWriteFaq"> | null): boolean {
+  return Boolean(fromConcern?.mayWriteFaq) || mayEditRole(actor, jobRoleId);
+}
+
 // ---------- Confidence: task threads ----------
 
 /**

@@ -35,3 +35,6 @@ export const ROLE_TOOLS_MAX = 50;
 export const EVALUATION_POINT_MAX = 1_000;
 /** Evaluations: strengths, and things to improve, each, per evaluation. */
 export const EVALUATION_POINTS_MAX = 20;
+
+/** FAQ entries: the question (the answer is Markdown up to TEXT_MAX). */
+export const FAQ_QUESTION_MAX = 500;

@@ -12,8 +12,9 @@ type Tx = Pick<DB, "run">;
  * matches English word forms (invoice / invoicing), and diacritics are folded.
  */
 export function reindexRole(tx: Tx, roleId: number, slug: string, doc: RoleDoc): void {
-  tx.run(sql`delete from role_search where role_id = ${roleId}`);
-  tx.run(sql`delete from role_search_trigram where role_id = ${roleId}`);
+  // FAQ entries (kind "faq") live beside the version's rows and are kept by their own writes.
+  tx.run(sql`delete from role_search where role_id = ${roleId} and kind <> 'faq'`);
+  tx.run(sql`delete from role_search_trigram where role_id = ${roleId} and kind <> 'faq'`);
   const rows: { kind: string; refKey: string; title: string; body: string }[] = [
     { kind: "role", refKey: slug, title: doc.title, body: [doc.purpose, ...(doc.tools ?? [])].join("\n") },
     ...doc.responsibilities.map((r) => ({
@@ -33,4 +34,16 @@ export function reindexRole(tx: Tx, roleId: number, slug: string, doc: RoleDoc):
   tx.run(sql`insert into role_search (kind, ref_key, role_id, title, body) values ${values}`);
   // The same rows under the trigram tokenizer: substring and typo-tolerant matching ("waranty").
   tx.run(sql`insert into role_search_trigram (kind, ref_key, role_id, title, body) values ${values}`);
+}
+
+/**
+ * A published FAQ entry in the same index (kind "faq", ref_key its id, title its question, body its
+ * answer), so "Whose task is this?" finds it; `null` entry (unpublished or deleted) removes it.
+ */
+export function reindexFaqEntry(tx: Tx, id: number, entry: { jobRoleId: number; question: string; answer: string } | null): void {
+  tx.run(sql`delete from role_search where kind = 'faq' and ref_key = ${String(id)}`);
+  tx.run(sql`delete from role_search_trigram where kind = 'faq' and ref_key = ${String(id)}`);
+  if (!entry) return;
+  tx.run(sql`insert into role_search (kind, ref_key, role_id, title, body) values ('faq', ${String(id)}, ${entry.jobRoleId}, ${entry.question}, ${entry.answer})`);
+  tx.run(sql`insert into role_search_trigram (kind, ref_key, role_id, title, body) values ('faq', ${String(id)}, ${entry.jobRoleId}, ${entry.question}, ${entry.answer})`);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { jobRoles, people, taskPersonOwners } from "@/db/schema";
+import { faqEntries, jobRoles, people, taskPersonOwners } from "@/db/schema";
 import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { taskIndex } from "@/lib/roles/doc";
@@ -12,13 +12,16 @@ import { pageOf, type Page } from "@/lib/core/pagination";
 
 export type Holder = { id: number; name: string; via: "role" | "assigned" };
 export type SearchResult = {
-  kind: "role" | "responsibility" | "task";
+  /** "faq": a published FAQ entry (key: its id; title: its question; responsibility: the one it is filed under). */
+  kind: "role" | "responsibility" | "task" | "faq";
   key: string;
   title: string;
   /** Matched text with the hits wrapped in \u0002…\u0003 (rendered as <mark> by the page). */
   snippet: string;
   role: { id: number; slug: string; title: string };
   responsibility: string | null;
+  /** The responsibility's key, for a link to its anchor on the role page (tasks, responsibilities and FAQ entries). */
+  responsibilityKey?: string | null;
   holders: Holder[];
 };
 
@@ -185,17 +188,25 @@ export function searchTasksPage(actor: Actor, q: string, page = 1, pageSize = 30
              snippet(role_search, -1, char(2), char(3), '…', 16) as snippet
       from role_search where role_search match ${any}
       order by ${matched} desc, bm25(role_search, 0.0, 0.0, 0.0, 10.0, 1.0),
-               case kind when 'task' then 0 when 'responsibility' then 1 else 2 end
+               case kind when 'task' then 0 when 'responsibility' then 1 when 'faq' then 2 else 3 end
       limit ${pageSize} offset ${at.offset}`);
   if (!rows.length) return { ...empty, total, page: at.page, pageCount: at.pageCount };
   const roleIds = [...new Set(rows.map((r) => Number(r.role_id)))];
   const docs = new Map(currentDocs(inArray(jobRoles.id, roleIds)).map((d) => [d.role.id, d]));
   const holders = holdersByRole(roleIds, rows.filter((r) => r.kind === "task").map((r) => r.ref_key));
+  const faqKeys = faqResponsibilityKeys(rows.filter((r) => r.kind === "faq").map((r) => Number(r.ref_key)));
   const results = rows.flatMap((r) => {
     const d = docs.get(Number(r.role_id));
     if (!d) return [];
+    const faqKey = r.kind === "faq" ? faqKeys.get(Number(r.ref_key)) : undefined;
     const responsibility =
-      r.kind === "task" ? (taskIndex(d.doc).get(r.ref_key)?.responsibilityTitle ?? null) : r.kind === "responsibility" ? r.title : null;
+      r.kind === "task"
+        ? (taskIndex(d.doc).get(r.ref_key)?.responsibilityTitle ?? null)
+        : r.kind === "responsibility"
+          ? r.title
+          : r.kind === "faq"
+            ? (d.doc.responsibilities.find((x) => x.key === faqKey)?.title ?? null)
+            : null;
     return [
       {
         kind: r.kind,
@@ -204,11 +215,25 @@ export function searchTasksPage(actor: Actor, q: string, page = 1, pageSize = 30
         snippet: r.snippet,
         role: { id: d.role.id, slug: d.role.slug, title: d.role.title },
         responsibility,
+        responsibilityKey: r.kind === "faq" ? (responsibility ? faqKey : null) : r.kind === "responsibility" ? r.ref_key : undefined,
         holders: holders(d.role.id, r.kind === "task" ? r.ref_key : null),
       },
     ];
   });
   return { rows: results, total, page: at.page, pageCount: at.pageCount, pageSize };
+}
+
+/** The responsibility each of these FAQ entries is filed under (one query; the index holds only published ones). */
+function faqResponsibilityKeys(ids: number[]): Map<number, string> {
+  if (!ids.length) return new Map();
+  return new Map(
+    getDb()
+      .select({ id: faqEntries.id, key: faqEntries.responsibilityKey })
+      .from(faqEntries)
+      .where(and(inArray(faqEntries.id, ids), eq(faqEntries.status, "published")))
+      .all()
+      .map((f) => [f.id, f.key]),
+  );
 }
 
 /** The first `limit` results of {@link searchTasksPage}. */

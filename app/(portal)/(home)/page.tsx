@@ -12,6 +12,8 @@ import { todayIso } from "@/lib/core/dates";
 import { ItemList } from "../onboarding/_components/item-list";
 import { groupItems, PlanContacts, PlanProgress } from "../onboarding/_components/plan-parts";
 import { formatDay } from "@/lib/core/format-dates";
+import { faqFooters } from "@/components/faq/faq-list";
+import { faqForRole } from "@/lib/faq/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myRole");
@@ -93,7 +95,10 @@ export default async function MyRolePage() {
               </Card>
               <section>
                 <h2 className="mb-3 text-xl font-semibold">{t("responsibilities")}</h2>
-                <ResponsibilityList responsibilities={role.responsibilities} />
+                <ResponsibilityList
+                  responsibilities={role.responsibilities}
+                  footer={faqFooters(faqForRole(actor, role.id), role.slug, role.responsibilities.map((r) => r.key))}
+                />
               </section>
             </>
           ) : (

@@ -7,6 +7,8 @@ import { getMyRole } from "@/lib/communication/role-reading";
 import { found } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { ReadForms } from "./read-forms";
+import { faqFooters } from "@/components/faq/faq-list";
+import { faqForRole } from "@/lib/faq/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("roleReading");
@@ -35,7 +37,11 @@ export default async function MyRolePage() {
           {ev("title")}
         </Link>
       </p>
-      <WholeRole doc={mine.doc} contents={mine.contents} />
+      <WholeRole
+        doc={mine.doc}
+        contents={mine.contents}
+        footer={faqFooters(faqForRole(actor, mine.role.id), mine.role.slug, mine.doc.responsibilities.map((r) => r.key))}
+      />
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-semibold">{t("yourAnswer")}</h2>
         {mine.ack && (state === "clarification" || state === "answered") ? (

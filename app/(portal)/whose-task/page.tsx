@@ -31,6 +31,7 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
   const reports = can(actor, "tasks.ownershipReports") ? ownershipReports(actor) : null;
   const t = await getTranslations("whoseTask");
   const c = await getTranslations("common");
+  const f = await getTranslations("faq");
   return (
     <div className="max-w-5xl">
       <PageHeader title={t("title")} description={t("intro")} />
@@ -49,13 +50,13 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
             {results.map((r) => (
               <li key={`${r.kind}-${r.key}-${r.role.id}`}>
                 <Card>
-                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t(`kind.${r.kind}`)}</p>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{r.kind === "faq" ? f("searchKind") : t(`kind.${r.kind}`)}</p>
                   <h2 className="text-lg font-semibold">
                     <Link
-                      href={`/roles/${r.role.slug}${r.kind === "task" ? `#t-${r.key}` : r.kind === "responsibility" ? `#r-${r.key}` : ""}`}
+                      href={`/roles/${r.role.slug}${r.kind === "task" ? `#t-${r.key}` : r.kind === "responsibility" ? `#r-${r.key}` : r.kind === "faq" && r.responsibilityKey ? `#r-${r.responsibilityKey}` : ""}`}
                       className="text-brand-800 hover:underline"
                     >
-                      {r.title}
+                      {r.kind === "faq" ? f("searchTitle", { question: r.title }) : r.title}
                     </Link>
                   </h2>
                   <div className="mt-1 text-sm text-slate-600" data-testid="snippet">
@@ -68,7 +69,7 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
                         <Link href={`/roles/${r.role.slug}`} className="text-brand-700 underline">
                           {r.role.title}
                         </Link>
-                        {r.responsibility && r.kind === "task" ? <span className="text-slate-600"> · {r.responsibility}</span> : null}
+                        {r.responsibility && (r.kind === "task" || r.kind === "faq") ? <span className="text-slate-600"> · {r.responsibility}</span> : null}
                       </dd>
                     </div>
                     <div>

@@ -13,6 +13,8 @@ import { Badge } from "@/components/ui/card";
 import { PostingForm } from "../_components/posting-form";
 import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
+import { faqFooters } from "@/components/faq/faq-list";
+import { faqForRole } from "@/lib/faq/read";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -76,7 +78,10 @@ export default async function RolePage({ params }: Props) {
           </Card>
           <section>
             <h2 className="mb-3 text-xl font-semibold">{t("responsibilities")}</h2>
-            <ResponsibilityList responsibilities={role.responsibilities} />
+            <ResponsibilityList
+              responsibilities={role.responsibilities}
+              footer={faqFooters(faqForRole(actor, role.id), role.slug, role.responsibilities.map((r) => r.key))}
+            />
           </section>
         </div>
         <aside className="space-y-4">
