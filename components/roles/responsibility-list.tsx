@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
@@ -33,7 +34,14 @@ export async function ToolsCard({ tools }: { tools: string[] }) {
  * A role's responsibilities in order, each with its tasks, service standards, what to do when it
  * goes wrong, decision rights, how it is evaluated and the capabilities it needs.
  */
-export async function ResponsibilityList({ responsibilities }: { responsibilities: RoleResponsibility[] }) {
+export async function ResponsibilityList({
+  responsibilities,
+  taskExtra,
+}: {
+  responsibilities: RoleResponsibility[];
+  /** Something to show under each task (e.g. its "Discuss" link), by task key. */
+  taskExtra?: (taskKey: string) => ReactNode;
+}) {
   const t = await getTranslations("roles");
   const d = await getTranslations("roleDoc");
   if (!responsibilities.length) return <p className="text-slate-600">{t("noResponsibilities")}</p>;
@@ -55,6 +63,7 @@ export async function ResponsibilityList({ responsibilities }: { responsibilitie
                   <li key={task.key} id={`t-${task.key}`} className="scroll-mt-24 px-3 py-2">
                     <p className="font-medium text-slate-900">{task.title}</p>
                     {task.description ? <Markdown className="text-sm text-slate-600">{task.description}</Markdown> : null}
+                    {taskExtra?.(task.key)}
                   </li>
                 ))}
               </ul>

@@ -26,6 +26,9 @@ export const NOTIFICATION_KINDS = [
   "evaluation.addendum",
   "evaluation.escalated",
   "evaluation.reviewed",
+  "thread.reply",
+  "thread.solved",
+  "thread.proposed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -12,6 +12,8 @@ import { todayIso } from "@/lib/core/dates";
 import { ItemList } from "../onboarding/_components/item-list";
 import { groupItems, PlanContacts, PlanProgress } from "../onboarding/_components/plan-parts";
 import { formatDay } from "@/lib/core/format-dates";
+import { threadCountsForRole } from "@/lib/threads/threads";
+import { DiscussLink } from "../threads/_components/discuss-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myRole");
@@ -23,6 +25,7 @@ export default async function MyRolePage() {
   const t = await getTranslations("myRole");
   const format = await getFormatter();
   const { person, role, manager, team } = getMyRole(actor);
+  const discuss = role ? threadCountsForRole(actor, role.id) : null;
   const taskCount = role?.responsibilities.reduce((n, r) => n + r.tasks.length, 0) ?? 0;
   const today = todayIso();
   const plan = myOpenPlan(actor, today);
@@ -93,7 +96,7 @@ export default async function MyRolePage() {
               </Card>
               <section>
                 <h2 className="mb-3 text-xl font-semibold">{t("responsibilities")}</h2>
-                <ResponsibilityList responsibilities={role.responsibilities} />
+                <ResponsibilityList responsibilities={role.responsibilities} taskExtra={(key) => <DiscussLink counts={discuss!} roleId={role.id} taskKey={key} />} />
               </section>
             </>
           ) : (

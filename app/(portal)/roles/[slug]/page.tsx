@@ -13,6 +13,8 @@ import { Badge } from "@/components/ui/card";
 import { PostingForm } from "../_components/posting-form";
 import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
+import { threadCountsForRole } from "@/lib/threads/threads";
+import { DiscussLink } from "../../threads/_components/discuss-link";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -31,6 +33,7 @@ export default async function RolePage({ params }: Props) {
   const canOpenPeople = can(actor, "people.read");
   const hidden = role.holderCount - role.holders.length;
   const canEdit = mayEditRole(actor, role.id);
+  const discuss = threadCountsForRole(actor, role.id);
   const posting = can(actor, "postings.manage") ? postingStatus(actor, role.slug) : null;
   const v = await getTranslations("versions");
   return (
@@ -76,7 +79,7 @@ export default async function RolePage({ params }: Props) {
           </Card>
           <section>
             <h2 className="mb-3 text-xl font-semibold">{t("responsibilities")}</h2>
-            <ResponsibilityList responsibilities={role.responsibilities} />
+            <ResponsibilityList responsibilities={role.responsibilities} taskExtra={(key) => <DiscussLink counts={discuss} roleId={role.id} taskKey={key} />} />
           </section>
         </div>
         <aside className="space-y-4">
