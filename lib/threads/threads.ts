@@ -18,7 +18,7 @@ import {
 } from "@/lib/auth/policy";
 import { audit } from "@/lib/audit/log";
 import { THREAD_STATUSES, type ThreadStatus } from "@/lib/confidence/vocabulary";
-import { ActionError, ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { NAME_MAX, TEXT_MAX } from "@/lib/core/limits";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { notify } from "@/lib/notifications/notifications";
@@ -174,7 +174,7 @@ export function markSolution(actor: Actor, threadId: number, postId: number, rev
     .from(taskThreadPosts)
     .where(and(eq(taskThreadPosts.id, postId), eq(taskThreadPosts.threadId, threadId)))
     .get();
-  if (!post) throw new ActionError("threads.notInThread");
+  if (!post) throw new FieldError({ _form: "threads.notInThread" });
   return db.transaction((tx) => {
     const now = new Date().toISOString();
     const res = tx
@@ -198,8 +198,8 @@ export function proposeToOwner(actor: Actor, threadId: number, revision: number)
   const t = visibleThread(actor, threadId);
   const access = accessTo(actor, t);
   if (!(access.isStarter || access.managesHolders)) throw outOfScope(actor, { type: "task_thread", id: threadId }, "threadAccess.mayPropose");
-  if (t.status !== "solved" || t.solutionPostId == null) throw new ActionError("threads.notSolved");
-  if (t.proposedAt != null) throw new ActionError("threads.alreadyProposed");
+  if (t.status !== "solved" || t.solutionPostId == null) throw new FieldError({ _form: "threads.notSolved" });
+  if (t.proposedAt != null) throw new FieldError({ _form: "threads.alreadyProposed" });
   const db = getDb();
   const role = db
     .select({ id: jobRoles.id, slug: jobRoles.slug, title: jobRoles.title, ownerId: jobRoles.ownerId, currentVersion: jobRoles.currentVersion })
@@ -288,7 +288,7 @@ export function markProposalHandled(actor: Actor, threadId: number, revision: nu
   const t = db.select().from(taskThreads).where(eq(taskThreads.id, threadId)).get();
   if (!t) throw new NotFoundError("task thread");
   if (!mayEditRole(actor, t.jobRoleId)) throw outOfScope(actor, { type: "task_thread", id: threadId }, "mayEditRole");
-  if (t.proposedAt == null || t.proposalHandledAt != null) throw new ActionError("threads.notProposed");
+  if (t.proposedAt == null || t.proposalHandledAt != null) throw new FieldError({ _form: "threads.notProposed" });
   return db.transaction((tx) => {
     const now = new Date().toISOString();
     const res = tx
