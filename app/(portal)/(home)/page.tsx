@@ -96,7 +96,7 @@ export default async function MyRolePage() {
               </Card>
               <section>
                 <h2 className="mb-3 text-xl font-semibold">{t("responsibilities")}</h2>
-                <ResponsibilityList responsibilities={role.responsibilities} taskExtra={(key) => <DiscussLink counts={discuss!} roleId={role.id} taskKey={key} />} />
+                <ResponsibilityList responsibilities={role.responsibilities} taskExtra={(task) => <DiscussLink counts={discuss!} roleId={role.id} task={task} />} />
               </section>
             </>
           ) : (

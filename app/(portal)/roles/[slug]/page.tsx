@@ -79,7 +79,7 @@ export default async function RolePage({ params }: Props) {
           </Card>
           <section>
             <h2 className="mb-3 text-xl font-semibold">{t("responsibilities")}</h2>
-            <ResponsibilityList responsibilities={role.responsibilities} taskExtra={(key) => <DiscussLink counts={discuss} roleId={role.id} taskKey={key} />} />
+            <ResponsibilityList responsibilities={role.responsibilities} taskExtra={(task) => <DiscussLink counts={discuss} roleId={role.id} task={task} />} />
           </section>
         </div>
         <aside className="space-y-4">

@@ -6,7 +6,8 @@ import type { TaskThreadCounts } from "@/lib/threads/threads";
  * "Discuss (n)" next to a task: opens the task's threads, or the form to start one when there are
  * none and the reader holds the role. Counts come from one query per page (threadCountsForRole).
  */
-export function DiscussLink({ counts, roleId, taskKey }: { counts: TaskThreadCounts; roleId: number; taskKey: string }) {
+export function DiscussLink({ counts, roleId, task }: { counts: TaskThreadCounts; roleId: number; task: { key: string; title: string } }) {
+  const taskKey = task.key;
   const t = useTranslations("threads");
   if (!counts.visible) return null;
   const c = counts.byTask[taskKey];
@@ -16,6 +17,7 @@ export function DiscussLink({ counts, roleId, taskKey }: { counts: TaskThreadCou
   return (
     <Link href={n === 0 ? `/threads/new?${q}` : `/threads?${q}`} className="text-sm text-brand-700 underline" data-testid="discuss-link">
       {t("discuss", { count: n })}
+      <span className="sr-only">: {task.title}</span>
     </Link>
   );
 }
