@@ -230,5 +230,21 @@ test("FAQ pages have no serious accessibility violations", async ({ managerPage:
   await expectNoSeriousViolations(page);
   await page.goto("/roles/service-advisor");
   await page.locator(`#r-${key}`).getByTestId("faq-list").locator("summary").first().click();
+});
+
+test("team thread pages have no serious accessibility violations", async ({ employeePage: page }) => {
+  test.slow(); // a thread is opened through the form first
+  await page.goto("/threads/new");
+  await expect(page.getByRole("heading", { level: 1, name: "Open a thread" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByLabel("Task").selectOption({ index: 1 });
+  await page.getByLabel("Title").fill(`Accessibility check thread (${Date.now()})`);
+  await page.getByLabel("Describe the problem").fill("A problem to discuss.");
+  await page.getByRole("button", { name: "Open the thread" }).click();
+  await page.waitForURL(/\/threads\/\d+$/);
+  await expect(page.getByLabel("Your reply")).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto("/threads");
+  await expect(page.getByRole("heading", { level: 1, name: "Team threads" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
-import { STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
+import { STANDARD_CATEGORIES, type RoleResponsibility, type RoleTask } from "@/lib/roles/doc";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -37,10 +37,13 @@ export async function ToolsCard({ tools }: { tools: string[] }) {
 export async function ResponsibilityList({
   responsibilities,
   footer,
+  taskExtra,
 }: {
   responsibilities: RoleResponsibility[];
   /** Shown at the end of a responsibility, by its key (e.g. its questions and answers). */
   footer?: Record<string, ReactNode>;
+  /** Something to show under each task (e.g. its "Discuss" link). */
+  taskExtra?: (task: RoleTask) => ReactNode;
 }) {
   const t = await getTranslations("roles");
   const d = await getTranslations("roleDoc");
@@ -63,6 +66,7 @@ export async function ResponsibilityList({
                   <li key={task.key} id={`t-${task.key}`} className="scroll-mt-24 px-3 py-2">
                     <p className="font-medium text-slate-900">{task.title}</p>
                     {task.description ? <Markdown className="text-sm text-slate-600">{task.description}</Markdown> : null}
+                    {taskExtra?.(task)}
                   </li>
                 ))}
               </ul>

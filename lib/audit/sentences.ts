@@ -59,6 +59,9 @@ export const AUDIT_ACTIONS = [
   "template.item.remove",
   "template.item.update",
   "template.regenerate",
+  "thread.proposed",
+  "thread.solved",
+  "thread.started",
   "transfer.apply",
   "transfer.schedule",
 ] as const;

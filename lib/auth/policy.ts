@@ -480,6 +480,20 @@ export function threadsCondition(actor: Actor): SQL {
   )!;
 }
 
+/**
+ * Roles whose threads the actor may read, as SQL over `job_roles`: the same reach as
+ * `threadsCondition` (their own role, the roles of people below them, the roles they own; every role
+ * for HR). For the list's role filter and the "Discuss" links on role pages.
+ */
+export function threadRolesCondition(actor: Actor): SQL {
+  if (can(actor, "communication.oversee")) return sql`1 = 1`;
+  return or(
+    eq(jobRoles.id, actor.jobRoleId ?? -1),
+    inArray(jobRoles.id, sql`(select job_role_id from people where active = 1 and job_role_id is not null and id in ${peopleBelow(actor.id)})`),
+    eq(jobRoles.ownerId, actor.id),
+  )!;
+}
+
 /** Manages someone who holds this role (a holder is below them), or is HR. */
 export function managesHoldersOf(actor: Actor, jobRoleId: number): boolean {
   if (can(actor, "communication.oversee")) return true;

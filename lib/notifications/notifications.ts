@@ -32,6 +32,9 @@ export const NOTIFICATION_KINDS = [
   "concern.closed",
   "concern.forwarded",
   "concern.reminder",
+  "thread.reply",
+  "thread.solved",
+  "thread.proposed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

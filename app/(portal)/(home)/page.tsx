@@ -14,6 +14,8 @@ import { groupItems, PlanContacts, PlanProgress } from "../onboarding/_component
 import { formatDay } from "@/lib/core/format-dates";
 import { faqFooters } from "@/components/faq/faq-list";
 import { faqForRole } from "@/lib/faq/read";
+import { threadCountsForRole } from "@/lib/threads/threads";
+import { DiscussLink } from "../threads/_components/discuss-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myRole");
@@ -25,6 +27,7 @@ export default async function MyRolePage() {
   const t = await getTranslations("myRole");
   const format = await getFormatter();
   const { person, role, manager, team } = getMyRole(actor);
+  const discuss = role ? threadCountsForRole(actor, role.id) : null;
   const taskCount = role?.responsibilities.reduce((n, r) => n + r.tasks.length, 0) ?? 0;
   const today = todayIso();
   const plan = myOpenPlan(actor, today);
@@ -98,6 +101,7 @@ export default async function MyRolePage() {
                 <ResponsibilityList
                   responsibilities={role.responsibilities}
                   footer={faqFooters(faqForRole(actor, role.id), role.slug, role.responsibilities.map((r) => r.key))}
+                  taskExtra={(task) => <DiscussLink counts={discuss!} roleId={role.id} task={task} />}
                 />
               </section>
             </>

@@ -15,6 +15,8 @@ import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
 import { faqFooters } from "@/components/faq/faq-list";
 import { faqForRole } from "@/lib/faq/read";
+import { threadCountsForRole } from "@/lib/threads/threads";
+import { DiscussLink } from "../../threads/_components/discuss-link";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,6 +35,7 @@ export default async function RolePage({ params }: Props) {
   const canOpenPeople = can(actor, "people.read");
   const hidden = role.holderCount - role.holders.length;
   const canEdit = mayEditRole(actor, role.id);
+  const discuss = threadCountsForRole(actor, role.id);
   const posting = can(actor, "postings.manage") ? postingStatus(actor, role.slug) : null;
   const v = await getTranslations("versions");
   return (
@@ -81,6 +84,7 @@ export default async function RolePage({ params }: Props) {
             <ResponsibilityList
               responsibilities={role.responsibilities}
               footer={faqFooters(faqForRole(actor, role.id), role.slug, role.responsibilities.map((r) => r.key))}
+              taskExtra={(task) => <DiscussLink counts={discuss} roleId={role.id} task={task} />}
             />
           </section>
         </div>

@@ -7,6 +7,7 @@ import { getDraft } from "@/lib/roles/drafts";
 import { requireActor } from "@/lib/auth/session";
 import { RoleEditor } from "../../_components/role-editor";
 import { formatInstant } from "@/lib/core/format-dates";
+import { SuggestionsPanel } from "../../../threads/_components/suggestions-panel";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -40,6 +41,7 @@ export default async function EditRolePage({ params }: Props) {
             : t("startsFrom", { version: draft.role.currentVersion })
         }
       />
+      <SuggestionsPanel actor={actor} roleId={draft.role.id} />
       <RoleEditor slug={slug} initialDoc={draft.doc} initialRevision={draft.revision} hasDraft={draft.hasDraft} />
     </div>
   );
