@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { applyDueTransfers } from "@/lib/communication/transfers";
+import { sendDuePulses } from "@/lib/pulse/send";
 
 /**
  * The signed-in person, re-checked against the database on every request: a deactivated person,
@@ -45,5 +46,7 @@ export async function requireActor(): Promise<Actor> {
   if (!actor) redirect("/sign-in?expired=1");
   // Task transfers take effect on their date: one indexed query when nothing is due.
   applyDueTransfers();
+  // Automatic role-clarity pulses (onboarding days 30/60/90, 14 days after a material change): one indexed query when none is due.
+  sendDuePulses();
   return actor;
 }

@@ -26,6 +26,7 @@ export const NOTIFICATION_KINDS = [
   "evaluation.addendum",
   "evaluation.escalated",
   "evaluation.reviewed",
+  "pulse.sent",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

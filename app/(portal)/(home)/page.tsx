@@ -12,6 +12,7 @@ import { todayIso } from "@/lib/core/dates";
 import { ItemList } from "../onboarding/_components/item-list";
 import { groupItems, PlanContacts, PlanProgress } from "../onboarding/_components/plan-parts";
 import { formatDay } from "@/lib/core/format-dates";
+import { PulseWaitingCard } from "../pulse/_components/pulse-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myRole");
@@ -37,6 +38,7 @@ export default async function MyRolePage() {
         title={role ? role.title : t("title")}
         description={t("greeting", { name: person.name.split(" ")[0] })}
       />
+      <PulseWaitingCard actor={actor} />
       {plan && groups && names ? (
         <section aria-labelledby="onboarding-heading" className="mb-8 rounded-xl border border-brand-100 bg-brand-50/60 p-5">
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
