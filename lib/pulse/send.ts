@@ -36,7 +36,7 @@ export const pulseLink = (sendId: number) => `/pulse/${sendId}`;
  */
 function dueSends(db: Reader, today: string, limit: number): NewSend[] {
   const days = sql.join(
-    ONBOARDING_PULSE_DAYS.map((n) => sql`select ${n} as n, ${addDays(today, -n)} as hi, ${addDays(today, -(n + PULSE_SEND_GRACE_DAYS))} as lo`),
+    ONBOARDING_PULSE_DAYS.map((n) => sql`select ${sql.raw(String(n))} as n, ${addDays(today, -n)} as hi, ${addDays(today, -(n + PULSE_SEND_GRACE_DAYS))} as lo`),
     sql` union all `,
   );
   // published_at is an ISO instant: "< day" keeps everything up to the end of the day before.
