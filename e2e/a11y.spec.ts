@@ -168,3 +168,17 @@ test("evaluation settings and lists have no serious accessibility violations", a
   await expect(employeePage.getByRole("heading", { level: 1, name: "How I will be evaluated" })).toBeVisible();
   await expectNoSeriousViolations(employeePage);
 });
+
+test("pulse pages have no serious accessibility violations", async ({ employeePage, hrPage }) => {
+  test.slow(); // three pages, each scanned by axe
+  await employeePage.goto("/pulse");
+  await expect(employeePage.getByRole("heading", { level: 1, name: "Role-clarity pulse" })).toBeVisible();
+  await expectNoSeriousViolations(employeePage);
+  await hrPage.goto("/pulse/send");
+  await expect(hrPage.getByRole("heading", { level: 1, name: "Send a role-clarity pulse" })).toBeVisible();
+  await hrPage.getByLabel("Team").selectOption({ label: "Workshop" });
+  await hrPage.getByRole("button", { name: "Preview" }).click();
+  await expect(hrPage.getByTestId("pulse-preview")).toBeVisible();
+  await expectNoSeriousViolations(hrPage);
+  // The answer form itself is scanned in e2e/pulse-answer.spec.ts, once a pulse has been sent.
+});
