@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** HR: choose a team and/or a role, preview how many people it reaches, send; past rounds below. */
-export default async function SendPulsePage({ searchParams }: { searchParams: Promise<{ teamId?: string; jobRoleId?: string; page?: string }> }) {
+export default async function SendPulsePage({ searchParams }: { searchParams: Promise<{ teamId?: string; jobRoleId?: string; page?: string; sent?: string }> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const options = found(() => pulseSendOptions(actor));
@@ -37,6 +37,11 @@ export default async function SendPulsePage({ searchParams }: { searchParams: Pr
   return (
     <div className="max-w-4xl space-y-6">
       <PageHeader title={t("title")} description={t("intro")} />
+      {sp.sent === "1" ? (
+        <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("sent")}
+        </p>
+      ) : null}
       <FilterForm
         action="/pulse/send"
         submitLabel={t("preview")}
@@ -54,7 +59,7 @@ export default async function SendPulsePage({ searchParams }: { searchParams: Pr
           {preview.waiting > 0 ? <p className="mt-1 text-sm text-slate-600">{t("skipped", { count: preview.waiting })}</p> : null}
           {preview.recipients > 0 ? (
             <div className="mt-3">
-              <SendRoundForm teamId={teamId ?? null} jobRoleId={jobRoleId ?? null} submitLabel={t("submit")} successMessage={t("sent")} />
+              <SendRoundForm teamId={teamId ?? null} jobRoleId={jobRoleId ?? null} submitLabel={t("submit")} />
             </div>
           ) : null}
         </Card>
