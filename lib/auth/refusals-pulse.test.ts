@@ -71,6 +71,9 @@ const cases: RefusalCase[] = [
     fieldErrors: { leastClearKey: "pulse.notYourResponsibility" },
   },
   { name: "answerPulse: answering the same pulse twice", as: EMP, call: (a) => answerPulse(a, answered, good), expect: "field", fieldErrors: { _form: "pulse.alreadyAnswered" } },
+  { name: "hasOpenPulse: other people's open pulses do not count for HR", as: HR, call: (a) => hasOpenPulse(a), expect: (b: boolean) => expect(b).toBe(false) },
+  { name: "myAnsweredPulses: Nora sees none of Elif's answered pulses", as: NORA, call: (a) => myAnsweredPulses(a).rows, expect: (r: unknown[]) => expect(r).toEqual([]) },
+  { name: "myOpenPulses: Nora sees only her own", as: NORA, call: (a) => myOpenPulses(a).map((p) => p.id), expect: (ids: number[]) => expect(ids).not.toContain(open) },
   { name: "positive: Elif sees her open pulse", as: EMP, call: (a) => myOpenPulses(a).map((p) => p.id), expect: (ids: number[]) => expect(ids).toEqual([open]) },
   { name: "positive: Elif answers her open pulse", as: EMP, call: (a) => answerPulse(a, open, good), expect: (r: unknown) => expect(r).toEqual({ answered: true }), changes: ["pulse_answers", "pulse_sends"] },
 ];
