@@ -248,3 +248,17 @@ test("team thread pages have no serious accessibility violations", async ({ empl
   await expect(page.getByRole("heading", { level: 1, name: "Team threads" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("pulse pages have no serious accessibility violations", async ({ employeePage, hrPage }) => {
+  test.slow(); // three pages, each scanned by axe
+  await employeePage.goto("/pulse");
+  await expect(employeePage.getByRole("heading", { level: 1, name: "Role-clarity pulse" })).toBeVisible();
+  await expectNoSeriousViolations(employeePage);
+  await hrPage.goto("/pulse/send");
+  await expect(hrPage.getByRole("heading", { level: 1, name: "Send a role-clarity pulse" })).toBeVisible();
+  await hrPage.getByLabel("Team").selectOption({ label: "Workshop" });
+  await hrPage.getByRole("button", { name: "Preview" }).click();
+  await expect(hrPage.getByTestId("pulse-preview")).toBeVisible();
+  await expectNoSeriousViolations(hrPage);
+  // The answer form itself is scanned in e2e/pulse-answer.spec.ts, once a pulse has been sent.
+});

@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   "person.update",
   "posting.publish",
   "posting.withdraw",
+  "pulse.sent",
   "role.draft.discard",
   "role.draft.save",
   "role.publish",
@@ -164,6 +165,7 @@ export const RECORD_TYPES = [
   "organisation",
   "permission",
   "person",
+  "pulse_round",
   "role",
   "role_version",
   "task_transfer",
@@ -195,6 +197,7 @@ export function sentenceValues(
     fields: list(labels),
     version: str(entry.detail.version) || str(subject.version) || "?",
     title: str(entry.detail.title) || str(entry.detail.task) || str(entry.detail.name) || "…",
+    count: typeof entry.detail.recipients === "number" ? entry.detail.recipients : 0,
   };
 }
 

@@ -240,6 +240,11 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
         const name = typeof row.detail.name === "string" ? row.detail.name : null;
         return { kind: "record", type, id, name, href: maySettings ? "/settings/holidays" : null };
       }
+      case "pulse_round": {
+        // The round's target (team and/or role), as it read when sent.
+        const name = typeof row.detail.title === "string" ? row.detail.title : null;
+        return { kind: "record", type, id, name, href: can(actor, "pulse.send") ? "/pulse/send" : null };
+      }
       default:
         return { kind: "record", type, id, name: null, href: null };
     }

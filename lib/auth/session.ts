@@ -8,6 +8,7 @@ import { people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { applyDueTransfers } from "@/lib/communication/transfers";
 import { remindWaitingConcerns } from "@/lib/concerns/reminders";
+import { sendDuePulses } from "@/lib/pulse/send";
 
 /**
  * The signed-in person, re-checked against the database on every request: a deactivated person,
@@ -48,5 +49,7 @@ export async function requireActor(): Promise<Actor> {
   applyDueTransfers();
   // Concerns waiting more than 3 working days remind their addressees, once a day.
   remindWaitingConcerns();
+  // Automatic role-clarity pulses (onboarding days 30/60/90, 14 days after a material change): one indexed query when none is due.
+  sendDuePulses();
   return actor;
 }

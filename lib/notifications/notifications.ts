@@ -35,6 +35,7 @@ export const NOTIFICATION_KINDS = [
   "thread.reply",
   "thread.solved",
   "thread.proposed",
+  "pulse.sent",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -16,6 +16,7 @@ import { faqFooters } from "@/components/faq/faq-list";
 import { faqForRole } from "@/lib/faq/read";
 import { threadCountsForRole } from "@/lib/threads/threads";
 import { DiscussLink } from "../threads/_components/discuss-link";
+import { PulseWaitingCard } from "../pulse/_components/pulse-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myRole");
@@ -42,6 +43,7 @@ export default async function MyRolePage() {
         title={role ? role.title : t("title")}
         description={t("greeting", { name: person.name.split(" ")[0] })}
       />
+      <PulseWaitingCard actor={actor} />
       {plan && groups && names ? (
         <section aria-labelledby="onboarding-heading" className="mb-8 rounded-xl border border-brand-100 bg-brand-50/60 p-5">
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

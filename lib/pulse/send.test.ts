@@ -1,0 +1,203 @@
+import { and, eq, inArray, like } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { acknowledgements, auditLog, jobRoles, notifications, onboardings, people, pulseRounds, pulseSends, roleVersions, teams } from "@/db/schema";
+import { todayIso } from "@/lib/core/dates";
+import { FieldError } from "@/lib/core/errors";
+import { addDays } from "@/lib/onboarding/rules";
+import { PULSE_SEND_GRACE_DAYS } from "@/lib/pulse/items";
+import { listPulseRounds, previewPulseRound, sendDuePulses, sendPulseRound } from "@/lib/pulse/send";
+import { actorFor, useSeededTestDb } from "@/lib/test/db";
+
+beforeAll(async () => {
+  await useSeededTestDb();
+}, 120_000);
+
+const DAY = 86_400_000;
+const db = () => getDb();
+const idOf = (email: string) => db().select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+const personOf = (email: string) => db().select().from(people).where(eq(people.email, email)).get()!;
+const roleIdOf = (slug: string) => db().select({ id: jobRoles.id }).from(jobRoles).where(eq(jobRoles.slug, slug)).get()!.id;
+const teamIdOf = (slug: string) => db().select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).get()!.id;
+const sendsOf = (personId: number) => db().select().from(pulseSends).where(eq(pulseSends.personId, personId)).orderBy(pulseSends.id).all();
+/** A moment `days` after now (the sweep's "today" moves with it). */
+const inDays = (days: number) => new Date(Date.now() + days * DAY);
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected the call to throw");
+}
+
+describe("automatic sends: onboarding days 30, 60 and 90", () => {
+  const THOMAS = "thomas.bakker@example.com";
+  let planId: number;
+  beforeAll(() => {
+    const p = personOf(THOMAS);
+    planId = db()
+      .insert(onboardings)
+      .values({ personId: p.id, jobRoleId: p.jobRoleId, kind: "new_hire", startDate: todayIso(), status: "open", createdAt: new Date().toISOString() })
+      .returning({ id: onboardings.id })
+      .get().id;
+  });
+
+  it("sends nothing before day 30", () => {
+    sendDuePulses(inDays(29));
+    expect(sendsOf(idOf(THOMAS))).toEqual([]);
+  });
+
+  it("sends once on day 30, with the person's role and team, and notifies them with a link to the answer page", () => {
+    const p = personOf(THOMAS);
+    sendDuePulses(inDays(30));
+    sendDuePulses(inDays(30));
+    sendDuePulses(inDays(31));
+    const sends = sendsOf(p.id);
+    expect(sends.map((s) => [s.occasion, s.occasionKey, s.jobRoleId, s.teamId, s.answeredOn])).toEqual([["onboarding_30", `onboarding:${planId}:30`, p.jobRoleId, p.teamId, null]]);
+    expect(sends[0].sentOn).toBe(todayIso(inDays(30)));
+    const sent = db().select().from(notifications).where(and(eq(notifications.personId, p.id), eq(notifications.kind, "pulse.sent"))).all();
+    expect(sent.map((n) => n.link)).toEqual([`/pulse/${sends[0].id}`]);
+  });
+
+  it("sends on day 60 and day 90, each once, and nothing after", () => {
+    sendDuePulses(inDays(60));
+    sendDuePulses(inDays(61));
+    sendDuePulses(inDays(90));
+    sendDuePulses(inDays(95));
+    sendDuePulses(inDays(200));
+    expect(sendsOf(idOf(THOMAS)).map((s) => s.occasion)).toEqual(["onboarding_30", "onboarding_60", "onboarding_90"]);
+  });
+
+  it("a due day older than the grace window is not sent late, and a closed plan sends nothing", () => {
+    const mark = personOf("mark.dawson@example.com");
+    db()
+      .insert(onboardings)
+      .values({ personId: mark.id, jobRoleId: mark.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -(30 + PULSE_SEND_GRACE_DAYS)), status: "open", createdAt: new Date().toISOString() })
+      .run();
+    const aylin = personOf("aylin.celik@example.com");
+    db()
+      .insert(onboardings)
+      .values({ personId: aylin.id, jobRoleId: aylin.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -30), status: "closed", createdAt: new Date().toISOString() })
+      .run();
+    sendDuePulses();
+    expect(sendsOf(mark.id)).toEqual([]);
+    expect(sendsOf(aylin.id)).toEqual([]);
+  });
+
+  it("does nothing, and writes nothing, when nothing is due", () => {
+    const before = db().select({ id: pulseSends.id }).from(pulseSends).all().length;
+    expect(sendDuePulses(inDays(200))).toBe(0);
+    expect(db().select({ id: pulseSends.id }).from(pulseSends).all().length).toBe(before);
+  });
+});
+
+describe("automatic sends: 14 days after a material change to the person's role", () => {
+  const sa = () => roleIdOf("service-advisor");
+  // The demo published Service Advisor version 2 (material) five days ago; its holders have an item to acknowledge.
+  const saV2 = () => db().select().from(roleVersions).where(and(eq(roleVersions.jobRoleId, sa()), eq(roleVersions.number, 2))).get()!;
+  const publishedDaysAgo = () => Math.round((Date.now() - new Date(saV2().publishedAt).getTime()) / DAY);
+  const elif = () => idOf("employee@example.com");
+
+  it("sends nothing 13 days after the change", () => {
+    expect(saV2().kind).toBe("material");
+    sendDuePulses(inDays(13 - publishedDaysAgo()));
+    expect(sendsOf(elif()).filter((s) => s.occasion === "role_change")).toEqual([]);
+  });
+
+  it("sends once 14 days after it to each holder who acknowledges it", () => {
+    const holders = db().select({ personId: acknowledgements.personId }).from(acknowledgements).where(eq(acknowledgements.roleVersionId, saV2().id)).all().map((a) => a.personId);
+    expect(holders).toContain(elif());
+    sendDuePulses(inDays(14 - publishedDaysAgo()));
+    sendDuePulses(inDays(15 - publishedDaysAgo()));
+    const sent = db().select().from(pulseSends).where(eq(pulseSends.occasionKey, `change:${saV2().id}`)).all();
+    expect(sent.map((s) => s.personId).sort()).toEqual([...holders].sort());
+    expect(sent.every((s) => s.occasion === "role_change" && s.jobRoleId === sa())).toBe(true);
+  });
+
+  it("sends nothing after an editorial (minor) change, even for a person with an item on it", () => {
+    const v2 = saV2();
+    const minor = db()
+      .insert(roleVersions)
+      .values({ jobRoleId: sa(), number: 99, content: v2.content, summary: "Typo", kind: "editorial", publishedAt: v2.publishedAt })
+      .returning({ id: roleVersions.id })
+      .get().id;
+    db().insert(acknowledgements).values({ personId: elif(), roleVersionId: minor, state: "pending", createdAt: v2.publishedAt }).run();
+    sendDuePulses(inDays(14 - publishedDaysAgo()));
+    expect(db().select().from(pulseSends).where(eq(pulseSends.occasionKey, `change:${minor}`)).all()).toEqual([]);
+    db().delete(acknowledgements).where(eq(acknowledgements.roleVersionId, minor)).run();
+    db().delete(roleVersions).where(eq(roleVersions.id, minor)).run();
+  });
+});
+
+describe("HR sends a round", () => {
+  const hr = () => actorFor("hr@example.com");
+  const activeIn = (teamSlug: string, roleSlug?: string) =>
+    db()
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.active, true), eq(people.teamId, teamIdOf(teamSlug)), roleSlug ? eq(people.jobRoleId, roleIdOf(roleSlug)) : undefined))
+      .all()
+      .map((p) => p.id)
+      .sort();
+  const openIds = () => new Set(db().select({ p: pulseSends.personId, a: pulseSends.answeredOn }).from(pulseSends).all().filter((s) => s.a === null).map((s) => s.p));
+
+  it("refuses a round with neither team nor role", () => {
+    const e = thrown(() => sendPulseRound(hr(), {}));
+    expect(e).toBeInstanceOf(FieldError);
+    expect((e as FieldError).fieldErrors).toEqual({ teamId: "pulse.chooseTarget" });
+  });
+
+  it("sends to the active people of a team who have no unanswered pulse, once each, and audits target and count only", () => {
+    const waiting = openIds();
+    const expected = activeIn("workshop").filter((id) => !waiting.has(id));
+    expect(previewPulseRound(hr(), { teamId: teamIdOf("workshop") })).toEqual({ recipients: expected.length, waiting: activeIn("workshop").length - expected.length });
+    const { roundId, recipients } = sendPulseRound(hr(), { teamId: teamIdOf("workshop") });
+    expect(recipients).toBe(expected.length);
+    const sent = db().select().from(pulseSends).where(eq(pulseSends.roundId, roundId)).all();
+    expect(sent.map((s) => s.personId).sort()).toEqual(expected);
+    expect(sent.every((s) => s.occasion === "manual" && s.occasionKey === `round:${roundId}` && s.teamId === teamIdOf("workshop"))).toBe(true);
+    expect(db().select().from(pulseRounds).where(eq(pulseRounds.id, roundId)).get()).toMatchObject({ teamId: teamIdOf("workshop"), jobRoleId: null, recipients, createdById: hr().id });
+    const entry = db().select().from(auditLog).where(and(eq(auditLog.action, "pulse.sent"), eq(auditLog.entityId, String(roundId)))).get()!;
+    expect(JSON.parse(entry.detail)).toEqual({ title: "Workshop", teamId: teamIdOf("workshop"), jobRoleId: null, recipients });
+    const notified = db()
+      .select({ personId: notifications.personId })
+      .from(notifications)
+      .where(and(eq(notifications.kind, "pulse.sent"), inArray(notifications.link, sent.map((s) => `/pulse/${s.id}`))))
+      .all();
+    expect(notified.map((n) => n.personId).sort()).toEqual(expected);
+    expect(listPulseRounds(hr()).rows[0]).toMatchObject({ id: roundId, teamName: "Workshop", roleTitle: null, recipients });
+  });
+
+  it("a person who already has an unanswered pulse gets no second one: a second round to the same team reaches nobody", () => {
+    expect(previewPulseRound(hr(), { teamId: teamIdOf("workshop") }).recipients).toBe(0);
+    const before = db().select({ id: pulseRounds.id }).from(pulseRounds).all().length;
+    const e = thrown(() => sendPulseRound(hr(), { teamId: teamIdOf("workshop") }));
+    expect((e as FieldError).fieldErrors).toEqual({ _form: "pulse.nobodyToSend" });
+    expect(db().select({ id: pulseRounds.id }).from(pulseRounds).all().length).toBe(before);
+  });
+
+  it("team and role together reach the people of the team who hold the role", () => {
+    const waiting = openIds();
+    const expected = activeIn("parts-care", "customer-care-agent").filter((id) => !waiting.has(id));
+    expect(expected.length).toBeGreaterThan(0);
+    const { roundId } = sendPulseRound(hr(), { teamId: teamIdOf("parts-care"), jobRoleId: roleIdOf("customer-care-agent") });
+    expect(
+      db()
+        .select({ p: pulseSends.personId })
+        .from(pulseSends)
+        .where(eq(pulseSends.roundId, roundId))
+        .all()
+        .map((s) => s.p)
+        .sort(),
+    ).toEqual(expected);
+    const entry = db().select().from(auditLog).where(and(eq(auditLog.action, "pulse.sent"), like(auditLog.entityId, String(roundId)))).get()!;
+    expect(JSON.parse(entry.detail).title).toBe("Parts & Care · Customer Care Agent");
+  });
+
+  it("refuses a team or role that does not exist", () => {
+    expect((thrown(() => sendPulseRound(hr(), { teamId: 99_999 })) as FieldError).fieldErrors).toEqual({ teamId: "invalidChoice" });
+    expect((thrown(() => sendPulseRound(hr(), { jobRoleId: 99_999 })) as FieldError).fieldErrors).toEqual({ jobRoleId: "invalidChoice" });
+  });
+});
