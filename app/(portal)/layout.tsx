@@ -13,7 +13,7 @@ import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "people" | "roles" | "audit" | "settings";
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "people" | "roles" | "clarity" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission; except?: string[] }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
@@ -24,6 +24,7 @@ const NAV: { href: string; key: NavKey; permission: Permission; except?: string[
   { href: "/evaluations/due", key: "evaluationsDue", permission: "evaluations.write" },
   { href: "/roles", key: "roles", permission: "roles.read" },
   { href: "/people", key: "people", permission: "people.read" },
+  { href: "/clarity", key: "clarity", permission: "clarity.read" },
   { href: "/audit", key: "audit", permission: "audit.read" },
   { href: "/settings", key: "settings", permission: "organisation.manage" },
 ];
