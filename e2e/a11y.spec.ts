@@ -168,3 +168,11 @@ test("evaluation settings and lists have no serious accessibility violations", a
   await expect(employeePage.getByRole("heading", { level: 1, name: "How I will be evaluated" })).toBeVisible();
   await expectNoSeriousViolations(employeePage);
 });
+
+test("clarity pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  for (const path of ["/clarity", "/clarity/service-advisor", "/clarity/parts-clerk"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  }
+});
