@@ -170,6 +170,7 @@ test("evaluation settings and lists have no serious accessibility violations", a
 });
 
 test("clarity pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  test.slow(); // three pages, each scanned by axe
   for (const path of ["/clarity", "/clarity/service-advisor", "/clarity/parts-clerk"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
