@@ -38,7 +38,7 @@ export default async function SettingsPage() {
       <Card className="mt-6">
         <h2 className="mb-1 text-lg font-semibold">{tc("title")}</h2>
         <p className="mb-4 max-w-3xl text-sm text-slate-600">{tc("intro")}</p>
-        <PulseMinGroupForm key={settings.revision} revision={settings.revision} value={settings.pulseMinGroup} />
+        <PulseMinGroupForm revision={settings.revision} value={settings.pulseMinGroup} />
       </Card>
     </div>
   );
