@@ -185,6 +185,7 @@ test("raising a concern and the public receipt page have no serious accessibilit
 });
 
 test("concern pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  test.slow(); // three pages, each scanned by axe, on a busy machine
   // A named concern from Elif addressed to HR, written straight to the server's database.
   const { randomUUID } = await import("node:crypto");
   const { default: Database } = await import("better-sqlite3");
@@ -230,6 +231,7 @@ test("FAQ pages have no serious accessibility violations", async ({ managerPage:
   await expectNoSeriousViolations(page);
   await page.goto("/roles/service-advisor");
   await page.locator(`#r-${key}`).getByTestId("faq-list").locator("summary").first().click();
+  await expectNoSeriousViolations(page);
 });
 
 test("team thread pages have no serious accessibility violations", async ({ employeePage: page }) => {
@@ -261,4 +263,13 @@ test("pulse pages have no serious accessibility violations", async ({ employeePa
   await expect(hrPage.getByTestId("pulse-preview")).toBeVisible();
   await expectNoSeriousViolations(hrPage);
   // The answer form itself is scanned in e2e/pulse-answer.spec.ts, once a pulse has been sent.
+});
+
+test("clarity pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  test.slow(); // three pages, each scanned by axe
+  for (const path of ["/clarity", "/clarity/service-advisor", "/clarity/parts-clerk"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  }
 });

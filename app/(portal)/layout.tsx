@@ -14,7 +14,7 @@ import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "people" | "roles" | "audit" | "settings";
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "people" | "roles" | "clarity" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission; except?: string[] }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
@@ -26,6 +26,7 @@ const NAV: { href: string; key: NavKey; permission: Permission; except?: string[
   { href: "/concerns", key: "concerns", permission: "concerns.raise" },
   { href: "/roles", key: "roles", permission: "roles.read" },
   { href: "/people", key: "people", permission: "people.read" },
+  { href: "/clarity", key: "clarity", permission: "clarity.read" },
   { href: "/audit", key: "audit", permission: "audit.read" },
   { href: "/settings", key: "settings", permission: "organisation.manage" },
 ];

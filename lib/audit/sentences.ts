@@ -143,6 +143,7 @@ export const FIELD_LABELS = [
   "ratingScale",
   "probationDays",
   "evaluationIntervalMonths",
+  "pulseMinGroup",
 ] as const;
 
 export function fieldLabelKey(field: string): string {

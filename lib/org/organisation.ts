@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, FieldError } from "@/lib/core/errors";
 import { organisationSettings, serverTimeZone, type OrganisationSettings } from "@/lib/org/settings";
 import { isTimeZone } from "@/lib/org/zones";
+import { PULSE_MIN_GROUP_RANGE } from "@/lib/confidence/vocabulary";
 
 export type OrganisationInput = {
   name: string;
@@ -104,6 +105,30 @@ export function updateEvaluationSchedule(actor: Actor, revision: number, input: 
     if (changed.changes === 0) throw new ConflictError();
     const keys = ["probationDays", "evaluationIntervalMonths"] as const;
     const diff = Object.fromEntries(keys.filter((k) => current[k] !== input[k]).map((k) => [k, { from: current[k], to: input[k] }]));
+    audit({ actorId: actor.id, action: "organisation.update", entityType: "organisation", entityId: 1, detail: { changes: diff } }, tx);
+    return { revision: revision + 1 };
+  });
+}
+
+/**
+ * HR sets the pulse's group minimum: results show only for groups of at least this many answers
+ * (3–10; outside that, refused next to the field). Guarded by the organisation's revision like the
+ * other settings; audited with what changed.
+ */
+export function updatePulseMinGroup(actor: Actor, revision: number, input: { pulseMinGroup: number }): { revision: number } {
+  authorize(actor, "organisation.manage", { type: "organisation", id: 1 });
+  const [lo, hi] = PULSE_MIN_GROUP_RANGE;
+  const value = input.pulseMinGroup;
+  if (!Number.isInteger(value) || value < lo || value > hi) throw new FieldError({ pulseMinGroup: "pulseMinGroupRange" });
+  return getDb().transaction((tx) => {
+    const current = organisationSettings();
+    const changed = tx
+      .update(organisation)
+      .set({ pulseMinGroup: value, revision: sql`${organisation.revision} + 1`, updatedById: actor.id, updatedAt: new Date().toISOString() })
+      .where(and(eq(organisation.id, 1), eq(organisation.revision, revision)))
+      .run();
+    if (changed.changes === 0) throw new ConflictError();
+    const diff = current.pulseMinGroup === value ? {} : { pulseMinGroup: { from: current.pulseMinGroup, to: value } };
     audit({ actorId: actor.id, action: "organisation.update", entityType: "organisation", entityId: 1, detail: { changes: diff } }, tx);
     return { revision: revision + 1 };
   });

@@ -35,6 +35,9 @@ export const evaluationScheduleSchema = z.object({
   evaluationIntervalMonths: wholeNumber.pipe(z.number().min(1).max(36)),
 });
 
+/** The range (3–10) is checked in lib/org/organisation.ts, so the message names it. */
+export const pulseMinGroupSchema = z.object({ revision: fields.revision, pulseMinGroup: wholeNumber });
+
 /** The scale editor sends its levels as one JSON field (lowest first); lib/evaluations/scale.ts checks the rest. */
 const levelTexts = z.partialRecord(z.enum(LOCALES), z.string().max(2_000));
 export const ratingScaleSchema = z.object({

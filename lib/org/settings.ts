@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { holidays, organisation } from "@/db/schema";
+import { PULSE_MIN_GROUP_DEFAULT } from "@/lib/confidence/vocabulary";
 
 export type OrganisationSettings = {
   name: string;
@@ -14,6 +15,8 @@ export type OrganisationSettings = {
   probationDays: number;
   /** After that, an evaluation is due this many months after the last one's period ended. */
   evaluationIntervalMonths: number;
+  /** Pulse results show only for groups of at least this many answers (3–10). */
+  pulseMinGroup: number;
   revision: number;
 };
 
@@ -36,12 +39,13 @@ export function organisationSettings(): OrganisationSettings {
       location: organisation.location,
       probationDays: organisation.probationDays,
       evaluationIntervalMonths: organisation.evaluationIntervalMonths,
+      pulseMinGroup: organisation.pulseMinGroup,
       revision: organisation.revision,
     })
     .from(organisation)
     .where(eq(organisation.id, 1))
     .get();
-  return row ?? { name: "", timeZone: "", applyEmail: "", applyUrl: "", location: "", probationDays: 90, evaluationIntervalMonths: 12, revision: 0 };
+  return row ?? { name: "", timeZone: "", applyEmail: "", applyUrl: "", location: "", probationDays: 90, evaluationIntervalMonths: 12, pulseMinGroup: PULSE_MIN_GROUP_DEFAULT, revision: 0 };
 }
 
 /** The zone "today", due dates and effective dates are computed in. */

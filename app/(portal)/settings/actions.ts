@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { createAction } from "@/lib/core/action";
 import { addHoliday, removeHoliday } from "@/lib/org/holidays";
 import { updateRatingScale } from "@/lib/evaluations/scale";
-import { updateEvaluationSchedule, updateOrganisationSettings } from "@/lib/org/organisation";
+import { updateEvaluationSchedule, updateOrganisationSettings, updatePulseMinGroup } from "@/lib/org/organisation";
 import { setOwnTimeZone } from "@/lib/org/preferences";
-import { addHolidaySchema, evaluationScheduleSchema, organisationSchema, ownTimeZoneSchema, ratingScaleSchema, removeHolidaySchema } from "@/lib/org/schema";
+import { addHolidaySchema, evaluationScheduleSchema, organisationSchema, ownTimeZoneSchema, pulseMinGroupSchema, ratingScaleSchema, removeHolidaySchema } from "@/lib/org/schema";
 
 export const updateOrganisationAction = createAction(organisationSchema, async ({ revision, ...input }, actor) => {
   const result = updateOrganisationSettings(actor, revision, input);
@@ -41,5 +41,12 @@ export const updateRatingScaleAction = createAction(ratingScaleSchema, async ({ 
 export const updateEvaluationScheduleAction = createAction(evaluationScheduleSchema, async ({ revision, ...input }, actor) => {
   const result = updateEvaluationSchedule(actor, revision, input);
   revalidatePath("/", "layout");
+  return result;
+});
+
+export const updatePulseMinGroupAction = createAction(pulseMinGroupSchema, async ({ revision, pulseMinGroup }, actor) => {
+  const result = updatePulseMinGroup(actor, revision, { pulseMinGroup });
+  revalidatePath("/settings");
+  revalidatePath("/clarity", "layout");
   return result;
 });

@@ -7,6 +7,7 @@ import { found } from "@/lib/core/page";
 import { organisationSettingsForEdit } from "@/lib/org/organisation";
 import { timeZoneGroups } from "@/lib/org/zones";
 import { OrganisationForm } from "./_components/organisation-form";
+import { PulseMinGroupForm } from "./_components/pulse-min-group-form";
 import { SettingsTabs } from "./_components/settings-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +19,7 @@ export default async function SettingsPage() {
   const actor = await requireActor();
   const settings = found(() => organisationSettingsForEdit(actor));
   const t = await getTranslations("settings");
+  const tc = await getTranslations("clarity.setting");
   const format = await getFormatter();
   const zone = await getTimeZone();
   const { serverTimeZone, updatedAt, updatedByName, ...values } = settings;
@@ -32,6 +34,11 @@ export default async function SettingsPage() {
             {t("lastChanged", { name: updatedByName, when: formatInstant(format, updatedAt, zone) })}
           </p>
         ) : null}
+      </Card>
+      <Card className="mt-6">
+        <h2 className="mb-1 text-lg font-semibold">{tc("title")}</h2>
+        <p className="mb-4 max-w-3xl text-sm text-slate-600">{tc("intro")}</p>
+        <PulseMinGroupForm revision={settings.revision} value={settings.pulseMinGroup} />
       </Card>
     </div>
   );

@@ -1,0 +1,171 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { requireActor } from "@/lib/auth/session";
+import { PULSE_ITEMS } from "@/lib/confidence/vocabulary";
+import { formatDay } from "@/lib/core/format-dates";
+import { found, slugParam } from "@/lib/core/page";
+import { clarityForRole, type ItemMeans, type TeamGroup } from "@/lib/pulse/results";
+import { ClarityEmptyState } from "../_components/empty-state";
+import { Sparkline } from "../_components/sparkline";
+
+type Props = { params: Promise<{ roleSlug: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("clarity");
+  return { title: t("title") };
+}
+
+/** One role's clarity: item scores per month and team (under the group minimum), and the least-clear heatmap. */
+export default async function ClarityRolePage({ params }: Props) {
+  const actor = await requireActor();
+  const slug = slugParam((await params).roleSlug);
+  const r = found(() => clarityForRole(actor, { slug }));
+  const t = await getTranslations("clarity");
+  const format = await getFormatter();
+  const month = (m: string) => formatDay(format, `${m}-01`, { month: "long", year: "numeric" });
+  const min = r.minGroup;
+  const shownMonths = r.months.filter((m) => m.shown);
+  const latest = shownMonths.at(-1) ?? null;
+  const newestFirst = [...shownMonths].reverse();
+  const scoreCells = (means: ItemMeans) =>
+    PULSE_ITEMS.map((item) => (
+      <td key={item} className="tabular-nums">
+        {means[item].toFixed(1)}
+      </td>
+    ));
+  const teamLabel = (g: TeamGroup) =>
+    g.kind === "team" ? g.name : g.kind === "noTeam" ? t("noTeam") : t("otherTeams", { names: g.names.map((n) => n ?? t("noTeam")).join(", ") });
+  const maxNamed = Math.max(1, ...shownMonths.flatMap((m) => Object.values(m.leastClear ?? {})));
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href="/clarity" className="text-brand-700 hover:underline">
+          ← {t("back")}
+        </Link>
+      </p>
+      <PageHeader title={t("roleTitle", { role: r.role.title })} description={t("roleIntro", { min })} />
+      {!latest ? (
+        <ClarityEmptyState min={min} />
+      ) : (
+        <div className="space-y-8">
+          <section aria-labelledby="clarity-items">
+            <h2 id="clarity-items" className="mb-3 text-lg font-semibold">
+              {t("latestTitle", { month: month(latest.month), count: latest.n ?? 0 })}
+            </h2>
+            <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+              {PULSE_ITEMS.map((item) => (
+                <li key={item}>
+                  <Card className="h-full">
+                    <p className="text-sm text-slate-700">{t(`item.${item}`)}</p>
+                    <p className="mt-2 flex items-center gap-3">
+                      <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={`clarity-score-${item}`}>
+                        {latest.means![item].toFixed(1)}
+                      </span>
+                      <Sparkline values={r.months.map((m) => m.means?.[item] ?? null)} />
+                    </p>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="clarity-months">
+            <h2 id="clarity-months" className="mb-3 text-lg font-semibold">
+              {t("byMonth")}
+            </h2>
+            <DataTable columns={[t("month"), t("answers"), ...PULSE_ITEMS.map((i) => t(`itemShort.${i}`))]} dense>
+              {[...r.months].reverse().map((m) => (
+                <tr key={m.month} data-testid="clarity-month-row">
+                  <td className="whitespace-nowrap font-medium">{month(m.month)}</td>
+                  {m.means ? (
+                    <>
+                      <td>{t("answersCount", { count: m.n ?? 0 })}</td>
+                      {scoreCells(m.means)}
+                    </>
+                  ) : (
+                    <>
+                      <td className="text-slate-600">{t("fewerThan", { min })}</td>
+                      {PULSE_ITEMS.map((item) => (
+                        <td key={item} className="text-slate-500">
+                          <span aria-hidden="true">—</span>
+                          <span className="sr-only">{t("notShown")}</span>
+                        </td>
+                      ))}
+                    </>
+                  )}
+                </tr>
+              ))}
+            </DataTable>
+          </section>
+
+          <section aria-labelledby="clarity-teams">
+            <h2 id="clarity-teams" className="mb-1 text-lg font-semibold">
+              {t("byTeam")}
+            </h2>
+            <p className="mb-3 max-w-3xl text-sm text-slate-600">{t("byTeamIntro", { min })}</p>
+            <DataTable columns={[t("month"), t("team"), t("answers"), ...PULSE_ITEMS.map((i) => t(`itemShort.${i}`))]} dense>
+              {newestFirst.flatMap((m) =>
+                m.teams.length === 0
+                  ? [
+                      <tr key={m.month} data-testid="clarity-team-row">
+                        <td className="whitespace-nowrap font-medium">{month(m.month)}</td>
+                        <td className="text-slate-600" colSpan={2 + PULSE_ITEMS.length}>
+                          {t("breakdownWithheld")}
+                        </td>
+                      </tr>,
+                    ]
+                  : m.teams.map((g, i) => (
+                      <tr key={`${m.month}-${i}`} data-testid="clarity-team-row">
+                        <td className="whitespace-nowrap font-medium">{month(m.month)}</td>
+                        <td>{teamLabel(g)}</td>
+                        <td>{t("answersCount", { count: g.n })}</td>
+                        {scoreCells(g.means)}
+                      </tr>
+                    )),
+              )}
+            </DataTable>
+          </section>
+
+          <section aria-labelledby="clarity-heatmap">
+            <h2 id="clarity-heatmap" className="mb-1 text-lg font-semibold">
+              {t("heatmap")}
+            </h2>
+            <p className="mb-3 max-w-3xl text-sm text-slate-600">{t("heatmapIntro", { min })}</p>
+            {r.responsibilities.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("noResponsibilities")}</p>
+            ) : (
+              <DataTable columns={[t("responsibility"), ...shownMonths.map((m) => month(m.month)), t("action")]} dense>
+                {r.responsibilities.map((resp) => (
+                  <tr key={resp.key} data-testid="clarity-heatmap-row">
+                    <td className="font-medium">{resp.title}</td>
+                    {shownMonths.map((m) => {
+                      const n = m.leastClear?.[resp.key] ?? 0;
+                      const share = n / maxNamed;
+                      return (
+                        <td
+                          key={m.month}
+                          className={`text-center tabular-nums ${share >= 0.67 ? "bg-amber-200 font-semibold" : share >= 0.34 ? "bg-amber-100" : share > 0 ? "bg-amber-50" : ""}`}
+                        >
+                          {t("namedCount", { count: n })}
+                        </td>
+                      );
+                    })}
+                    <td>
+                      <Link href={resp.href} className="text-brand-700 underline-offset-2 hover:underline">
+                        {r.mayEdit ? t("rewrite") : t("viewResponsibility")}
+                        <span className="sr-only">: {resp.title}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
