@@ -49,6 +49,8 @@ describe("confidence demo data", () => {
     const source = db.select().from(concerns).where(eq(concerns.id, faq[0]!.sourceConcernId!)).get()!;
     expect(source).toMatchObject({ anonymous: false, status: "resolved" });
     expect(db.select().from(concernAuthors).where(eq(concernAuthors.concernId, source.id)).get()!.personId).toBe(personId("employee@example.com"));
+    // "Whose task is this?" finds it.
+    expect(db.all(sql`select ref_key from role_search where kind = 'faq'`)).toEqual([{ ref_key: String(faq[0]!.id) }]);
   });
 
   it("has a task thread with a marked solution on a task of the role", () => {

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "./client";
 import * as schema from "./schema";
 import { parseRoleDoc, type RoleDoc } from "../lib/roles/doc";
+import { reindexFaqEntry } from "../lib/roles/search-index";
 
 /** The receipt code of the demo's anonymous concern (README: "Try the receipt page"). */
 export const DEMO_RECEIPT_CODE = "RB7K-W4QM-TX2P-9HNC-ZD3E";
@@ -140,7 +141,8 @@ export function seedConcernsAndThreads(today: Date, personIds: Map<string, numbe
         { id: demoUuid("concern:goodwill:3"), concernId: named, seq: 3, kind: "resolve", fromAuthor: true, personId: elif, body: "Clear, thank you. That covers most of the cases I get.", createdAt: at(20, today, 16, 45) },
       ])
       .run();
-    tx.insert(schema.faqEntries)
+    const faq = tx
+      .insert(schema.faqEntries)
       .values({
         jobRoleId: advisor.id,
         responsibilityKey: responsibilityKey(advisor.doc, "Warranty, recalls and goodwill"),
@@ -157,13 +159,19 @@ export function seedConcernsAndThreads(today: Date, personIds: Map<string, numbe
         createdAt: at(19, today, 10, 30),
         updatedAt: at(19, today, 11, 0),
       })
-      .run();
+      .returning()
+      .get();
+    // Published entries are found by "Whose task is this?".
+    reindexFaqEntry(tx, faq.id, { jobRoleId: faq.jobRoleId, question: faq.question, answer: faq.answer });
+    const faqDetail = JSON.stringify({ faq: faq.id, title: faq.question, responsibilityKey: faq.responsibilityKey, sourceConcern: named });
     tx.insert(schema.auditLog)
       .values([
         { actorId: elif, action: "concern.raised", entityType: "concern", entityId: named, detail: "{}", at: at(21, today, 9, 40) },
         { actorId: marco, action: "concern.answered", entityType: "concern", entityId: named, detail: "{}", at: at(20, today, 14, 10) },
         { actorId: elif, action: "concern.resolved", entityType: "concern", entityId: named, detail: "{}", at: at(20, today, 16, 45) },
         { actorId: marco, action: "concern.answered", entityType: "concern", entityId: anon, detail: "{}", at: at(7, today, 16, 5) },
+        { actorId: marco, action: "faq.save", entityType: "job_role", entityId: String(advisor.id), detail: faqDetail, at: at(19, today, 10, 30) },
+        { actorId: marco, action: "faq.publish", entityType: "job_role", entityId: String(advisor.id), detail: faqDetail, at: at(19, today, 11, 0) },
       ])
       .run();
 
@@ -239,9 +247,9 @@ export function seedConcernsAndThreads(today: Date, personIds: Map<string, numbe
       .run();
     tx.insert(schema.auditLog)
       .values([
-        { actorId: thomas, action: "thread.started", entityType: "task_thread", entityId: String(thread.id), detail: "{}", at: at(16, today, 8, 50) },
-        { actorId: marco, action: "thread.solved", entityType: "task_thread", entityId: String(thread.id), detail: "{}", at: at(14, today, 17, 0) },
-        { actorId: id("oliver.hughes@example.com"), action: "thread.started", entityType: "task_thread", entityId: String(open.id), detail: "{}", at: at(3, today, 13, 10) },
+        { actorId: thomas, action: "thread.started", entityType: "job_role", entityId: String(advisor.id), detail: JSON.stringify({ thread: thread.id, title: "A customer refuses to pay the diagnosis fee" }), at: at(16, today, 8, 50) },
+        { actorId: marco, action: "thread.solved", entityType: "job_role", entityId: String(advisor.id), detail: JSON.stringify({ thread: thread.id, post: posts[1]!.id, title: "A customer refuses to pay the diagnosis fee" }), at: at(14, today, 17, 0) },
+        { actorId: id("oliver.hughes@example.com"), action: "thread.started", entityType: "job_role", entityId: String(technician.id), detail: JSON.stringify({ thread: open.id, title: "Additional work found after the customer cannot be reached" }), at: at(3, today, 13, 10) },
       ])
       .run();
   });
@@ -317,7 +325,14 @@ export function seedPulse(today: Date, personIds: Map<string, number>): void {
           .returning({ id: schema.pulseRounds.id })
           .get();
         tx.insert(schema.auditLog)
-          .values({ actorId: hr, action: "pulse.sent", entityType: "pulse_round", entityId: String(round.id), detail: JSON.stringify({ recipients: recipients.length }), at: at(daysAgo, today, 8, 0) })
+          .values({
+            actorId: hr,
+            action: "pulse.sent",
+            entityType: "pulse_round",
+            entityId: String(round.id),
+            detail: JSON.stringify({ title: team === "reception" ? "Reception" : "Workshop", teamId, jobRoleId: null, recipients: recipients.length }),
+            at: at(daysAgo, today, 8, 0),
+          })
           .run();
         for (const person of recipients) {
           // In the latest round one Service Advisor has not answered yet.
