@@ -21,6 +21,7 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
   const c = found(() => getConcern(actor, id));
   const t = await getTranslations("concerns.thread");
   const inbox = await getTranslations("concerns.inbox");
+  const faq = await getTranslations("faq");
   const format = await getFormatter();
   const timeZone = await getTimeZone();
   const when = (at: string) => (at.length <= 10 ? formatDay(format, at) : formatInstant(format, at, timeZone));
@@ -105,6 +106,13 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
           ))}
         </ol>
       </section>
+      {access.mayWriteFaq ? (
+        <p>
+          <Link href={`/concerns/${c.id}/faq`} className="text-sm font-medium text-brand-800 hover:underline" data-testid="concern-to-faq">
+            {faq("fromConcernTitle")}
+          </Link>
+        </p>
+      ) : null}
       {access.mayAnswer ? (
         <MessageForm kind="answer" id={c.id} revision={c.revision} texts={{ heading: t("answer.heading"), intro: c.anonymous ? t("answer.anonymousIntro") : undefined, label: t("answer.label"), send: t("answer.send"), sent: t("answer.sent") }} />
       ) : null}
