@@ -21,7 +21,7 @@ import { groupShown, suppress } from "@/lib/pulse/groups";
 
 export const CLARITY_PAGE_SIZE = 20;
 export const OVERVIEW_MONTHS = 6;
-export const ROLE_MONTHS = 12;
+export const ROLE_MONTHS = 6;
 
 /** Each item's mean score (1–5, one decimal). */
 export type ItemMeans = Record<PulseItem, number>;
