@@ -36,6 +36,7 @@ const cases: RefusalCase[] = [
   notFound("getConcern: a malformed id", HR, (a) => getConcern(a, "1"), null),
   notFound("getConcern: an id that does not exist", HR, (a) => getConcern(a, "3f2b8e4c-1d2a-4b6c-9e8f-0a1b2c3d4e5f"), null),
   { name: "listConcerns: the manager's inbox holds only concerns addressed to him", as: MGR, call: (a) => ids(listConcerns(a, { view: "inbox" }).rows), expect: (r: string[]) => expect(r).toEqual([fx.peers]) },
+  { name: "inboxCount: nothing for someone without concerns.raise", as: STRANGER, call: (a) => inboxCount(a), expect: (r: number) => expect(r).toBe(0) },
   { name: "listConcerns: a peer's inbox is empty", as: PEER, call: (a) => inboxCount(a), expect: (r: number) => expect(r).toBe(0) },
   { name: "listConcerns: mine never lists anonymous concerns", as: EMP, call: (a) => ids(listConcerns(a, { view: "mine" }).rows), expect: (r: string[]) => expect(r.sort()).toEqual([fx.named, fx.answered].sort()) },
 
@@ -49,6 +50,8 @@ const cases: RefusalCase[] = [
   { name: "answerConcern: over 20,000 characters", as: SUP, call: (a) => answerConcern(a, fx.named, { body: "x".repeat(20_001), revision: 1 }), expect: "field", fieldErrors: { body: "textTooLong" } },
 
   // ---------- the author ----------
+  ...forbidden("replyAsAuthor", [STRANGER], (a) => replyAsAuthor(a, fx.answered, { body: "Hi", revision: 1 }), "concerns.raise"),
+  ...forbidden("resolveConcern", [STRANGER], (a) => resolveConcern(a, fx.answered, { revision: 1 }), "concerns.raise"),
   { name: "replyAsAuthor: the addressee is not the author", as: SUP, call: (a) => replyAsAuthor(a, fx.answered, { body: "Hi", revision: 1 }), expect: "forbidden" },
   { name: "replyAsAuthor: nobody signed in is an anonymous concern's author", as: SUP, call: (a) => replyAsAuthor(a, fx.anon, { body: "Hi", revision: 1 }), expect: "forbidden" },
   { name: "replyAsAuthor: an empty reply", as: EMP, call: (a) => replyAsAuthor(a, fx.answered, { body: "", revision: 1 }), expect: "field", fieldErrors: { body: "required" } },
@@ -57,11 +60,16 @@ const cases: RefusalCase[] = [
   notFound("resolveConcern: a peer", PEER, (a) => resolveConcern(a, fx.answered, { revision: 1 }), concern(() => fx.answered), "concernsCondition"),
 
   // ---------- closing ----------
+  ...forbidden("closeConcern", [STRANGER], (a) => closeConcern(a, fx.named, { reason: "Done", revision: 1 }), "concerns.raise"),
   { name: "closeConcern: without a reason", as: SUP, call: (a) => closeConcern(a, fx.named, { reason: " ", revision: 1 }), expect: "field", fieldErrors: { reason: "required" } },
   { name: "closeConcern: the author cannot close", as: EMP, call: (a) => closeConcern(a, fx.named, { reason: "Done", revision: 1 }), expect: "forbidden" },
   { name: "closeConcern: HR, not an addressee, cannot close", as: HR, call: (a) => closeConcern(a, fx.named, { reason: "Done", revision: 1 }), expect: "forbidden" },
 
   // ---------- forwarding ----------
+  ...forbidden("forwardConcern", [STRANGER], (a) => forwardConcern(a, fx.named, { personId: idOf(MGR), revision: 1 }), "concerns.raise"),
+  ...forbidden("searchForwardTargets", [STRANGER], (a) => searchForwardTargets(a, fx.named, "a"), "concerns.raise"),
+  { name: "forwardConcern: an addressee does not forward to themself", as: SUP, call: (a) => forwardConcern(a, fx.named, { personId: a.id, revision: 1 }), expect: "field", fieldErrors: { personId: "concernThread.notForwardTarget" } },
+  { name: "searchForwardTargets: HR may take a concern on themself", as: HR, call: (a) => searchForwardTargets(a, fx.named, "Helena").map((p) => p.id), expect: (r: number[]) => expect(r).toEqual([idOf(HR)]) },
   { name: "forwardConcern: not to an employee", as: SUP, call: (a) => forwardConcern(a, fx.named, { personId: idOf(PEER), revision: 1 }), expect: "field", fieldErrors: { personId: "concernThread.notForwardTarget" } },
   { name: "forwardConcern: not to the author", as: HR, call: (a) => forwardConcern(a, fx.named, { personId: idOf(EMP), revision: 1 }), expect: "field", fieldErrors: { personId: "concernThread.notForwardTarget" } },
   { name: "forwardConcern: not to someone who does not exist", as: SUP, call: (a) => forwardConcern(a, fx.named, { personId: 999_999, revision: 1 }), expect: "field", fieldErrors: { personId: "concernThread.notForwardTarget" } },
