@@ -170,6 +170,7 @@ test("evaluation settings and lists have no serious accessibility violations", a
 });
 
 test("concern pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  test.slow(); // three pages, each scanned by axe, on a busy machine
   // A named concern from Elif addressed to HR, written straight to the server's database.
   const { randomUUID } = await import("node:crypto");
   const { default: Database } = await import("better-sqlite3");
