@@ -8,7 +8,7 @@ import { EMP, forbidden, HR, idOf, MGR, notFound, refusals, SEED_TIMEOUT, STRANG
 /** Refusals on existing concerns: reading, answering, the author's reply and resolve, closing, forwarding (harness: lib/test/refusals.ts). */
 
 const PEER = "thomas.bakker@example.com";
-const fx = { named: "", anon: "", answered: "", peers: "" };
+const fx = { named: "", anon: "", answered: "", peers: "", closed: "", toDaan: "" };
 beforeAll(async () => {
   await useSeededTestDb();
   // Elif's named concern, addressed to her supervisor.
@@ -18,6 +18,9 @@ beforeAll(async () => {
   fx.answered = insertConcern({ authorEmail: EMP, addresseeEmails: [SUP], answer: "An answer." }).id;
   // Thomas's named concern, addressed to the manager: Elif and the supervisor have nothing to do with it.
   fx.peers = insertConcern({ authorEmail: PEER, addresseeEmails: [MGR], body: "Thomas's concern." }).id;
+  fx.closed = insertConcern({ authorEmail: EMP, addresseeEmails: [SUP], status: "closed" }).id;
+  // Addressed to Daan, whom STRANGER plays with an app role the table does not know.
+  fx.toDaan = insertConcern({ authorEmail: EMP, addresseeEmails: ["daan.visser@example.com"] }).id;
 }, SEED_TIMEOUT);
 
 const concern = (id: () => string) => () => ({ type: "concern", id: id() });
@@ -36,8 +39,22 @@ const cases: RefusalCase[] = [
   notFound("getConcern: a malformed id", HR, (a) => getConcern(a, "1"), null),
   notFound("getConcern: an id that does not exist", HR, (a) => getConcern(a, "3f2b8e4c-1d2a-4b6c-9e8f-0a1b2c3d4e5f"), null),
   { name: "listConcerns: the manager's inbox holds only concerns addressed to him", as: MGR, call: (a) => ids(listConcerns(a, { view: "inbox" }).rows), expect: (r: string[]) => expect(r).toEqual([fx.peers]) },
+  {
+    name: "getConcern: nobody may act on a closed concern, not even its addressee",
+    as: SUP,
+    call: (a) => getConcern(a, fx.closed).access,
+    expect: (r: Record<string, boolean>) => expect(r).toMatchObject({ isAddressee: true, mayAnswer: false, mayClose: false, mayForward: false }),
+  },
+  {
+    name: "getConcern: nor its author",
+    as: EMP,
+    call: (a) => getConcern(a, fx.closed).access,
+    expect: (r: Record<string, boolean>) => expect(r).toMatchObject({ isAuthor: true, mayReplyAsAuthor: false, mayResolve: false }),
+  },
+  { name: "inboxCount: nothing for someone without concerns.raise", as: STRANGER, call: (a) => inboxCount(a), expect: (r: number) => expect(r).toBe(0) },
+  { name: "inboxCount: positive control, Daan has one waiting", as: "daan.visser@example.com", call: (a) => inboxCount(a), expect: (r: number) => expect(r).toBe(1) },
   { name: "listConcerns: a peer's inbox is empty", as: PEER, call: (a) => inboxCount(a), expect: (r: number) => expect(r).toBe(0) },
-  { name: "listConcerns: mine never lists anonymous concerns", as: EMP, call: (a) => ids(listConcerns(a, { view: "mine" }).rows), expect: (r: string[]) => expect(r.sort()).toEqual([fx.named, fx.answered].sort()) },
+  { name: "listConcerns: mine never lists anonymous concerns", as: EMP, call: (a) => ids(listConcerns(a, { view: "mine" }).rows), expect: (r: string[]) => expect(r.sort()).toEqual([fx.named, fx.answered, fx.closed, fx.toDaan].sort()) },
 
   // ---------- answering ----------
   ...forbidden("answerConcern", [STRANGER], (a) => answerConcern(a, fx.named, { body: "Hi", revision: 1 }), "concerns.raise"),
@@ -49,6 +66,8 @@ const cases: RefusalCase[] = [
   { name: "answerConcern: over 20,000 characters", as: SUP, call: (a) => answerConcern(a, fx.named, { body: "x".repeat(20_001), revision: 1 }), expect: "field", fieldErrors: { body: "textTooLong" } },
 
   // ---------- the author ----------
+  ...forbidden("replyAsAuthor", [STRANGER], (a) => replyAsAuthor(a, fx.answered, { body: "Hi", revision: 1 }), "concerns.raise"),
+  ...forbidden("resolveConcern", [STRANGER], (a) => resolveConcern(a, fx.answered, { revision: 1 }), "concerns.raise"),
   { name: "replyAsAuthor: the addressee is not the author", as: SUP, call: (a) => replyAsAuthor(a, fx.answered, { body: "Hi", revision: 1 }), expect: "forbidden" },
   { name: "replyAsAuthor: nobody signed in is an anonymous concern's author", as: SUP, call: (a) => replyAsAuthor(a, fx.anon, { body: "Hi", revision: 1 }), expect: "forbidden" },
   { name: "replyAsAuthor: an empty reply", as: EMP, call: (a) => replyAsAuthor(a, fx.answered, { body: "", revision: 1 }), expect: "field", fieldErrors: { body: "required" } },
@@ -57,11 +76,16 @@ const cases: RefusalCase[] = [
   notFound("resolveConcern: a peer", PEER, (a) => resolveConcern(a, fx.answered, { revision: 1 }), concern(() => fx.answered), "concernsCondition"),
 
   // ---------- closing ----------
+  ...forbidden("closeConcern", [STRANGER], (a) => closeConcern(a, fx.named, { reason: "Done", revision: 1 }), "concerns.raise"),
   { name: "closeConcern: without a reason", as: SUP, call: (a) => closeConcern(a, fx.named, { reason: " ", revision: 1 }), expect: "field", fieldErrors: { reason: "required" } },
   { name: "closeConcern: the author cannot close", as: EMP, call: (a) => closeConcern(a, fx.named, { reason: "Done", revision: 1 }), expect: "forbidden" },
   { name: "closeConcern: HR, not an addressee, cannot close", as: HR, call: (a) => closeConcern(a, fx.named, { reason: "Done", revision: 1 }), expect: "forbidden" },
 
   // ---------- forwarding ----------
+  ...forbidden("forwardConcern", [STRANGER], (a) => forwardConcern(a, fx.named, { personId: idOf(MGR), revision: 1 }), "concerns.raise"),
+  ...forbidden("searchForwardTargets", [STRANGER], (a) => searchForwardTargets(a, fx.named, "a"), "concerns.raise"),
+  { name: "forwardConcern: an addressee does not forward to themself", as: SUP, call: (a) => forwardConcern(a, fx.named, { personId: a.id, revision: 1 }), expect: "field", fieldErrors: { personId: "concernThread.notForwardTarget" } },
+  { name: "searchForwardTargets: HR may take a concern on themself", as: HR, call: (a) => searchForwardTargets(a, fx.named, "Helena").map((p) => p.id), expect: (r: number[]) => expect(r).toEqual([idOf(HR)]) },
   { name: "forwardConcern: not to an employee", as: SUP, call: (a) => forwardConcern(a, fx.named, { personId: idOf(PEER), revision: 1 }), expect: "field", fieldErrors: { personId: "concernThread.notForwardTarget" } },
   { name: "forwardConcern: not to the author", as: HR, call: (a) => forwardConcern(a, fx.named, { personId: idOf(EMP), revision: 1 }), expect: "field", fieldErrors: { personId: "concernThread.notForwardTarget" } },
   { name: "forwardConcern: not to someone who does not exist", as: SUP, call: (a) => forwardConcern(a, fx.named, { personId: 999_999, revision: 1 }), expect: "field", fieldErrors: { personId: "concernThread.notForwardTarget" } },
