@@ -115,6 +115,20 @@ const cases: RefusalCase[] = [
   notFound("markProposalHandled: the manager may not handle a proposal on HR's own role", MGR, (a) => markProposalHandled(a, fx.hrProposed, rev(fx.hrProposed)), thread(() => fx.hrProposed), "mayEditRole"),
   notFound("roleSuggestions: the manager may not edit HR's own role", MGR, (a) => roleSuggestions(a, roleIdOf("hr-partner")), () => ({ type: "job_role", id: roleIdOf("hr-partner") }), "mayEditRole"),
 
+  {
+    name: "positive: HR (oversees communication) reads any thread and may reply, but does not steer it as starter",
+    as: HR,
+    call: (a) => getThread(a, fx.open).access,
+    expect: (r: { mayPost: boolean; isStarter: boolean; managesHolders: boolean }) => expect([r.mayPost, r.isStarter, r.managesHolders]).toEqual([true, false, true]),
+  },
+  { name: "positive: HR's role filter lists every role", as: HR, call: (a) => threadRoles(a).map((r) => r.id), expect: (r: number[]) => expect(r).toContain(roleIdOf(SA)) },
+  {
+    name: "positive: the role's owner who manages none of its holders sees its threads, without reply or solution controls",
+    as: EMP,
+    call: (a) => getThread(a, fx.partsThread).access,
+    expect: (r: { mayPost: boolean; mayMarkSolution: boolean }) => expect([r.mayPost, r.mayMarkSolution]).toEqual([false, false]),
+  },
+
   // Allowed writes last.
   {
     name: "positive: the supervisor (manages holders) replies",
