@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect } from "vitest";
 import { getDb } from "@/db/client";
-import { responsibilities, taskThreads, tasks } from "@/db/schema";
+import { jobRoles, responsibilities, taskThreads, tasks } from "@/db/schema";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
-import { EMP, forbidden, HR, MGR, NORA, notFound, refusals, roleIdOf, SEED_TIMEOUT, STRANGER, SUP, type RefusalCase } from "@/lib/test/refusals";
+import { EMP, forbidden, HR, idOf, MGR, NORA, notFound, refusals, roleIdOf, SEED_TIMEOUT, STRANGER, SUP, type RefusalCase } from "@/lib/test/refusals";
 import {
   getThread,
   listThreads,
@@ -12,8 +12,11 @@ import {
   postReply,
   proposeToOwner,
   roleSuggestions,
+  startOptions,
   startThread,
   threadCountsForRole,
+  threadRoles,
+  threadTasks,
 } from "@/lib/threads/threads";
 
 /** Refusals in task threads: starting, replying, the solution, proposing, the editor's suggestions (harness: lib/test/refusals.ts). */
@@ -29,7 +32,8 @@ const taskOf = (slug: string) =>
     .get()!.key;
 const rev = (id: number) => getDb().select({ r: taskThreads.revision }).from(taskThreads).where(eq(taskThreads.id, id)).get()!.r;
 
-const fx = { open: 0, openPost: 0, solved: 0, proposed: 0, otherPost: 0 };
+const MARK = "mark.dawson@example.com"; // the parts clerk
+const fx = { open: 0, openPost: 0, solved: 0, proposed: 0, otherPost: 0, partsThread: 0, hrProposed: 0 };
 beforeAll(async () => {
   await useSeededTestDb();
   const emp = actorFor(EMP);
@@ -42,6 +46,14 @@ beforeAll(async () => {
   markSolution(emp, fx.proposed, postReply(actorFor(SUP), fx.proposed, { body: "Answer" }).id, 1);
   proposeToOwner(emp, fx.proposed, 2);
   fx.otherPost = fx.openPost;
+  // Elif owns the Parts Clerk role here without managing its holder: she reads its threads but may not reply.
+  getDb().update(jobRoles).set({ ownerId: idOf(EMP) }).where(eq(jobRoles.id, roleIdOf("parts-clerk"))).run();
+  fx.partsThread = startThread(actorFor(MARK), { jobRoleId: roleIdOf("parts-clerk"), taskKey: taskOf("parts-clerk"), title: "Parts", body: "Question" }).id;
+  // HR's own role: a proposed solution the manager may not handle (he may not edit that role).
+  const hr = actorFor(HR);
+  fx.hrProposed = startThread(hr, { jobRoleId: roleIdOf("hr-partner"), taskKey: taskOf("hr-partner"), title: "HR", body: "Question" }).id;
+  markSolution(hr, fx.hrProposed, postReply(hr, fx.hrProposed, { body: "Answer" }).id, 1);
+  proposeToOwner(hr, fx.hrProposed, 2);
 }, SEED_TIMEOUT);
 
 const thread = (id: () => number) => () => ({ type: "task_thread", id: id() });
@@ -57,7 +69,12 @@ const cases: RefusalCase[] = [
   { name: "startThread: empty title and body", as: EMP, call: (a) => startThread(a, input({ title: "", body: "   " })), expect: "field", fieldErrors: { title: "required", body: "required" } },
   { name: "startThread: a body over 20,000 characters", as: EMP, call: (a) => startThread(a, input({ body: "x".repeat(20_001) })), expect: "field", fieldErrors: { body: "tooLong" } },
 
+  ...forbidden("startOptions", [STRANGER], (a) => startOptions(a), "threads.participate", () => ({ type: "task_thread" })),
+
   // ---------- reading ----------
+  ...forbidden("threadRoles", [STRANGER], (a) => threadRoles(a), "threads.participate", () => ({ type: "task_thread" })),
+  ...forbidden("threadTasks", [STRANGER], (a) => threadTasks(a, roleIdOf(SA)), "threads.participate", () => ({ type: "task_thread" })),
+  { name: "threadTasks: a technician gets no Service Advisor tasks", as: MEHMET, call: (a) => threadTasks(a, roleIdOf(SA)), expect: (r: unknown[]) => expect(r).toEqual([]) },
   ...forbidden("listThreads", [STRANGER], (a) => listThreads(a), "threads.participate", () => ({ type: "task_thread" })),
   ...forbidden("getThread", [STRANGER], (a) => getThread(a, fx.open), "threads.participate", thread(() => fx.open)),
   notFound("getThread: a technician does not see Service Advisor threads", MEHMET, (a) => getThread(a, fx.open), thread(() => fx.open), "threadsCondition"),
@@ -73,6 +90,7 @@ const cases: RefusalCase[] = [
   // ---------- replying ----------
   ...forbidden("postReply", [STRANGER], (a) => postReply(a, fx.open, { body: "Hi" }), "threads.participate", thread(() => fx.open)),
   notFound("postReply: a technician may not reply", MEHMET, (a) => postReply(a, fx.open, { body: "Hi" }), thread(() => fx.open), "threadsCondition"),
+  notFound("postReply: the role's owner who manages none of its holders reads but may not reply", EMP, (a) => postReply(a, fx.partsThread, { body: "Hi" }), thread(() => fx.partsThread), "threadAccess.mayPost"),
   { name: "postReply: an empty reply", as: NORA, call: (a) => postReply(a, fx.open, { body: "" }), expect: "field", fieldErrors: { body: "required" } },
 
   // ---------- the solution ----------
@@ -94,7 +112,22 @@ const cases: RefusalCase[] = [
   // ---------- the editor's suggestions ----------
   ...forbidden("roleSuggestions", [EMP, NORA], (a) => roleSuggestions(a, roleIdOf(SA)), "roles.edit", () => ({ type: "job_role", id: roleIdOf(SA) })),
   ...forbidden("markProposalHandled", [EMP], (a) => markProposalHandled(a, fx.proposed, rev(fx.proposed)), "roles.edit", thread(() => fx.proposed)),
+  notFound("markProposalHandled: the manager may not handle a proposal on HR's own role", MGR, (a) => markProposalHandled(a, fx.hrProposed, rev(fx.hrProposed)), thread(() => fx.hrProposed), "mayEditRole"),
   notFound("roleSuggestions: the manager may not edit HR's own role", MGR, (a) => roleSuggestions(a, roleIdOf("hr-partner")), () => ({ type: "job_role", id: roleIdOf("hr-partner") }), "mayEditRole"),
+
+  {
+    name: "positive: HR (oversees communication) reads any thread and may reply, but does not steer it as starter",
+    as: HR,
+    call: (a) => getThread(a, fx.open).access,
+    expect: (r: { mayPost: boolean; isStarter: boolean; managesHolders: boolean }) => expect([r.mayPost, r.isStarter, r.managesHolders]).toEqual([true, false, true]),
+  },
+  { name: "positive: HR's role filter lists every role", as: HR, call: (a) => threadRoles(a).map((r) => r.id), expect: (r: number[]) => expect(r).toContain(roleIdOf(SA)) },
+  {
+    name: "positive: the role's owner who manages none of its holders sees its threads, without reply or solution controls",
+    as: EMP,
+    call: (a) => getThread(a, fx.partsThread).access,
+    expect: (r: { mayPost: boolean; mayMarkSolution: boolean }) => expect([r.mayPost, r.mayMarkSolution]).toEqual([false, false]),
+  },
 
   // Allowed writes last.
   {

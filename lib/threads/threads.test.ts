@@ -167,6 +167,7 @@ describe("replies, the solution and the proposal", () => {
 
   it("proposing needs a solution first", () => {
     const open = startThread(actorFor(EMP), input({ title: "Unsolved" })).id;
+    expect(getThread(actorFor(EMP), open).access.mayPropose).toBe(false);
     expect(fieldErrors(() => proposeToOwner(actorFor(EMP), open, row(open).revision))).toEqual({ _form: "threads.notSolved" });
   });
 
