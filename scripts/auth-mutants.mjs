@@ -49,6 +49,9 @@
  * - audit/subjects.ts can(actor, "organisation.manage") → true and evaluationsCondition(…) → 1 = 1:
  *   only HR reads the audit log (audit.read), and HR holds organisation.manage and sees every
  *   evaluation; the checks keep the subjects right if the log is ever opened to others.
+ * - pulse/send.ts teamsScope(…) → 1 = 1 (checkTarget, pulseSendOptions): only HR holds pulse.send,
+ *   and HR's team scope is every team; kept so a round stays inside the sender's teams if managers
+ *   are ever allowed to send.
  *
  * Safety: the original file is kept in memory and in `<file>.auth-mutant-backup` while a mutant runs,
  * and written back in a finally block, on SIGINT/SIGTERM/SIGHUP and on exit; the script checks that
