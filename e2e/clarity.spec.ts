@@ -11,8 +11,10 @@ import { message } from "./helpers";
  * and HR's minimum setting changes what shows.
  *
  * Setup: the test writes anonymous pulse answers for the Parts Clerk role straight to the server's
- * database (the same file the web server runs on): 5 in one ended month, 4 in the next. Answering
- * pulses through the form is the pulse part's spec; this one is about what the results show.
+ * database (the same file the web server runs on): 5 in the last ended month (the whole of the
+ * "last 3 months" headline) and 4 in an older month, which is judged on its own. Answering pulses
+ * through the form is the pulse part's spec; this one is about what the results show. The demo's
+ * Service Advisors (a few answers a month) show only as the last 3 months together.
  */
 
 const DB_PATH = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
@@ -55,15 +57,17 @@ async function setMinimum(page: Page, value: string) {
   await page.getByRole("button", { name: "Save minimum" }).click();
 }
 
-test("HR sees a month answered by 5 and not one answered by 4; lowering the minimum to 4 shows it", async ({ hrPage: page }) => {
+const headline = (page: Page) => page.getByRole("heading", { level: 2, name: /^Last 3 months/ });
+
+test("HR sees a group answered by 5 and not one answered by 4; lowering the minimum to 4 shows it", async ({ hrPage: page }) => {
   test.slow(); // three pages and three saves on a busy machine
-  const [five, four] = endedMonths(2);
+  const [four, , , five] = endedMonths(4);
   const leastClear = insertPartsAnswers([
-    { month: five!, n: 5, score: 4 },
     { month: four!, n: 4, score: 2 },
+    { month: five!, n: 5, score: 4 },
   ]);
 
-  // The overview: the latest month that reaches the minimum (the month of 5).
+  // The overview: the last 3 months (the month of 5); the older month of 4 is not in it.
   await page.goto("/clarity");
   await expect(page.getByRole("heading", { level: 1, name: "Role clarity" })).toBeVisible();
   const row = page.getByTestId("clarity-role-row").filter({ hasText: "Parts Clerk" });
@@ -71,18 +75,22 @@ test("HR sees a month answered by 5 and not one answered by 4; lowering the mini
   await expect(row).toContainText("4.0");
   await expect(row).not.toContainText("2.0");
 
-  // The role: the month of 5 with its scores, the month of 4 without numbers.
+  // The role: the last 3 months' 5 answers; the month of 5 with its scores, the month of 4 without numbers.
   await row.getByRole("link", { name: "Parts Clerk" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Role clarity: Parts Clerk" })).toBeVisible();
+  await expect(headline(page)).toContainText("5 answers");
+  await expect(page.getByTestId("clarity-score-expected")).toHaveText("4.0");
   await expect(monthRow(page, five!)).toContainText("5 answers");
   await expect(monthRow(page, five!)).toContainText("4.0");
   await expect(monthRow(page, four!)).toContainText("Fewer than 5 answers");
   await expect(monthRow(page, four!)).not.toContainText("2.0");
-  // One team of 5: shown as itself.
+  // One team of 5 over the last 3 months: shown as itself.
+  await expect(page.getByTestId("clarity-team-row").filter({ hasText: "Last 3 months" })).toContainText("Parts & Care");
   await expect(page.getByTestId("clarity-team-row").filter({ hasText: "Parts & Care" })).toContainText("5 answers");
-  // The heatmap: the responsibility named least clear by the 5, as text, linked to the editor.
+  // The heatmap: the responsibility named least clear by the 5, as text, marked most named, linked to the editor.
   const heat = page.getByTestId("clarity-heatmap-row").filter({ hasText: leastClear });
-  await expect(heat).toContainText("5 people");
+  await expect(heat.getByTestId("clarity-heatmap-headline")).toContainText("5 people");
+  await expect(heat.getByTestId("clarity-heatmap-headline")).toContainText("Most named");
   await expect(heat.getByRole("link", { name: /^Rewrite this responsibility/ })).toHaveAttribute("href", /\/roles\/parts-clerk\/edit#resp-/);
   // With results in every table, axe finds nothing serious (the empty pages are in a11y.spec.ts).
   const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -101,6 +109,18 @@ test("HR sees a month answered by 5 and not one answered by 4; lowering the mini
     await setMinimum(page, "5");
     await expect(page.getByText("Minimum saved.")).toBeVisible();
   }
+});
+
+test("the demo's Service Advisors show as their last 3 months together, each month withheld, 'Courtesy cars' most named", async ({ hrPage: page }) => {
+  await page.goto("/clarity");
+  await expect(page.getByTestId("clarity-role-row").filter({ hasText: "Service Advisor" })).toContainText(/\d+ answers/);
+  await page.goto("/clarity/service-advisor");
+  await expect(headline(page)).toContainText(/\d+ answers/);
+  const months = endedMonths(3);
+  for (const m of months) await expect(monthRow(page, m)).toContainText("Withheld");
+  const courtesy = page.getByTestId("clarity-heatmap-row").filter({ hasText: "Courtesy cars" });
+  await expect(courtesy.getByTestId("clarity-heatmap-headline")).toContainText("Most named");
+  await expect(page.getByText("Most named")).toHaveCount(1);
 });
 
 test("the manager sees the clarity view of roles below them; the supervisor has no Clarity entry and gets not found", async ({ managerPage, supervisorPage }) => {

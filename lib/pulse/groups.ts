@@ -17,10 +17,11 @@
  *    numbers could be computed by subtraction anyway, so showing it reveals nothing more. When the
  *    merge would take every child, it is the parent itself and no breakdown is shown.
  *
- * Time: the pages show calendar months side by side and never a sum of months (a quarter, a
- * year-to-date) beside the months it is made of, so there is no parent in time to subtract from and
- * months need only rule 1. If a view ever shows both, call `suppress` with the quarter as the parent
- * and its months as the children. The month still running is never shown (lib/pulse/results.ts):
+ * Time: the pages show the last three ended months together (the headline) beside the months it is
+ * made of, so the headline is a parent in time: lib/pulse/results.ts calls `suppress` with the
+ * three months' total as the parent and its months as the children, and shows only the months in
+ * `shown` (the others are withheld, even one that alone reaches the minimum). Older months have no
+ * parent shown beside them and need only rule 1. The month still running is never shown (lib/pulse/results.ts):
  * its numbers would change with each late answer, and the difference between two readings is one
  * person's answer.
  */

@@ -17,17 +17,33 @@ import { groupShown, suppress } from "@/lib/pulse/groups";
  * and only groups that reach the organisation's minimum (`pulseMinGroup`); a team breakdown follows
  * the suppression rule of lib/pulse/groups.ts. Roles: `clarityRolesCondition` (HR every role, a
  * manager the roles held below them and the roles they own); any other role is "not found".
+ *
+ * The headline is the last `HEADLINE_MONTHS` ended months together, so that small roles (a few
+ * people answering each month) still reach the minimum. Shown beside its months, it is their parent
+ * in time: a month of those three is shown only when `suppress(total, months, min)` lets it, so no
+ * month can be worked out as the total minus the months shown (a hidden month is "withheld", even if
+ * it alone reaches the minimum). Months older than the three keep the plain per-month rule. The
+ * team breakdown of the three months is the headline's; their months are not broken down by team
+ * apart, since a team's three-month group minus its shown month would reveal the team's other months.
  */
 
 export const CLARITY_PAGE_SIZE = 20;
 export const OVERVIEW_MONTHS = 6;
 export const ROLE_MONTHS = 6;
+/** The headline period: the last three ended months together. */
+export const HEADLINE_MONTHS = 3;
 
 /** Each item's mean score (1–5, one decimal). */
 export type ItemMeans = Record<PulseItem, number>;
 
-/** One role's answers in one month: numbers only when the group reaches the minimum. */
-export type MonthResult = { month: string; shown: boolean; n: number | null; means: ItemMeans | null };
+/**
+ * One role's answers in one month: numbers only when the group may be shown. `withheld`: a month of
+ * the headline period kept back although the headline shows (it could be subtracted from it).
+ */
+export type MonthResult = { month: string; shown: boolean; n: number | null; means: ItemMeans | null; withheld: boolean };
+
+/** One role's answers over the headline period (the last three ended months), oldest month first. */
+export type HeadlineResult = { months: string[]; shown: boolean; n: number | null; means: ItemMeans | null };
 
 /** The `months` whole months before the current one, oldest first ("YYYY-MM"). */
 export function closedMonths(months: number, today = todayIso()): string[] {
@@ -45,7 +61,7 @@ export function closedMonths(months: number, today = todayIso()): string[] {
   return out;
 }
 
-type Sums = { n: number } & Record<PulseItem, number>;
+export type Sums = { n: number } & Record<PulseItem, number>;
 
 const sumColumns = {
   n: count(),
@@ -71,8 +87,25 @@ function means(s: Sums): ItemMeans {
 }
 
 function monthResult(month: string, s: Sums | undefined, min: number): MonthResult {
-  if (!s || !groupShown(s.n, min)) return { month, shown: false, n: null, means: null };
-  return { month, shown: true, n: s.n, means: means(s) };
+  if (!s || !groupShown(s.n, min)) return { month, shown: false, n: null, means: null, withheld: false };
+  return { month, shown: true, n: s.n, means: means(s), withheld: false };
+}
+
+/**
+ * The headline and the months of a window (oldest first, ending with the headline's months) under
+ * the time rule of the module comment. `sumsOf` gives a month's sums (undefined: no answers).
+ */
+export function underTime(months: string[], sumsOf: (month: string) => Sums | undefined, min: number): { headline: HeadlineResult; headlineSums: Sums; months: MonthResult[] } {
+  const recent = months.slice(-HEADLINE_MONTHS);
+  const total = recent.reduce((acc, m) => addSums(acc, sumsOf(m) ?? zero()), zero());
+  const decision = suppress(total.n, recent.map((m) => ({ key: m, n: sumsOf(m)?.n ?? 0 })), min);
+  const headline: HeadlineResult = decision.parentShown ? { months: recent, shown: true, n: total.n, means: means(total) } : { months: recent, shown: false, n: null, means: null };
+  const results = months.map((m): MonthResult => {
+    if (!recent.includes(m)) return monthResult(m, sumsOf(m), min);
+    if (decision.shown.includes(m)) return monthResult(m, sumsOf(m), min);
+    return { month: m, shown: false, n: null, means: null, withheld: decision.parentShown };
+  });
+  return { headline, headlineSums: total, months: results };
 }
 
 // ---------- The overview ----------
@@ -81,11 +114,11 @@ export type ClarityRoleRow = {
   id: number;
   slug: string;
   title: string;
-  /** The window's months, oldest first. */
+  /** The last three ended months together. */
+  headline: HeadlineResult;
+  /** The window's months, oldest first, under the time rule (the last three are the headline's). */
   months: MonthResult[];
-  /** The most recent month that reached the minimum, if any. */
-  latest: MonthResult | null;
-  /** Some answers in the window (even if no month reached the minimum). */
+  /** Some answers in the headline's months (even if they do not reach the minimum). */
   anyAnswers: boolean;
 };
 
@@ -96,7 +129,7 @@ export function clarityOverview(actor: Actor, opts: { months?: number; page?: nu
   authorize(actor, "clarity.read", { type: "job_role" });
   const db = getDb();
   const min = organisationSettings().pulseMinGroup;
-  const months = closedMonths(Math.min(Math.max(1, opts.months ?? OVERVIEW_MONTHS), 24));
+  const months = closedMonths(Math.min(Math.max(HEADLINE_MONTHS, opts.months ?? OVERVIEW_MONTHS), 24));
   const scope = clarityRolesCondition(actor);
   const total = db.select({ n: count() }).from(jobRoles).where(scope).get()?.n ?? 0;
   const { page, pageCount, offset } = pageOf(total, opts.page, CLARITY_PAGE_SIZE);
@@ -118,13 +151,8 @@ export function clarityOverview(actor: Actor, opts: { months?: number; page?: nu
     : [];
   const byKey = new Map(sums.map((s) => [`${s.jobRoleId}:${s.month}`, s]));
   const rows = roles.map((r) => {
-    const results = months.map((m) => monthResult(m, byKey.get(`${r.id}:${m}`), min));
-    return {
-      ...r,
-      months: results,
-      latest: results.filter((x) => x.shown).at(-1) ?? null,
-      anyAnswers: months.some((m) => byKey.has(`${r.id}:${m}`)),
-    };
+    const t = underTime(months, (m) => byKey.get(`${r.id}:${m}`), min);
+    return { ...r, headline: t.headline, months: t.months, anyAnswers: t.headlineSums.n > 0 };
   });
   return { rows, total, page, pageCount, pageSize: CLARITY_PAGE_SIZE, minGroup: min, months };
 }
@@ -144,19 +172,27 @@ function nextMonth(month: string): string {
 /** A group in a month's team breakdown: one team, answers without a team, or small teams merged. */
 export type TeamGroup = { kind: "team"; name: string; n: number; means: ItemMeans } | { kind: "noTeam"; n: number; means: ItemMeans } | { kind: "other"; names: (string | null)[]; n: number; means: ItemMeans };
 
-export type RoleMonth = MonthResult & {
-  /** The breakdown by team (empty when the month is hidden or no team may be shown apart). */
+/** A group's breakdown by team and its least-clear counts. */
+type Breakdown = {
+  /** The breakdown by team (empty when the group is hidden or no team may be shown apart). */
   teams: TeamGroup[];
-  /** Some answers of a shown month belong to groups too small to show, even merged. */
+  /** Some answers of a shown group belong to teams too small to show, even merged. */
   breakdownWithheld: boolean;
-  /** How often each responsibility (by key) was named least clear; null when the month is hidden. */
+  /** How often each responsibility (by key) was named least clear; null when the group is hidden. */
   leastClear: Record<string, number> | null;
 };
+
+/** A month of the headline period has no team breakdown of its own: it is the headline's. */
+export type RoleMonth = MonthResult & Breakdown & { inHeadline: boolean };
+
+export type RoleHeadline = HeadlineResult & Breakdown;
 
 export type ClarityForRole = {
   role: { id: number; slug: string; title: string };
   minGroup: number;
-  /** Oldest first. */
+  /** The last three ended months together. */
+  headline: RoleHeadline;
+  /** Oldest first, under the time rule. */
   months: RoleMonth[];
   /** The responsibilities of the role's current version, in order, each with where to rewrite it. */
   responsibilities: { key: string; title: string; href: string }[];
@@ -175,7 +211,7 @@ export function clarityForRole(actor: Actor, role: { id: number } | { slug: stri
     throw exists ? outOfScope(actor, { type: "job_role", id: exists.id }, "clarityRolesCondition") : new NotFoundError("job role");
   }
   const min = organisationSettings().pulseMinGroup;
-  const months = closedMonths(Math.min(Math.max(1, opts.months ?? ROLE_MONTHS), 24));
+  const months = closedMonths(Math.min(Math.max(HEADLINE_MONTHS, opts.months ?? ROLE_MONTHS), 24));
   const window = and(eq(pulseAnswers.jobRoleId, row.id), gte(pulseAnswers.month, months[0]!), lt(pulseAnswers.month, nextMonth(months.at(-1)!)));
   const teamSums = db
     .select({ month: pulseAnswers.month, teamId: pulseAnswers.teamId, teamName: teams.name, ...sumColumns })
@@ -198,12 +234,10 @@ export function clarityForRole(actor: Actor, role: { id: number } | { slug: stri
     .all();
   const mayEdit = mayEditRole(actor, row.id);
 
-  const result = months.map((month): RoleMonth => {
-    const groups = teamSums.filter((s) => s.month === month);
-    const total = groups.reduce((acc, g) => addSums(acc, g), zero());
-    const base = monthResult(month, total.n ? total : undefined, min);
-    if (!base.shown) return { ...base, teams: [], breakdownWithheld: false, leastClear: null };
-    const keyOf = (g: (typeof groups)[number]) => (g.teamId == null ? "none" : String(g.teamId));
+  type TeamSums = (typeof teamSums)[number];
+  const keyOf = (g: { teamId: number | null }) => (g.teamId == null ? "none" : String(g.teamId));
+  /** The team breakdown of a shown group (its answers per team), under the suppression rule. */
+  const breakdown = (groups: TeamSums[], total: Sums): Pick<Breakdown, "teams" | "breakdownWithheld"> => {
     const decision = suppress(total.n, groups.map((g) => ({ key: keyOf(g), n: g.n })), min);
     const byKey = new Map(groups.map((g) => [keyOf(g), g]));
     const teamsOut: TeamGroup[] = decision.shown.map((k) => {
@@ -215,11 +249,39 @@ export function clarityForRole(actor: Actor, role: { id: number } | { slug: stri
       const s = merged.reduce((acc, g) => addSums(acc, g), zero());
       teamsOut.push({ kind: "other", names: merged.map((g) => (g.teamId == null ? null : (g.teamName ?? ""))), n: s.n, means: means(s) });
     }
-    const leastClear: Record<string, number> = {};
-    for (const x of named) if (x.month === month && x.key) leastClear[x.key] = x.n;
-    return { ...base, teams: teamsOut, breakdownWithheld: decision.hidden.length > 0, leastClear };
+    return { teams: teamsOut, breakdownWithheld: decision.hidden.length > 0 };
+  };
+  const leastClearIn = (inMonths: string[]) => {
+    const out: Record<string, number> = {};
+    for (const x of named) if (x.key && inMonths.includes(x.month)) out[x.key] = (out[x.key] ?? 0) + x.n;
+    return out;
+  };
+  const monthTotal = (month: string) => {
+    const total = teamSums.filter((s) => s.month === month).reduce((acc, g) => addSums(acc, g), zero());
+    return total.n ? total : undefined;
+  };
+
+  const timed = underTime(months, monthTotal, min);
+  const recent = timed.headline.months;
+  let headline: RoleHeadline = { ...timed.headline, teams: [], breakdownWithheld: false, leastClear: null };
+  if (timed.headline.shown) {
+    // The three months' answers per team, summed here from the month × team rows.
+    const perTeam = new Map<string, TeamSums>();
+    for (const g of teamSums) {
+      if (!recent.includes(g.month)) continue;
+      const had = perTeam.get(keyOf(g));
+      perTeam.set(keyOf(g), had ? { ...had, ...addSums(had, g) } : g);
+    }
+    headline = { ...headline, ...breakdown([...perTeam.values()], timed.headlineSums), leastClear: leastClearIn(recent) };
+  }
+
+  const result = timed.months.map((m): RoleMonth => {
+    const inHeadline = recent.includes(m.month);
+    if (!m.shown) return { ...m, inHeadline, teams: [], breakdownWithheld: false, leastClear: null };
+    const split = inHeadline ? { teams: [], breakdownWithheld: false } : breakdown(teamSums.filter((s) => s.month === m.month), monthTotal(m.month)!);
+    return { ...m, inHeadline, ...split, leastClear: leastClearIn([m.month]) };
   });
 
   const href = (key: string) => (mayEdit ? `/roles/${row.slug}/edit#resp-${key}` : `/roles/${row.slug}#r-${key}`);
-  return { role: row, minGroup: min, months: result, responsibilities: resp.map((r) => ({ ...r, href: href(r.key) })), mayEdit };
+  return { role: row, minGroup: min, headline, months: result, responsibilities: resp.map((r) => ({ ...r, href: href(r.key) })), mayEdit };
 }

@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Managers and HR: each role in scope, its latest month's item scores and their trend. */
+/** Managers and HR: each role in scope, its item scores over the last 3 ended months and their trend by month. */
 export default async function ClarityPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requireActor();
   const { page } = await searchParams;
@@ -26,7 +26,9 @@ export default async function ClarityPage({ searchParams }: { searchParams: Prom
   const format = await getFormatter();
   const month = (m: string) => formatDay(format, `${m}-01`, { month: "short", year: "numeric" });
   const min = result.minGroup;
-  const anyShown = result.rows.some((r) => r.latest);
+  const anyShown = result.rows.some((r) => r.headline.shown || r.months.some((m) => m.shown));
+  const recent = result.rows[0]?.headline.months ?? [];
+  const period = recent.length ? t("period", { from: month(recent[0]!), to: month(recent.at(-1)!) }) : "";
   return (
     <div>
       <PageHeader title={t("title")} description={t("intro", { min })} />
@@ -44,10 +46,10 @@ export default async function ClarityPage({ searchParams }: { searchParams: Prom
                   </Link>
                 </td>
                 <td className="text-slate-700">
-                  {r.latest ? (
+                  {r.headline.shown ? (
                     <>
-                      {t("answersCount", { count: r.latest.n ?? 0 })}
-                      <span className="block text-xs text-slate-500">{month(r.latest.month)}</span>
+                      {t("answersCount", { count: r.headline.n ?? 0 })}
+                      <span className="block text-xs text-slate-500">{period}</span>
                     </>
                   ) : r.anyAnswers ? (
                     t("fewerThan", { min })
@@ -60,9 +62,9 @@ export default async function ClarityPage({ searchParams }: { searchParams: Prom
                   const trend = r.months.filter((m) => m.means).map((m) => `${month(m.month)}: ${m.means![item].toFixed(1)}`);
                   return (
                     <td key={item} className="whitespace-nowrap">
-                      {r.latest?.means ? (
+                      {r.headline.means ? (
                         <span className="flex items-center gap-2">
-                          <span className="font-semibold tabular-nums text-slate-900">{r.latest.means[item].toFixed(1)}</span>
+                          <span className="font-semibold tabular-nums text-slate-900">{r.headline.means[item].toFixed(1)}</span>
                           <Sparkline values={values} />
                           {trend.length > 1 ? <span className="sr-only">{t("trend", { values: trend.join("; ") })}</span> : null}
                         </span>
@@ -78,7 +80,7 @@ export default async function ClarityPage({ searchParams }: { searchParams: Prom
               </tr>
             ))}
           </DataTable>
-          <p className="max-w-3xl text-xs text-slate-500">{t("scaleNote")}</p>
+          <p className="max-w-3xl text-xs text-slate-500">{t("scaleNote", { min })}</p>
         </div>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} basePath="/clarity" />
