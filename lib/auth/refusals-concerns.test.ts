@@ -54,7 +54,11 @@ const cases: RefusalCase[] = [
   { name: "inboxCount: nothing for someone without concerns.raise", as: STRANGER, call: (a) => inboxCount(a), expect: (r: number) => expect(r).toBe(0) },
   { name: "inboxCount: positive control, Daan has one waiting", as: "daan.visser@example.com", call: (a) => inboxCount(a), expect: (r: number) => expect(r).toBe(1) },
   { name: "listConcerns: a peer's inbox is empty", as: PEER, call: (a) => inboxCount(a), expect: (r: number) => expect(r).toBe(0) },
-  { name: "listConcerns: mine never lists anonymous concerns", as: EMP, call: (a) => ids(listConcerns(a, { view: "mine" }).rows), expect: (r: string[]) => expect(r.sort()).toEqual([fx.named, fx.answered, fx.closed, fx.toDaan].sort()) },
+  { name: "listConcerns: mine never lists anonymous concerns", as: EMP, call: (a) => ids(listConcerns(a, { view: "mine" }).rows), expect: (r: string[]) => {
+      // Hers from this suite (the demo adds her resolved goodwill concern), never the anonymous one.
+      expect(r.filter((id) => Object.values(fx).includes(id)).sort()).toEqual([fx.named, fx.answered, fx.closed, fx.toDaan].sort());
+      expect(r).not.toContain(fx.anon);
+    } },
 
   // ---------- answering ----------
   ...forbidden("answerConcern", [STRANGER], (a) => answerConcern(a, fx.named, { body: "Hi", revision: 1 }), "concerns.raise"),

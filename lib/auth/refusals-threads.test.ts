@@ -21,7 +21,7 @@ import {
 
 /** Refusals in task threads: starting, replying, the solution, proposing, the editor's suggestions (harness: lib/test/refusals.ts). */
 
-const MEHMET = "mehmet.kaya@example.com"; // a technician: neither holds Service Advisor nor manages its holders
+const MEHMET = "sanne.mulder@example.com"; // a customer care agent: neither holds Service Advisor nor manages its holders, and her role has no thread
 const SA = "service-advisor";
 const taskOf = (slug: string) =>
   getDb()
@@ -62,7 +62,7 @@ const input = (over: Record<string, unknown> = {}) => ({ jobRoleId: roleIdOf(SA)
 const cases: RefusalCase[] = [
   // ---------- starting ----------
   ...forbidden("startThread", [STRANGER], (a) => startThread(a, input()), "threads.participate", () => ({ type: "task_thread" })),
-  { name: "startThread: a technician on a Service Advisor task (a role he does not hold)", as: MEHMET, call: (a) => startThread(a, input()), expect: "field", fieldErrors: { taskKey: "threads.notYourRole" } },
+  { name: "startThread: a customer care agent on a Service Advisor task (a role he does not hold)", as: MEHMET, call: (a) => startThread(a, input()), expect: "field", fieldErrors: { taskKey: "threads.notYourRole" } },
   { name: "startThread: the supervisor manages holders but does not hold the role", as: SUP, call: (a) => startThread(a, input()), expect: "field", fieldErrors: { taskKey: "threads.notYourRole" } },
   { name: "startThread: HR neither", as: HR, call: (a) => startThread(a, input()), expect: "field", fieldErrors: { taskKey: "threads.notYourRole" } },
   { name: "startThread: a task of another role", as: EMP, call: (a) => startThread(a, input({ taskKey: taskOf("technician") })), expect: "field", fieldErrors: { taskKey: "threads.unknownTask" } },
@@ -74,12 +74,12 @@ const cases: RefusalCase[] = [
   // ---------- reading ----------
   ...forbidden("threadRoles", [STRANGER], (a) => threadRoles(a), "threads.participate", () => ({ type: "task_thread" })),
   ...forbidden("threadTasks", [STRANGER], (a) => threadTasks(a, roleIdOf(SA)), "threads.participate", () => ({ type: "task_thread" })),
-  { name: "threadTasks: a technician gets no Service Advisor tasks", as: MEHMET, call: (a) => threadTasks(a, roleIdOf(SA)), expect: (r: unknown[]) => expect(r).toEqual([]) },
+  { name: "threadTasks: a customer care agent gets no Service Advisor tasks", as: MEHMET, call: (a) => threadTasks(a, roleIdOf(SA)), expect: (r: unknown[]) => expect(r).toEqual([]) },
   ...forbidden("listThreads", [STRANGER], (a) => listThreads(a), "threads.participate", () => ({ type: "task_thread" })),
   ...forbidden("getThread", [STRANGER], (a) => getThread(a, fx.open), "threads.participate", thread(() => fx.open)),
-  notFound("getThread: a technician does not see Service Advisor threads", MEHMET, (a) => getThread(a, fx.open), thread(() => fx.open), "threadsCondition"),
+  notFound("getThread: a customer care agent does not see Service Advisor threads", MEHMET, (a) => getThread(a, fx.open), thread(() => fx.open), "threadsCondition"),
   notFound("getThread: an id that does not exist", HR, (a) => getThread(a, 999_999), null),
-  { name: "listThreads: a technician sees none of them", as: MEHMET, call: (a) => listThreads(a).total, expect: (n: number) => expect(n).toBe(0) },
+  { name: "listThreads: someone outside the role sees none of them", as: MEHMET, call: (a) => listThreads(a).total, expect: (n: number) => expect(n).toBe(0) },
   {
     name: "threadCountsForRole: no counts (and no links) for someone who may not see the role's threads",
     as: MEHMET,
@@ -89,13 +89,13 @@ const cases: RefusalCase[] = [
 
   // ---------- replying ----------
   ...forbidden("postReply", [STRANGER], (a) => postReply(a, fx.open, { body: "Hi" }), "threads.participate", thread(() => fx.open)),
-  notFound("postReply: a technician may not reply", MEHMET, (a) => postReply(a, fx.open, { body: "Hi" }), thread(() => fx.open), "threadsCondition"),
+  notFound("postReply: a customer care agent may not reply", MEHMET, (a) => postReply(a, fx.open, { body: "Hi" }), thread(() => fx.open), "threadsCondition"),
   notFound("postReply: the role's owner who manages none of its holders reads but may not reply", EMP, (a) => postReply(a, fx.partsThread, { body: "Hi" }), thread(() => fx.partsThread), "threadAccess.mayPost"),
   { name: "postReply: an empty reply", as: NORA, call: (a) => postReply(a, fx.open, { body: "" }), expect: "field", fieldErrors: { body: "required" } },
 
   // ---------- the solution ----------
   notFound("markSolution: another holder (not the starter) may not mark it", NORA, (a) => markSolution(a, fx.open, fx.openPost, rev(fx.open)), thread(() => fx.open), "threadAccess.mayMarkSolution"),
-  notFound("markSolution: a technician may not", MEHMET, (a) => markSolution(a, fx.open, fx.openPost, rev(fx.open)), thread(() => fx.open), "threadsCondition"),
+  notFound("markSolution: a customer care agent may not", MEHMET, (a) => markSolution(a, fx.open, fx.openPost, rev(fx.open)), thread(() => fx.open), "threadsCondition"),
   {
     name: "markSolution: a post of another thread",
     as: EMP,

@@ -141,7 +141,7 @@ describe("saving, publishing and finding an entry", () => {
     expect(searchTasks(actorFor(EMP), "quaggafrost")).toEqual([]);
     expect(faqForRole(actorFor(EMP), role().id).byResponsibility[WARRANTY()] ?? []).not.toContainEqual(expect.objectContaining({ id: saved.id }));
 
-    const actions = getDb().select().from(auditLog).where(eq(auditLog.entityType, "job_role")).all().filter((a) => a.action.startsWith("faq."));
+    const actions = getDb().select().from(auditLog).where(eq(auditLog.entityType, "job_role")).all().filter((a) => a.action.startsWith("faq.") && JSON.parse(a.detail).faq === saved.id);
     expect(actions.map((a) => a.action)).toEqual(["faq.save", "faq.publish", "faq.save", "faq.unpublish"]);
     expect(JSON.parse(actions[1].detail)).toEqual({ faq: saved.id, title: "Zebrawidget goodwill limit?", responsibilityKey: WARRANTY(), sourceConcern: concernId });
   });

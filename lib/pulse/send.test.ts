@@ -11,6 +11,9 @@ import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
 beforeAll(async () => {
   await useSeededTestDb();
+  // Start from no pulses: the demo's own rounds would be in every person's list.
+  getDb().delete(pulseSends).run();
+  getDb().delete(pulseRounds).run();
 }, 120_000);
 
 const DAY = 86_400_000;
