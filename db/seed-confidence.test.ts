@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { concernAuthors, concernMessages, concerns, faqEntries, jobRoles, people, pulseAnswers, pulseSends, roleVersions, taskThreadPosts, taskThreads } from "@/db/schema";
 import { DEMO_RECEIPT_CODE } from "@/db/seed-confidence";
+import { inboxCount } from "@/lib/concerns/read";
 import { hashReceiptCode } from "@/lib/concerns/receipt";
 import { parseRoleDoc } from "@/lib/roles/doc";
-import { useSeededTestDb } from "@/lib/test/db";
+import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
 beforeAll(async () => {
   await useSeededTestDb();
@@ -51,6 +52,11 @@ describe("confidence demo data", () => {
     expect(db.select().from(concernAuthors).where(eq(concernAuthors.concernId, source.id)).get()!.personId).toBe(personId("employee@example.com"));
     // "Whose task is this?" finds it.
     expect(db.all(sql`select ref_key from role_search where kind = 'faq'`)).toEqual([{ ref_key: String(faq[0]!.id) }]);
+  });
+
+  it("has a named concern waiting in supervisor@'s inbox, and nothing waiting in manager@'s", () => {
+    expect(inboxCount(actorFor("supervisor@example.com"))).toBe(1);
+    expect(inboxCount(actorFor("manager@example.com"))).toBe(0);
   });
 
   it("has a task thread with a marked solution on a task of the role", () => {

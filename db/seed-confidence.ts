@@ -49,6 +49,8 @@ function taskKey(doc: RoleDoc, title: string): string {
  * - a named concern from employee@ (Elif) about how far goodwill goes at the desk, answered by the
  *   Service Advisor role's owner (Marco), resolved by Elif and turned into an FAQ entry on
  *   "Warranty, recalls and goodwill";
+ * - a named concern from a technician about the EV procedure on Saturdays, waiting in supervisor@'s
+ *   inbox for more than 3 working days;
  * - a Service Advisor task thread on customers who refuse the diagnosis fee, with a marked solution,
  *   and an open Technician thread.
  */
@@ -174,6 +176,48 @@ export function seedConcernsAndThreads(today: Date, personIds: Map<string, numbe
         { actorId: marco, action: "faq.publish", entityType: "job_role", entityId: String(advisor.id), detail: faqDetail, at: at(19, today, 11, 0) },
       ])
       .run();
+
+    // A named concern waiting in supervisor@'s inbox for more than 3 working days (he is reminded).
+    const waiting = demoUuid("concern:ev-saturday");
+    const waitingBody =
+      "The EV high-voltage procedure says two trained people must be present when the HV battery is disconnected. " +
+      "On Saturdays I am often alone in the workshop after 12:00. Should I refuse EV jobs then, or does the advisor at the desk count as the second person?";
+    const burak = id("burak.demir@example.com");
+    const sven = id("supervisor@example.com");
+    tx.insert(schema.concerns)
+      .values({
+        id: waiting,
+        anonymous: false,
+        audience: "manager",
+        jobRoleId: technician.id,
+        responsibilityKey: responsibilityKey(technician.doc, "Workshop safety"),
+        taskKey: taskKey(technician.doc, "Follow the EV high-voltage procedure"),
+        body: waitingBody,
+        status: "open",
+        createdOn: dayIso(6, today),
+        waitingSince: dayIso(6, today),
+      })
+      .run();
+    tx.insert(schema.concernAuthors).values({ concernId: waiting, personId: burak }).run();
+    tx.insert(schema.concernAddressees).values({ concernId: waiting, personId: sven, addedOn: dayIso(6, today) }).run();
+    tx.insert(schema.concernMessages)
+      .values({ id: demoUuid("concern:ev-saturday:1"), concernId: waiting, seq: 1, fromAuthor: true, personId: burak, body: waitingBody, createdAt: at(6, today, 15, 35) })
+      .run();
+    tx.insert(schema.auditLog)
+      .values({ actorId: burak, action: "concern.raised", entityType: "concern", entityId: waiting, detail: JSON.stringify({ audience: "manager" }), at: at(6, today, 15, 35) })
+      .run();
+
+    // The notifications the live tool would have sent (the anonymous one carries only its day).
+    const notes = [
+      { personId: sven, kind: "concern.new", params: "{}", link: `/concerns/${waiting}`, createdAt: at(6, today, 15, 35), readAt: null },
+      { personId: marco, kind: "concern.new", params: "{}", link: `/concerns/${anon}`, createdAt: dayIso(9, today), readAt: at(8, today, 8, 10) },
+      { personId: marco, kind: "concern.new", params: "{}", link: `/concerns/${named}`, createdAt: at(21, today, 9, 40), readAt: at(21, today, 11, 0) },
+      { personId: elif, kind: "concern.answered", params: JSON.stringify({ name: "Marco Janssen" }), link: `/concerns/${named}`, createdAt: at(20, today, 14, 10), readAt: at(20, today, 16, 40) },
+    ];
+    for (const n of notes) {
+      const row = tx.insert(schema.notifications).values(n).returning({ id: schema.notifications.id }).get();
+      tx.insert(schema.notificationDeliveries).values({ notificationId: row.id, channel: "in_app", status: "sent", attemptedAt: n.createdAt }).run();
+    }
 
     // 3. Task threads.
     const thomas = id("thomas.bakker@example.com");
