@@ -1,9 +1,8 @@
 "use client";
 
-import { useId } from "react";
-import { useRouter } from "next/navigation";
 import { ActionButton } from "@/components/ui/action-button";
-import { ActionForm, SubmitButton, TextAreaField, useFormStatusContext } from "@/components/ui/form";
+import { SubmitButton, TextAreaField, useFormStatusContext } from "@/components/ui/form";
+import { PanelForm } from "@/components/ui/panel-form";
 import { PersonSearch } from "@/components/ui/person-search";
 import { CLOSE_REASON_MAX, TEXT_MAX } from "@/lib/core/limits";
 import { answerConcernAction, closeConcernAction, forwardConcernAction, replyConcernAction, resolveConcernAction, searchForwardTargetsAction } from "../thread-actions";
@@ -14,50 +13,21 @@ const ACTIONS = { answer: answerConcernAction, reply: replyConcernAction } as co
 
 /** An addressee's answer, or the named author's reply: one text and a button. */
 export function MessageForm({ kind, id, revision, texts }: { kind: "answer" | "reply"; id: string; revision: number; texts: FormTexts }) {
-  const router = useRouter();
-  const headingId = useId();
   return (
-    <ActionForm
-      action={ACTIONS[kind]}
-      onSuccess={() => router.refresh()}
-      resetOnSuccess
-      successMessage={texts.sent}
-      aria-labelledby={headingId}
-      className="space-y-3 rounded-md border border-slate-200 bg-white p-4"
-      data-testid={`concern-${kind}-form`}
-    >
-      <h2 id={headingId} className="font-semibold text-slate-900">
-        {texts.heading}
-      </h2>
-      {texts.intro ? <p className="text-sm text-slate-700">{texts.intro}</p> : null}
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="revision" value={revision} />
+    <PanelForm action={ACTIONS[kind]} heading={texts.heading} intro={texts.intro} hidden={{ id, revision }} testId={`concern-${kind}-form`} successMessage={texts.sent} resetOnSuccess>
       <TextAreaField name="body" label={texts.label} rows={5} maxLength={TEXT_MAX} required />
       <SubmitButton>{texts.send}</SubmitButton>
-    </ActionForm>
+    </PanelForm>
   );
 }
 
 /** An addressee closes the concern with a reason the author reads. */
 export function CloseForm({ id, revision, texts }: { id: string; revision: number; texts: FormTexts & { hint: string } }) {
-  const router = useRouter();
-  const headingId = useId();
   return (
-    <ActionForm
-      action={closeConcernAction}
-      onSuccess={() => router.refresh()}
-      aria-labelledby={headingId}
-      className="space-y-3 rounded-md border border-slate-200 bg-white p-4"
-      data-testid="concern-close-form"
-    >
-      <h2 id={headingId} className="font-semibold text-slate-900">
-        {texts.heading}
-      </h2>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="revision" value={revision} />
+    <PanelForm action={closeConcernAction} heading={texts.heading} hidden={{ id, revision }} testId="concern-close-form">
       <TextAreaField name="reason" label={texts.label} hint={texts.hint} rows={3} maxLength={CLOSE_REASON_MAX} required />
       <SubmitButton variant="secondary">{texts.send}</SubmitButton>
-    </ActionForm>
+    </PanelForm>
   );
 }
 
@@ -84,26 +54,12 @@ function ForwardPicker({ id, label, hint }: { id: string; label: string; hint: s
 
 /** Hand the concern to another manager or HR, with an optional note everyone on the thread reads. */
 export function ForwardForm({ id, revision, texts }: { id: string; revision: number; texts: FormTexts & { person: string; personHint: string } }) {
-  const router = useRouter();
-  const headingId = useId();
   return (
-    <ActionForm
-      action={forwardConcernAction}
-      onSuccess={() => router.refresh()}
-      aria-labelledby={headingId}
-      className="space-y-3 rounded-md border border-slate-200 bg-white p-4"
-      data-testid="concern-forward-form"
-    >
-      <h2 id={headingId} className="font-semibold text-slate-900">
-        {texts.heading}
-      </h2>
-      {texts.intro ? <p className="text-sm text-slate-700">{texts.intro}</p> : null}
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="revision" value={revision} />
+    <PanelForm action={forwardConcernAction} heading={texts.heading} intro={texts.intro} hidden={{ id, revision }} testId="concern-forward-form">
       <ForwardPicker id={id} label={texts.person} hint={texts.personHint} />
       <TextAreaField name="note" label={texts.label} rows={3} maxLength={TEXT_MAX} />
       <SubmitButton variant="secondary">{texts.send}</SubmitButton>
-    </ActionForm>
+    </PanelForm>
   );
 }
 

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { ActionForm, SubmitButton, TextAreaField, useFormStatusContext } from "@/components/ui/form";
 import { errorClass, hintClass } from "@/components/ui/field-styles";
+import { PanelForm } from "@/components/ui/panel-form";
 import { TEXT_MAX } from "@/lib/core/limits";
 import { addendumAction, replyAction, respondAction, reviewAction } from "../conversation-actions";
 
@@ -95,26 +96,10 @@ export function NoteForm({
   revision?: number;
   texts: { heading: string; intro?: string; note: string; send: string; sent: string };
 }) {
-  const router = useRouter();
-  const headingId = useId();
   return (
-    <ActionForm
-      action={ACTIONS[kind]}
-      onSuccess={() => router.refresh()}
-      resetOnSuccess
-      successMessage={texts.sent}
-      aria-labelledby={headingId}
-      className="space-y-3 rounded-md border border-slate-200 bg-white p-4"
-      data-testid={`evaluation-${kind}-form`}
-    >
-      <h3 id={headingId} className="font-semibold text-slate-900">
-        {texts.heading}
-      </h3>
-      {texts.intro ? <p className="text-sm text-slate-700">{texts.intro}</p> : null}
-      <input type="hidden" name="id" value={id} />
-      {revision !== undefined ? <input type="hidden" name="revision" value={revision} /> : null}
+    <PanelForm action={ACTIONS[kind]} level={3} heading={texts.heading} intro={texts.intro} hidden={{ id, revision }} testId={`evaluation-${kind}-form`} successMessage={texts.sent} resetOnSuccess>
       <TextAreaField name="note" label={texts.note} rows={4} maxLength={TEXT_MAX} required />
       <SubmitButton>{texts.send}</SubmitButton>
-    </ActionForm>
+    </PanelForm>
   );
 }
