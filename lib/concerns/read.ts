@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { concernAddressees, concernAuthors, concernMessages, concerns, jobRoles, people, teams } from "@/db/schema";
+import { threadMessages } from "@/lib/concerns/messages";
+import { concernAddressees, concernAuthors, concerns, jobRoles, people, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can, concernAccess, concernsCondition, outOfScope, type ConcernAccess } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/core/errors";
@@ -224,8 +225,6 @@ export type ConcernDetail = Omit<ConcernRow, "authorId"> & {
   access: ConcernAccess;
 };
 
-const writer = alias(people, "concern_writer");
-const forwardedTo = alias(people, "concern_forwarded_to");
 const forwarder = alias(people, "concern_forwarder");
 
 /** One concern with its thread and what the actor may do with it; out of scope is "not found". */
@@ -258,25 +257,8 @@ export function getConcern(actor: Actor, rawId: unknown): ConcernDetail {
     .orderBy(asc(concernAddressees.addedOn), asc(people.name))
     .all()
     .map((a) => ({ personId: a.personId, name: a.name, forwarded: a.forwardedById !== null, forwardedByName: a.forwardedByName }));
-  const messages = db
-    .select({
-      id: concernMessages.id,
-      seq: concernMessages.seq,
-      kind: concernMessages.kind,
-      fromAuthor: concernMessages.fromAuthor,
-      personName: writer.name,
-      forwardedToName: forwardedTo.name,
-      body: concernMessages.body,
-      createdAt: concernMessages.createdAt,
-    })
-    .from(concernMessages)
-    .leftJoin(writer, eq(writer.id, concernMessages.personId))
-    .leftJoin(forwardedTo, eq(forwardedTo.id, concernMessages.forwardedToId))
-    .where(eq(concernMessages.concernId, c.id))
-    .orderBy(asc(concernMessages.seq))
-    .all()
-    // An anonymous author's messages never carry a name (they have no person, but be sure).
-    .map((m) => (c.anonymous && m.fromAuthor ? { ...m, personName: null } : m));
+  // An anonymous author's messages never carry a name (they have no person, but be sure).
+  const messages = threadMessages(c.id, c.anonymous);
   const { authorId: _authorId, ...rest } = c;
   void _authorId;
   return {

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, max } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
+import { threadMessages } from "@/lib/concerns/messages";
 import { concernAddressees, concernMessages, concerns, people } from "@/db/schema";
 import { receiptAccess } from "@/lib/auth/policy";
 import { lockedMinutes, receiptIpKey, recordFailure } from "@/lib/auth/rate-limit";
@@ -81,28 +81,8 @@ function threadOf(concernId: string): ReceiptThread {
     .orderBy(asc(concernAddressees.addedOn), asc(people.name))
     .all()
     .map((a) => a.name);
-  const writer = alias(people, "writer");
-  const forwardedTo = alias(people, "forwarded_to");
-  const messages = db
-    .select({
-      id: concernMessages.id,
-      seq: concernMessages.seq,
-      kind: concernMessages.kind,
-      fromAuthor: concernMessages.fromAuthor,
-      authorName: writer.name,
-      forwardedToName: forwardedTo.name,
-      body: concernMessages.body,
-      createdAt: concernMessages.createdAt,
-    })
-    .from(concernMessages)
-    .leftJoin(writer, eq(writer.id, concernMessages.personId))
-    .leftJoin(forwardedTo, eq(forwardedTo.id, concernMessages.forwardedToId))
-    .where(eq(concernMessages.concernId, concernId))
-    .orderBy(asc(concernMessages.seq))
-    .limit(500)
-    .all()
-    // The author's own entries never carry a name here (an anonymous author has none anyway).
-    .map((m) => ({ ...m, authorName: m.fromAuthor ? null : m.authorName }));
+  // The author's own entries never carry a name here (an anonymous author has none anyway).
+  const messages = threadMessages(concernId, true).map(({ personName, ...m }) => ({ ...m, authorName: personName }));
   return { ...c, addressees, messages, ...receiptAccess(c) };
 }
 
