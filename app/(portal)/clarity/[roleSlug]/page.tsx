@@ -37,13 +37,13 @@ export default async function ClarityRolePage({ params }: Props) {
   const anyWithheld = r.months.some((m) => m.withheld);
   const scoreCells = (means: ItemMeans) =>
     PULSE_ITEMS.map((item) => (
-      <td key={item} className="tabular-nums">
+      <td key={item} className="px-3 py-2 tabular-nums">
         {means[item].toFixed(1)}
       </td>
     ));
   const hiddenCells = () =>
     PULSE_ITEMS.map((item) => (
-      <td key={item} className="text-slate-500">
+      <td key={item} className="px-3 py-2 text-slate-500">
         <span aria-hidden="true">—</span>
         <span className="sr-only">{t("notShown")}</span>
       </td>
@@ -54,17 +54,17 @@ export default async function ClarityRolePage({ params }: Props) {
     groups.length === 0
       ? [
           <tr key={key} data-testid="clarity-team-row">
-            <td className="whitespace-nowrap font-medium">{label}</td>
-            <td className="text-slate-600" colSpan={2 + PULSE_ITEMS.length}>
+            <td className="px-3 py-2 whitespace-nowrap font-medium">{label}</td>
+            <td className="px-3 py-2 text-slate-600" colSpan={2 + PULSE_ITEMS.length}>
               {t("breakdownWithheld")}
             </td>
           </tr>,
         ]
       : groups.map((g, i) => (
           <tr key={`${key}-${i}`} data-testid="clarity-team-row">
-            <td className="whitespace-nowrap font-medium">{label}</td>
-            <td>{teamLabel(g)}</td>
-            <td>{t("answersCount", { count: g.n })}</td>
+            <td className="px-3 py-2 whitespace-nowrap font-medium">{label}</td>
+            <td className="px-3 py-2 px-3 py-2">{teamLabel(g)}</td>
+            <td className="px-3 py-2 px-3 py-2">{t("answersCount", { count: g.n })}</td>
             {scoreCells(g.means)}
           </tr>
         ));
@@ -117,15 +117,15 @@ export default async function ClarityRolePage({ params }: Props) {
             <DataTable columns={[t("month"), t("answers"), ...PULSE_ITEMS.map((i) => t(`itemShort.${i}`))]} dense>
               {[...r.months].reverse().map((m) => (
                 <tr key={m.month} data-testid="clarity-month-row">
-                  <td className="whitespace-nowrap font-medium">{month(m.month)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap font-medium">{month(m.month)}</td>
                   {m.means ? (
                     <>
-                      <td>{t("answersCount", { count: m.n ?? 0 })}</td>
+                      <td className="px-3 py-2 px-3 py-2">{t("answersCount", { count: m.n ?? 0 })}</td>
                       {scoreCells(m.means)}
                     </>
                   ) : (
                     <>
-                      <td className="text-slate-600">{m.withheld ? t("withheld") : t("fewerThan", { min })}</td>
+                      <td className="px-3 py-2 text-slate-600">{m.withheld ? t("withheld") : t("fewerThan", { min })}</td>
                       {hiddenCells()}
                     </>
                   )}
@@ -159,9 +159,9 @@ export default async function ClarityRolePage({ params }: Props) {
                   const top = h.shown && mostNamed > 0 && n3 === mostNamed;
                   return (
                     <tr key={resp.key} data-testid="clarity-heatmap-row" className={top ? "bg-amber-50" : undefined}>
-                      <td className="font-medium">{resp.title}</td>
+                      <td className="px-3 py-2 font-medium">{resp.title}</td>
                       {h.shown ? (
-                        <td data-testid="clarity-heatmap-headline" className={`text-center tabular-nums ${top ? "bg-amber-300 font-semibold text-slate-900" : shade(n3, maxOf(h.leastClear))}`}>
+                        <td data-testid="clarity-heatmap-headline" className={`px-3 py-2 text-center tabular-nums ${top ? "bg-amber-300 font-semibold text-slate-900" : shade(n3, maxOf(h.leastClear))}`}>
                           {t("namedCount", { count: n3 })}
                           {top ? <span className="block text-xs font-semibold uppercase tracking-wide">{t("mostNamed")}</span> : null}
                         </td>
@@ -169,12 +169,12 @@ export default async function ClarityRolePage({ params }: Props) {
                       {shownMonths.map((m) => {
                         const n = m.leastClear?.[resp.key] ?? 0;
                         return (
-                          <td key={m.month} className={`text-center tabular-nums ${shade(n, maxOf(m.leastClear))}`}>
+                          <td key={m.month} className={`px-3 py-2 text-center tabular-nums ${shade(n, maxOf(m.leastClear))}`}>
                             {t("namedCount", { count: n })}
                           </td>
                         );
                       })}
-                      <td>
+                      <td className="px-3 py-2 px-3 py-2">
                         <Link href={resp.href} className="text-brand-700 underline-offset-2 hover:underline">
                           {r.mayEdit ? t("rewrite") : t("viewResponsibility")}
                           <span className="sr-only">: {resp.title}</span>
