@@ -20,11 +20,13 @@
  * - `if (cond) throw outOfScope(…)`: the guard becomes `false`; and outOfScope(…) itself becomes a
  *   plain NotFoundError that audits nothing;
  * - named rules (can, mayEditRole, mayTrackVersion, mayReplyToAck, mayTrackAnnouncement, mayTick,
- *   maySeePerson, managesPerson, mayEvaluate) called anywhere: `true`; planAccess(…): every field `true`; the
+ *   maySeePerson, managesPerson, mayEvaluate, managesHoldersOf, mayStartThread, mayEditFaq) called
+ *   anywhere: `true`; planAccess(…): every field `true`; the
  *   plan access fields read outside the policy (access.mayManage, .mayView, .mayCheckin): `true`;
  * - scope fragments (peopleScope, editableRolesScope, teamsScope, ownRows, plansScope,
  *   owedItemsCondition, planManagerCondition, answerableAcksCondition, evaluableCondition,
- *   evaluationsCondition) called anywhere: sql`1 = 1`;
+ *   evaluationsCondition, concernsCondition, concernForwardTargetsCondition, concernHrCondition,
+ *   threadsCondition, threadRolesCondition, clarityRolesCondition) called anywhere: sql`1 = 1`;
  * - inside lib/auth/policy.ts: every condition of every rule (each operand of && and ||, each if,
  *   each ?: condition, each boolean return and field) once `true` and once `false`, and each
  *   argument of an SQL and(…)/or(…) sql`1 = 1`;
@@ -52,6 +54,20 @@
  * - pulse/send.ts teamsScope(…) → 1 = 1 (checkTarget, pulseSendOptions): only HR holds pulse.send,
  *   and HR's team scope is every team; kept so a round stays inside the sender's teams if managers
  *   are ever allowed to send.
+ * - policy.ts concernAccess's mayForward `can(actor, "concerns.oversee")` → true: only HR, the named
+ *   author and the addressees can see a concern at all (concernsCondition), addressees may forward
+ *   anyway and the author is excluded by the same expression.
+ * - audit/subjects.ts concernsCondition(…) → 1 = 1: only HR reads the audit log, and HR sees every
+ *   concern (as for evaluationsCondition above).
+ * - concerns/read.ts listConcerns' and inboxCount's concernsCondition(…) → 1 = 1: each view's own
+ *   condition (addressed to me, written by me) is already inside it, and "all" is HR's only; kept as
+ *   a second fence.
+ * - threads/threads.ts startOptions' mayStartThread(actor, actor.jobRoleId) → true: asked about the
+ *   actor's own role, it is true whenever they hold one (everyone may take part in threads).
+ * - threads/threads.ts threadCountsForRole's threadsCondition(…) → 1 = 1: the same function first
+ *   checks threadRolesCondition for that one role, which covers the same roles.
+ * - policy.ts threadAccess's isStarter `holdsRole` → true: a starter who no longer holds the role
+ *   cannot see the thread any more unless they manage its holders, and then they steer it anyway.
  *
  * Safety: the original file is kept in memory and in `<file>.auth-mutant-backup` while a mutant runs,
  * and written back in a finally block, on SIGINT/SIGTERM/SIGHUP and on exit; the script checks that
@@ -80,8 +96,8 @@ const TIMEOUT_MS = Number(args.timeout ?? 900) * 1000;
 // ---------- What counts as a check ----------
 
 const REMOVE = new Set(["authorize", "recordDenied", "authorizeAppRoleChange"]);
-const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson", "mayEvaluate"]);
-const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition", "evaluableCondition", "evaluationsCondition"]);
+const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson", "mayEvaluate", "managesHoldersOf", "mayStartThread", "mayEditFaq"]);
+const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition", "evaluableCondition", "evaluationsCondition", "concernsCondition", "concernForwardTargetsCondition", "concernHrCondition", "threadsCondition", "threadRolesCondition", "clarityRolesCondition"]);
 const PLAN_FIELDS = new Set(["isHire", "isBuddy", "isManager", "doesHrItems", "mayManage", "mayCheckin", "mayView"]);
 const ALL_TRUE_ACCESS = `({ ${[...PLAN_FIELDS].map((f) => `${f}: true`).join(", ")} })`;
 const SQL_TRUE = "__mutantSql`1 = 1`";
