@@ -2,13 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { jobRoles, organisation, pulseAnswers, pulseSends, roleVersions } from "@/db/schema";
+import { jobRoles, pulseAnswers, pulseSends, roleVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, outOfScope, ownRows } from "@/lib/auth/policy";
 import { FieldError, NotFoundError } from "@/lib/core/errors";
 import { pageOf, type Page } from "@/lib/core/pagination";
-import { PULSE_MIN_GROUP_DEFAULT, type PulseOccasion } from "@/lib/confidence/vocabulary";
+import { type PulseOccasion } from "@/lib/confidence/vocabulary";
 import { addDays } from "@/lib/onboarding/rules";
+import { organisationSettings } from "@/lib/org/settings";
 import { parseRoleDoc } from "@/lib/roles/doc";
 import { isPulseScore, PULSE_ITEMS, type PulseItem } from "@/lib/pulse/items";
 
@@ -152,5 +153,5 @@ export function answerPulse(actor: Actor, sendId: number, input: PulseAnswerInpu
 
 /** The organisation's minimum group size for pulse results (what the answer page promises). */
 export function pulseMinimumGroup(): number {
-  return getDb().select({ n: organisation.pulseMinGroup }).from(organisation).where(eq(organisation.id, 1)).get()?.n ?? PULSE_MIN_GROUP_DEFAULT;
+  return organisationSettings().pulseMinGroup;
 }
