@@ -91,7 +91,11 @@ describe("confidence demo data", () => {
     const answered = db.select({ n: sql<number>`count(*)` }).from(pulseSends).where(isNotNull(pulseSends.answeredOn)).get()!.n;
     const all = db.select().from(pulseAnswers).all();
     expect(all).toHaveLength(answered);
-    for (const a of all) for (const v of [a.expected, a.how, a.wrong, a.judged, a.resources]) expect(v).toBeGreaterThanOrEqual(1), expect(v).toBeLessThanOrEqual(5);
+    for (const a of all)
+      for (const v of [a.expected, a.how, a.wrong, a.judged, a.resources]) {
+        expect(v).toBeGreaterThanOrEqual(1);
+        expect(v).toBeLessThanOrEqual(5);
+      }
     // employee@ answered everything sent to her (the pulse tests send her new ones).
     expect(db.select().from(pulseSends).where(and(eq(pulseSends.personId, personId("employee@example.com")), sql`${pulseSends.answeredOn} is null`)).all()).toEqual([]);
   });
