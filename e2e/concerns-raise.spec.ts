@@ -68,3 +68,15 @@ test("a named concern goes to its thread page", async ({ employeePage: page }) =
   await page.getByRole("button", { name: "Send the concern" }).click();
   await expect(page).toHaveURL(/\/concerns\/[0-9a-f-]{36}$/);
 });
+
+test("from My role, a responsibility's 'raise a concern' link opens the form about that responsibility", async ({ employeePage: page }) => {
+  await page.goto("/");
+  const courtesy = page.locator('li[id^="r-"]').filter({ has: page.getByRole("heading", { name: "Courtesy cars", exact: true }) });
+  await courtesy.getByTestId("raise-about").click();
+  await expect(page).toHaveURL(/\/concerns\/new\?about=r%3A/);
+  await expect(page.getByLabel("It concerns, in Service Advisor (optional)")).toHaveValue(/^r:/);
+  await expect(page.getByLabel("It concerns, in Service Advisor (optional)").locator("option:checked")).toHaveText(/Courtesy cars/);
+  // Anything else in the address is ignored: nothing is preselected.
+  await page.goto("/concerns/new?about=r:not-a-key");
+  await expect(page.getByLabel("It concerns, in Service Advisor (optional)")).toHaveValue("");
+});

@@ -7,6 +7,7 @@ import { getMyRole } from "@/lib/communication/role-reading";
 import { found } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { ReadForms } from "./read-forms";
+import { withRaiseAbout } from "@/components/concerns/raise-about";
 import { faqFooters } from "@/components/faq/faq-list";
 import { faqForRole } from "@/lib/faq/read";
 
@@ -40,7 +41,7 @@ export default async function MyRolePage() {
       <WholeRole
         doc={mine.doc}
         contents={mine.contents}
-        footer={faqFooters(faqForRole(actor, mine.role.id), mine.role.slug, mine.doc.responsibilities.map((r) => r.key))}
+        footer={withRaiseAbout(faqFooters(faqForRole(actor, mine.role.id), mine.role.slug, mine.doc.responsibilities.map((r) => r.key)), mine.doc.responsibilities.map((r) => r.key))}
       />
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-semibold">{t("yourAnswer")}</h2>

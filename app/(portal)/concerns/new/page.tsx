@@ -11,15 +11,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function NewConcernPage() {
+export default async function NewConcernPage({ searchParams }: { searchParams: Promise<{ about?: string | string[] }> }) {
   const actor = await requireActor();
   const options = found(() => audienceOptions(actor));
+  // ?about=r:<key> or t:<key> (the link under a responsibility on My role) preselects what it concerns.
+  const { about } = await searchParams;
+  const offered = new Set((options.role?.responsibilities ?? []).flatMap((r) => [`r:${r.key}`, ...r.tasks.map((task) => `t:${task.key}`)]));
+  const initialLink = typeof about === "string" && offered.has(about) ? about : "";
   const t = await getTranslations("concerns.raise");
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("title")} description={t("intro")} />
       <Card>
-        <RaiseForm options={options} />
+        <RaiseForm options={options} initialLink={initialLink} />
       </Card>
     </div>
   );

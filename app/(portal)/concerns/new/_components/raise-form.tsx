@@ -67,7 +67,7 @@ function CodePanel({ code }: { code: string }) {
   );
 }
 
-export function RaiseForm({ options }: { options: Options }) {
+export function RaiseForm({ options, initialLink = "" }: { options: Options; initialLink?: string }) {
   const t = useTranslations("concerns.raise");
   const [code, setCode] = useState<string | null>(null);
   const [identity, setIdentity] = useState<"named" | "anonymous">("named");
@@ -145,7 +145,7 @@ export function RaiseForm({ options }: { options: Options }) {
           <label htmlFor={linkId} className={labelClass()}>
             {t("link", { role: options.role.title })}
           </label>
-          <select id={linkId} name="link" className={selectClass} defaultValue="">
+          <select id={linkId} name="link" className={selectClass} defaultValue={initialLink}>
             <option value="">{t("linkNone")}</option>
             {options.role.responsibilities.map((r) => (
               <optgroup key={r.key} label={r.title}>
