@@ -32,14 +32,14 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <ul className="space-y-2" aria-label={t("list")}>
           {result.rows.map((n) => (
             <li key={n.id}>
-              <Card className={n.readAt ? "opacity-80" : "border-brand-100 bg-brand-50"}>
+              <Card className={n.readAt ? "" : "border-brand-100 bg-brand-50"}>
                 <div className="flex flex-wrap items-center justify-between gap-3">
                   <div>
                     <OpenNotificationLink id={n.id} href={n.link} className="font-medium text-brand-800 hover:underline">
                       {n.done && DONE_KINDS.has(n.kind) ? t(`doneKind.${n.kind}`, n.params) : t(`kind.${n.kind}`, n.params)}
                     </OpenNotificationLink>{" "}
                     {n.done ? <Badge tone="green">{t("done")}</Badge> : null}
-                    <p className="text-xs text-slate-500">
+                    <p className="text-xs text-slate-600">
                       {format.relativeTime(new Date(n.createdAt))}
                       {n.readAt ? "" : ` · ${t("new")}`}
                     </p>
