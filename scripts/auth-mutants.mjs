@@ -64,7 +64,7 @@
  *   a second fence.
  * - threads/threads.ts startOptions' mayStartThread(actor, actor.jobRoleId) → true: asked about the
  *   actor's own role, it is true whenever they hold one (everyone may take part in threads).
- * - threads/threads.ts threadCountsForRole's threadsCondition(…) → 1 = 1: the same function first
+ * - threads/read.ts threadCountsForRole's threadsCondition(…) → 1 = 1: the same function first
  *   checks threadRolesCondition for that one role, which covers the same roles.
  * - policy.ts threadAccess's isStarter `holdsRole` → true: a starter who no longer holds the role
  *   cannot see the thread any more unless they manage its holders, and then they steer it anyway.

@@ -4,20 +4,8 @@ import { getDb } from "@/db/client";
 import { jobRoles, responsibilities, taskThreads, tasks } from "@/db/schema";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { EMP, forbidden, HR, idOf, MGR, NORA, notFound, refusals, roleIdOf, SEED_TIMEOUT, STRANGER, SUP, type RefusalCase } from "@/lib/test/refusals";
-import {
-  getThread,
-  listThreads,
-  markProposalHandled,
-  markSolution,
-  postReply,
-  proposeToOwner,
-  roleSuggestions,
-  startOptions,
-  startThread,
-  threadCountsForRole,
-  threadRoles,
-  threadTasks,
-} from "@/lib/threads/threads";
+import { markProposalHandled, markSolution, postReply, proposeToOwner, roleSuggestions, startOptions, startThread } from "@/lib/threads/threads";
+import { getThread, listThreads, threadCountsForRole, threadRoles, threadTasks } from "@/lib/threads/read";
 
 /** Refusals in task threads: starting, replying, the solution, proposing, the editor's suggestions (harness: lib/test/refusals.ts). */
 

@@ -5,19 +5,8 @@ import { auditLog, jobRoles, notifications, people, responsibilities, roleDrafts
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/core/errors";
 import { NAME_MAX, TEXT_MAX } from "@/lib/core/limits";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
-import {
-  getThread,
-  listThreads,
-  markProposalHandled,
-  markSolution,
-  postReply,
-  proposeToOwner,
-  roleSuggestions,
-  startOptions,
-  startThread,
-  threadCountsForRole,
-  threadRoles,
-} from "@/lib/threads/threads";
+import { markProposalHandled, markSolution, postReply, proposeToOwner, roleSuggestions, startOptions, startThread } from "@/lib/threads/threads";
+import { getThread, listThreads, threadCountsForRole, threadRoles } from "@/lib/threads/read";
 
 beforeAll(async () => {
   await useSeededTestDb();

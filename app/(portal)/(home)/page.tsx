@@ -15,7 +15,7 @@ import { formatDay } from "@/lib/core/format-dates";
 import { withRaiseAbout } from "@/components/concerns/raise-about";
 import { faqFooters } from "@/components/faq/faq-list";
 import { faqForRole } from "@/lib/faq/read";
-import { threadCountsForRole } from "@/lib/threads/threads";
+import { threadCountsForRole } from "@/lib/threads/read";
 import { DiscussLink } from "../threads/_components/discuss-link";
 import { PulseWaitingCard } from "../pulse/_components/pulse-card";
 

@@ -15,7 +15,7 @@ import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
 import { faqFooters } from "@/components/faq/faq-list";
 import { faqForRole } from "@/lib/faq/read";
-import { threadCountsForRole } from "@/lib/threads/threads";
+import { threadCountsForRole } from "@/lib/threads/read";
 import { DiscussLink } from "../../threads/_components/discuss-link";
 
 type Props = { params: Promise<{ slug: string }> };

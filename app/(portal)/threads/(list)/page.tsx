@@ -11,7 +11,7 @@ import { THREAD_STATUSES, type ThreadStatus } from "@/lib/confidence/vocabulary"
 import { formatInstant } from "@/lib/core/format-dates";
 import { found, optionalIdParam, pageParam } from "@/lib/core/page";
 import { ROLE_KEY_MAX } from "@/lib/core/limits";
-import { listThreads, threadRoles, threadTasks } from "@/lib/threads/threads";
+import { listThreads, threadRoles, threadTasks } from "@/lib/threads/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("threads");

@@ -8,7 +8,7 @@ import { PlainText } from "@/components/ui/plain-text";
 import { requireActor } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/core/format-dates";
 import { found, idParam, pageParam } from "@/lib/core/page";
-import { getThread } from "@/lib/threads/threads";
+import { getThread } from "@/lib/threads/read";
 import { markSolutionAction, proposeToOwnerAction } from "../actions";
 import { ReplyForm } from "../_components/thread-forms";
 

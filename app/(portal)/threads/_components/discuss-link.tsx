@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { TaskThreadCounts } from "@/lib/threads/threads";
+import type { TaskThreadCounts } from "@/lib/threads/read";
 
 /**
  * "Discuss (n)" next to a task: opens the task's threads, or the form to start one when there are
