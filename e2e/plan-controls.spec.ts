@@ -43,7 +43,7 @@ test("the supervisor named manager of Nora's plan sees only the controls they ma
   const note = `Settling in well ${unique()}`;
   await page.getByLabel("Note for Day 1").fill(note);
   await page.getByRole("button", { name: "Save note" }).first().click();
-  await expect(page.getByLabel("Note for Day 1")).toHaveValue(note);
+  await expect(page.getByRole("status").filter({ hasText: "Note saved." }).first()).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Note for Day 1")).toHaveValue(note);
 

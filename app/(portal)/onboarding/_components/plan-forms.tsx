@@ -129,7 +129,7 @@ export function CheckinForm({ planId, milestone, label, note }: { planId: number
   const t = useTranslations("onboarding.plan");
   const router = useRouter();
   return (
-    <ActionForm action={saveCheckinAction} onSuccess={() => router.refresh()} className="space-y-2">
+    <ActionForm action={saveCheckinAction} onSuccess={() => router.refresh()} successMessage={t("checkinSaved")} className="space-y-2">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="milestone" value={milestone} />
       <TextAreaField name="note" label={t("checkinNote", { milestone: label })} rows={2} defaultValue={note} required maxLength={CHECKIN_NOTE_MAX} />
