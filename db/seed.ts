@@ -16,6 +16,7 @@ import type { Actor } from "../lib/auth/actor";
 import { dateInZone } from "../lib/core/dates";
 import { seedConcernsAndThreads, seedPulse } from "./seed-confidence";
 import { seedEvaluations } from "./seed-evaluations";
+import { seedCapability } from "./seed-capability";
 import en from "../i18n/messages/en.json";
 
 export const DEMO_PASSWORD = "rolebook-demo";
@@ -345,6 +346,7 @@ export async function seedDemo(today = new Date()): Promise<void> {
   seedEvaluations(today, personIds);
   seedConcernsAndThreads(today, personIds);
   seedPulse(today, personIds);
+  seedCapability(today, personIds);
 }
 
 /** Easter Sunday (Gregorian), by the anonymous computus. */

@@ -14,7 +14,7 @@ import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "people" | "roles" | "clarity" | "audit" | "settings";
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "capability" | "training" | "readiness" | "access" | "people" | "roles" | "clarity" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission; except?: string[] }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
@@ -24,6 +24,10 @@ const NAV: { href: string; key: NavKey; permission: Permission; except?: string[
   { href: "/evaluations", key: "evaluations", permission: "self.read", except: ["/evaluations/due"] },
   { href: "/evaluations/due", key: "evaluationsDue", permission: "evaluations.write" },
   { href: "/concerns", key: "concerns", permission: "concerns.raise" },
+  { href: "/capability", key: "capability", permission: "self.read" },
+  { href: "/training", key: "training", permission: "courses.read" },
+  { href: "/readiness", key: "readiness", permission: "readiness.read" },
+  { href: "/access", key: "access", permission: "access.manage" },
   { href: "/roles", key: "roles", permission: "roles.read" },
   { href: "/people", key: "people", permission: "people.read" },
   { href: "/clarity", key: "clarity", permission: "clarity.read" },

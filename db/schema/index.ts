@@ -7,3 +7,4 @@ export * from "./onboarding";
 export * from "./organisation";
 export * from "./evaluations";
 export * from "./confidence";
+export * from "./capability";

@@ -41,6 +41,16 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "pulse.send": { hr_admin: Y, manager: N, supervisor: N, employee: N },
   "clarity.read": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
   "clarity.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "capabilities.manage": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "courses.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "courses.write": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "courses.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "quizzes.take": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "evidence.signoff": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "evidence.certify": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "readiness.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
+  "training.assign": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
+  "access.manage": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
 };
 
 describe("permission table", () => {

@@ -39,6 +39,16 @@ export const PERMISSIONS = [
   "pulse.send",
   "clarity.read",
   "clarity.oversee",
+  "capabilities.manage",
+  "courses.read",
+  "courses.write",
+  "courses.oversee",
+  "quizzes.take",
+  "evidence.signoff",
+  "evidence.certify",
+  "readiness.read",
+  "training.assign",
+  "access.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +64,10 @@ const everyone: Permission[] = [
   "concerns.raise",
   "threads.participate",
   "pulse.answer",
+  "courses.read",
+  "quizzes.take",
+  "evidence.signoff",
+  "evidence.certify",
 ];
 
 export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
@@ -81,6 +95,12 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "pulse.send",
     "clarity.read",
     "clarity.oversee",
+    "capabilities.manage",
+    "courses.write",
+    "courses.oversee",
+    "readiness.read",
+    "training.assign",
+    "access.manage",
   ]),
   manager: new Set<Permission>([
     ...everyone,
@@ -92,8 +112,12 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "onboarding.manage",
     "evaluations.write",
     "clarity.read",
+    "courses.write",
+    "readiness.read",
+    "training.assign",
+    "access.manage",
   ]),
-  supervisor: new Set<Permission>([...everyone, "people.read", "evaluations.write"]),
+  supervisor: new Set<Permission>([...everyone, "people.read", "evaluations.write", "readiness.read", "training.assign"]),
   employee: new Set<Permission>([...everyone]),
 };
 

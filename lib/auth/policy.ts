@@ -243,7 +243,7 @@ export function planManagerCondition(hireId: number): SQL {
  * The people below someone, as a subquery of ids: everyone down their reports-to chain, and the
  * people of the teams they manage. "Their managers" of a person are the people this finds them under.
  */
-function peopleBelow(personId: number): SQL {
+export function peopleBelow(personId: number): SQL {
   return sql`(with recursive below(id) as (
       select id from people where reports_to_id = ${personId}
       union select p.id from people p join below on p.reports_to_id = below.id

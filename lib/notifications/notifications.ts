@@ -36,6 +36,9 @@ export const NOTIFICATION_KINDS = [
   "thread.solved",
   "thread.proposed",
   "pulse.sent",
+  "training.assigned",
+  "capability.signedOff",
+  "access.flagged",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CAPABILITY_KINDS } from "@/lib/capability/vocabulary";
 import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_STANDARDS_MAX, ROLE_TASKS_MAX, ROLE_TOOLS_MAX, TEXT_MAX } from "@/lib/core/limits";
 
 /**
@@ -9,8 +10,7 @@ import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_
  */
 export const STANDARD_CATEGORIES = ["gestures", "vocabulary", "distance", "appearance", "speed", "safety"] as const;
 export type StandardCategory = (typeof STANDARD_CATEGORIES)[number];
-export const CAPABILITY_KINDS = ["technical", "interpersonal", "customer"] as const;
-export type CapabilityKind = (typeof CAPABILITY_KINDS)[number];
+export { CAPABILITY_KINDS, type CapabilityKind } from "@/lib/capability/vocabulary";
 
 const key = z.string().min(1).max(ROLE_KEY_MAX);
 const title = z.string().trim().min(1).max(NAME_MAX);

@@ -8,6 +8,7 @@ import type { RoleDoc } from "@/lib/roles/doc";
 import type { RoleRow, Tx } from "@/lib/roles/documents";
 import { reindexRole } from "@/lib/roles/search-index";
 import type { VersionKind } from "@/lib/roles/vocabulary";
+import { syncCapabilities } from "@/lib/capability/records";
 
 /**
  * Makes the live responsibilities and tasks tables match a published document, keeping row ids
@@ -105,6 +106,7 @@ export function publishDoc(tx: Tx, actorId: number | null, role: RoleRow, doc: R
     .where(eq(jobRoles.id, role.id))
     .run();
   materializeRole(tx, role.id, doc);
+  syncCapabilities(tx, doc);
   reindexRole(tx, role.id, role.slug, doc);
 
   if (input.kind === "material" && previous) {
