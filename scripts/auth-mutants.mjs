@@ -20,14 +20,16 @@
  * - `if (cond) throw outOfScope(…)`: the guard becomes `false`; and outOfScope(…) itself becomes a
  *   plain NotFoundError that audits nothing;
  * - named rules (can, mayEditRole, mayTrackVersion, mayReplyToAck, mayTrackAnnouncement, mayTick,
- *   maySeePerson, managesPerson, mayEvaluate, managesHoldersOf, mayStartThread, mayEditFaq) called
- *   anywhere: `true`; planAccess(…): every field `true`; the
+ *   maySeePerson, managesPerson, mayEvaluate, managesHoldersOf, mayStartThread, mayEditFaq,
+ *   mayViewCapabilities, mayAddCertificate, mayAssignTraining, mayManageAccess, mayEditCourse) called
+ *   anywhere: `true`; signoffRelation(…): "supervisor"; planAccess(…): every field `true`; the
  *   plan access fields read outside the policy (access.mayManage, .mayView, .mayCheckin): `true`;
  * - scope fragments (peopleScope, editableRolesScope, teamsScope, ownRows, plansScope,
  *   owedItemsCondition, planManagerCondition, answerableAcksCondition, evaluableCondition,
  *   evaluationsCondition, concernsCondition, concernForwardTargetsCondition, concernHrCondition,
- *   threadsCondition, threadRolesCondition, clarityRolesCondition) called anywhere: sql`1 = 1`;
- * - inside lib/auth/policy.ts: every condition of every rule (each operand of && and ||, each if,
+ *   threadsCondition, threadRolesCondition, clarityRolesCondition, readinessPeopleCondition,
+ *   accessPeopleCondition) called anywhere: sql`1 = 1`;
+ * - inside lib/auth/policy.ts and lib/auth/capability-policy.ts: every condition of every rule (each operand of && and ||, each if,
  *   each ?: condition, each boolean return and field) once `true` and once `false`, and each
  *   argument of an SQL and(…)/or(…) sql`1 = 1`;
  * - inside lib/auth/scope.ts: each branch of each fragment (each argument of or(…), each returned
@@ -96,13 +98,15 @@ const TIMEOUT_MS = Number(args.timeout ?? 900) * 1000;
 // ---------- What counts as a check ----------
 
 const REMOVE = new Set(["authorize", "recordDenied", "authorizeAppRoleChange"]);
-const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson", "mayEvaluate", "managesHoldersOf", "mayStartThread", "mayEditFaq"]);
-const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition", "evaluableCondition", "evaluationsCondition", "concernsCondition", "concernForwardTargetsCondition", "concernHrCondition", "threadsCondition", "threadRolesCondition", "clarityRolesCondition"]);
+const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson", "mayEvaluate", "managesHoldersOf", "mayStartThread", "mayEditFaq", "mayViewCapabilities", "mayAddCertificate", "mayAssignTraining", "mayManageAccess", "mayEditCourse"]);
+const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition", "evaluableCondition", "evaluationsCondition", "concernsCondition", "concernForwardTargetsCondition", "concernHrCondition", "threadsCondition", "threadRolesCondition", "clarityRolesCondition", "readinessPeopleCondition", "accessPeopleCondition"]);
 const PLAN_FIELDS = new Set(["isHire", "isBuddy", "isManager", "doesHrItems", "mayManage", "mayCheckin", "mayView"]);
 const ALL_TRUE_ACCESS = `({ ${[...PLAN_FIELDS].map((f) => `${f}: true`).join(", ")} })`;
 const SQL_TRUE = "__mutantSql`1 = 1`";
 const SQL_IMPORT = 'import { sql as __mutantSql } from "drizzle-orm";\n';
 const POLICY = path.join(LIB, "auth", "policy.ts");
+/** The policy module's files whose rule conditions are mutated one by one. */
+const POLICY_FILES = new Set([POLICY, path.join(LIB, "auth", "capability-policy.ts")]);
 const SCOPE = path.join(LIB, "auth", "scope.ts");
 
 function libFiles(dir = LIB) {
@@ -168,6 +172,7 @@ function discover(file) {
     if (name && ALLOW.has(name)) add(node, `${name}() → true`, "true");
     if (name && SCOPES.has(name)) add(node, `${name}() → 1 = 1`, SQL_TRUE, true);
     if (name === "planAccess") add(node, "planAccess() → all true", ALL_TRUE_ACCESS);
+    if (name === "signoffRelation") add(node, 'signoffRelation() → "supervisor"', '("supervisor" as const)');
     if (name === "outOfScope") {
       if (importsNotFound) add(node.expression, "outOfScope → NotFoundError without audit", "((..._mutant) => new NotFoundError())");
       // The guard: `if (cond) throw outOfScope(…)`.
@@ -182,7 +187,7 @@ function discover(file) {
       }
     }
     if (
-      file !== POLICY &&
+      !POLICY_FILES.has(file) &&
       ts.isPropertyAccessExpression(node) &&
       ts.isIdentifier(node.expression) &&
       node.expression.text === "access" &&
@@ -190,7 +195,7 @@ function discover(file) {
     )
       add(node, `access.${node.name.text} → true`, "true");
 
-    if (file === POLICY) {
+    if (POLICY_FILES.has(file)) {
       const conditions = [];
       if (ts.isIfStatement(node)) conditions.push(node.expression);
       if (ts.isConditionalExpression(node)) conditions.push(node.condition);
