@@ -275,6 +275,7 @@ test("clarity pages have no serious accessibility violations", async ({ hrPage: 
 });
 
 test("capability records pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  test.slow(); // two pages scanned by axe on a busy two-core machine
   await page.goto("/capabilities");
   await expect(page.getByRole("heading", { level: 1, name: "Capabilities" })).toBeVisible();
   await expectNoSeriousViolations(page);
