@@ -273,3 +273,15 @@ test("clarity pages have no serious accessibility violations", async ({ hrPage: 
     await expectNoSeriousViolations(page);
   }
 });
+
+test("capability records pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  test.slow(); // two pages scanned by axe on a busy two-core machine
+  await page.goto("/capabilities");
+  await expect(page.getByRole("heading", { level: 1, name: "Capabilities" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("link", { name: "Calming upset customers and de-escalation" }).click();
+  await expect(page.getByRole("heading", { name: "Merge a duplicate" })).toBeVisible();
+  await page.getByLabel("Capability that stays").fill("listen");
+  await expect(page.getByRole("button", { name: /^Active listening on the phone/ })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

@@ -41,8 +41,10 @@ test("a diff shows a capability's kind by name, not [technical]", async ({ hrPag
   await page.goto("/roles/service-manager/edit");
   const responsibility = page.getByRole("group", { name: "KPIs and financial performance" });
   await responsibility.locator("summary").filter({ hasText: /^Capabilities needed/ }).click();
-  await responsibility.getByRole("button", { name: "Add capability" }).click();
-  await responsibility.getByLabel("Capability").last().fill(skill);
+  // A name no record has yet: the picker offers to create it.
+  await responsibility.getByLabel("Add capability").fill(skill);
+  await responsibility.getByRole("button", { name: `Create a new capability “${skill}”` }).click();
+  await expect(responsibility.getByLabel("Capability", { exact: true }).last()).toHaveValue(skill);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();
   await page.getByLabel("Change summary").fill("A new capability");

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { STANDARD_CATEGORIES, type RoleResponsibility, type RoleTask } from "@/lib/roles/doc";
@@ -129,7 +130,10 @@ export async function ResponsibilityList({
               <ul className="flex flex-wrap gap-2">
                 {r.capabilities.map((c, j) => (
                   <li key={j} className="rounded-full border border-slate-200 bg-slate-50 px-2.5 py-0.5 text-xs">
-                    {c.name} <span className="text-slate-500">· {d(`kind.${c.kind}`)}</span>
+                    <Link href={`/capabilities/${encodeURIComponent(c.key)}`} className="text-brand-800 hover:underline">
+                      {c.name}
+                    </Link>{" "}
+                    <span className="text-slate-600">· {d(`kind.${c.kind}`)}</span>
                   </li>
                 ))}
               </ul>

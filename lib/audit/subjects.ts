@@ -8,6 +8,7 @@ import { peopleScope } from "@/lib/auth/scope";
 import { foldForSearch } from "@/lib/core/search-text";
 import type { AuditSubject } from "@/lib/audit/sentences";
 import { organisationSettings } from "@/lib/org/settings";
+import { capabilityNames } from "@/lib/capability/directory";
 
 /*
  * The reads behind the audit log's names, links and Person search, each narrowed by the policy to
@@ -171,6 +172,9 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
       : [],
   );
 
+  // Capability records: everyone signed in may open one (roles.read), so the link needs no further check.
+  const capabilityName = capabilityNames(rows.filter((r) => r.entityType === "capability" && r.entityId).map((r) => r.entityId!));
+
   // Every app role may read the role catalogue (roles.read), so role and version links need no check.
   const versionSubject = (type: string, id: string | null, v: { slug: string; title: string; number: number } | undefined): AuditSubject =>
     v
@@ -244,6 +248,10 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
         // The round's target (team and/or role), as it read when sent.
         const name = typeof row.detail.title === "string" ? row.detail.title : null;
         return { kind: "record", type, id, name, href: can(actor, "pulse.send") ? "/pulse/send" : null };
+      }
+      case "capability": {
+        const name = id != null ? capabilityName.get(id) : undefined;
+        return { kind: "record", type, id, name: name ?? null, href: name != null ? `/capabilities/${encodeURIComponent(id!)}` : null };
       }
       default:
         return { kind: "record", type, id, name: null, href: null };

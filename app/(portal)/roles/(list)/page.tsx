@@ -6,6 +6,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { found, pageParam } from "@/lib/core/page";
 import { listRoles } from "@/lib/roles/catalog";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
+import { ButtonLink } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("roles");
@@ -19,7 +21,11 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
   const result = found(() => listRoles(actor, { page: pageParam(page) }));
   return (
     <div>
-      <PageHeader title={t("title")} description={t("intro")} />
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={can(actor, "capabilities.manage") ? <ButtonLink href="/capabilities" variant="secondary">{(await getTranslations("capabilities"))("title")}</ButtonLink> : null}
+      />
       <ul className="grid gap-4 md:grid-cols-2">
         {result.rows.map((r) => (
           <li key={r.id}>

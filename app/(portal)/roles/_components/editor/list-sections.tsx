@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { NAME_MAX } from "@/lib/core/limits";
 import { CAPABILITY_KINDS, STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
+import { CapabilitySearch } from "../../../capabilities/_components/capability-search";
 import { Field, input, move, newKey, patchAt, Section, small } from "./controls";
 
 type Props<K extends keyof RoleResponsibility> = {
@@ -190,9 +191,14 @@ export function CapabilitiesSection({ items, onChange, error, open }: Props<"cap
             </button>
           </div>
         ))}
-        <button type="button" className={small} onClick={() => onChange([...items, { key: newKey(), name: "", kind: "technical" }])}>
-          {t("addCapability")}
-        </button>
+        {/* Picking an existing capability shares its key (and record) across roles; a new name creates one. */}
+        <CapabilitySearch
+          label={t("addCapability")}
+          hint={t("addCapabilityHint")}
+          exclude={items.map((c) => c.key)}
+          onPick={(c) => onChange([...items, { key: c.key, name: c.name, kind: c.kind }])}
+          onCreate={(name) => onChange([...items, { key: newKey(), name, kind: "technical" }])}
+        />
       </div>
     </Section>
   );
