@@ -15,38 +15,38 @@ describe("quizProblems", () => {
     expect(quizProblems(valid(), 20)).toEqual({});
   });
   it("refuses a pass mark outside 1–100 (0 and 101), accepts the bounds", () => {
-    expect(quizProblems({ ...valid(), passMark: 0 }, 20)).toEqual({ passMark: "quizPassMarkRange" });
-    expect(quizProblems({ ...valid(), passMark: 101 }, 20)).toEqual({ passMark: "quizPassMarkRange" });
+    expect(quizProblems({ ...valid(), passMark: 0 }, 20)).toEqual({ passMark: "quiz.passMarkRange" });
+    expect(quizProblems({ ...valid(), passMark: 101 }, 20)).toEqual({ passMark: "quiz.passMarkRange" });
     expect(quizProblems({ ...valid(), passMark: 1 }, 20)).toEqual({});
     expect(quizProblems({ ...valid(), passMark: 100 }, 20)).toEqual({});
   });
   it("refuses a negative or too large attempt limit; 0 (unlimited) is fine", () => {
-    expect(quizProblems({ ...valid(), maxAttempts: -1 }, 20)).toEqual({ maxAttempts: "quizMaxAttemptsRange" });
-    expect(quizProblems({ ...valid(), maxAttempts: 21 }, 20)).toEqual({ maxAttempts: "quizMaxAttemptsRange" });
+    expect(quizProblems({ ...valid(), maxAttempts: -1 }, 20)).toEqual({ maxAttempts: "quiz.maxAttemptsRange" });
+    expect(quizProblems({ ...valid(), maxAttempts: 21 }, 20)).toEqual({ maxAttempts: "quiz.maxAttemptsRange" });
     expect(quizProblems({ ...valid(), maxAttempts: 0 }, 20)).toEqual({});
   });
   it("refuses a question without a correct answer, next to that question", () => {
     const q = valid();
     q.questions[1]!.options.forEach((o) => (o.correct = false));
-    expect(quizProblems(q, 20)).toEqual({ "questions.1": "quizNoCorrect" });
+    expect(quizProblems(q, 20)).toEqual({ "questions.1": "quiz.noCorrect" });
   });
   it("refuses a single-choice question with more than one correct answer", () => {
     const q = valid();
     q.questions[0]!.options[1]!.correct = true;
-    expect(quizProblems(q, 20)).toEqual({ "questions.0": "quizSingleOneCorrect" });
+    expect(quizProblems(q, 20)).toEqual({ "questions.0": "quiz.singleOneCorrect" });
     // The same options are fine on a multiple-choice question.
     q.questions[0]!.kind = "multiple";
     expect(quizProblems(q, 20)).toEqual({});
   });
   it("refuses no questions, an empty question, fewer than two options, an empty option", () => {
-    expect(quizProblems({ ...valid(), questions: [] }, 20)).toEqual({ questions: "quizNoQuestions" });
+    expect(quizProblems({ ...valid(), questions: [] }, 20)).toEqual({ questions: "quiz.noQuestions" });
     const q = valid();
     q.questions[0]!.text = "  ";
     q.questions[1]!.options = [{ text: "Pads", correct: true }];
-    expect(quizProblems(q, 20)).toEqual({ "questions.0": "quizQuestionText", "questions.1": "quizOptionsCount" });
+    expect(quizProblems(q, 20)).toEqual({ "questions.0": "quiz.questionText", "questions.1": "quiz.optionsCount" });
     const r = valid();
     r.questions[1]!.options[2]!.text = "";
-    expect(quizProblems(r, 20)).toEqual({ "questions.1": "quizOptionText" });
+    expect(quizProblems(r, 20)).toEqual({ "questions.1": "quiz.optionText" });
   });
 });
 

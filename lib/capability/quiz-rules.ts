@@ -22,19 +22,19 @@ export type QuizInput = {
  */
 export function quizProblems(input: QuizInput, maxAttemptsCap: number): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!Number.isInteger(input.passMark) || input.passMark < 1 || input.passMark > 100) errors.passMark = "quizPassMarkRange";
-  if (!Number.isInteger(input.maxAttempts) || input.maxAttempts < 0 || input.maxAttempts > maxAttemptsCap) errors.maxAttempts = "quizMaxAttemptsRange";
-  if (input.questions.length === 0) errors.questions = "quizNoQuestions";
-  else if (input.questions.length > QUIZ_QUESTIONS_MAX) errors.questions = "quizTooManyQuestions";
+  if (!Number.isInteger(input.passMark) || input.passMark < 1 || input.passMark > 100) errors.passMark = "quiz.passMarkRange";
+  if (!Number.isInteger(input.maxAttempts) || input.maxAttempts < 0 || input.maxAttempts > maxAttemptsCap) errors.maxAttempts = "quiz.maxAttemptsRange";
+  if (input.questions.length === 0) errors.questions = "quiz.noQuestions";
+  else if (input.questions.length > QUIZ_QUESTIONS_MAX) errors.questions = "quiz.tooManyQuestions";
   input.questions.forEach((q, i) => {
     const field = `questions.${i}`;
     const correct = q.options.filter((o) => o.correct).length;
-    if (!q.text.trim()) errors[field] = "quizQuestionText";
-    else if (q.text.length > QUIZ_TEXT_MAX || q.options.some((o) => o.text.length > OPTION_TEXT_MAX)) errors[field] = "quizTextTooLong";
-    else if (q.options.length < OPTIONS_MIN || q.options.length > QUIZ_OPTIONS_MAX) errors[field] = "quizOptionsCount";
-    else if (q.options.some((o) => !o.text.trim())) errors[field] = "quizOptionText";
-    else if (correct === 0) errors[field] = "quizNoCorrect";
-    else if (q.kind === "single" && correct > 1) errors[field] = "quizSingleOneCorrect";
+    if (!q.text.trim()) errors[field] = "quiz.questionText";
+    else if (q.text.length > QUIZ_TEXT_MAX || q.options.some((o) => o.text.length > OPTION_TEXT_MAX)) errors[field] = "quiz.textTooLong";
+    else if (q.options.length < OPTIONS_MIN || q.options.length > QUIZ_OPTIONS_MAX) errors[field] = "quiz.optionsCount";
+    else if (q.options.some((o) => !o.text.trim())) errors[field] = "quiz.optionText";
+    else if (correct === 0) errors[field] = "quiz.noCorrect";
+    else if (q.kind === "single" && correct > 1) errors[field] = "quiz.singleOneCorrect";
   });
   return errors;
 }
@@ -71,7 +71,7 @@ export function newSeed(): number {
  * renders it and the attempt stores it; the same seed always gives the same order (so the server
  * can store the order that was shown without trusting the browser for anything but the seed).
  */
-export function shuffleQuiz<O, Q extends { options: readonly O[] }>(questions: readonly Q[], seed: number): (Omit<Q, "options"> & { options: O[] })[] {
+export function shuffleQuiz<Q extends { options: readonly unknown[] }>(questions: readonly Q[], seed: number): (Omit<Q, "options"> & { options: Q["options"][number][] })[] {
   const random = generator(seed);
   return shuffled(questions, random).map((q) => ({ ...q, options: shuffled(q.options, random) }));
 }
