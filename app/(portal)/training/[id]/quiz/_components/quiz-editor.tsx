@@ -42,8 +42,24 @@ export function QuizEditor({
 }) {
   const t = useTranslations("quiz.edit");
   const router = useRouter();
+  // The form re-mounts with the new revision after a save: the confirmation lives outside it.
+  const [saved, setSaved] = useState(false);
   return (
-    <ActionForm key={revision} action={saveQuizAction} successMessage={t("saved")} onSuccess={() => router.refresh()} className="space-y-6">
+    <div>
+      {saved ? (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("saved")}
+        </p>
+      ) : null}
+    <ActionForm
+      key={revision}
+      action={saveQuizAction}
+      onSuccess={() => {
+        setSaved(true);
+        router.refresh();
+      }}
+      className="space-y-6"
+    >
       <input type="hidden" name="courseId" value={courseId} />
       <input type="hidden" name="revision" value={revision} />
       <div className="grid max-w-xl gap-4 sm:grid-cols-2">
@@ -62,6 +78,7 @@ export function QuizEditor({
       </div>
       <Questions initial={questions} />
     </ActionForm>
+    </div>
   );
 }
 
