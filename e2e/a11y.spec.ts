@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signInAndWait } from "./helpers";
 import { answeredConcern, responsibilityKey } from "./faq-fixtures";
+import { courseIdByTitle } from "./quiz-fixtures";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -272,4 +273,15 @@ test("clarity pages have no serious accessibility violations", async ({ hrPage: 
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSeriousViolations(page);
   }
+});
+
+test("quiz pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  test.slow();
+  const id = courseIdByTitle("Brake system diagnosis");
+  await page.goto(`/training/${id}/quiz/edit`);
+  await expect(page.getByRole("button", { name: "Save quiz" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto(`/training/${id}/quiz`);
+  await expect(page.getByRole("button", { name: "Submit answers" })).toBeVisible();
+  await expectNoSeriousViolations(page);
 });

@@ -27,6 +27,8 @@ async function answerAll(page: Page, courseId: number, right: boolean) {
 }
 
 test.describe.configure({ mode: "serial" });
+// Pages scanned by axe on a busy two-core machine: more than one minute per test.
+test.slow();
 
 test("HR edits the brake quiz: a bad pass mark and a question without a correct answer are refused next to them", async ({ hrPage: page }) => {
   const id = courseIdByTitle(BRAKE);
