@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signInAndWait } from "./helpers";
 import { answeredConcern, responsibilityKey } from "./faq-fixtures";
+import { courseIdByTitle } from "./quiz-fixtures";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -283,5 +284,16 @@ test("capability records pages have no serious accessibility violations", async 
   await expect(page.getByRole("heading", { name: "Merge a duplicate" })).toBeVisible();
   await page.getByLabel("Capability that stays").fill("listen");
   await expect(page.getByRole("button", { name: /^Active listening on the phone/ })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("quiz pages have no serious accessibility violations", async ({ hrPage: page }) => {
+  test.slow();
+  const id = courseIdByTitle("Brake system diagnosis");
+  await page.goto(`/training/${id}/quiz/edit`);
+  await expect(page.getByRole("button", { name: "Save quiz" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto(`/training/${id}/quiz`);
+  await expect(page.getByRole("button", { name: "Submit answers" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "evaluation.reply",
   "evaluation.review",
   "evaluation.understood",
+  "evidence.added",
   "faq.delete",
   "faq.publish",
   "faq.save",
