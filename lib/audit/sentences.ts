@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   "evaluation.reply",
   "evaluation.review",
   "evaluation.understood",
+  "evidence.certificateUploaded",
+  "evidence.signedOff",
   "faq.delete",
   "faq.publish",
   "faq.save",
