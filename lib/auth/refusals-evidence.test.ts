@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, expect } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { capabilities } from "@/db/schema";
 import { certificatePdf } from "@/db/seed-capability-evidence";
 import { addCertificate, capabilityOverview, signOff, type CapabilityOverview } from "@/lib/capability/evidence";
 import { addDays } from "@/lib/capability/validity";
 import { todayIso } from "@/lib/core/dates";
-import { useSeededTestDb } from "@/lib/test/db";
-import { EMP, forbidden, HR, idOf, MGR, NORA, notFound, refusals, SEED_TIMEOUT, STRANGER, SUP, type RefusalCase } from "@/lib/test/refusals";
+import { ActionError } from "@/lib/core/errors";
+import { actorFor, useSeededTestDb } from "@/lib/test/db";
+import { changedTables, clearDenied, deniedRows, EMP, fingerprint, forbidden, HR, idOf, MGR, NORA, notFound, refusals, SEED_TIMEOUT, STRANGER, SUP, type RefusalCase } from "@/lib/test/refusals";
 
 /** Evidence: sign-offs, certificates and the capability overview (the harness is lib/test/refusals.ts). */
 
@@ -65,3 +66,21 @@ const cases: RefusalCase[] = [
 ];
 
 refusals(cases);
+
+/** Refusals with a message (ActionError), which the harness does not model: nothing written, the attempt audited when it is someone else's. */
+it("signOff: HR, who sees the technician but did not watch them (no supervisor, manager or buddy relation), is refused with a message (audited)", () => {
+  clearDenied();
+  const hr = actorFor(HR);
+  const before = fingerprint();
+  expect(() => sign(RALUCA, LIFT)(hr)).toThrow(ActionError);
+  expect(changedTables(before, fingerprint())).toEqual([]);
+  expect(deniedRows()).toEqual([{ actorId: hr.id, entityType: "person", entityId: String(idOf(RALUCA)), detail: { rule: "signoffRelation" } }]);
+});
+
+it("signOff: one's own capability is refused with a message", () => {
+  clearDenied();
+  const sup = actorFor(SUP);
+  const before = fingerprint();
+  expect(() => signOff(sup, { personId: sup.id, capabilityKey: keyOf("Road testing and safety-critical systems"), note: "I can." })).toThrow(ActionError);
+  expect(changedTables(before, fingerprint())).toEqual([]);
+});
