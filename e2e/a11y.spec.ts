@@ -297,3 +297,15 @@ test("quiz pages have no serious accessibility violations", async ({ hrPage: pag
   await expect(page.getByRole("button", { name: "Submit answers" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("capability pages (My capability, a person's capability) have no serious accessibility violations", async ({ employeePage, supervisorPage }) => {
+  test.slow(); // two pages, each scanned by axe
+  await employeePage.goto("/capability");
+  await expect(employeePage.getByRole("heading", { level: 1, name: "My capability" })).toBeVisible();
+  await expectNoSeriousViolations(employeePage);
+  await supervisorPage.goto("/people?q=raluca");
+  await supervisorPage.getByRole("link", { name: "Raluca Dumitru" }).first().click();
+  await supervisorPage.getByRole("link", { name: "Capability and evidence" }).click();
+  await expect(supervisorPage.getByRole("heading", { level: 1, name: "Capability: Raluca Dumitru" })).toBeVisible();
+  await expectNoSeriousViolations(supervisorPage);
+});

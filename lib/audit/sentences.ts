@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "evaluation.review",
   "evaluation.understood",
   "evidence.added",
+  "evidence.certificateUploaded",
+  "evidence.signedOff",
   "faq.delete",
   "faq.publish",
   "faq.save",

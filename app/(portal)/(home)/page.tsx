@@ -13,6 +13,7 @@ import { ItemList } from "../onboarding/_components/item-list";
 import { groupItems, PlanContacts, PlanProgress } from "../onboarding/_components/plan-parts";
 import { formatDay } from "@/lib/core/format-dates";
 import { withRaiseAbout } from "@/components/concerns/raise-about";
+import { withCapabilityLink } from "../capability/_components/capability-link";
 import { faqFooters } from "@/components/faq/faq-list";
 import { faqForRole } from "@/lib/faq/read";
 import { threadCountsForRole } from "@/lib/threads/read";
@@ -103,7 +104,10 @@ export default async function MyRolePage() {
                 <h2 className="mb-3 text-xl font-semibold">{t("responsibilities")}</h2>
                 <ResponsibilityList
                   responsibilities={role.responsibilities}
-                  footer={withRaiseAbout(faqFooters(faqForRole(actor, role.id), role.slug, role.responsibilities.map((r) => r.key)), role.responsibilities.map((r) => r.key))}
+                  footer={withCapabilityLink(
+                    withRaiseAbout(faqFooters(faqForRole(actor, role.id), role.slug, role.responsibilities.map((r) => r.key)), role.responsibilities.map((r) => r.key)),
+                    role.responsibilities.map((r) => r.key),
+                  )}
                   taskExtra={(task) => <DiscussLink counts={discuss!} roleId={role.id} task={task} />}
                 />
               </section>

@@ -14,6 +14,7 @@ import { ActiveToggle } from "../_components/active-toggle";
 import { EvaluationHistory } from "../_components/evaluation-history";
 import { PersonForm } from "../_components/person-form";
 import { formatDay } from "@/lib/core/format-dates";
+import { mayOpenCapabilities } from "@/lib/capability/evidence";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; page?: string }> };
 
@@ -30,6 +31,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const { created, page } = await searchParams;
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");
+  const cap = await getTranslations("capability");
   const format = await getFormatter();
   const canEdit = can(actor, "people.update");
   const options = canEdit ? personFormOptions(actor) : null;
@@ -73,6 +75,11 @@ export default async function PersonPage({ params, searchParams }: Props) {
         }
         actions={
           <>
+            {mayOpenCapabilities(actor, person.id) ? (
+              <ButtonLink variant="secondary" href={`/people/${person.id}/capability`}>
+                {cap("personLink")}
+              </ButtonLink>
+            ) : null}
             {can(actor, "onboarding.manage") && person.active && person.id !== actor.id ? (
               <ButtonLink variant="secondary" href={`/onboarding/new?person=${person.id}`}>
                 {t("startOnboarding")}
