@@ -8,6 +8,7 @@ import { found, idParam, pageParam } from "@/lib/core/page";
 import { getPerson } from "@/lib/people/directory";
 import { personFormOptions } from "@/lib/people/records";
 import { can } from "@/lib/auth/policy";
+import { mayManageAccess } from "@/lib/auth/capability-policy";
 import { requireActor } from "@/lib/auth/session";
 import { updatePersonAction } from "../actions";
 import { ActiveToggle } from "../_components/active-toggle";
@@ -30,6 +31,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const { created, page } = await searchParams;
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");
+  const ac = await getTranslations("access");
   const format = await getFormatter();
   const canEdit = can(actor, "people.update");
   const options = canEdit ? personFormOptions(actor) : null;
@@ -73,6 +75,11 @@ export default async function PersonPage({ params, searchParams }: Props) {
         }
         actions={
           <>
+            {mayManageAccess(actor, person.id) ? (
+              <ButtonLink variant="secondary" href={`/people/${person.id}/access`}>
+                {ac("personLink")}
+              </ButtonLink>
+            ) : null}
             {can(actor, "onboarding.manage") && person.active && person.id !== actor.id ? (
               <ButtonLink variant="secondary" href={`/onboarding/new?person=${person.id}`}>
                 {t("startOnboarding")}
