@@ -30,6 +30,22 @@ function grantAll(personId: number) {
       .run();
 }
 
+describe("the demo", () => {
+  it("has checklists for everyone (most granted), the new hire's tools pending, and Rūta's advisor access flagged after her move", () => {
+    const all = getDb().select().from(accessGrants).all();
+    expect(all.filter((r) => r.status === "granted").length).toBeGreaterThan(all.length / 2);
+    const nora = rowsOf(idOf("newhire@example.com"));
+    expect(nora.length).toBeGreaterThan(0);
+    expect(nora.every((r) => r.status === "pending")).toBe(true);
+    const ruta = accessChecklist(mgr(), idOf("ruta.jankauskiene@example.com"));
+    expect(ruta.rows.filter((r) => !r.needed).map((r) => [r.status, r.flagReason])).toEqual(
+      expect.arrayContaining([["revoke", "role_change"]]),
+    );
+    expect(ruta.rows.filter((r) => r.needed).every((r) => r.status === "pending")).toBe(true);
+    expect(openAccess(mgr(), { view: "revoke" }).rows.some((r) => r.personName === ruta.person.name)).toBe(true);
+  });
+});
+
 describe("accessChanges (pure)", () => {
   it("flags granted tools the new role does not need, drops pending ones, restores and reopens needed ones, adds missing ones", () => {
     const current = [
