@@ -273,3 +273,12 @@ test("clarity pages have no serious accessibility violations", async ({ hrPage: 
     await expectNoSeriousViolations(page);
   }
 });
+
+test("tools and access pages have no serious accessibility violations", async ({ managerPage: page }) => {
+  await page.goto("/access");
+  await expect(page.getByRole("heading", { level: 1, name: "Tools and access" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("link", { name: "Rūta Jankauskienė" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /Tools and access: Rūta/ })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
