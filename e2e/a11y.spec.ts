@@ -275,6 +275,7 @@ test("clarity pages have no serious accessibility violations", async ({ hrPage: 
 });
 
 test("tools and access pages have no serious accessibility violations", async ({ managerPage: page }) => {
+  test.slow(); // two pages, each scanned by axe
   await page.goto("/access");
   await expect(page.getByRole("heading", { level: 1, name: "Tools and access" })).toBeVisible();
   await expectNoSeriousViolations(page);
