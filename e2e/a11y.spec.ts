@@ -309,3 +309,13 @@ test("capability pages (My capability, a person's capability) have no serious ac
   await expect(supervisorPage.getByRole("heading", { level: 1, name: "Capability: Raluca Dumitru" })).toBeVisible();
   await expectNoSeriousViolations(supervisorPage);
 });
+
+test("tools and access pages have no serious accessibility violations", async ({ managerPage: page }) => {
+  test.slow(); // two pages, each scanned by axe
+  await page.goto("/access");
+  await expect(page.getByRole("heading", { level: 1, name: "Tools and access" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("link", { name: "Rūta Jankauskienė" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /Tools and access: Rūta/ })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

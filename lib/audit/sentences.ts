@@ -7,6 +7,9 @@
 /** Every action the app writes to the audit log (a test checks lib/ writes no other). */
 export const AUDIT_ACTIONS = [
   "access.denied",
+  "access.flagged",
+  "access.granted",
+  "access.revoked",
   "ack.ask",
   "ack.remind",
   "ack.reply",

@@ -30,6 +30,8 @@ export function templatePhrases(t: Translate): TemplatePhrases {
     welcomeDescription: t("welcomeDescription"),
     checkin: (milestone) => t(CHECKIN_KEYS[milestone]),
     checkinDescription: t("checkinDescription"),
+    course: (course) => t("course", { course }),
+    courseDescription: t("courseDescription"),
   };
 }
 
@@ -75,6 +77,8 @@ export function itemText(item: StoredItemText, phrases: TemplatePhrases): { titl
       return typeof p.responsibility === "string" ? { title: phrases.shadow(p.responsibility), description: phrases.shadowDescription } : stored;
     case "do":
       return typeof p.responsibility === "string" ? { title: phrases.doWatched(p.responsibility), description: phrases.doWatchedDescription } : stored;
+    case "course":
+      return typeof p.course === "string" ? { title: phrases.course(p.course), description: phrases.courseDescription } : stored;
     case "checkin":
       return rest in CHECKIN_KEYS ? { title: phrases.checkin(rest as CheckinMilestone), description: phrases.checkinDescription } : stored;
     default:

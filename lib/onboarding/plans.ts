@@ -25,6 +25,7 @@ import {
 } from "@/lib/onboarding/rules";
 import { holidaysBetween } from "@/lib/org/settings";
 import { isReadRoleItem } from "@/lib/onboarding/read-role";
+import { coursesOfItems } from "@/lib/capability/onboarding-training";
 import type { CheckinMilestone } from "@/lib/onboarding/vocabulary";
 
 export type { ItemInput };
@@ -50,6 +51,8 @@ export type PlanItem = typeof onboardingItems.$inferSelect & {
   mayRemind: boolean;
   /** When the next reminder about this item may go out; null when it may go out now. */
   nextRemindAt: string | null;
+  /** The course this item stands for (a capability gap, issue 11): the plan links to it. */
+  courseId: number | null;
 };
 export type PlanDetail = {
   id: number;
@@ -80,18 +83,23 @@ export function getPlan(actor: Actor, id: number, today = todayIso(), now = new 
   const ppl = db.select(contact).from(people).where(inArray(people.id, [plan.personId, plan.buddyId ?? 0, plan.managerId ?? 0])).all();
   const byId = new Map(ppl.map((p) => [p.id, p]));
   const role = plan.jobRoleId ? db.select({ slug: jobRoles.slug, title: jobRoles.title }).from(jobRoles).where(eq(jobRoles.id, plan.jobRoleId)).get() : undefined;
-  const items = db
+  const rows = db
     .select()
     .from(onboardingItems)
     .where(eq(onboardingItems.onboardingId, id))
     .orderBy(asc(onboardingItems.dueDate), asc(onboardingItems.position), asc(onboardingItems.id))
-    .all()
-    .map((i) => ({
+    .all();
+  const courseOf = coursesOfItems(
+    rows.map((i) => i.id),
+    db,
+  );
+  const items = rows.map((i) => ({
       ...i,
       overdue: !i.doneAt && i.dueDate < today,
       canTick: open && mayTick(access, i.assignee) && !isReadRoleItem(i),
       mayRemind: open && !i.doneAt && access.mayManage && isRemindable(plan, i.assignee, actor.id),
       nextRemindAt: nextReminderAt(i.lastRemindedAt, now),
+      courseId: courseOf.get(i.id) ?? null,
     }));
   const author = alias(people, "author");
   // Check-in notes are for the hire's buddy and managers, not for the hire.

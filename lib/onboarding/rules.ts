@@ -122,6 +122,9 @@ export type TemplatePhrases = {
   welcomeDescription: string;
   checkin: (milestone: CheckinMilestone) => string;
   checkinDescription: string;
+  /** An item standing for a course that trains a capability the hire lacks (issue 11). */
+  course: (course: string) => string;
+  courseDescription: string;
 };
 
 /**

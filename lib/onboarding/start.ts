@@ -29,6 +29,7 @@ import {
 } from "@/lib/onboarding/rules";
 import { holidaysBetween } from "@/lib/org/settings";
 import { ensureTemplate } from "@/lib/onboarding/templates";
+import { addCourseItems } from "@/lib/capability/onboarding-training";
 
 // ---------- Starting a plan ----------
 
@@ -225,6 +226,19 @@ export function startOnboarding(actor: Actor, input: StartInput, phrases: Templa
           })),
         )
         .run();
+    // Issue 11: a course item (and its training assignment) for each capability the hire lacks.
+    const courseItems = addCourseItems(tx, {
+      planId: plan.id,
+      personId: input.personId,
+      jobRoleId: target.role.id,
+      fromJobRoleId: input.fromJobRoleId ?? null,
+      startDate: input.startDate,
+      holidays,
+      phrase: (course) => ({ title: phrases.course(course), description: phrases.courseDescription }),
+      actorId: actor.id,
+      today: todayIso(),
+      now: at,
+    });
     notify(tx, [input.personId, input.buddyId, input.managerId].filter((id) => id !== actor.id), "onboarding.started", { name: person.name }, `/onboarding/${plan.id}`);
     audit(
       {
@@ -232,7 +246,7 @@ export function startOnboarding(actor: Actor, input: StartInput, phrases: Templa
         action: "onboarding.start",
         entityType: "onboarding",
         entityId: plan.id,
-        detail: { personId: input.personId, buddyId: input.buddyId, managerId: input.managerId, items: items.length, kind: input.fromJobRoleId ? "role_change" : "new_hire" },
+        detail: { personId: input.personId, buddyId: input.buddyId, managerId: input.managerId, items: items.length + courseItems, kind: input.fromJobRoleId ? "role_change" : "new_hire" },
       },
       tx,
     );

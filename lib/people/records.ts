@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { jobRoles, people, teams, type Locale } from "@/db/schema";
+import { syncAccess } from "@/lib/capability/access";
 import { authorize, authorizeAppRoleChange } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
@@ -118,6 +119,8 @@ export async function createPerson(actor: Actor, input: PersonInput & { password
       .values({ ...normalise(input), passwordHash })
       .returning({ id: people.id })
       .get();
+    // Issue 11: the tools the person's role needs wait as pending access.
+    if (input.jobRoleId != null) syncAccess(tx, { personId: row.id, jobRoleId: input.jobRoleId, reason: null, actorId: actor.id, now: new Date().toISOString() });
     audit(
       {
         actorId: actor.id,
@@ -157,6 +160,8 @@ export async function updatePerson(
       .where(and(eq(people.id, id), eq(people.revision, revision)))
       .run();
     if (changed.changes === 0) throw new ConflictError();
+    // Issue 11: a role change flags access the new role no longer needs and adds what it needs.
+    if (before.jobRoleId !== input.jobRoleId) syncAccess(tx, { personId: id, jobRoleId: input.jobRoleId, reason: "role_change", actorId: actor.id, now: new Date().toISOString() });
     audit(
       {
         actorId: actor.id,
@@ -191,6 +196,8 @@ export function setPersonActive(actor: Actor, id: number, revision: number, acti
       .where(and(eq(people.id, id), eq(people.revision, revision)))
       .run();
     if (changed.changes === 0) throw new ConflictError();
+    // Issue 11: deactivating flags everything the person was granted for revocation.
+    if (!active) syncAccess(tx, { personId: id, jobRoleId: null, reason: "deactivated", actorId: actor.id, now: new Date().toISOString() });
     audit(
       {
         actorId: actor.id,

@@ -29,6 +29,7 @@ export async function ItemList({
 }) {
   const t = await getTranslations("onboarding.plan");
   const rr = await getTranslations("roleReading");
+  const ac = await getTranslations("access");
   const [format, zone] = await Promise.all([getFormatter(), getTimeZone()]);
   const text = await itemTextForReader();
   const Remove = removable;
@@ -58,6 +59,11 @@ export async function ItemList({
                 </Link>
               ) : null}
               {isReadRoleItem(i) && !viewerIsHire && !i.doneAt ? <span>{rr("doneWhenConfirmed")}</span> : null}
+              {i.courseId ? (
+                <Link className="text-brand-700 underline" href={`/training/${i.courseId}`}>
+                  {ac("openCourse")}
+                </Link>
+              ) : null}
               {i.linkKey && roleSlug ? (
                 <Link className="text-brand-700 underline" href={`/roles/${roleSlug}#${i.linkKind === "task" ? "t" : "r"}-${i.linkKey}`}>
                   {t("role")}

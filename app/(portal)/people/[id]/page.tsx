@@ -8,6 +8,7 @@ import { found, idParam, pageParam } from "@/lib/core/page";
 import { getPerson } from "@/lib/people/directory";
 import { personFormOptions } from "@/lib/people/records";
 import { can } from "@/lib/auth/policy";
+import { mayManageAccess } from "@/lib/auth/capability-policy";
 import { requireActor } from "@/lib/auth/session";
 import { updatePersonAction } from "../actions";
 import { ActiveToggle } from "../_components/active-toggle";
@@ -32,6 +33,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");
   const cap = await getTranslations("capability");
+  const ac = await getTranslations("access");
   const format = await getFormatter();
   const canEdit = can(actor, "people.update");
   const options = canEdit ? personFormOptions(actor) : null;
@@ -78,6 +80,11 @@ export default async function PersonPage({ params, searchParams }: Props) {
             {mayOpenCapabilities(actor, person.id) ? (
               <ButtonLink variant="secondary" href={`/people/${person.id}/capability`}>
                 {cap("personLink")}
+              </ButtonLink>
+            ) : null}
+            {mayManageAccess(actor, person.id) ? (
+              <ButtonLink variant="secondary" href={`/people/${person.id}/access`}>
+                {ac("personLink")}
               </ButtonLink>
             ) : null}
             {can(actor, "onboarding.manage") && person.active && person.id !== actor.id ? (
