@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   "thread.proposed",
   "thread.solved",
   "thread.started",
+  "training.assigned",
   "transfer.apply",
   "transfer.schedule",
 ] as const;
