@@ -273,3 +273,10 @@ test("clarity pages have no serious accessibility violations", async ({ hrPage: 
     await expectNoSeriousViolations(page);
   }
 });
+
+test("the readiness matrix has no serious accessibility violations", async ({ supervisorPage: page }) => {
+  test.slow(); // a wide table scanned by axe
+  await page.goto("/readiness");
+  await expect(page.getByRole("heading", { level: 1, name: "Readiness" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

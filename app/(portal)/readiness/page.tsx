@@ -51,7 +51,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
     const state: CellState = c?.cell ?? "gap";
     const style = CELL_STYLE[state];
     return (
-      <td key={capability.key} className="border-l border-slate-100 px-2 py-2 align-top" data-state={state}>
+      <td key={capability.key} className="border-l border-slate-100 px-2 py-2 align-top" data-state={state} data-capability={capability.key}>
         <span className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-medium ${style.className}`}>
           <span aria-hidden="true">{style.icon}</span>
           {t(`state.${state}`)}
