@@ -83,7 +83,7 @@ type Computed = {
 
 /** Holdings and per-responsibility numbers of everyone in the filter: five queries whatever the count. */
 function compute(actor: Actor, f: ReadinessFilters): Computed {
-  void 0;
+  authorize(actor, "readiness.read");
   const today = todayIso();
   const rows = filteredPeople(actor, f);
   const needs = roleNeeds(rows.map((r) => r.roleId));
