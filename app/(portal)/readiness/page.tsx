@@ -23,8 +23,8 @@ type Search = { team?: string; role?: string; page?: string };
 /** Icon, colours and label per cell state: never colour alone. */
 const CELL_STYLE: Record<CellState, { icon: string; className: string }> = {
   ready: { icon: "✓", className: "border-green-300 bg-green-50 text-green-900" },
-  expiring: { icon: "⏳", className: "border-amber-300 bg-amber-50 text-amber-900" },
-  training: { icon: "📘", className: "border-sky-300 bg-sky-50 text-sky-900" },
+  expiring: { icon: "!", className: "border-amber-300 bg-amber-50 text-amber-900" },
+  training: { icon: "→", className: "border-sky-300 bg-sky-50 text-sky-900" },
   gap: { icon: "✗", className: "border-red-300 bg-red-50 text-red-900" },
 };
 
@@ -118,7 +118,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
             <caption className="sr-only">{t("matrixCaption", { role: b.roleTitle })}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700">
               <tr>
-                <th scope="col" className="sticky left-0 bg-slate-50 px-3 py-2">
+                <th scope="col" className="sticky left-0 min-w-40 bg-slate-50 px-3 py-2">
                   {t("person")}
                 </th>
                 {b.capabilities.map((c) => (
@@ -133,7 +133,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
             <tbody className="divide-y divide-slate-100">
               {b.people.map((p) => (
                 <tr key={p.id} data-person={p.name}>
-                  <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left align-top font-medium">
+                  <th scope="row" className="sticky left-0 min-w-40 bg-white px-3 py-2 text-left align-top font-medium">
                     <Link href={`/people/${p.id}/capability`} className="text-brand-800 hover:underline">
                       {p.name}
                     </Link>
