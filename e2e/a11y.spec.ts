@@ -319,3 +319,10 @@ test("tools and access pages have no serious accessibility violations", async ({
   await expect(page.getByRole("heading", { level: 1, name: /Tools and access: Rūta/ })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("the readiness matrix has no serious accessibility violations", async ({ supervisorPage: page }) => {
+  test.slow(); // a wide table scanned by axe
+  await page.goto("/readiness");
+  await expect(page.getByRole("heading", { level: 1, name: "Readiness" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   "thread.proposed",
   "thread.solved",
   "thread.started",
+  "training.assigned",
   "transfer.apply",
   "transfer.schedule",
 ] as const;
