@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
   // No next/image in the app: this turns /_next/image into a plain 404 (a URL to an image that does
   // not exist made the optimizer answer 500).
   images: { unoptimized: true },
+  // Course images and certificates are uploaded through Server Actions: up to 10 MB (lib/files/store.ts) plus the form.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
     return [
       {
