@@ -11,6 +11,7 @@ import { NAME_MAX, SEARCH_MAX, TEXT_MAX } from "@/lib/core/limits";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { foldForSearch } from "@/lib/core/search-text";
 import { likePattern } from "@/lib/capability/records";
+import { courseSearchText } from "@/lib/capability/course-search";
 import { CAPABILITY_KINDS, COURSE_CAPABILITIES_MAX, COURSE_MINUTES_MAX, type CapabilityKind } from "@/lib/capability/vocabulary";
 import { checkUpload, readStoredFile, storeFile } from "@/lib/files/store";
 import type { Tx } from "@/lib/roles/documents";
@@ -38,11 +39,6 @@ export type CourseSummary = {
   hasQuiz: boolean;
 };
 export type CourseDetail = CourseSummary & { content: string; revision: number; authorId: number | null; mayEdit: boolean };
-
-/** The text a course is found by: title, summary and content, folded like every search box. */
-export function courseSearchText(c: { title: string; summary: string; content: string }): string {
-  return foldForSearch(`${c.title}\n${c.summary}\n${c.content}`);
-}
 
 /** A search box's words as LIKE conditions (every word must appear somewhere in the course). */
 function searchCondition(q: string): SQL | undefined {
