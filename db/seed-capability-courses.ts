@@ -35,12 +35,10 @@ Most brake complaints arrive as a feeling: "it squeals", "the steering wheel sha
 ## 2. Road test
 Drive the same route as the customer described where you can. Brake gently and firmly from 50 km/h and from 100 km/h on a safe road.
 
-| Symptom | Usual causes |
-| --- | --- |
-| Judder in the steering wheel | disc thickness variation, run-out after a wheel was fitted badly |
-| Pull to one side | seized caliper slide pin, contaminated pad, tyre pressure |
-| Soft or long pedal | air in the system, worn master cylinder, boiling fluid |
-| Squeal at low speed | glazed pads, missing shims or paste |
+- **Judder in the steering wheel**: disc thickness variation, run-out after a wheel was fitted badly.
+- **Pull to one side**: seized caliper slide pin, contaminated pad, tyre pressure.
+- **Soft or long pedal**: air in the system, worn master cylinder, boiling fluid.
+- **Squeal at low speed**: glazed pads, missing shims or paste.
 
 ## 3. On the lift
 1. Measure pad thickness on **both** sides of every axle.
@@ -152,11 +150,9 @@ Pair up with a colleague and take turns with the three cases on the back-office 
     summary: "What the brand's service plans cover, service intervals per model, and how to explain which plan suits a customer.",
     builds: ["Service intervals and typical job times for the brand's models"],
     content: `## The three plans
-| Plan | Covers | For whom |
-| --- | --- | --- |
-| **Service Basic** | scheduled services at the brand's intervals, oil and filters | private drivers with low mileage |
-| **Service Plus** | Basic plus brake fluid, wiper blades and the yearly health check | most private customers |
-| **Service Complete** | Plus, wear parts (pads, discs, tyres up to a limit) and a loan car | fleet and lease drivers |
+- **Service Basic**: scheduled services at the brand's intervals, oil and filters. For private drivers with low mileage.
+- **Service Plus**: Basic plus brake fluid, wiper blades and the yearly health check. For most private customers.
+- **Service Complete**: Plus, wear parts (pads, discs, tyres up to a limit) and a loan car. For fleet and lease drivers.
 
 Plans are paid monthly and stay with the car when it is sold.
 

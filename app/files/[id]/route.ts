@@ -21,7 +21,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
         "Content-Length": String(file.bytes.byteLength),
         "X-Content-Type-Options": "nosniff",
         "Content-Disposition": `${image ? "inline" : "attachment"}; filename="${id}.${ext}"`,
-        "Cache-Control": "private, max-age=3600",
+        "Cache-Control": "private, max-age=300",
       },
     });
   } catch (e) {

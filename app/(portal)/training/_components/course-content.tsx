@@ -19,6 +19,9 @@ export function CourseContent({ children }: { children: string }) {
               {children}
             </a>
           ),
+          h1: ({ children }) => <h2 className="mt-5 mb-2 text-lg font-semibold text-slate-900">{children}</h2>,
+          h2: ({ children }) => <h2 className="mt-5 mb-2 text-lg font-semibold text-slate-900">{children}</h2>,
+          h3: ({ children }) => <h3 className="mt-4 mb-1 text-base font-semibold text-slate-900">{children}</h3>,
           img: ({ src, alt }) =>
             typeof src === "string" && FILE_URL.test(src) ? (
               // eslint-disable-next-line @next/next/no-img-element -- a stored upload served by /files (no optimizer)
