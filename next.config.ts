@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
   // No next/image in the app: this turns /_next/image into a plain 404 (a URL to an image that does
   // not exist made the optimizer answer 500).
   images: { unoptimized: true },
-  // Certificates and course images are uploaded through Server Actions: up to 10 MB (lib/files/store.ts checks the bytes).
+  // Certificates and course images are uploaded through Server Actions: up to 10 MB (lib/files/store.ts checks the bytes) plus the form.
   experimental: { serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
     return [

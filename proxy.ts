@@ -26,7 +26,8 @@ export async function proxy(req: NextRequest) {
   }
   const res = NextResponse.next();
   if (https) res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  if (!isPublic || pathname.startsWith("/sign-in")) res.headers.set("Cache-Control", "no-store");
+  // Uploaded files (/files/<id>) set their own "private" caching in their route handler.
+  if ((!isPublic && !pathname.startsWith("/files/")) || pathname.startsWith("/sign-in")) res.headers.set("Cache-Control", "no-store");
   return res;
 }
 

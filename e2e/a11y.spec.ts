@@ -326,3 +326,18 @@ test("the readiness matrix has no serious accessibility violations", async ({ su
   await expect(page.getByRole("heading", { level: 1, name: "Readiness" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("the training catalog, a course and the course editor have no serious accessibility violations", async ({ hrPage: page }) => {
+  await page.goto("/training");
+  await expect(page.getByRole("heading", { level: 1, name: "Training" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("link", { name: "Brake system diagnosis" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Brake system diagnosis" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("link", { name: "Edit course" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit course" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto("/training/new");
+  await expect(page.getByRole("heading", { level: 1, name: "New course" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
