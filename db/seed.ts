@@ -32,14 +32,19 @@ const ROLE_TOOLS: Record<string, string[]> = {
   "hr-partner": ["HR system and contract templates", "Training records", "Rolebook administrator access"],
 };
 
-/** YYYY-MM-DD of `today` minus `days` (UTC). */
+/**
+ * YYYY-MM-DD of `today` minus `days`, counted from the demo organisation's calendar day (Amsterdam):
+ * the app counts plan days and due dates from that day, so a demo seeded late in the evening UTC
+ * (already tomorrow in Amsterdam) still has the technician on day 20 with two overdue items.
+ */
 export function isoDaysAgo(days: number, today = new Date()): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+  const [y, m, d] = dateInZone(today, "Europe/Amsterdam").split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
 }
 
-const instantDaysAgo = (days: number, today: Date, hour = 9) => `${isoDaysAgo(days, today)}T${String(hour).padStart(2, "0")}:15:00.000Z`;
+/** An instant `days` UTC days before `today` at `hour`:15 UTC (never in the future for days ≥ 1). */
+const instantDaysAgo = (days: number, today: Date, hour = 9) =>
+  `${new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days)).toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:15:00.000Z`;
 
 export function isEmpty(): boolean {
   return (getDb().select({ n: count() }).from(schema.people).get()?.n ?? 0) === 0;
@@ -404,7 +409,8 @@ function seedOnboarding(today: Date, personIds: Map<string, number>) {
   const db = getDb();
   const hr = actorOf(personIds.get("hr@example.com")!);
   const phrases = templatePhrases(simpleTranslator(en.onboarding.generated));
-  const todayIso = today.toISOString().slice(0, 10);
+  // The organisation's day (the app counts plan days from it), not UTC's.
+  const todayIso = isoDaysAgo(0, today);
   const window = dueDateWindow(todayIso);
   const holidays = holidaysBetween(window.from, window.to);
   const nora = personIds.get("newhire@example.com")!;

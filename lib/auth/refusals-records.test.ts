@@ -50,7 +50,7 @@ const cases: RefusalCase[] = [
     as: HR,
     call: (a) => updateCapability(a, fx.lift, rev(fx.lift), { name: "Safe lift operation and manufacturer lifting points", kind: "technical", validityMonths: 18 }),
     expect: (r: { revision: number }) => expect(r.revision).toBeGreaterThan(1),
-    changes: ["capabilities"],
+    changes: ["capabilities", "capability_evidence"], // the seeded evidence of lift operation gets its new end date
   },
 ];
 

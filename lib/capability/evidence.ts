@@ -95,7 +95,7 @@ export function signOff(actor: Actor, input: { personId: number; capabilityKey: 
       .returning({ id: capabilityEvidence.id })
       .get();
     closeTrainingFor(tx, { personId: person.id, capabilityKeys: [cap.key], actorId: actor.id, now });
-    notify(tx, [person.id], "capability.signedOff", { name: actor.name, capability: cap.name }, "/capability");
+    notify(tx, [person.id], "capability.signedOff", { name: actor.name, capability: cap.name }, `/capability#c-${cap.key}`);
     audit({ actorId: actor.id, action: "evidence.signedOff", entityType: "person", entityId: person.id, detail: { name: cap.name, capability: cap.key, relation, evidenceId: row.id } }, tx);
     return { evidenceId: row.id };
   });

@@ -234,8 +234,12 @@ describe("startOnboarding", () => {
     expect(plan).toMatchObject({ personId: hireA.id, kind: "new_hire", status: "open", startDate: start, buddyId: idOf("thomas.bakker@example.com") });
     const items = itemsOf(id);
     const template = getTemplate(hr(), SA, phrases).items;
-    // The template's items, then the five check-ins.
-    expect(items).toHaveLength(template.length + 5);
+    // The template's items, the five check-ins, and a course for each capability gap some course fills
+    // (lib/capability/onboarding-training.test.ts tests which).
+    const courseItems = items.filter((i) => i.genKey?.startsWith("course:"));
+    expect(courseItems.length).toBeGreaterThan(0);
+    expect(courseItems.every((i) => i.assignee === "hire")).toBe(true);
+    expect(items).toHaveLength(template.length + 5 + courseItems.length);
     for (const i of items) expect(i.dueDate).toBe(dueDate(start, i.dueDay));
     // Generated items keep what generated them, so each reader sees them in their language.
     for (const t of template) expect(items.find((i) => i.genKey === t.genKey && i.title === t.title)).toMatchObject({ genParams: t.genParams, edited: t.edited });
@@ -328,7 +332,8 @@ describe("startOnboarding", () => {
     const fresh = saDoc.filter((r) => r.key !== reception.key && r.key !== courtesy.key);
     expect(fresh).toHaveLength(saDoc.length - 2);
     expect(items.filter((i) => i.linkKind === "responsibility").map((i) => i.linkKey).sort()).toEqual(fresh.flatMap((r) => [r.key, r.key]).sort());
-    const plain = items.filter((i) => !i.genKey?.startsWith("checkin:"));
+    // Courses for the capabilities the new role adds are hire items too (lib/capability/onboarding-training.test.ts).
+    const plain = items.filter((i) => !i.genKey?.startsWith("checkin:") && !i.genKey?.startsWith("course:"));
     expect(plain.filter((i) => i.linkKind !== "responsibility").map((i) => i.title)).toEqual([phrases.readRole]);
     expect(plain.some((i) => i.assignee === "hr" || i.assignee === "manager")).toBe(false);
     expect(items.filter((i) => i.genKey?.startsWith("checkin:"))).toHaveLength(5);

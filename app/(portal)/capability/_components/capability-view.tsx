@@ -65,6 +65,9 @@ export async function CapabilityView({ overview, basePath }: { overview: Capabil
   const d = await getTranslations("roleDoc");
   const format = await getFormatter();
   const o = overview;
+  // A capability several responsibilities need gets its anchor (#c-<key>, the sign-off notification's link) on its first appearance.
+  const anchored = new Set<string>();
+  const anchor = (key: string) => (anchored.has(key) ? undefined : (anchored.add(key), `c-${key}`));
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-4">
@@ -78,7 +81,7 @@ export async function CapabilityView({ overview, basePath }: { overview: Capabil
               ) : (
                 <ul className="mt-3 divide-y divide-slate-100">
                   {r.capabilities.map((c) => (
-                    <li key={c.key} className="py-3" data-testid="capability" data-state={c.cell}>
+                    <li key={c.key} id={anchor(c.key)} className="scroll-mt-24 py-3" data-testid="capability" data-state={c.cell}>
                       <div className="flex flex-wrap items-baseline justify-between gap-2">
                         <p className="font-medium text-slate-900">
                           <Link href={`/capabilities/${c.key}`} className="hover:underline">
