@@ -218,6 +218,8 @@ export type OpenAccessRow = {
   personActive: boolean;
   teamName: string | null;
   tool: string;
+  toolKey: string;
+  revision: number;
   status: AccessStatus;
   flagReason: AccessFlagReason | null;
   since: string;
@@ -249,6 +251,8 @@ export function openAccess(actor: Actor, filters: { view?: AccessView; teamId?: 
       personActive: people.active,
       teamName: teams.name,
       tool: accessGrants.tool,
+      toolKey: accessGrants.toolKey,
+      revision: accessGrants.revision,
       status: accessGrants.status,
       flagReason: accessGrants.flagReason,
       since: accessGrants.updatedAt,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionButton } from "@/components/ui/action-button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
@@ -8,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { ACCESS_VIEWS, accessTeams, openAccess, type AccessView } from "@/lib/capability/access";
 import { requireActor } from "@/lib/auth/session";
 import { found, optionalIdParam, pageParam } from "@/lib/core/page";
+import { setAccessAction } from "./actions";
 
 type Props = { searchParams: Promise<{ view?: string; team?: string; q?: string; page?: string }> };
 
@@ -52,7 +54,7 @@ export default async function AccessPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="mb-2 text-sm text-slate-600">{t("count", { count: list.total })}</p>
-          <DataTable columns={[t("col.person"), t("col.tool"), t("col.status"), t("col.since")]}>
+          <DataTable columns={[t("col.person"), t("col.tool"), t("col.status"), t("col.since"), t("col.actions")]}>
             {list.rows.map((r) => (
               <tr key={r.id}>
                 <td className="px-4 py-3">
@@ -70,6 +72,24 @@ export default async function AccessPage({ searchParams }: Props) {
                   {r.status === "revoke" && r.flagReason ? <span className="block text-xs text-slate-600">{t(`reason.${r.flagReason}`)}</span> : null}
                 </td>
                 <td className="px-4 py-3 text-slate-700">{format.dateTime(new Date(r.since), { dateStyle: "medium" })}</td>
+                <td className="px-4 py-3">
+                  {/* Every row here is someone whose access the actor manages (openAccess is scoped by the same rule). */}
+                  {r.status === "pending" && r.personActive ? (
+                    <ActionButton action={setAccessAction} input={{ personId: r.personId, toolKey: r.toolKey, action: "grant", revision: String(r.revision) }}>
+                      {t("grant")}
+                      <span className="sr-only">
+                        : {r.tool}, {r.personName}
+                      </span>
+                    </ActionButton>
+                  ) : r.status === "revoke" ? (
+                    <ActionButton action={setAccessAction} input={{ personId: r.personId, toolKey: r.toolKey, action: "revoke", revision: String(r.revision) }}>
+                      {t("revoke")}
+                      <span className="sr-only">
+                        : {r.tool}, {r.personName}
+                      </span>
+                    </ActionButton>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </DataTable>
