@@ -37,3 +37,16 @@ test("a supervisor has no tools-and-access pages", async ({ supervisorPage: page
   const response = await page.goto("/access");
   expect(response?.status()).toBe(404);
 });
+
+test("the manager grants a pending tool straight from the open list", async ({ managerPage: page }) => {
+  await page.goto("/access?view=pending&q=Lukas");
+  const row = page.getByRole("row").filter({ hasText: "Lukas Petrauskas" }).filter({ hasText: "HV safety kit (gloves, insulated tools)" });
+  await expect(row).toContainText("Pending");
+  await row.getByRole("button", { name: /^Grant\s*: HV safety kit \(gloves, insulated tools\), Lukas Petrauskas$/ }).click();
+  // Granted, it leaves the list of open items.
+  await expect(page.getByRole("row").filter({ hasText: "HV safety kit (gloves, insulated tools)" }).filter({ hasText: "Lukas Petrauskas" })).toHaveCount(0);
+  await page.goto("/people?q=Lukas");
+  await page.getByRole("link", { name: "Lukas Petrauskas" }).first().click();
+  await page.getByRole("link", { name: "Tools and access" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "HV safety kit (gloves, insulated tools)" })).toContainText("Granted by Marco");
+});
