@@ -29,7 +29,7 @@
  *   evaluationsCondition, concernsCondition, concernForwardTargetsCondition, concernHrCondition,
  *   threadsCondition, threadRolesCondition, clarityRolesCondition, readinessPeopleCondition,
  *   accessPeopleCondition) called anywhere: sql`1 = 1`;
- * - inside lib/auth/policy.ts and lib/auth/capability-policy.ts: every condition of every rule (each operand of && and ||, each if,
+ * - inside lib/auth/policy.ts, confidence-policy.ts and capability-policy.ts: every condition of every rule (each operand of && and ||, each if,
  *   each ?: condition, each boolean return and field) once `true` and once `false`, and each
  *   argument of an SQL and(…)/or(…) sql`1 = 1`;
  * - inside lib/auth/scope.ts: each branch of each fragment (each argument of or(…), each returned
@@ -56,7 +56,7 @@
  * - pulse/send.ts teamsScope(…) → 1 = 1 (checkTarget, pulseSendOptions): only HR holds pulse.send,
  *   and HR's team scope is every team; kept so a round stays inside the sender's teams if managers
  *   are ever allowed to send.
- * - policy.ts concernAccess's mayForward `can(actor, "concerns.oversee")` → true: only HR, the named
+ * - confidence-policy.ts concernAccess's mayForward `can(actor, "concerns.oversee")` → true: only HR, the named
  *   author and the addressees can see a concern at all (concernsCondition), addressees may forward
  *   anyway and the author is excluded by the same expression.
  * - audit/subjects.ts concernsCondition(…) → 1 = 1: only HR reads the audit log, and HR sees every
@@ -68,7 +68,7 @@
  *   actor's own role, it is true whenever they hold one (everyone may take part in threads).
  * - threads/read.ts threadCountsForRole's threadsCondition(…) → 1 = 1: the same function first
  *   checks threadRolesCondition for that one role, which covers the same roles.
- * - policy.ts threadAccess's isStarter `holdsRole` → true: a starter who no longer holds the role
+ * - confidence-policy.ts threadAccess's isStarter `holdsRole` → true: a starter who no longer holds the role
  *   cannot see the thread any more unless they manage its holders, and then they steer it anyway.
  *
  * Safety: the original file is kept in memory and in `<file>.auth-mutant-backup` while a mutant runs,
@@ -106,7 +106,7 @@ const SQL_TRUE = "__mutantSql`1 = 1`";
 const SQL_IMPORT = 'import { sql as __mutantSql } from "drizzle-orm";\n';
 const POLICY = path.join(LIB, "auth", "policy.ts");
 /** The policy module's files whose rule conditions are mutated one by one. */
-const POLICY_FILES = new Set([POLICY, path.join(LIB, "auth", "capability-policy.ts")]);
+const POLICY_FILES = new Set([POLICY, path.join(LIB, "auth", "confidence-policy.ts"), path.join(LIB, "auth", "capability-policy.ts")]);
 const SCOPE = path.join(LIB, "auth", "scope.ts");
 
 function libFiles(dir = LIB) {

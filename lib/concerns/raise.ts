@@ -4,7 +4,8 @@ import { and, asc, count, eq, inArray, isNotNull, ne, or, sql } from "drizzle-or
 import { getDb } from "@/db/client";
 import { concernAddressees, concernAuthors, concernMessages, concerns, jobRoles, people, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, concernHrCondition } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/policy";
+import { concernHrCondition } from "@/lib/auth/confidence-policy";
 import { audit } from "@/lib/audit/log";
 import { ANONYMITY_WARN_BELOW, type ConcernAudience } from "@/lib/confidence/vocabulary";
 import { FieldError } from "@/lib/core/errors";

@@ -4,7 +4,7 @@ import { and, asc, eq, max } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { threadMessages } from "@/lib/concerns/messages";
 import { concernAddressees, concernMessages, concerns, people } from "@/db/schema";
-import { receiptAccess } from "@/lib/auth/policy";
+import { receiptAccess } from "@/lib/auth/confidence-policy";
 import { lockedMinutes, receiptIpKey, recordFailure } from "@/lib/auth/rate-limit";
 import { type ConcernMessageKind, type ConcernStatus, RECEIPT_CODE_LENGTH } from "@/lib/confidence/vocabulary";
 import { ActionError, FieldError } from "@/lib/core/errors";

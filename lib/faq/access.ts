@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { concernAddressees, concernAuthors, concerns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { concernAccess, concernsCondition, type ConcernAccess } from "@/lib/auth/policy";
+import { concernAccess, concernsCondition, type ConcernAccess } from "@/lib/auth/confidence-policy";
 
 /** The few columns of a concern the FAQ needs (never its author). */
 export type SourceConcern = {

@@ -3,7 +3,8 @@ import { and, asc, desc, eq, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { faqEntries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, mayEditFaq } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/policy";
+import { mayEditFaq } from "@/lib/auth/confidence-policy";
 import type { FaqStatus } from "@/lib/confidence/vocabulary";
 
 /** At most this many entries are read for one role (the page lists them under their responsibilities). */

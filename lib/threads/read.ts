@@ -4,14 +4,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { jobRoles, people, taskThreadPosts, taskThreads, tasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import {
-  authorize,
-  can,
-  mayStartThread,
-  threadRolesCondition,
-  threadsCondition,
-  type ThreadAccess,
-} from "@/lib/auth/policy";
+import { authorize, can } from "@/lib/auth/policy";
+import { mayStartThread, threadRolesCondition, threadsCondition, type ThreadAccess } from "@/lib/auth/confidence-policy";
 import { THREAD_STATUSES, type ThreadStatus } from "@/lib/confidence/vocabulary";
 import { pageOf, type Page } from "@/lib/core/pagination";
 

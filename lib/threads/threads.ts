@@ -4,16 +4,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { jobRoles, people, responsibilities, roleDrafts, taskThreadPosts, taskThreads, tasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import {
-  authorize,
-  managesHoldersOf,
-  mayEditRole,
-  mayStartThread,
-  outOfScope,
-  threadAccess,
-  threadsCondition,
-  type ThreadAccess,
-} from "@/lib/auth/policy";
+import { authorize, mayEditRole, outOfScope } from "@/lib/auth/policy";
+import { managesHoldersOf, mayStartThread, threadAccess, threadsCondition, type ThreadAccess } from "@/lib/auth/confidence-policy";
 import { audit } from "@/lib/audit/log";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { NAME_MAX, TEXT_MAX } from "@/lib/core/limits";

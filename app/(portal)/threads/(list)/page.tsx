@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
-import { mayStartThread } from "@/lib/auth/policy";
+import { mayStartThread } from "@/lib/auth/confidence-policy";
 import { requireActor } from "@/lib/auth/session";
 import { THREAD_STATUSES, type ThreadStatus } from "@/lib/confidence/vocabulary";
 import { formatInstant } from "@/lib/core/format-dates";
