@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { unique } from "./helpers";
+import { orgToday, unique } from "./helpers";
 
 /*
  * Existing concerns (issue 10, points 3 and 4): the addressee's inbox and its count, answering, the
@@ -25,7 +25,7 @@ function namedConcern(body: string): string {
     db.pragma("busy_timeout = 5000");
     const id = (email: string) => (db.prepare("select id from people where email = ?").get(email) as { id: number }).id;
     const concernId = randomUUID();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = orgToday();
     db.transaction(() => {
       db.prepare("insert into concerns (id, anonymous, audience, body, status, created_on, waiting_since, revision) values (?, 0, 'manager', ?, 'open', ?, ?, 1)").run(concernId, body, today, today);
       db.prepare("insert into concern_authors (concern_id, person_id) values (?, ?)").run(concernId, id("employee@example.com"));

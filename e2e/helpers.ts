@@ -38,3 +38,6 @@ export async function signInAndWait(page: Page, email: string, password = DEMO_P
 
 /** A unique suffix for records a test creates. */
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** Today in the demo organisation's zone (Amsterdam), as the app counts days: YYYY-MM-DD. */
+export const orgToday = (now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

@@ -1,5 +1,6 @@
 import { and, count, eq, gt } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { todayIso } from "@/lib/core/dates";
 import { getDb } from "@/db/client";
 import { auditLog, concernAddressees, concernAuthors, concernMessages, concerns, jobRoles, notifications, people } from "@/db/schema";
 import { ANONYMITY_WARN_BELOW } from "@/lib/confidence/vocabulary";
@@ -33,7 +34,8 @@ function thrown(fn: () => unknown): unknown {
   throw new Error("expected the call to throw");
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The organisation's day, to which every date a concern keeps is rounded. */
+const today = () => todayIso();
 
 describe("what the form offers", () => {
   it("employee@: her manager (reports-to), every team's manager, her role's owner, every HR admin", () => {

@@ -13,6 +13,7 @@ import { TEXT_MAX } from "@/lib/core/limits";
 import { notify } from "@/lib/notifications/notifications";
 import { currentDoc } from "@/lib/roles/documents";
 import { newReceiptCode, hashReceiptCode } from "@/lib/concerns/receipt";
+import { todayIso } from "@/lib/core/dates";
 
 /**
  * Raising a concern (issue 10 points 1 and 2): what the form offers (`audienceOptions`) and posting
@@ -21,8 +22,12 @@ import { newReceiptCode, hashReceiptCode } from "@/lib/concerns/receipt";
  * without the author; the author gets a receipt code once, the database keeps only its hash.
  */
 
-/** The UTC day: every date an anonymous concern keeps is rounded to it. */
-export const utcDay = (now = new Date()) => now.toISOString().slice(0, 10);
+/**
+ * The organisation's calendar day: every date a concern keeps is rounded to it (the inbox counts
+ * working days from the same day, so a concern raised late in the evening UTC does not already
+ * wait a day in Amsterdam).
+ */
+export const concernDay = (now = new Date()) => todayIso(now);
 
 /** How many teams the "a team's managers" choice lists (teams with a manager, by name). */
 export const TEAM_OPTIONS_MAX = 200;
@@ -217,7 +222,7 @@ export function raiseConcern(actor: Actor, input: RaiseInput): { id: string; cod
   // An anonymous concern names the role only when it concerns it (a link, or addressed to its owner).
   const jobRoleId = actor.jobRoleId && (!anonymous || responsibilityKey || input.audience === "role_owner") ? actor.jobRoleId : null;
   const id = randomUUID();
-  const day = utcDay();
+  const day = concernDay();
   const code = anonymous ? newReceiptCode() : null;
 
   getDb().transaction((tx) => {

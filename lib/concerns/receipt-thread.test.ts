@@ -1,5 +1,6 @@
 import { count, eq, gt, like } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { todayIso } from "@/lib/core/dates";
 import { getDb } from "@/db/client";
 import { concernMessages, concerns, loginFailures, notifications, people } from "@/db/schema";
 import { LIMITS } from "@/lib/auth/rate-limit";
@@ -25,7 +26,8 @@ beforeEach(() => {
 });
 
 const personId = (email: string) => getDb().select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
-const today = () => new Date().toISOString().slice(0, 10);
+/** The organisation's day, to which every date a concern keeps is rounded. */
+const today = () => todayIso();
 const lastNotificationId = () => Math.max(0, ...getDb().select({ id: notifications.id }).from(notifications).all().map((n) => n.id));
 const messageCount = () => getDb().select({ n: count() }).from(concernMessages).get()!.n;
 

@@ -11,7 +11,7 @@ import { ActionError, FieldError } from "@/lib/core/errors";
 import { TEXT_MAX } from "@/lib/core/limits";
 import { notify } from "@/lib/notifications/notifications";
 import { hashReceiptCode, normalizeReceiptCode, receiptMatches } from "@/lib/concerns/receipt";
-import { utcDay } from "@/lib/concerns/raise";
+import { concernDay } from "@/lib/concerns/raise";
 
 /**
  * The author of an anonymous concern, holding its receipt code, signed in or not: reads the thread,
@@ -103,7 +103,7 @@ function addresseeIds(concernId: string): number[] {
 /** Appends an entry from the anonymous author and sets the status, in one transaction. */
 function append(concernId: string, entry: { kind: ConcernMessageKind; body: string }, status: ConcernStatus, waitingSince: string | null, notifyKind?: "concern.authorReplied") {
   const db = getDb();
-  const day = utcDay();
+  const day = concernDay();
   db.transaction((tx) => {
     const last = tx.select({ seq: max(concernMessages.seq) }).from(concernMessages).where(eq(concernMessages.concernId, concernId)).get()?.seq ?? 0;
     tx.insert(concernMessages)
@@ -125,7 +125,7 @@ export function replyByReceipt(code: string, body: string, ip: string | null): R
   if (text.length > TEXT_MAX) throw new FieldError({ body: "tooLong" }, { body: { max: TEXT_MAX } });
   const c = openByCode(code, ip);
   if (!receiptAccess(c).mayReply) throw new ActionError("receipt.final");
-  append(c.id, { kind: "message", body: text }, "open", utcDay(), "concern.authorReplied");
+  append(c.id, { kind: "message", body: text }, "open", concernDay(), "concern.authorReplied");
   return threadOf(c.id);
 }
 

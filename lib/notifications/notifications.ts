@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/core/errors";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import type { AckState } from "@/lib/communication/vocabulary";
+import { todayIso } from "@/lib/core/dates";
 
 export const NOTIFICATION_KINDS = [
   "role.changed",
@@ -80,7 +81,7 @@ export function notifyEach(
   opts: NotifyOptions = {},
 ): void {
   if (!items.length) return;
-  const now = opts.dayOnly ? new Date().toISOString().slice(0, 10) : new Date().toISOString();
+  const now = opts.dayOnly ? todayIso() : new Date().toISOString();
   const rows = tx
     .insert(notifications)
     .values(items.map(({ personId, link }) => ({ personId, kind, params: JSON.stringify(params), link, createdAt: now })))
