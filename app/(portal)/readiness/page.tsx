@@ -75,16 +75,19 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         </Link>{" "}
         <span className="text-sm font-normal text-slate-600">{t("peopleCount", { count: b.peopleCount })}</span>
       </h2>
-      <h3 className="mt-3 mb-2 text-sm font-semibold text-slate-800">{t("summaryHeading")}</h3>
-      <div className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={`summary-${b.roleSlug}`}>
+      <h3 id={`summary-${b.roleId}`} className="mt-3 mb-2 text-sm font-semibold text-slate-800">
+        {t("summaryHeading")}
+      </h3>
+      {/* Scrolls sideways on a phone: focusable so a keyboard can scroll it too. */}
+      <div role="region" aria-labelledby={`summary-${b.roleId}`} tabIndex={0} className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full min-w-[42rem] divide-y divide-slate-200 text-sm" data-testid={`summary-${b.roleSlug}`}>
           <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" className="min-w-44 px-3 py-2">
                 {t("responsibility")}
               </th>
               {(["ready", "expiring", "training", "gap"] as const).map((s) => (
-                <th key={s} scope="col" className="px-3 py-2 text-right">
+                <th key={s} scope="col" className="whitespace-nowrap px-3 py-2 text-right">
                   <span aria-hidden="true">{CELL_STYLE[s].icon} </span>
                   {t(`state.${s}`)}
                 </th>
