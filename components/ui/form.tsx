@@ -4,6 +4,7 @@ import { createContext, useActionState, useContext, useId, useRef, useTransition
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/core/action-types";
 import { errorClass, hintClass, inputClass, labelClass, selectClass, textareaClass } from "./field-styles";
+import { SuccessNote } from "@/components/ui/notice";
 
 type State = ActionResult<unknown> | null;
 const FormState = createContext<{ state: State; pending: boolean }>({ state: null, pending: false });
@@ -58,9 +59,9 @@ export function ActionForm({
           </p>
         ) : null}
         {state?.ok && successMessage ? (
-          <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          <SuccessNote>
             {successMessage}
-          </p>
+          </SuccessNote>
         ) : null}
         {children}
       </form>

@@ -12,6 +12,7 @@ import { found, idParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { remindAnnouncementAction } from "../actions";
 import { formatDay } from "@/lib/core/format-dates";
+import { SuccessNote } from "@/components/ui/notice";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -55,9 +56,9 @@ export default async function AnnouncementPage({ params, searchParams }: Props) 
         }
       />
       {created ? (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        <SuccessNote>
           {t("created")}
-        </p>
+        </SuccessNote>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <Card>

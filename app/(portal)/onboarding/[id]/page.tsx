@@ -16,6 +16,7 @@ import { AddItemForm, CheckinForm, ClosePlanForm, RemoveItemButton } from "../_c
 import { groupItems, PlanContacts, PlanProgress } from "../_components/plan-parts";
 import { formatDay } from "@/lib/core/format-dates";
 import { PlainText } from "@/components/ui/plain-text";
+import { SuccessNote } from "@/components/ui/notice";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ started?: string }> };
 
@@ -86,9 +87,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
         }
       />
       {started ? (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        <SuccessNote>
           {t("started")}
-        </p>
+        </SuccessNote>
       ) : null}
       {plan.status === "closed" ? (
         <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">

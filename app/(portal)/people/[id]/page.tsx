@@ -16,6 +16,7 @@ import { EvaluationHistory } from "../_components/evaluation-history";
 import { PersonForm } from "../_components/person-form";
 import { formatDay } from "@/lib/core/format-dates";
 import { mayOpenCapabilities } from "@/lib/capability/evidence";
+import { SuccessNote } from "@/components/ui/notice";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; page?: string }> };
 
@@ -99,9 +100,9 @@ export default async function PersonPage({ params, searchParams }: Props) {
         }
       />
       {created ? (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        <SuccessNote>
           {t("created")}
-        </p>
+        </SuccessNote>
       ) : null}
       <Card className="mb-6">
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">

@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { errorClass, inputClass, labelClass, textareaClass } from "@/components/ui/field-styles";
 import { localeNames, locales, type AppLocale } from "@/i18n/config";
 import { updateEvaluationScheduleAction, updateRatingScaleAction } from "../actions";
+import { SuccessNote } from "@/components/ui/notice";
 
 type Texts = Partial<Record<AppLocale, string>>;
 export type EditableLevel = { id: number; code: string | null; labels: Texts; meanings: Texts; used: number };
@@ -31,9 +32,9 @@ export function ScaleEditor({ revision, levels, defaults, locale }: { revision: 
   return (
     <div>
       {saved ? (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        <SuccessNote>
           {t("saved")}
-        </p>
+        </SuccessNote>
       ) : null}
       <ActionForm
         key={revision}

@@ -9,6 +9,7 @@ import { itemText } from "@/lib/onboarding/phrases";
 import { found, slugParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { ConfirmRegenerate, TemplateEditor } from "../../../onboarding/_components/template-editor";
+import { SuccessNote } from "@/components/ui/notice";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ preview?: string; regenerated?: string }> };
 
@@ -58,9 +59,9 @@ export default async function TemplatePage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {sp.regenerated ? (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        <SuccessNote>
           {t("regenerated")}
-        </p>
+        </SuccessNote>
       ) : null}
       {preview ? (
         <Card className="mb-6">

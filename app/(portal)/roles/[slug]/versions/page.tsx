@@ -10,6 +10,7 @@ import { listVersions } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/core/format-dates";
 import { PlainText } from "@/components/ui/plain-text";
+import { SuccessNote } from "@/components/ui/notice";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> };
 
@@ -36,9 +37,9 @@ export default async function VersionsPage({ params, searchParams }: Props) {
       </p>
       <PageHeader title={t("heading", { role: role.title })} description={t("intro")} />
       {published ? (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        <SuccessNote>
           {t("published", { version: published })}
-        </p>
+        </SuccessNote>
       ) : null}
       {versions.length > 1 ? (
         <Card className="mb-6">

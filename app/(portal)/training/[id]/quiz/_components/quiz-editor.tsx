@@ -7,6 +7,7 @@ import { ActionForm, SubmitButton, TextField, useFormStatusContext } from "@/com
 import { buttonClass } from "@/components/ui/button";
 import { errorClass, inputClass, labelClass, selectClass, textareaClass } from "@/components/ui/field-styles";
 import { saveQuizAction } from "../actions";
+import { SuccessNote } from "@/components/ui/notice";
 
 type Kind = "single" | "multiple";
 export type EditorQuestion = { kind: Kind; text: string; options: { text: string; correct: boolean }[] };
@@ -47,9 +48,9 @@ export function QuizEditor({
   return (
     <div>
       {saved ? (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        <SuccessNote>
           {t("saved")}
-        </p>
+        </SuccessNote>
       ) : null}
     <ActionForm
       key={revision}
