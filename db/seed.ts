@@ -17,6 +17,7 @@ import { dateInZone } from "../lib/core/dates";
 import { seedConcernsAndThreads, seedPulse } from "./seed-confidence";
 import { seedEvaluations } from "./seed-evaluations";
 import { seedCapability } from "./seed-capability";
+import { seedFeedback } from "./seed-feedback";
 import en from "../i18n/messages/en.json";
 
 export const DEMO_PASSWORD = "rolebook-demo";
@@ -352,6 +353,7 @@ export async function seedDemo(today = new Date()): Promise<void> {
   seedConcernsAndThreads(today, personIds);
   seedPulse(today, personIds);
   seedCapability(today, personIds);
+  seedFeedback(today, personIds);
 }
 
 /** Easter Sunday (Gregorian), by the anonymous computus. */

@@ -29,7 +29,7 @@
  *   evaluationsCondition, concernsCondition, concernForwardTargetsCondition, concernHrCondition,
  *   threadsCondition, threadRolesCondition, clarityRolesCondition, readinessPeopleCondition,
  *   accessPeopleCondition) called anywhere: sql`1 = 1`;
- * - inside lib/auth/policy.ts, confidence-policy.ts and capability-policy.ts: every condition of every rule (each operand of && and ||, each if,
+ * - inside lib/auth/policy.ts, confidence-policy.ts, capability-policy.ts and feedback-policy.ts: every condition of every rule (each operand of && and ||, each if,
  *   each ?: condition, each boolean return and field) once `true` and once `false`, and each
  *   argument of an SQL and(…)/or(…) sql`1 = 1`;
  * - inside lib/auth/scope.ts: each branch of each fragment (each argument of or(…), each returned
@@ -98,15 +98,15 @@ const TIMEOUT_MS = Number(args.timeout ?? 900) * 1000;
 // ---------- What counts as a check ----------
 
 const REMOVE = new Set(["authorize", "recordDenied", "authorizeAppRoleChange"]);
-const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson", "mayEvaluate", "managesHoldersOf", "mayStartThread", "mayEditFaq", "mayViewCapabilities", "mayAddCertificate", "mayAssignTraining", "mayManageAccess", "mayEditCourse"]);
-const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition", "evaluableCondition", "evaluationsCondition", "concernsCondition", "concernForwardTargetsCondition", "concernHrCondition", "threadsCondition", "threadRolesCondition", "clarityRolesCondition", "readinessPeopleCondition", "accessPeopleCondition"]);
+const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson", "mayEvaluate", "managesHoldersOf", "mayStartThread", "mayEditFaq", "mayViewCapabilities", "mayAddCertificate", "mayAssignTraining", "mayManageAccess", "mayEditCourse", "mayReadRatingsOf", "mayMakeRatingLink", "mayGiveNote", "mayGiveUpward", "mayReadUpwardResults", "mayManageIntegrations"]);
+const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition", "evaluableCondition", "evaluationsCondition", "concernsCondition", "concernForwardTargetsCondition", "concernHrCondition", "threadsCondition", "threadRolesCondition", "clarityRolesCondition", "readinessPeopleCondition", "accessPeopleCondition", "ratingPeopleCondition", "followupsCondition", "notesCondition", "upwardLeadersCondition"]);
 const PLAN_FIELDS = new Set(["isHire", "isBuddy", "isManager", "doesHrItems", "mayManage", "mayCheckin", "mayView"]);
 const ALL_TRUE_ACCESS = `({ ${[...PLAN_FIELDS].map((f) => `${f}: true`).join(", ")} })`;
 const SQL_TRUE = "__mutantSql`1 = 1`";
 const SQL_IMPORT = 'import { sql as __mutantSql } from "drizzle-orm";\n';
 const POLICY = path.join(LIB, "auth", "policy.ts");
 /** The policy module's files whose rule conditions are mutated one by one. */
-const POLICY_FILES = new Set([POLICY, path.join(LIB, "auth", "confidence-policy.ts"), path.join(LIB, "auth", "capability-policy.ts")]);
+const POLICY_FILES = new Set([POLICY, path.join(LIB, "auth", "confidence-policy.ts"), path.join(LIB, "auth", "capability-policy.ts"), path.join(LIB, "auth", "feedback-policy.ts")]);
 const SCOPE = path.join(LIB, "auth", "scope.ts");
 
 function libFiles(dir = LIB) {

@@ -14,7 +14,7 @@ import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "capability" | "training" | "readiness" | "access" | "people" | "roles" | "clarity" | "audit" | "settings";
+type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "feedback" | "capability" | "training" | "readiness" | "access" | "people" | "roles" | "clarity" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission; except?: string[] }[] = [
   { href: "/", key: "myRole", permission: "self.read" },
   { href: "/changes", key: "changes", permission: "acks.answer" },
@@ -24,6 +24,7 @@ const NAV: { href: string; key: NavKey; permission: Permission; except?: string[
   { href: "/evaluations", key: "evaluations", permission: "self.read", except: ["/evaluations/due"] },
   { href: "/evaluations/due", key: "evaluationsDue", permission: "evaluations.write" },
   { href: "/concerns", key: "concerns", permission: "concerns.raise" },
+  { href: "/feedback", key: "feedback", permission: "ratings.read" },
   { href: "/capability", key: "capability", permission: "self.read" },
   { href: "/training", key: "training", permission: "courses.read" },
   { href: "/readiness", key: "readiness", permission: "readiness.read" },

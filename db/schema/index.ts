@@ -8,3 +8,4 @@ export * from "./organisation";
 export * from "./evaluations";
 export * from "./confidence";
 export * from "./capability";
+export * from "./feedback";

@@ -14,6 +14,8 @@ export const jobRoles = sqliteTable(
     ownerId: integer("owner_id").references((): AnySQLiteColumn => people.id, { onDelete: "set null" }),
     /** Number of the current published version (0 = never published). */
     currentVersion: integer("current_version").notNull().default(0),
+    /** People in this role serve customers directly: they get a personal rating QR code (issue 12). */
+    customerFacing: integer("customer_facing", { mode: "boolean" }).notNull().default(false),
     revision: integer("revision").notNull().default(1),
     ...timestamps,
   },

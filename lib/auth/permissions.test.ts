@@ -51,6 +51,14 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "readiness.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
   "training.assign": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
   "access.manage": { hr_admin: Y, manager: Y, supervisor: N, employee: N },
+  "ratings.links": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "ratings.read": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "ratings.aggregate": { hr_admin: Y, manager: Y, supervisor: Y, employee: N },
+  "ratings.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "followups.handle": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "feedback.give": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "upward.give": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "integrations.manage": { hr_admin: Y, manager: N, supervisor: N, employee: N },
 };
 
 describe("permission table", () => {

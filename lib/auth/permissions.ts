@@ -49,6 +49,14 @@ export const PERMISSIONS = [
   "readiness.read",
   "training.assign",
   "access.manage",
+  "ratings.links",
+  "ratings.read",
+  "ratings.aggregate",
+  "ratings.oversee",
+  "followups.handle",
+  "feedback.give",
+  "upward.give",
+  "integrations.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +76,11 @@ const everyone: Permission[] = [
   "quizzes.take",
   "evidence.signoff",
   "evidence.certify",
+  "ratings.links",
+  "ratings.read",
+  "followups.handle",
+  "feedback.give",
+  "upward.give",
 ];
 
 export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
@@ -101,6 +114,9 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "readiness.read",
     "training.assign",
     "access.manage",
+    "ratings.aggregate",
+    "ratings.oversee",
+    "integrations.manage",
   ]),
   manager: new Set<Permission>([
     ...everyone,
@@ -116,8 +132,9 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "readiness.read",
     "training.assign",
     "access.manage",
+    "ratings.aggregate",
   ]),
-  supervisor: new Set<Permission>([...everyone, "people.read", "evaluations.write", "readiness.read", "training.assign"]),
+  supervisor: new Set<Permission>([...everyone, "people.read", "evaluations.write", "readiness.read", "training.assign", "ratings.aggregate"]),
   employee: new Set<Permission>([...everyone]),
 };
 

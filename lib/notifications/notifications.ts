@@ -40,6 +40,12 @@ export const NOTIFICATION_KINDS = [
   "training.assigned",
   "capability.signedOff",
   "access.flagged",
+  "rating.received",
+  "followup.opened",
+  "followup.handed",
+  "feedback.praise",
+  "feedback.suggestion",
+  "feedback.suggestionShared",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
