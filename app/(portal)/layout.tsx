@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTimeZone, getTranslations } from "next-intl/server";
+import { LiveNotifications } from "@/components/shell/live-notifications";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { MobileMenu } from "@/components/shell/mobile-menu";
 import { NavLink } from "@/components/shell/nav-link";
@@ -8,7 +9,7 @@ import { openItemCount } from "@/lib/communication/answers";
 import { questionsToAnswerCount } from "@/lib/communication/questions";
 import { inboxCount } from "@/lib/concerns/read";
 import { evaluationsWaitingCount } from "@/lib/evaluations/read";
-import { unreadCount } from "@/lib/notifications/notifications";
+import { liveNotificationState } from "@/lib/notifications/live";
 import { evaluationsDueCount } from "@/lib/evaluations/due";
 import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
@@ -45,7 +46,8 @@ export default async function PortalLayout({ children }: { children: React.React
   // "Questions to answer": for whoever may answer questions (the count uses the reply rule itself).
   const questions = questionsToAnswerCount(actor);
   const answersQuestions = questions > 0 || can(actor, "communication.oversee") || can(actor, "roles.edit") || can(actor, "announcements.create");
-  const unread = unreadCount(actor);
+  const live = liveNotificationState(actor);
+  const unread = live.unread;
   // Concerns waiting for the person's answer.
   const concernsWaiting = inboxCount(actor);
   const evaluationsDue = evaluationsDueCount(actor);
@@ -84,6 +86,7 @@ export default async function PortalLayout({ children }: { children: React.React
               </span>
             ) : null}
           </Link>
+          <LiveNotifications unread={live.unread} latestId={live.latestId} />
           <MobileMenu label={t("menu")}>
             <div className="flex flex-wrap items-center gap-4 px-2 pb-3 sm:order-3 sm:px-0 sm:pb-0">
               <div className="min-w-0 text-sm leading-tight sm:order-2 sm:text-right">

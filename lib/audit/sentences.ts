@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = [
   "faq.unpublish",
   "holiday.add",
   "holiday.remove",
+  "integration.keyCreate",
+  "integration.keyRevoke",
+  "integration.webhookAdd",
+  "integration.webhookRemove",
   "onboarding.checkin",
   "onboarding.close",
   "onboarding.item.add",
@@ -163,6 +167,7 @@ export function fieldLabelKey(field: string): string {
 export const RECORD_TYPES = [
   "acknowledgement",
   "announcement",
+  "api_key",
   "audit_log",
   "capability",
   "concern",
@@ -181,6 +186,7 @@ export const RECORD_TYPES = [
   "role_version",
   "task_transfer",
   "team",
+  "webhook",
 ] as const;
 
 export function typeLabelKey(type: string): string {

@@ -5,6 +5,7 @@ import { acknowledgements, announcements, concerns, evaluations, jobRoles, onboa
 import type { Actor } from "@/lib/auth/actor";
 import { can, evaluationsCondition, mayTrackAnnouncement, plansScope } from "@/lib/auth/policy";
 import { concernsCondition } from "@/lib/auth/confidence-policy";
+import { mayManageIntegrations } from "@/lib/auth/feedback-policy";
 import { peopleScope } from "@/lib/auth/scope";
 import { foldForSearch } from "@/lib/core/search-text";
 import type { AuditSubject } from "@/lib/audit/sentences";
@@ -244,6 +245,12 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
         // A holiday's name is public knowledge; the entry keeps it even after the holiday is removed.
         const name = typeof row.detail.name === "string" ? row.detail.name : null;
         return { kind: "record", type, id, name, href: maySettings ? "/settings/holidays" : null };
+      }
+      case "api_key":
+      case "webhook": {
+        // The key's name / the webhook's URL as written when it was made (never a key or a secret).
+        const name = typeof row.detail.name === "string" ? row.detail.name : null;
+        return { kind: "record", type, id, name, href: mayManageIntegrations(actor) ? "/settings/integrations" : null };
       }
       case "pulse_round": {
         // The round's target (team and/or role), as it read when sent.

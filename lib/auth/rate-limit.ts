@@ -17,6 +17,11 @@ export function receiptIpKey(ip: string | null) {
   return `receipt-ip:${ip ?? "unknown"}`;
 }
 
+/** Calls to the API (/api/v1) with a missing, wrong or revoked key, counted per address (the ip limit applies). */
+export function apiIpKey(ip: string | null) {
+  return `api-ip:${ip ?? "unknown"}`;
+}
+
 /**
  * Minutes until the caller may try again (0 = not locked). A key is locked when it has reached its
  * limit of failures inside the window; it unlocks when the oldest of those leaves the window.

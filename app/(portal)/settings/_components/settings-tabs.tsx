@@ -1,14 +1,19 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { mayManageIntegrations } from "@/lib/auth/feedback-policy";
+import { requireActor } from "@/lib/auth/session";
 
-/** Organisation / public holidays / rating scale: the settings pages. */
-export async function SettingsTabs({ current }: { current: "organisation" | "holidays" | "ratingScale" }) {
+/** Organisation / public holidays / rating scale / integrations: the settings pages. */
+export async function SettingsTabs({ current }: { current: "organisation" | "holidays" | "ratingScale" | "integrations" }) {
   const t = await getTranslations("settings");
+  const ti = await getTranslations("integrations");
+  const integrations = mayManageIntegrations(await requireActor());
   const tabs = [
     { key: "organisation", href: "/settings", label: t("organisationTab") },
     { key: "holidays", href: "/settings/holidays", label: t("holidaysTab") },
     { key: "ratingScale", href: "/settings/rating-scale", label: t("ratingScaleTab") },
-  ] as const;
+    ...(integrations ? [{ key: "integrations", href: "/settings/integrations", label: ti("tab") }] : []),
+  ];
   return (
     <nav aria-label={t("sections")} className="mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-2">
       {tabs.map((tab) => (
