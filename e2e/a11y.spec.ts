@@ -341,3 +341,13 @@ test("the training catalog, a course and the course editor have no serious acces
   await expect(page.getByRole("heading", { level: 1, name: "New course" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("the integrations page (API keys, webhooks) has no serious accessibility violations", async ({ hrPage: page }) => {
+  await page.goto("/settings/integrations");
+  await expect(page.getByRole("heading", { level: 1, name: "Integrations" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByLabel("Name").fill("Axe check");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByTestId("new-api-key")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
