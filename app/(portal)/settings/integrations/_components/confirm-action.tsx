@@ -31,9 +31,8 @@ export function ConfirmAction({
   const headingId = useId();
   return (
     <>
-      <button type="button" className={buttonClass("danger")} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={buttonClass("danger")} aria-label={`${label}: ${srName}`} onClick={() => dialog.current?.showModal()}>
         {label}
-        <span className="sr-only">: {srName}</span>
       </button>
       <dialog ref={dialog} aria-labelledby={headingId} className="m-auto w-full max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
         <h2 id={headingId} className="text-lg font-semibold">
