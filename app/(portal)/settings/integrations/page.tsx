@@ -32,6 +32,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
   const format = await getFormatter();
   const zone = await getTimeZone();
   const when = (iso: string) => <time dateTime={iso}>{formatInstant(format, iso, zone)}</time>;
+  const day = (iso: string) => <time dateTime={iso}>{formatInstant(format, iso, zone, { dateStyle: "medium" })}</time>;
   const delivery = (d: DeliveryView) => {
     if (d.status === "delivered") return <Badge tone="green">{t("deliveryDelivered")}</Badge>;
     if (d.status === "failed") return <Badge tone="red">{t("deliveryFailed", { reason: d.lastError ?? "" })}</Badge>;
@@ -64,21 +65,21 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
               {keys.rows.map((k) => (
                 <tr key={k.id} data-testid={`api-key-${k.id}`}>
                   <td className="px-4 py-3 font-medium">{k.name}</td>
-                  <td className="px-4 py-3 font-mono text-sm">
+                  <td className="whitespace-nowrap px-4 py-3 font-mono text-sm">
                     {API_KEY_PREFIX}
                     {k.prefix}…
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3">{when(k.createdAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{day(k.createdAt)}</td>
                   <td className="whitespace-nowrap px-4 py-3" data-testid="last-used">
                     {k.lastUsedAt ? when(k.lastUsedAt) : t("neverUsed")}
                   </td>
                   <td className="px-4 py-3" data-testid="refused-calls">
                     {k.refusedCalls}
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="whitespace-nowrap px-4 py-3">
                     {k.revokedAt ? <Badge tone="red">{t("revokedOn", { when: formatInstant(format, k.revokedAt, zone) })}</Badge> : <Badge tone="green">{t("active")}</Badge>}
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="whitespace-nowrap px-4 py-3">
                     {k.revokedAt ? null : (
                       <ConfirmAction
                         action={revokeApiKeyAction}
@@ -116,7 +117,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
               {hooks.rows.map((h) => (
                 <tr key={h.id} data-testid={`webhook-${h.id}`}>
                   <td className="break-all px-4 py-3 font-mono text-sm">{h.url}</td>
-                  <td className="whitespace-nowrap px-4 py-3">{when(h.createdAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{day(h.createdAt)}</td>
                   <td className="px-4 py-3">
                     {h.deliveries.length === 0 ? (
                       <span className="text-sm text-slate-600">{t("noDeliveries")}</span>
