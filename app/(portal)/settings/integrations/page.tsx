@@ -77,7 +77,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
                     {k.refusedCalls}
                   </td>
                   <td className="whitespace-nowrap px-4 py-3">
-                    {k.revokedAt ? <Badge tone="red">{t("revokedOn", { when: formatInstant(format, k.revokedAt, zone) })}</Badge> : <Badge tone="green">{t("active")}</Badge>}
+                    {k.revokedAt ? <Badge tone="red">{t("revokedOn", { when: formatInstant(format, k.revokedAt, zone, { dateStyle: "medium" }) })}</Badge> : <Badge tone="green">{t("active")}</Badge>}
                   </td>
                   <td className="whitespace-nowrap px-4 py-3">
                     {k.revokedAt ? null : (
