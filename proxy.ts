@@ -28,6 +28,11 @@ export async function proxy(req: NextRequest) {
   if (https) res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   // Uploaded files (/files/<id>) set their own "private" caching in their route handler.
   if ((!isPublic && !pathname.startsWith("/files/")) || pathname.startsWith("/sign-in")) res.headers.set("Cache-Control", "no-store");
+  // The public rating pages carry their token in the URL: never cached, never sent on as a referrer.
+  if (/^\/[rq]\//.test(pathname)) {
+    res.headers.set("Cache-Control", "no-store");
+    res.headers.set("Referrer-Policy", "no-referrer");
+  }
   return res;
 }
 
