@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionButton } from "@/components/ui/action-button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
 import { found, pageParam } from "@/lib/core/page";
 import { mayMakeLinksForOthers, myRecentLinks, personalCode } from "@/lib/feedback/links";
-import { createCodeAction } from "./actions";
+import { CodeButton } from "./_components/code-button";
 import { MakeLinkForm } from "./_components/make-link-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -76,9 +75,7 @@ export default async function RatingLinksPage({ searchParams }: Props) {
         ) : !mine.code ? (
           <div className="mt-2 space-y-3">
             <p className="text-sm text-slate-600">{t("code.none")}</p>
-            <ActionButton action={createCodeAction} input={{ personId: actor.id }}>
-              {t("code.create")}
-            </ActionButton>
+            <CodeButton personId={actor.id} replace={false} />
           </div>
         ) : (
           <div className="mt-3 flex flex-col gap-5 sm:flex-row sm:items-start">
@@ -107,9 +104,7 @@ export default async function RatingLinksPage({ searchParams }: Props) {
               </p>
               <div>
                 <p className="mb-2 text-slate-600">{t("code.replaceHint")}</p>
-                <ActionButton action={createCodeAction} input={{ personId: actor.id }} variant="secondary" success={() => t("code.replaced")}>
-                  {t("code.replace")}
-                </ActionButton>
+                <CodeButton personId={actor.id} replace />
               </div>
             </div>
           </div>
