@@ -107,6 +107,22 @@ test("the personal QR code decodes to the walk-up page, which refuses the employ
   await expect(employeePage.getByRole("img", { name: "QR code to rate Elif" })).toHaveCount(2);
 });
 
+test("a supervisor makes a link for someone they lead, and a name not picked from the list is refused", async ({ supervisorPage: page }) => {
+  await page.goto("/feedback/links");
+  const picker = page.getByLabel("For someone I lead (optional)");
+  await picker.fill("Eli");
+  await page.getByRole("button", { name: "Make link" }).click();
+  await expect(page.getByText("Choose one of the options.")).toBeVisible();
+  await expect(page.getByTestId("made-link")).toHaveCount(0);
+  await picker.fill("Elif");
+  await expect(page.locator('datalist option[value="Elif Yılmaz — Service Advisor"]')).toHaveCount(1);
+  await picker.fill("Elif Yılmaz — Service Advisor");
+  await page.getByRole("button", { name: "Make link" }).click();
+  await expect(page.getByRole("heading", { name: "New link for Elif Yılmaz" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("link-row").first()).toContainText("Elif Yılmaz");
+});
+
 test("a self-rating through one's own per-service link is refused", async ({ employeePage }) => {
   const url = await makeLink(employeePage, `RO-${unique()}`);
   await employeePage.goto(url);

@@ -41,18 +41,18 @@ export function RateForm({ action, keyValue, firstName, tags }: { action: Action
 
       <fieldset aria-describedby={described("stars")}>
         <legend className="text-base font-semibold text-slate-900">{t("starsLegend", { name: firstName })}</legend>
-        <div className="mt-3 flex flex-wrap gap-2">
+        <div className="mt-3 grid grid-cols-5 gap-1.5 sm:gap-2">
           {STARS.map((n) => (
             <div key={n}>
               <input id={`stars-${n}`} type="radio" name="stars" value={n} className="peer sr-only" />
               <label
                 htmlFor={`stars-${n}`}
-                className="flex min-w-14 cursor-pointer flex-col items-center rounded-lg border border-slate-300 bg-white px-2 py-2 text-slate-700 peer-checked:border-amber-500 peer-checked:bg-amber-50 peer-checked:text-amber-900 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600"
+                className="flex h-full cursor-pointer flex-col items-center rounded-lg border border-slate-300 bg-white px-1 py-2 text-center text-slate-700 peer-checked:border-amber-500 peer-checked:bg-amber-50 peer-checked:text-amber-900 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600"
               >
-                <span aria-hidden="true" className="text-xl leading-none text-amber-500">
+                <span aria-hidden="true" className="text-sm leading-none tracking-tighter text-amber-500 sm:text-lg">
                   {"★".repeat(n)}
                 </span>
-                <span className="mt-1 text-xs">{t(`starWords.s${n}`)}</span>
+                <span className="mt-1 text-[11px] leading-tight sm:text-xs">{t(`starWords.s${n}`)}</span>
                 <span className="sr-only">{t("stars", { count: n })}</span>
               </label>
             </div>

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { createAction } from "@/lib/core/action";
+import { FieldError } from "@/lib/core/errors";
 import { fields } from "@/lib/core/validation";
 import { createPersonalCode, makeServiceLink, searchLinkPeople, setCustomerFacing } from "@/lib/feedback/links";
 import { publicBaseUrl } from "@/lib/onboarding/calendar";
@@ -17,8 +18,10 @@ async function origin(): Promise<string> {
 export const searchLinkPeopleAction = createAction(z.object({ q: z.string().max(100) }), (input, actor) => searchLinkPeople(actor, input.q));
 
 export const makeLinkAction = createAction(
-  z.object({ personId: fields.optionalId.optional(), reference: z.string().trim().max(100).default("") }),
+  z.object({ personId: fields.optionalId.optional(), personText: z.string().trim().max(100).default(""), reference: z.string().trim().max(100).default("") }),
   async (input, actor) => {
+    // A name typed but not picked from the list: never silently a link for oneself.
+    if (input.personId == null && input.personText) throw new FieldError({ personId: "invalidChoice" });
     const personId = input.personId ?? actor.id;
     const made = makeServiceLink(actor, { personId, reference: input.reference });
     const url = `${await origin()}${made.path}`;

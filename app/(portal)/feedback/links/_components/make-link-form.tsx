@@ -23,6 +23,7 @@ function LinkPersonPicker({ label, hint }: { label: string; hint: string }) {
         return res.ok ? res.data : null;
       }}
       name="personId"
+      textName="personText"
       error={state && !state.ok ? state.fieldErrors.personId : undefined}
       testId="link-person"
     />
