@@ -351,3 +351,24 @@ test("the integrations page (API keys, webhooks) has no serious accessibility vi
   await expect(page.getByTestId("new-api-key")).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("rating links, the QR print page and the public rating page have no serious accessibility violations", async ({ employeePage: page, browser }) => {
+  test.slow(); // three pages, each scanned by axe
+  await page.goto("/feedback/links");
+  await page.getByRole("button", { name: "Make link" }).click();
+  await expect(page.getByTestId("made-link")).toBeVisible();
+  const url = await page.locator("#made-link-url").inputValue();
+  await expectNoSeriousViolations(page);
+  const href = await page.getByTestId("qr-png").getAttribute("href");
+  await page.goto(href!.replace(/qr\/(\d+).*$/, "print/$1"));
+  await expect(page.getByRole("heading", { level: 1, name: "Print QR card" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 390, height: 844 } });
+  const anon = await context.newPage();
+  await anon.goto(url);
+  await expect(anon.getByRole("heading", { level: 1 })).toBeVisible();
+  await anon.getByRole("button", { name: "Send rating" }).click();
+  await expect(anon.getByText("Choose from 1 to 5 stars.")).toBeVisible();
+  await expectNoSeriousViolations(anon);
+  await context.close();
+});

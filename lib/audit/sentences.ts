@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   "posting.publish",
   "posting.withdraw",
   "pulse.sent",
+  "role.customerFacing",
   "role.draft.discard",
   "role.draft.save",
   "role.publish",
@@ -157,6 +158,7 @@ export const FIELD_LABELS = [
   "probationDays",
   "evaluationIntervalMonths",
   "pulseMinGroup",
+  "customerFacing",
 ] as const;
 
 export function fieldLabelKey(field: string): string {

@@ -17,6 +17,8 @@ import { faqFooters } from "@/components/faq/faq-list";
 import { faqForRole } from "@/lib/faq/read";
 import { threadCountsForRole } from "@/lib/threads/read";
 import { DiscussLink } from "../../threads/_components/discuss-link";
+import { roleCustomerFacing } from "@/lib/feedback/links";
+import { CustomerFacingCard } from "../../feedback/links/_components/customer-facing-card";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -114,6 +116,7 @@ export default async function RolePage({ params }: Props) {
             </ul>
             {hidden > 0 ? <p className="mt-3 text-xs text-slate-500">{t("holdersHidden", { count: hidden })}</p> : null}
           </Card>
+          <CustomerFacingCard roleId={role.id} customerFacing={roleCustomerFacing(actor, role.id)} mayChange={can(actor, "ratings.oversee")} />
           {posting ? (
             <Card>
               <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("posting")}</h2>
