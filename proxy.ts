@@ -24,33 +24,18 @@ export async function proxy(req: NextRequest) {
       return NextResponse.redirect(url);
     }
   }
-  const res = NextResponse.next(ratingFormRequest(req));
+  const res = NextResponse.next();
   if (https) res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   // Uploaded files (/files/<id>) set their own "private" caching in their route handler.
   if ((!isPublic && !pathname.startsWith("/files/")) || pathname.startsWith("/sign-in")) res.headers.set("Cache-Control", "no-store");
-  // The public rating pages carry their token in the URL: never cached, never sent on as a referrer.
+  // The public rating pages carry their token in the URL: never cached, and never sent on as a
+  // referrer to another site ("same-origin", not "no-referrer": a form posted without JavaScript
+  // must still carry its Origin, or Next refuses the Server Action).
   if (/^\/[rq]\//.test(pathname)) {
     res.headers.set("Cache-Control", "no-store");
-    res.headers.set("Referrer-Policy", "no-referrer");
+    res.headers.set("Referrer-Policy", "same-origin");
   }
   return res;
-}
-
-/**
- * The public rating pages send `Referrer-Policy: no-referrer`, so a browser posting their form
- * without JavaScript sends `Origin: null`, which Next's Server Action check refuses. For those
- * pages only, when the browser itself vouches that the post is same-origin (`Sec-Fetch-Site`, which
- * page scripts cannot set), the request carries its own origin instead.
- */
-export function ratingFormRequest(req: Pick<NextRequest, "method" | "headers" | "nextUrl">): { request: { headers: Headers } } | undefined {
-  if (req.method !== "POST" || !/^\/[rq]\//.test(req.nextUrl.pathname)) return undefined;
-  if (req.headers.get("origin") !== "null" || req.headers.get("sec-fetch-site") !== "same-origin") return undefined;
-  const host = req.headers.get("x-forwarded-host")?.split(",")[0].trim() || req.headers.get("host");
-  if (!host) return undefined;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0].trim() || req.nextUrl.protocol.replace(":", "");
-  const headers = new Headers(req.headers);
-  headers.set("origin", `${proto}://${host}`);
-  return { request: { headers } };
 }
 
 /** Whether every segment of the raw path percent-decodes to valid UTF-8. */

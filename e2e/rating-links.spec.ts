@@ -34,7 +34,7 @@ test("a per-service link is made, rated once on a signed-out phone in the custom
   const { context, page } = await phone(browser, { locale: "nl-NL" });
   const response = await page.goto(url);
   expect(response!.headers()["cache-control"]).toContain("no-store");
-  expect(response!.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(response!.headers()["referrer-policy"]).toBe("same-origin");
   await expect(page.getByRole("heading", { level: 1, name: "Hoe was je service bij Elif?" })).toBeVisible();
   await expect(page.getByTestId("rate-role")).toHaveText("Service Advisor");
   // Opening the page recorded nothing: the link is still open for Elif.
