@@ -341,3 +341,12 @@ test("the training catalog, a course and the course editor have no serious acces
   await expect(page.getByRole("heading", { level: 1, name: "New course" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("praise & suggestions and feedback to my leader have no serious accessibility violations", async ({ supervisorPage: page }) => {
+  await page.goto("/feedback/notes?box=shared");
+  await expect(page.getByRole("heading", { level: 1, name: "Praise & suggestions" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto("/feedback/leader");
+  await expect(page.getByRole("heading", { level: 1, name: "Feedback to my leader" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
