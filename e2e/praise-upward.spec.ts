@@ -90,7 +90,7 @@ test("supervisor@ sees this quarter's results from five or more technicians; las
   await expect(current).toBeVisible();
   await expect(page.getByRole("table", { name: /Average per statement/ })).toContainText(ITEMS[0]);
   await expect(page.getByText("Warmth", { exact: true }).first()).toBeVisible();
-  await expect(page.getByText(/Fewer than 5 people have answered so far/)).toBeVisible();
+  await expect(page.getByText("Fewer than 5 people answered in this quarter: its results stay hidden.")).toBeVisible();
   // Sven gives feedback to his own manager on the same page.
   await expect(page.getByText("How much do you agree with each statement about Marco Janssen?")).toBeVisible();
   await expectNoSeriousViolations(page);

@@ -113,7 +113,7 @@ export default async function LeaderFeedbackPage({ searchParams }: { searchParam
             ) : (
               <Card key={r.period}>
                 <h3 className="font-semibold text-slate-900">{r.period}</h3>
-                <p className="mt-1 text-sm text-slate-700">{t("fewer", { min: UPWARD_MIN_GROUP })}</p>
+                <p className="mt-1 text-sm text-slate-700">{t(r.period === period ? "fewer" : "fewerClosed", { min: UPWARD_MIN_GROUP })}</p>
               </Card>
             ),
           )}
