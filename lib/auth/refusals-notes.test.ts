@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect } from "vitest";
 import { getDb } from "@/db/client";
-import { people } from "@/db/schema";
+import { feedbackNotes, people } from "@/db/schema";
+import { mayGiveNote, mayGiveUpward, notesCondition } from "@/lib/auth/feedback-policy";
 import { giveNote, hasSharedNotes, listNotes, noteTies, searchNoteRecipients, type NoteInput } from "@/lib/feedback/notes";
 import { giveUpward, hasUpwardResults, myUpwardLeaders, myUpwardResults, type UpwardInput } from "@/lib/feedback/upward";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
@@ -14,6 +15,8 @@ import { EMP, forbidden, HR, idOf, MGR, notFound, refusals, type RefusalCase, SE
  */
 
 const AYLIN = "aylin.celik@example.com";
+const LUKAS = "lukas.petrauskas@example.com";
+const PRIVATE = "A private suggestion for Pieter only.";
 const MEHMET = "mehmet.kaya@example.com";
 const scores = { greets: 4, listens: 4, recognises: 3, approachable: 5, expectations: 4, explains: 3, feedback: 2 };
 const up = (leader: string): UpwardInput => ({ leaderId: idOf(leader), scores });
@@ -23,8 +26,14 @@ beforeAll(async () => {
   await useSeededTestDb();
   // Aylin has left: nobody may send her a note any more.
   getDb().update(people).set({ active: false }).where(eq(people.id, idOf(AYLIN))).run();
+  // Lukas now reports to Aylin (who has left) instead of Sven: she is no leader to answer for.
+  getDb().update(people).set({ reportsToId: idOf(AYLIN) }).where(eq(people.id, idOf(LUKAS))).run();
   // Elif already answered for Sven this quarter.
   giveUpward(actorFor(EMP), up(SUP));
+  // A suggestion for Pieter alone: his leaders must not see it.
+  giveNote(actorFor(EMP), { toId: idOf("pieter.vandijk@example.com"), kind: "suggestion", visibility: "recipient", body: PRIVATE });
+  // Praise for Daan (the refusal suite's stranger when his app role is unknown).
+  giveNote(actorFor(EMP), { toId: idOf("daan.visser@example.com"), kind: "praise", visibility: "recipient", body: "Thanks for the payslip fix." });
 }, SEED_TIMEOUT);
 
 const noteTarget = () => ({ type: "feedback_note" });
@@ -63,6 +72,32 @@ const cases: RefusalCase[] = [
     expect: (r: unknown[]) => expect(r).toEqual([]),
   },
   {
+    name: "listNotes: Sven does not see a suggestion to Pieter that was not shared with him",
+    as: SUP,
+    call: (a) => (["received", "sent", "team", "shared"] as const).flatMap((b) => listNotes(a, b).rows).filter((n) => n.body === PRIVATE),
+    expect: (r: unknown[]) => expect(r).toEqual([]),
+  },
+  {
+    name: "notesCondition: a leader does not read a suggestion to his report that was not shared with him",
+    as: SUP,
+    call: (a) => getDb().select({ body: feedbackNotes.body }).from(feedbackNotes).where(notesCondition(a)).all().filter((n) => n.body === PRIVATE),
+    expect: (r: unknown[]) => expect(r).toEqual([]),
+  },
+  { name: "hasSharedNotes: nothing was shared with a technician", as: MEHMET, call: (a) => hasSharedNotes(a), expect: (b: boolean) => expect(b).toBe(false) },
+  {
+    name: "notesCondition: someone without feedback.give reads no note, not even one sent to them",
+    as: STRANGER,
+    call: (a) => getDb().select({ id: feedbackNotes.id }).from(feedbackNotes).where(notesCondition(a)).all(),
+    expect: (r: unknown[]) => expect(r).toEqual([]),
+  },
+  { name: "mayGiveNote: someone without feedback.give may not send one", as: STRANGER, call: (a) => mayGiveNote(a, idOf(EMP)), expect: (b: boolean) => expect(b).toBe(false) },
+  {
+    name: "positive: Nora sees Thomas's praise of Elif shown to Reception",
+    as: "newhire@example.com",
+    call: (a) => listNotes(a, "team").rows.map((n) => `${n.from.name} → ${n.to.name}`),
+    expect: (r: string[]) => expect(r).toContain("Thomas Bakker → Elif Yılmaz"),
+  },
+  {
     name: "positive: Sven sees the suggestion to Pieter shared with him",
     as: SUP,
     call: (a) => listNotes(a, "shared").rows.map((n) => n.to.name),
@@ -84,6 +119,13 @@ const cases: RefusalCase[] = [
   notFound("giveUpward: Elif may not answer for a technician", EMP, (a) => giveUpward(a, up(MEHMET)), person(MEHMET), "upwardLeadersCondition"),
   notFound("giveUpward: nobody answers for themself", SUP, (a) => giveUpward(a, up(SUP)), person(SUP), "upwardLeadersCondition"),
   notFound("giveUpward: HR reports to nobody", HR, (a) => giveUpward(a, up(MGR)), person(MGR), "upwardLeadersCondition"),
+  notFound("giveUpward: Marco manages his own team but is not his own leader", MGR, (a) => giveUpward(a, up(MGR)), person(MGR), "upwardLeadersCondition"),
+  notFound("giveUpward: not for a leader who has left", LUKAS, (a) => giveUpward(a, up(AYLIN)), person(AYLIN), "upwardLeadersCondition"),
+  { name: "mayGiveUpward: someone without upward.give may not answer", as: STRANGER, call: (a) => mayGiveUpward(a, idOf(HR)), expect: (b: boolean) => expect(b).toBe(false) },
+  { name: "myUpwardLeaders: Elif is offered exactly her supervisor and her team's manager", as: EMP, call: (a) => myUpwardLeaders(a).leaders.map((l) => l.name).sort(), expect: (r: string[]) => expect(r).toEqual(["Marco Janssen", "Sven de Vries"]) },
+  { name: "myUpwardLeaders: a leader who has left is not offered", as: LUKAS, call: (a) => myUpwardLeaders(a).leaders.map((l) => l.name), expect: (r: string[]) => expect(r).toEqual(["Marco Janssen"]) },
+  { name: "hasUpwardResults: someone who leads nobody", as: EMP, call: (a) => hasUpwardResults(a), expect: (b: boolean) => expect(b).toBe(false) },
+  { name: "positive: hasUpwardResults for a supervisor", as: SUP, call: (a) => hasUpwardResults(a), expect: (b: boolean) => expect(b).toBe(true) },
   notFound("giveUpward: a technician may not answer for HR", MEHMET, (a) => giveUpward(a, up(HR)), person(HR), "upwardLeadersCondition"),
   { name: "giveUpward: a second answer in the same quarter", as: EMP, call: (a) => giveUpward(a, up(SUP)), expect: "field", fieldErrors: { _form: "upward.alreadyGiven" } },
   { name: "giveUpward: a score outside 1–5", as: MEHMET, call: (a) => giveUpward(a, { ...up(SUP), scores: { ...scores, listens: 9 } }), expect: "field", fieldErrors: { listens: "upward.outOfScale" } },

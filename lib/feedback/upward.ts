@@ -4,7 +4,7 @@ import { and, asc, avg, count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { jobRoles, people, upwardAnswers, upwardGiven } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { leadsAnyone, mayGiveUpward, mayReadUpwardResults, upwardLeadersCondition } from "@/lib/auth/feedback-policy";
+import { leadsAnyone, mayGiveUpward, upwardLeadersCondition } from "@/lib/auth/feedback-policy";
 import { authorize, outOfScope } from "@/lib/auth/policy";
 import { todayIso } from "@/lib/core/dates";
 import { FieldError, NotFoundError } from "@/lib/core/errors";
@@ -109,12 +109,12 @@ export function hasUpwardResults(actor: Actor): boolean {
 }
 
 /**
- * The actor's own upward feedback per quarter, newest first: per-item averages and the warmth and
+ * The actor's own upward feedback per quarter, newest first (only their own: the query is the
+ * leader's, so `mayReadUpwardResults` holds by construction): per-item averages and the warmth and
  * clarity summaries for quarters where at least 5 people answered; the others only say so.
  */
 export function myUpwardResults(actor: Actor, opts: { page?: number } = {}): Page<UpwardPeriodResult> {
   authorize(actor, "upward.give", { type: "upward_answer" });
-  if (!mayReadUpwardResults(actor, actor.id)) throw new NotFoundError("upward_answer");
   const db = getDb();
   const where = eq(upwardAnswers.leaderId, actor.id);
   const total = db.select({ n: sql<number>`count(distinct ${upwardAnswers.period})` }).from(upwardAnswers).where(where).get()?.n ?? 0;
