@@ -372,3 +372,12 @@ test("rating links, the QR print page and the public rating page have no serious
   await expectNoSeriousViolations(anon);
   await context.close();
 });
+
+test("praise & suggestions and feedback to my leader have no serious accessibility violations", async ({ supervisorPage: page }) => {
+  await page.goto("/feedback/notes?box=shared");
+  await expect(page.getByRole("heading", { level: 1, name: "Praise & suggestions" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto("/feedback/leader");
+  await expect(page.getByRole("heading", { level: 1, name: "Feedback to my leader" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

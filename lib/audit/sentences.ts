@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "evidence.certificateUploaded",
   "evidence.signedOff",
   "faq.delete",
+  "feedback.note",
   "faq.publish",
   "faq.save",
   "faq.unpublish",
