@@ -98,7 +98,7 @@ const TIMEOUT_MS = Number(args.timeout ?? 900) * 1000;
 // ---------- What counts as a check ----------
 
 const REMOVE = new Set(["authorize", "recordDenied", "authorizeAppRoleChange"]);
-const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson", "mayEvaluate", "managesHoldersOf", "mayStartThread", "mayEditFaq", "mayViewCapabilities", "mayAddCertificate", "mayAssignTraining", "mayManageAccess", "mayEditCourse", "mayReadRatingsOf", "mayMakeRatingLink", "mayGiveNote", "mayGiveUpward", "mayReadUpwardResults", "mayManageIntegrations"]);
+const ALLOW = new Set(["can", "mayEditRole", "mayTrackVersion", "mayReplyToAck", "mayTrackAnnouncement", "mayTick", "maySeePerson", "managesPerson", "mayEvaluate", "managesHoldersOf", "mayStartThread", "mayEditFaq", "mayViewCapabilities", "mayAddCertificate", "mayAssignTraining", "mayManageAccess", "mayEditCourse", "mayReadRatingsOf", "mayMakeRatingLink", "mayGiveNote", "mayGiveUpward", "mayManageIntegrations"]);
 const SCOPES = new Set(["peopleScope", "editableRolesScope", "teamsScope", "ownRows", "plansScope", "owedItemsCondition", "planManagerCondition", "answerableAcksCondition", "evaluableCondition", "evaluationsCondition", "concernsCondition", "concernForwardTargetsCondition", "concernHrCondition", "threadsCondition", "threadRolesCondition", "clarityRolesCondition", "readinessPeopleCondition", "accessPeopleCondition", "ratingPeopleCondition", "followupsCondition", "notesCondition", "upwardLeadersCondition"]);
 const PLAN_FIELDS = new Set(["isHire", "isBuddy", "isManager", "doesHrItems", "mayManage", "mayCheckin", "mayView"]);
 const ALL_TRUE_ACCESS = `({ ${[...PLAN_FIELDS].map((f) => `${f}: true`).join(", ")} })`;

@@ -124,11 +124,6 @@ export function mayGiveUpward(actor: Actor, leaderId: number): boolean {
   return Boolean(getDb().select({ id: people.id }).from(people).where(and(eq(people.id, leaderId), upwardLeadersCondition(actor))).get());
 }
 
-/** Upward feedback results are the leader's own: only they see them (and only for groups of at least 5, lib/feedback). */
-export function mayReadUpwardResults(actor: Actor, leaderId: number): boolean {
-  return leaderId === actor.id;
-}
-
 /** Those who lead somebody (someone reports to them or they manage a team with people): they have upward results to read. */
 export function leadsAnyone(actor: Actor): boolean {
   return Boolean(getDb().select({ id: people.id }).from(people).where(inArray(people.id, directReportsOf(actor.id))).limit(1).get());

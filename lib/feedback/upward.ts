@@ -110,7 +110,7 @@ export function hasUpwardResults(actor: Actor): boolean {
 
 /**
  * The actor's own upward feedback per quarter, newest first (only their own: the query is the
- * leader's, so `mayReadUpwardResults` holds by construction): per-item averages and the warmth and
+ * leader's: results are only ever the reader's own): per-item averages and the warmth and
  * clarity summaries for quarters where at least 5 people answered; the others only say so.
  */
 export function myUpwardResults(actor: Actor, opts: { page?: number } = {}): Page<UpwardPeriodResult> {
