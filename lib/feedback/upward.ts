@@ -109,8 +109,8 @@ export function hasUpwardResults(actor: Actor): boolean {
 }
 
 /**
- * The actor's own upward feedback per quarter, newest first (only their own: the query is the
- * leader's: results are only ever the reader's own): per-item averages and the warmth and
+ * The actor's own upward feedback per quarter, newest first (the query reads only answers about
+ * the actor: nobody reads another leader's results): per-item averages and the warmth and
  * clarity summaries for quarters where at least 5 people answered; the others only say so.
  */
 export function myUpwardResults(actor: Actor, opts: { page?: number } = {}): Page<UpwardPeriodResult> {
