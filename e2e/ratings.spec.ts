@@ -49,8 +49,8 @@ test("team ratings show groups of at least 5 and hide smaller ones; an employee 
 
   // One day: fewer than 5 ratings, so no numbers at all.
   const day = recentWeekday();
-  await supervisorPage.getByLabel("From").fill(day);
-  await supervisorPage.getByLabel("To").fill(day);
+  await supervisorPage.getByLabel("From", { exact: true }).fill(day);
+  await supervisorPage.getByLabel("To", { exact: true }).fill(day);
   await supervisorPage.getByRole("button", { name: "Show" }).click();
   await expect(supervisorPage).toHaveURL(new RegExp(`from=${day}`));
   await expect(supervisorPage.getByTestId("team-total")).toHaveText("Fewer than 5 ratings");
