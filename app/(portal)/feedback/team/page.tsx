@@ -10,7 +10,7 @@ import { requireActor } from "@/lib/auth/session";
 import { FieldError } from "@/lib/core/errors";
 import { formatDay } from "@/lib/core/format-dates";
 import { found, pageParam } from "@/lib/core/page";
-import { teamComments, teamRatings, type GroupRow, type PeriodInput } from "@/lib/feedback/team-ratings";
+import { periodOf, teamComments, teamRatings, type GroupRow, type PeriodInput } from "@/lib/feedback/team-ratings";
 import { RATING_MIN_GROUP } from "@/lib/feedback/vocabulary";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,6 +42,7 @@ export default async function TeamRatingsPage({ searchParams }: { searchParams: 
     data = found(() => teamRatings(actor, input));
   }
   const comments = found(() => teamComments(actor, { ...input, page: pageParam(sp.page) }));
+  const usual = periodOf({});
   const avg = (v: number | null) => (v == null ? "–" : format.number(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
   const withheld = (r: { withheld: GroupRow["withheld"] }) => (r.withheld === "few" ? t("fewer", { min: RATING_MIN_GROUP }) : t("protected"));
   const label = (kind: "team" | "role", r: GroupRow) => (r.key === "other" ? t(kind === "team" ? "otherTeams" : "otherRoles") : r.key === "none" ? t(kind === "team" ? "noTeam" : "noRole") : r.label);
@@ -80,8 +81,8 @@ export default async function TeamRatingsPage({ searchParams }: { searchParams: 
         action="/feedback/team"
         submitLabel={t("show")}
         fields={[
-          { type: "date", name: "from", label: t("from"), value: input.from ?? "" },
-          { type: "date", name: "to", label: t("to"), value: input.to ?? "" },
+          { type: "date", name: "from", label: t("from"), value: data.from, unset: usual.from },
+          { type: "date", name: "to", label: t("to"), value: data.to, unset: usual.to },
         ]}
       />
       {periodError ? (
