@@ -381,3 +381,18 @@ test("praise & suggestions and feedback to my leader have no serious accessibili
   await expect(page.getByRole("heading", { level: 1, name: "Feedback to my leader" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("customer rating pages (My feedback, team ratings, follow-ups) have no serious accessibility violations", async ({ employeePage, supervisorPage }) => {
+  test.slow();
+  await employeePage.goto("/feedback");
+  await expect(employeePage.getByRole("heading", { level: 1, name: "My feedback" })).toBeVisible();
+  await expectNoSeriousViolations(employeePage);
+  for (const path of ["/feedback/team", "/feedback/follow-ups"]) {
+    await supervisorPage.goto(path);
+    await expect(supervisorPage.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(supervisorPage);
+  }
+  await supervisorPage.getByTestId("followup-list").getByRole("link").first().click();
+  await expect(supervisorPage.getByRole("heading", { level: 1, name: /Follow-up of a rating of/ })).toBeVisible();
+  await expectNoSeriousViolations(supervisorPage);
+});

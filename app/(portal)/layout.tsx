@@ -11,6 +11,7 @@ import { inboxCount } from "@/lib/concerns/read";
 import { evaluationsWaitingCount } from "@/lib/evaluations/read";
 import { liveNotificationState } from "@/lib/notifications/live";
 import { evaluationsDueCount } from "@/lib/evaluations/due";
+import { followupsWaitingCount } from "@/lib/feedback/followups";
 import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
@@ -53,6 +54,8 @@ export default async function PortalLayout({ children }: { children: React.React
   const evaluationsDue = evaluationsDueCount(actor);
   // Evaluations waiting on the person: a self-assessment to write or read, an answer to give, a question to reply to, a review.
   const evaluationsWaiting = evaluationsWaitingCount(actor);
+  // Follow-ups of low ratings the person owns or was handed.
+  const followupsWaiting = can(actor, "followups.handle") ? followupsWaitingCount(actor) : 0;
   const manages = can(actor, "onboarding.manage");
   const duties = manages ? 0 : onboardingDutyCount(actor);
   // Buddies and named plan managers reach their tasks and plans even when nothing is due.
@@ -119,6 +122,12 @@ export default async function PortalLayout({ children }: { children: React.React
                     <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="concerns-inbox-count">
                       {concernsWaiting}
                       <span className="sr-only"> {t("concernsInboxCount")}</span>
+                    </span>
+                  ) : null}
+                  {n.key === "feedback" && followupsWaiting ? (
+                    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="followups-waiting-count">
+                      {followupsWaiting}
+                      <span className="sr-only"> {t("followupsCount")}</span>
                     </span>
                   ) : null}
                   {n.key === "changes" && openItems ? (

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { acknowledgements, announcements, concerns, evaluations, jobRoles, onboardings, people, roleVersions, taskTransfers } from "@/db/schema";
+import { acknowledgements, announcements, concerns, evaluations, jobRoles, onboardings, people, ratingFollowups, ratings, roleVersions, taskTransfers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can, evaluationsCondition, mayTrackAnnouncement, plansScope } from "@/lib/auth/policy";
 import { concernsCondition } from "@/lib/auth/confidence-policy";
-import { mayManageIntegrations } from "@/lib/auth/feedback-policy";
+import { followupsCondition, mayManageIntegrations } from "@/lib/auth/feedback-policy";
 import { peopleScope } from "@/lib/auth/scope";
 import { foldForSearch } from "@/lib/core/search-text";
 import type { AuditSubject } from "@/lib/audit/sentences";
@@ -174,6 +174,21 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
       : [],
   );
 
+  // Follow-ups of low ratings: named by the rated person, for readers who may see the follow-up.
+  const followupIds = idsOf("rating_followup");
+  const followupNames = new Map(
+    followupIds.length
+      ? db
+          .select({ id: ratingFollowups.id, name: people.name })
+          .from(ratingFollowups)
+          .innerJoin(ratings, eq(ratings.id, ratingFollowups.ratingId))
+          .innerJoin(people, eq(people.id, ratings.personId))
+          .where(and(inArray(ratingFollowups.id, followupIds), followupsCondition(actor)))
+          .all()
+          .map((f) => [f.id, f.name])
+      : [],
+  );
+
   // Capability records: everyone signed in may open one (roles.read), so the link needs no further check.
   const capabilityName = capabilityNames(rows.filter((r) => r.entityType === "capability" && r.entityId).map((r) => r.entityId!));
 
@@ -238,6 +253,10 @@ export function auditSubjects(actor: Actor, rows: AuditEntryRef[]): (row: AuditE
       case "concern": {
         const name = id != null ? concernNames.get(id) : undefined;
         return { kind: "concern", type, id, name: name ?? null, href: name != null ? `/concerns/${id}` : null };
+      }
+      case "rating_followup": {
+        const name = n != null ? followupNames.get(n) : undefined;
+        return { kind: "record", type, id, name: name ?? null, href: name != null ? `/feedback/follow-ups/${n}` : null };
       }
       case "organisation":
         return { kind: "organisation", type, id: null, name: orgName, href: maySettings ? "/settings" : null };

@@ -133,3 +133,12 @@ export function leadsAnyone(actor: Actor): boolean {
 export function mayManageIntegrations(actor: Actor): boolean {
   return can(actor, "integrations.manage");
 }
+
+/**
+ * Whom a follow-up may be handed to ("the right person"), as SQL over `people`: any active colleague
+ * but the actor and the employee who was rated (they must not receive the customer's contact details).
+ */
+export function followupHandoverTargetsCondition(actor: Actor, ratedPersonId: number): SQL {
+  if (!can(actor, "followups.handle")) return sql`0 = 1`;
+  return and(eq(people.active, true), sql`${people.id} <> ${actor.id}`, sql`${people.id} <> ${ratedPersonId}`)!;
+}
