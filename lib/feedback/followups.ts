@@ -5,7 +5,7 @@ import { getDb, type DB } from "@/db/client";
 import { jobRoles, people, ratingFollowups, ratings } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { followupAccess, followupHandoverTargetsCondition, followupsCondition, type FollowupAccess } from "@/lib/auth/feedback-policy";
-import { authorize, outOfScope } from "@/lib/auth/policy";
+import { authorize, can, outOfScope } from "@/lib/auth/policy";
 import { audit } from "@/lib/audit/log";
 import { todayIso } from "@/lib/core/dates";
 import { ActionError, ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/core/errors";
@@ -88,6 +88,16 @@ export function followupsWaitingCount(actor: Actor): number {
       .where(and(followupsCondition(actor), ne(ratingFollowups.status, "solved"), or(eq(ratingFollowups.ownerId, actor.id), eq(ratingFollowups.handedToId, actor.id))))
       .get()?.n ?? 0
   );
+}
+
+/**
+ * Whether the Follow-ups section is the actor's business: they oversee or lead people whose ratings
+ * they read, or at least one follow-up (open or solved) is theirs or was handed to them.
+ */
+export function hasFollowupsSection(actor: Actor): boolean {
+  if (!can(actor, "followups.handle")) return false;
+  if (can(actor, "ratings.aggregate")) return true;
+  return Boolean(getDb().select({ id: ratingFollowups.id }).from(ratingFollowups).where(followupsCondition(actor)).limit(1).get());
 }
 
 type Row = typeof ratingFollowups.$inferSelect & { personId: number };

@@ -5,7 +5,7 @@ import { auditLog, notifications, people, ratingFollowups, ratings } from "@/db/
 import { todayIso } from "@/lib/core/dates";
 import { ActionError, ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
-import { followupsWaitingCount, getFollowup, handOverFollowup, listFollowups, recordCustomerContact, recordWhatHappened, searchHandoverTargets, solveFollowup } from "./followups";
+import { followupsWaitingCount, getFollowup, hasFollowupsSection, handOverFollowup, listFollowups, recordCustomerContact, recordWhatHappened, searchHandoverTargets, solveFollowup } from "./followups";
 import { listRatingsOf, ratingsSummary } from "./my-ratings";
 import { periodOf, teamComments, teamRatings } from "./team-ratings";
 import { recordRating } from "./record";
@@ -113,6 +113,13 @@ describe("follow-ups", () => {
     expect(followupsWaitingCount(actorFor(EMP))).toBe(0);
     expect(listFollowups(actorFor(EMP)).rows).toEqual([]);
     expect(listFollowups(actorFor(HR)).total).toBe(2);
+  });
+
+  it("the Follow-ups section is for leaders, HR and whoever has one, not for every employee", () => {
+    expect(hasFollowupsSection(actorFor(SUP))).toBe(true);
+    expect(hasFollowupsSection(actorFor(HR))).toBe(true);
+    expect(hasFollowupsSection(actorFor(EMP))).toBe(false);
+    expect(hasFollowupsSection(actorFor(PEER))).toBe(false);
   });
 
   it("flags an unsolved follow-up past its due day as overdue", () => {

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/shell/nav-link";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
+import { hasFollowupsSection } from "@/lib/feedback/followups";
 
 type TabKey = "mine" | "links" | "notes" | "leader" | "team" | "followups";
 /** The feedback tool's sections (issue 12); each shows only when the policy allows what it is for. */
@@ -17,7 +18,8 @@ const TABS: { href: string; key: TabKey; permission: Permission }[] = [
 export default async function FeedbackLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations("feedback.tabs");
-  const tabs = TABS.filter((tab) => can(actor, tab.permission));
+  // Follow-ups only for those who have any (or lead people whose ratings they read).
+  const tabs = TABS.filter((tab) => can(actor, tab.permission) && (tab.key !== "followups" || hasFollowupsSection(actor)));
   return (
     <div className="space-y-6">
       <nav aria-label={t("label")} className="-mx-1 flex gap-1 overflow-x-auto border-b border-slate-200 pb-2" data-print="hide">
