@@ -74,10 +74,12 @@ test("team ratings show groups of at least 5 and hide smaller ones; an employee 
 
 test("the supervisor follows up the low rating: records, hands over, contacts the customer, solves", async ({ supervisorPage: page, employeePage, managerPage }) => {
   await page.goto("/feedback/follow-ups");
-  await expect(page.getByTestId("followups-waiting-count")).toContainText("1");
+  // Other specs rate Elif low too: count from what is waiting now, and pick the demo's case by its comment.
+  const waiting = Number((await page.getByTestId("followups-waiting-count").textContent())?.match(/\d+/)?.[0]);
+  expect(waiting).toBeGreaterThanOrEqual(1);
   const list = page.getByTestId("followup-list");
   await expect(list.locator("li").first()).toContainText("Open");
-  await list.getByRole("link", { name: `${ELIF}: 2 stars` }).click();
+  await list.locator("li").filter({ hasText: "nobody called me first" }).getByRole("link", { name: `${ELIF}: 2 stars` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Follow-up of a rating of ${ELIF}` })).toBeVisible();
   await expect(page.getByTestId("followup-contact")).toContainText("jeroen.smit@example.net");
   const url = page.url();
@@ -117,5 +119,7 @@ test("the supervisor follows up the low rating: records, hands over, contacts th
   await expect(page.getByTestId("followup-solved")).toContainText("Sven de Vries");
   await expect(page.getByTestId("followup-what-form")).toHaveCount(0);
   await page.goto("/feedback/follow-ups");
-  await expect(page.getByTestId("followups-waiting-count")).toHaveCount(0);
+  // Solved ones go after the open ones, and no longer count as waiting (other specs may add open ones meanwhile).
+  await expect(page.getByTestId("followup-list").locator("li").filter({ hasText: "nobody called me first" })).toContainText("Solved");
+  if (waiting === 1) await expect(page.getByTestId("followups-waiting-count")).toHaveCount(0);
 });

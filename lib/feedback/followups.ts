@@ -43,6 +43,8 @@ export type FollowupListRow = {
   ownerName: string | null;
   handedToName: string | null;
   ratedOn: string;
+  /** The customer's comment (plain text), for recognising the case in the list. */
+  comment: string;
 };
 
 /** Open first (earliest due first), then solved (latest first). */
@@ -63,6 +65,7 @@ export function listFollowups(actor: Actor, opts: { page?: number } = {}, now = 
       ownerName: owner.name,
       handedToName: handedTo.name,
       ratedOn: ratings.createdOn,
+      comment: ratings.comment,
     })
     .from(ratingFollowups)
     .innerJoin(ratings, eq(ratings.id, ratingFollowups.ratingId))

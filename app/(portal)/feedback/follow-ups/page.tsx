@@ -49,6 +49,7 @@ export default async function FollowupsPage({ searchParams }: { searchParams: Pr
                     <Badge tone={statusTone(f.status)}>{t(`status.${f.status}`)}</Badge>
                   </span>
                 </div>
+                {f.comment ? <p className="mt-2 line-clamp-2 whitespace-pre-line text-sm text-slate-800">{f.comment}</p> : null}
                 <p className="mt-2 text-sm text-slate-700">
                   {[
                     t("ratedOn", { date: formatDay(format, f.ratedOn) }),
