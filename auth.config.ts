@@ -4,7 +4,7 @@ import type { NextAuthConfig } from "next-auth";
  * The part of the Auth.js configuration that needs no database: used by proxy.ts, which only
  * redirects signed-out visitors. Every page and lib function checks the person again on the server.
  */
-const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/jobs(\/|$)/, /^\/receipt$/, /^\/r\/[^/]+$/, /^\/q\/[^/]+$/, /^\/api\/v1\//];
+const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/jobs(\/|$)/, /^\/receipt$/, /^\/r\/[^/]+$/, /^\/q\/[^/]+$/, /^\/api\/v1\//, /^\/unsubscribe\/[^/]+$/, /^\/api\/unsubscribe$/, /^\/invite\/[^/]+$/];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => p.test(pathname));

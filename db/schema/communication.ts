@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { people } from "./people";
 import { jobRoles } from "./roles";
 import { roleVersions } from "./versions";
@@ -154,17 +154,54 @@ export const notifications = sqliteTable(
   (t) => [index("notifications_person_read_idx").on(t.personId, t.readAt), index("notifications_created_idx").on(t.createdAt)],
 );
 
+/**
+ * One row per notification per channel, and the email outbox (issue 13): an email row is the queue
+ * entry the email worker (lib/email/worker.ts) sends. `kind` says what the row sends: a
+ * notification, a daily digest (no notification; the notifications it collects point to it through
+ * `digestId`), or an invitation. `messageKey` is the idempotency key (the Message-ID and the .eml
+ * file name), and `leaseUntil` keeps two workers from sending the same row at once.
+ */
 export const notificationDeliveries = sqliteTable(
   "notification_deliveries",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    notificationId: integer("notification_id")
-      .notNull()
-      .references(() => notifications.id, { onDelete: "cascade" }),
-    channel: text("channel").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull(),
+    /** Null for digests and invitations. */
+    notificationId: integer("notification_id").references(() => notifications.id, { onDelete: "cascade" }),
+    /** The recipient (email rows). */
+    personId: integer("person_id").references(() => people.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: ["in_app", "email"] }).notNull(),
+    kind: text("kind", { enum: ["notification", "digest", "invitation"] }).notNull().default("notification"),
+    /**
+     * pending: to send (or to route: the worker reads the person's choice for the kind's group);
+     * digest: waiting for the person's next daily digest; digested: sent inside digest `digestId`;
+     * sent; failed: gave up (24 hours of retries, or HR sees why); skipped: not sent, `lastError`
+     * says why (no address, email off); bounced: the server refused the address permanently (5xx).
+     */
+    status: text("status", { enum: ["pending", "digest", "digested", "sent", "failed", "skipped", "bounced"] }).notNull(),
+    /** JSON: what a digest or invitation needs to render (notification rows render from the notification). */
+    payload: text("payload").notNull().default("{}"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at"),
+    leaseUntil: text("lease_until"),
+    /** The server's answer to the last attempt, or why the row was skipped. */
+    lastError: text("last_error"),
     attemptedAt: text("attempted_at"),
+    sentAt: text("sent_at"),
+    /** Unique per email row: the Message-ID's local part and the .eml file name. */
+    messageKey: text("message_key"),
+    toAddress: text("to_address"),
+    subject: text("subject"),
+    /** For a notification collected into a digest: the digest's row. */
+    digestId: integer("digest_id").references((): AnySQLiteColumn => notificationDeliveries.id, { onDelete: "set null" }),
+    createdAt: text("created_at"),
   },
-  (t) => [index("notification_deliveries_notification_idx").on(t.notificationId), index("notification_deliveries_status_idx").on(t.channel, t.status)],
+  (t) => [
+    index("notification_deliveries_notification_idx").on(t.notificationId),
+    index("notification_deliveries_status_idx").on(t.channel, t.status, t.nextAttemptAt),
+    index("notification_deliveries_person_idx").on(t.personId, t.status),
+    index("notification_deliveries_digest_idx").on(t.digestId),
+    index("notification_deliveries_sent_idx").on(t.channel, t.sentAt),
+    uniqueIndex("notification_deliveries_message_key_uq").on(t.messageKey),
+  ],
 );
 

@@ -9,3 +9,4 @@ export * from "./evaluations";
 export * from "./confidence";
 export * from "./capability";
 export * from "./feedback";
+export * from "./email";

@@ -24,6 +24,8 @@ export const organisation = sqliteTable("organisation", {
   scaleRevision: integer("scale_revision").notNull().default(1),
   /** Role-clarity pulse: results show only for groups of at least this many answers (3…10). */
   pulseMinGroup: integer("pulse_min_group").notNull().default(5),
+  /** Automatic reminders for unanswered changes and questions after this many working days (1…20). */
+  reminderWorkingDays: integer("reminder_working_days").notNull().default(3),
   revision: integer("revision").notNull().default(1),
   updatedById: integer("updated_by_id").references(() => people.id, { onDelete: "set null" }),
   updatedAt: text("updated_at").notNull(),

@@ -59,6 +59,10 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "feedback.give": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
   "upward.give": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
   "integrations.manage": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "email.preferences": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "email.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "people.invite": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "jobs.read": { hr_admin: Y, manager: N, supervisor: N, employee: N },
 };
 
 describe("permission table", () => {

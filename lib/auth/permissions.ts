@@ -57,6 +57,10 @@ export const PERMISSIONS = [
   "feedback.give",
   "upward.give",
   "integrations.manage",
+  "email.preferences",
+  "email.oversee",
+  "people.invite",
+  "jobs.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +85,7 @@ const everyone: Permission[] = [
   "followups.handle",
   "feedback.give",
   "upward.give",
+  "email.preferences",
 ];
 
 export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
@@ -117,6 +122,9 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "ratings.aggregate",
     "ratings.oversee",
     "integrations.manage",
+    "email.oversee",
+    "people.invite",
+    "jobs.read",
   ]),
   manager: new Set<Permission>([
     ...everyone,

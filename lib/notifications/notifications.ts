@@ -46,14 +46,26 @@ export const NOTIFICATION_KINDS = [
   "feedback.praise",
   "feedback.suggestion",
   "feedback.suggestionShared",
+  // Issue 13: sent by the scheduled jobs (lib/jobs).
+  "ack.questionReminder",
+  "onboarding.dueTomorrow",
+  "evaluation.due",
+  "capability.expiring",
+  "followup.overdue",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * Channels every notification is delivered on. In-app is read from the notifications table; adding
- * "email" here (and a sender that works through pending deliveries) needs no change in callers.
+ * Channels every notification is delivered on. In-app is read from the notifications table; the
+ * email row is the outbox entry the email worker (lib/email/worker.ts) routes by the person's
+ * choice for the kind's group (immediately, digest, off) and sends.
  */
-export const CHANNELS = ["in_app"] as const;
+export const CHANNELS = ["in_app", "email"] as const;
+
+/** The idempotency key of a notification's email: its Message-ID and .eml file name. */
+export function notificationMessageKey(notificationId: number): string {
+  return `n${notificationId}`;
+}
 
 type Tx = Pick<DB, "insert">;
 
@@ -91,17 +103,27 @@ export function notifyEach(
   const rows = tx
     .insert(notifications)
     .values(items.map(({ personId, link }) => ({ personId, kind, params: JSON.stringify(params), link, createdAt: now })))
-    .returning({ id: notifications.id })
+    .returning({ id: notifications.id, personId: notifications.personId })
     .all();
   tx.insert(notificationDeliveries)
     .values(
       rows.flatMap((r) =>
-        CHANNELS.map((channel) => ({
-          notificationId: r.id,
-          channel,
-          status: channel === "in_app" ? ("sent" as const) : ("pending" as const),
-          attemptedAt: channel === "in_app" ? now : null,
-        })),
+        CHANNELS.map((channel) =>
+          channel === "in_app"
+            ? { notificationId: r.id, channel, status: "sent" as const, attemptedAt: now, createdAt: now }
+            : {
+                notificationId: r.id,
+                personId: r.personId,
+                channel,
+                status: "pending" as const,
+                // A day-stamped notification (anonymous concern) never goes out at once: the
+                // email's time would tell what the day-rounded stamp hides. It waits for the digest.
+                payload: opts.dayOnly ? JSON.stringify({ dayOnly: true }) : "{}",
+                messageKey: notificationMessageKey(r.id),
+                nextAttemptAt: now,
+                createdAt: now,
+              },
+        ),
       ),
     )
     .run();
