@@ -71,9 +71,9 @@ export function groupOfKind(kind: NotificationKind | string): EmailGroup {
   return KIND_GROUP_EXCEPTIONS[kind] ?? PREFIX_GROUP[kind.split(".")[0]] ?? "changes";
 }
 
-/** Digest times a person can pick (organisation time zone), every half hour from 06:00 to 20:00. */
-export const DIGEST_TIMES: string[] = Array.from({ length: 29 }, (_, i) => {
-  const minutes = 6 * 60 + i * 30;
+/** Digest times a person can pick (organisation time zone), every half hour of the day (early shifts too). */
+export const DIGEST_TIMES: string[] = Array.from({ length: 48 }, (_, i) => {
+  const minutes = i * 30;
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 });
 export const DEFAULT_DIGEST_TIME = "08:00";

@@ -1,0 +1,144 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { waitForHydrationOnNavigation } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, message, unique } from "./helpers";
+import { startAppServer, type AppServer } from "./support/app-server";
+import { startMailServer, type MailServer } from "./support/mail";
+
+/*
+ * Email over a real SMTP server (issue 13). This spec runs its own Rolebook server (npm start's
+ * script, on its own port and a fresh demo database) pointed at an in-process smtp-server on a
+ * loopback port, so it can stop the app with kill -9 and look at what arrives.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 7;
+const DB = path.join(os.tmpdir(), `rolebook-e2e-smtp-${PORT}.db`);
+let mail: MailServer;
+let app: AppServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  for (const f of [DB, `${DB}-wal`, `${DB}-shm`]) fs.rmSync(f, { force: true });
+  mail = await startMailServer();
+  // A short lease so a killed server's rows are taken again within seconds (the default is 2 minutes).
+  app = await startAppServer({ port: PORT, databasePath: DB, env: { SMTP_URL: mail.url, EMAIL_LEASE_MS: "15000" } });
+});
+
+test.afterAll(async () => {
+  await app?.kill("SIGTERM");
+  await mail?.close();
+  for (const f of [DB, `${DB}-wal`, `${DB}-shm`]) fs.rmSync(f, { force: true });
+});
+
+/** Setup: these people chose to get announcements by email immediately (the default is the digest). */
+function announcementsImmediately(where: string, ...params: string[]): string[] {
+  const db = new Database(DB);
+  try {
+    const people = db.prepare(`select id, email from people where active = 1 and ${where}`).all(...params) as { id: number; email: string }[];
+    const upsert = db.prepare(`insert into email_preferences (person_id, "group", mode) values (?, 'announcements', 'immediate') on conflict(person_id, "group") do update set mode = 'immediate'`);
+    db.transaction(() => people.forEach((p) => upsert.run(p.id)))();
+    return people.map((p) => p.email.toLowerCase());
+  } finally {
+    db.close();
+  }
+}
+
+function localeOf(email: string): string {
+  const db = new Database(DB, { readonly: true });
+  try {
+    return (db.prepare("select locale from people where lower(email) = ?").get(email) as { locale: string | null }).locale ?? "en";
+  } finally {
+    db.close();
+  }
+}
+
+async function hrPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.url, locale: "en-GB" });
+  const page = waitForHydrationOnNavigation(await context.newPage());
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(DEMO.hr.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  return page;
+}
+
+/** Publishes an announcement as HR; returns its id. */
+async function publish(page: Page, title: string, audience: { team: string } | "everyone"): Promise<number> {
+  await page.goto("/announcements/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("What changes and why").fill("From Monday the parts counter opens at 07:30.");
+  if (audience === "everyone") await page.getByLabel("Everyone", { exact: true }).check();
+  else await page.getByRole("group", { name: "Teams" }).getByLabel(audience.team).check();
+  await page.getByRole("button", { name: "Publish announcement" }).click();
+  await expect(page.getByText("The announcement is published and its audience has been notified.")).toBeVisible();
+  return Number(/\/announcements\/(\d+)/.exec(page.url())![1]);
+}
+
+/** The messages that link to this announcement. */
+const about = (id: number) => mail.received.filter((m) => m.text.includes(`/announcements/${id}`));
+
+function countByRecipient(id: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of about(id)) for (const to of m.to) counts.set(to, (counts.get(to) ?? 0) + 1);
+  return counts;
+}
+
+test("an announcement reaches each person of its audience once, in their language, with text, HTML and a link to it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const audience = announcementsImmediately("team_id = (select id from teams where name = ?)", "Parts & Care");
+  expect(audience.length).toBeGreaterThanOrEqual(5);
+  const page = await hrPage(browser);
+  const title = `Parts counter hours ${unique()}`;
+  const id = await publish(page, title, { team: "Parts & Care" });
+
+  await expect.poll(() => countByRecipient(id).size, { timeout: 60_000 }).toBe(audience.length);
+  // Each person once: wait a little longer and count again.
+  await page.waitForTimeout(12_000);
+  const counts = countByRecipient(id);
+  expect([...counts.keys()].sort()).toEqual([...audience].sort());
+  for (const [, n] of counts) expect(n).toBe(1);
+
+  for (const m of about(id)) {
+    const to = m.to[0];
+    const locale = localeOf(to);
+    // The subject says what to do, in the person's language; both parts are there, with the one link.
+    const subject = message(locale, "email.notification.announcement.new.subject").replace("{title}", title);
+    expect(m.subject, `${to} (${locale})`).toBe(subject);
+    expect(m.html).toContain(`/announcements/${id}`);
+    expect(m.text).toContain(`${app.url}/announcements/${id}`);
+    expect(m.messageId).toMatch(/^<n\d+@/);
+  }
+  // At least two languages other than English in this team (Turkish, Dutch, Lithuanian).
+  expect(new Set(about(id).map((m) => localeOf(m.to[0]))).size).toBeGreaterThanOrEqual(3);
+  await page.context().close();
+});
+
+test("a server killed with kill -9 mid-send and started again neither drops nor duplicates an email", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const audience = announcementsImmediately("1 = 1");
+  const page = await hrPage(browser);
+  // Each recipient is held 400 ms by the SMTP server, so sending to everyone takes ~10 s.
+  mail.setDelay(400);
+  const id = await publish(page, `Workshop closed on Friday ${unique()}`, "everyone");
+  await page.context().close();
+  await expect.poll(() => about(id).length, { timeout: 60_000, intervals: [100] }).toBeGreaterThanOrEqual(3);
+  await app.kill("SIGKILL");
+  const beforeRestart = about(id).length;
+  expect(beforeRestart).toBeLessThan(audience.length);
+
+  mail.setDelay(0);
+  await app.start();
+  await expect.poll(() => countByRecipient(id).size, { timeout: 120_000 }).toBe(audience.length);
+  await new Promise((r) => setTimeout(r, 12_000));
+  const counts = countByRecipient(id);
+  for (const [to, n] of counts) expect(n, to).toBe(1);
+  // One Message-ID per delivery: nothing was sent twice under another key either.
+  const ids = about(id).map((m) => m.messageId);
+  expect(new Set(ids).size).toBe(ids.length);
+});
