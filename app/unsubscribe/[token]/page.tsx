@@ -7,9 +7,10 @@ import { unsubscribeFormAction } from "../actions";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string }> };
 
+/** `same-origin`: the token never leaves in a Referer, and the form's POST keeps its Origin (Next checks it). */
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("unsubscribe");
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 /**
