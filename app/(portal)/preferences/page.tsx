@@ -4,10 +4,14 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/core/format-dates";
 import { found } from "@/lib/core/page";
+import { can } from "@/lib/auth/policy";
+import { ownEmailPreferences } from "@/lib/email/preferences";
+import { DIGEST_TIMES } from "@/lib/email/vocabulary";
 import { ownTimeZone } from "@/lib/org/preferences";
 import { organisationTimeZone } from "@/lib/org/settings";
 import { timeZoneGroups } from "@/lib/org/zones";
 import { OwnTimeZoneForm } from "../settings/_components/own-time-zone-form";
+import { EmailPreferencesForm } from "./_components/email-preferences-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("preferences");
@@ -20,6 +24,8 @@ export default async function PreferencesPage() {
   const t = await getTranslations("preferences");
   const format = await getFormatter();
   const zone = await getTimeZone();
+  const email = can(actor, "email.preferences") ? found(() => ownEmailPreferences(actor)) : null;
+  const te = await getTranslations("emailPreferences");
   return (
     <div>
       <PageHeader title={t("title")} description={t("intro")} />
@@ -29,6 +35,23 @@ export default async function PreferencesPage() {
           {t("now", { time: formatInstant(format, new Date(), zone, { dateStyle: "full", timeStyle: "short" }) })}
         </p>
       </Card>
+      {email ? (
+        <section id="email" aria-labelledby="email-heading" className="mt-6 scroll-mt-20">
+          <Card>
+            <h2 id="email-heading" className="text-lg font-semibold text-slate-900">
+              {te("title")}
+            </h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">{te("intro")}</p>
+            <EmailPreferencesForm
+              groups={email.groups}
+              digestTime={email.digestTime}
+              digestTimes={DIGEST_TIMES}
+              revision={email.revision}
+              organisationZone={organisationTimeZone()}
+            />
+          </Card>
+        </section>
+      ) : null}
     </div>
   );
 }

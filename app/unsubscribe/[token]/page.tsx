@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { unsubscribePreview } from "@/lib/email/unsubscribe";
+import { unsubscribeFormAction } from "../actions";
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string }> };
+
+/** `same-origin`: the token never leaves in a Referer, and the form's POST keeps its Origin (Next checks it). */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("unsubscribe");
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
+}
+
+/**
+ * The unsubscribe link of a digest email (issue 13, point 2): public, no sign-in. Opening it changes
+ * nothing (mail scanners open links); it says what would stop, and a plain form (no JavaScript
+ * needed) does it. `?done=1` is the confirmation after the post.
+ */
+export default async function UnsubscribePage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const { done } = await searchParams;
+  const t = await getTranslations("unsubscribe");
+  const tp = await getTranslations("emailPreferences");
+  const preview = unsubscribePreview(decodeURIComponent(token));
+  return (
+    <div className="min-h-screen bg-slate-50">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+          <p className="text-lg font-bold text-brand-800">Rolebook</p>
+          <LocaleSwitcher />
+        </div>
+      </header>
+      <main className="mx-auto max-w-xl px-4 py-6 sm:py-8">
+        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          {!preview ? (
+            <div data-testid="unsubscribe-invalid">
+              <h1 className="text-xl font-semibold text-slate-900">{t("invalidTitle")}</h1>
+              <p className="mt-2 text-slate-700">{t("invalidBody")}</p>
+            </div>
+          ) : done === "1" ? (
+            <div data-testid="unsubscribe-done">
+              <h1 className="text-xl font-semibold text-slate-900">{t("doneTitle")}</h1>
+              <p className="mt-2 text-slate-700">{t("doneBody")}</p>
+              <p className="mt-2 text-slate-700">{t("howBack")}</p>
+              <p className="mt-4">
+                <Link href="/preferences#email" className="font-medium text-brand-700 underline hover:text-brand-800">
+                  {t("preferencesLink")}
+                </Link>
+              </p>
+            </div>
+          ) : (
+            <div data-testid="unsubscribe-confirm">
+              <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
+              <p className="mt-2 text-slate-700">{t("greeting", { name: preview.firstName })}</p>
+              <p className="mt-2 font-medium text-slate-900">
+                {preview.scope === "digest" ? t("digestQuestion") : t("groupQuestion", { group: tp(`groups.${preview.scope}.name`) })}
+              </p>
+              {preview.groups.length ? (
+                <>
+                  <p className="mt-3 text-slate-700">{t("willStop")}</p>
+                  <ul className="mt-1 list-disc pl-6 text-slate-700">
+                    {preview.groups.map((g) => (
+                      <li key={g}>{tp(`groups.${g}.name`)}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <p className="mt-3 text-slate-700">{t("nothing")}</p>
+              )}
+              <p className="mt-3 text-sm text-slate-600">{t("inApp")}</p>
+              <form action={unsubscribeFormAction} className="mt-5">
+                <input type="hidden" name="token" value={decodeURIComponent(token)} />
+                <button
+                  type="submit"
+                  className="inline-flex items-center justify-center rounded-md bg-brand-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                >
+                  {t("confirm")}
+                </button>
+              </form>
+            </div>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}
