@@ -362,11 +362,17 @@ describe("sendDueEmails over SMTP", () => {
     expect(invitation).toMatchObject({ status: "sent", payload: "{}" });
   });
 
-  it("keeps rows waiting with the reason when SMTP_URL is invalid (no crash)", async () => {
+  it("keeps rows waiting with the reason while SMTP_URL is invalid, using up no attempt, and sends them once it is fixed", async () => {
     const ids = notifyNow([personId("employee@example.com")], "ack.reply", { name: "Hanna" }, "/changes/10");
     const r = await sendDueEmails({ now: at(0), env: { ...process.env, SMTP_URL: "http://mail.example.com", APP_URL } });
-    expect(r.retrying).toBe(1);
+    expect(r).toMatchObject({ retrying: 1, attempted: 0 });
+    expect(rowsOf(ids)[0]).toMatchObject({ status: "pending", attempts: 0, leaseUntil: null });
     expect(rowsOf(ids)[0]!.lastError).toContain("smtp://");
+    // a day later, still invalid: still waiting, not failed
+    await sendDueEmails({ now: at(EMAIL_RETRY_WINDOW_MS + 60_000), env: { ...process.env, SMTP_URL: "http://mail.example.com", APP_URL } });
+    expect(rowsOf(ids)[0]).toMatchObject({ status: "pending", attempts: 0 });
+    expect((await sendDueEmails({ now: at(EMAIL_RETRY_WINDOW_MS + 3 * 60_000), env: smtpEnv() })).sent).toBe(1);
+    expect(received).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,7 @@ import { recipientLocale } from "./i18n";
 import { renderDigest } from "./render-digest";
 import { renderInvitation } from "./render-invitation";
 import { renderNotification } from "./render-notification";
-import { sendEmail } from "./transport";
+import { emailTransportStatus, sendEmail } from "./transport";
 import type { OutboxRow, Recipient, RenderedEmail } from "./types";
 import { DEFAULT_MODE, EMAIL_FIRST_RETRY_MS, EMAIL_LEASE_MS, EMAIL_RETRY_WINDOW_MS, groupOfKind, type EmailGroup, type EmailMode } from "./vocabulary";
 
@@ -23,6 +23,7 @@ import { DEFAULT_MODE, EMAIL_FIRST_RETRY_MS, EMAIL_LEASE_MS, EMAIL_RETRY_WINDOW_
  *   .eml writer overwrites `<messageKey>.eml`: a row sent twice after a crash never makes two files;
  * - a permanent refusal (5xx) bounces the address (HR sees it); anything else is retried with
  *   exponential backoff (1 min, 2, 4, …) until 24 hours after the first attempt, then failed.
+ * An invalid SMTP_URL sends nothing and uses up no attempt: rows wait until it is fixed.
  * `attemptedAt` is the first attempt of the current retry window (HR's retry starts a fresh one).
  * All state is in the table: the worker is idempotent and survives restarts (an expired lease is
  * simply taken again).
@@ -187,6 +188,19 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
       result.toDigest += toDigest.length;
     }
   });
+
+  // An invalid SMTP_URL sends nothing and uses up no attempt: the rows wait (with the reason) until
+  // it is fixed; HR's page and the start-up log say what is wrong.
+  const transport = emailTransportStatus(env);
+  if (transport.mode === "invalid") {
+    if (toSend.length)
+      db.update(notificationDeliveries)
+        .set({ lastError: transport.error, nextAttemptAt: new Date(start.getTime() + EMAIL_FIRST_RETRY_MS).toISOString(), leaseUntil: null })
+        .where(oursAll(toSend.map((s) => s.row.id)))
+        .run();
+    result.retrying += toSend.length;
+    return result;
+  }
 
   await inPool(toSend, CONCURRENCY, async ({ row, recipient, render }) => {
     const ours = and(eq(notificationDeliveries.id, row.id), eq(notificationDeliveries.leaseUntil, leaseUntil));
