@@ -319,6 +319,8 @@ describe("sendDueEmails over SMTP", () => {
     expect(r).toMatchObject({ attempted: 0, toDigest: 1, skipped: 1 });
     expect(rowsOf(ids).find((x) => x.personId === p)).toMatchObject({ status: "digest" });
     expect(rowsOf(ids).find((x) => x.personId === q)).toMatchObject({ status: "skipped", lastError: SKIP_NOTES.off });
+    // routing adds no time that could tie an anonymous concern to the moment it was raised
+    expect(rowsOf(ids).every((x) => x.attemptedAt === null && x.sentAt === null && x.leaseUntil === null)).toBe(true);
     expect(received).toHaveLength(0);
   });
 

@@ -180,7 +180,8 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
   const oursAll = (ids: number[]) => and(inArray(notificationDeliveries.id, ids), eq(notificationDeliveries.leaseUntil, leaseUntil));
   db.transaction((tx) => {
     for (const [note, ids] of skip) {
-      tx.update(notificationDeliveries).set({ status: "skipped", lastError: note, attemptedAt: nowIso, leaseUntil: null }).where(oursAll(ids)).run();
+      // No time stamp: a day-stamped (anonymous) row must not get one that ties it to its author.
+      tx.update(notificationDeliveries).set({ status: "skipped", lastError: note, leaseUntil: null }).where(oursAll(ids)).run();
       result.skipped += ids.length;
     }
     if (toDigest.length) {
