@@ -56,6 +56,7 @@ export function isUsableAddress(address: string | null | undefined): address is 
   return !!address && ADDRESS.test(address.trim());
 }
 
+/** A JSON object column (payload, params); anything else reads as {}. */
 function parsePayload(payload: string): Record<string, unknown> {
   try {
     const v = JSON.parse(payload) as unknown;
@@ -149,7 +150,7 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
       }
       mode = modeOf(person.id, groupOfKind(n.kind));
       if (mode === "immediate" && parsePayload(row.payload).dayOnly === true) mode = "digest";
-      const item = { kind: n.kind as NotificationKind, params: JSON.parse(n.params) as Record<string, string | number>, link: n.link };
+      const item = { kind: n.kind as NotificationKind, params: parsePayload(n.params) as Record<string, string | number>, link: n.link };
       render = (recipient) => renderNotification(item, recipient);
     } else if (row.kind === "digest") {
       render = (recipient) => renderDigest(row, recipient);
