@@ -18,7 +18,7 @@ const csp = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit", "nodemailer", "mailparser"],
   // No next/image in the app: this turns /_next/image into a plain 404 (a URL to an image that does
   // not exist made the optimizer answer 500).
   images: { unoptimized: true },

@@ -354,6 +354,31 @@ export async function seedDemo(today = new Date()): Promise<void> {
   seedPulse(today, personIds);
   seedCapability(today, personIds);
   seedFeedback(today, personIds);
+  settleDemoEmailHistory(today);
+}
+
+/**
+ * Every notification above queued an email (issue 13). A fresh demo must not email weeks of
+ * history: the emails of notifications older than 24 hours are marked skipped ("demo history");
+ * the recent ones stay pending, so the worker writes them (as .eml files without SMTP_URL) on the
+ * first start and HR's "Sent emails" page has examples.
+ */
+export function settleDemoEmailHistory(today: Date): void {
+  const cutoff = new Date(today.getTime() - 24 * 60 * 60 * 1000).toISOString();
+  const db = getDb();
+  db.update(schema.notificationDeliveries)
+    .set({ status: "skipped", lastError: "demo history", nextAttemptAt: null })
+    .where(
+      and(
+        eq(schema.notificationDeliveries.channel, "email"),
+        eq(schema.notificationDeliveries.status, "pending"),
+        inArray(
+          schema.notificationDeliveries.notificationId,
+          db.select({ id: schema.notifications.id }).from(schema.notifications).where(sql`${schema.notifications.createdAt} < ${cutoff}`),
+        ),
+      ),
+    )
+    .run();
 }
 
 /** Easter Sunday (Gregorian), by the anonymous computus. */
