@@ -123,8 +123,8 @@ test("a server killed with kill -9 mid-send and started again neither drops nor 
   test.setTimeout(240_000);
   const audience = announcementsImmediately("1 = 1");
   const page = await hrPage(browser);
-  // Each recipient is held 400 ms by the SMTP server, so sending to everyone takes ~10 s.
-  mail.setDelay(400);
+  // Each recipient is held a second by the SMTP server, so sending to everyone takes several seconds.
+  mail.setDelay(1000);
   const id = await publish(page, `Workshop closed on Friday ${unique()}`, "everyone");
   await page.context().close();
   await expect.poll(() => about(id).length, { timeout: 60_000, intervals: [100] }).toBeGreaterThanOrEqual(3);

@@ -82,7 +82,10 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
   const db = getDb();
   const start = clock();
   const nowIso = start.toISOString();
-  const leaseEnd = start.getTime() + EMAIL_LEASE_MS;
+  // EMAIL_LEASE_MS (ms) shortens the lease for tests that kill a server mid-send; it must stay above
+  // the SMTP timeouts (10 s), or a slow send could be taken by a second worker.
+  const leaseMs = Number(env.EMAIL_LEASE_MS) >= 15_000 ? Number(env.EMAIL_LEASE_MS) : EMAIL_LEASE_MS;
+  const leaseEnd = start.getTime() + leaseMs;
   const leaseUntil = new Date(leaseEnd).toISOString();
   const result: EmailSendResult = { attempted: 0, sent: 0, retrying: 0, failed: 0, bounced: 0, skipped: 0, toDigest: 0 };
 
