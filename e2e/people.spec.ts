@@ -8,6 +8,7 @@ async function createPerson(page: import("@playwright/test").Page, name: string,
   await page.getByLabel("Job role").selectOption({ label: "Parts Clerk" });
   await page.getByLabel("Team").selectOption({ label: "Parts & Care" });
   await page.getByLabel("Reports to").selectOption({ label: "Marco Janssen" });
+  await page.getByLabel("Set a password now").check();
   await page.getByLabel("Initial password").fill(password);
   await page.getByRole("button", { name: "Create person" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
