@@ -8,7 +8,7 @@ import { acceptInvitationAction } from "../actions";
 export function SetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("invite");
   return (
-    <ActionForm action={acceptInvitationAction} className="space-y-4">
+    <ActionForm action={acceptInvitationAction} className="space-y-4" method="post">
       <input type="hidden" name="token" value={token} />
       <TextField name="password" label={t("password")} hint={t("passwordHint")} type="password" autoComplete="new-password" required />
       <TextField name="repeat" label={t("repeat")} type="password" autoComplete="new-password" required />
