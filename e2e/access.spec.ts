@@ -38,7 +38,8 @@ test("a direct POST of the HR-only create-person action is refused for an employ
   });
   const email = `forged-${Date.now()}@example.com`;
   await hrPage.getByLabel("Full name").fill("Forged Person");
-  await hrPage.getByLabel("Email").fill(email);
+  await hrPage.getByLabel("Email", { exact: true }).fill(email);
+  await hrPage.getByLabel("Set a password now").check();
   await hrPage.getByLabel("Initial password").fill("forged-password-123");
   await hrPage.getByRole("button", { name: "Create person" }).click();
   await expect.poll(() => captured !== null).toBe(true);

@@ -10,10 +10,11 @@ test("HR starts an onboarding with a suggested buddy; the hire ticks today's ite
   // HR creates the new Parts Clerk…
   await hr.goto("/people/new");
   await hr.getByLabel("Full name").fill(name);
-  await hr.getByLabel("Email").fill(email);
+  await hr.getByLabel("Email", { exact: true }).fill(email);
   await hr.getByLabel("Job role").selectOption({ label: "Parts Clerk" });
   await hr.getByLabel("Team").selectOption({ label: "Parts & Care" });
   await hr.getByLabel("Reports to").selectOption({ label: "Marco Janssen" });
+  await hr.getByLabel("Set a password now").check();
   await hr.getByLabel("Initial password").fill("first-day-password");
   await hr.getByRole("button", { name: "Create person" }).click();
   await expect(hr.getByRole("heading", { level: 1, name })).toBeVisible();

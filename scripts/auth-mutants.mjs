@@ -44,6 +44,8 @@
  * - people/records.ts updatePerson's authorizeAppRoleChange(…) removed: authorize(people.update)
  *   refuses first with the same ForbiddenError; only HR holds it, and HR holds people.assignAppRole.
  *   (authorizeAppRoleChange itself is tested directly in lib/auth/refusals.test.ts.)
+ * - people/records.ts createPerson's authorize(people.invite) removed (issue 13): authorize(people.create)
+ *   refuses first; only HR holds people.create, and HR holds people.invite.
  * - policy.ts escalationReviewer's `authorId !== null` → true: with no author the lookup of the
  *   author's managers finds nobody either, so the answer (HR) is the same.
  * - evaluations/read.ts evaluationsWaitingCount's and evaluations/waiting.ts waitingCondition's

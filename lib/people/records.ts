@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
 import { ConflictError, FieldError } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { queueInvitation, unusablePasswordHash } from "@/lib/email/invitations";
 import { personSearchText } from "@/lib/core/search-text";
 import { getPerson, type PersonDetail } from "@/lib/people/directory";
 import type { AppRole } from "@/lib/people/vocabulary";
@@ -108,10 +109,21 @@ function personChanges(
   return changes;
 }
 
-export async function createPerson(actor: Actor, input: PersonInput & { password: string }): Promise<{ id: number }> {
+/**
+ * HR adds a person. `signIn: "invite"` (issue 13): no password is shared; the person gets an
+ * unusable password and an invitation email (lib/email/invitations.ts) to choose their own, queued
+ * in the same transaction. `"password"` (the default): HR sets the first password now.
+ */
+export async function createPerson(
+  actor: Actor,
+  input: PersonInput & { password?: string | null; signIn?: "invite" | "password" },
+): Promise<{ id: number; invited: boolean }> {
   authorize(actor, "people.create", { type: "person" });
+  const invite = input.signIn === "invite";
+  if (invite) authorize(actor, "people.invite", { type: "person" });
   checkReferences(input);
-  const passwordHash = await hashPassword(input.password);
+  if (!invite && !input.password) throw new FieldError({ password: "required" });
+  const passwordHash = invite ? unusablePasswordHash() : await hashPassword(input.password!);
   const db = getDb();
   return db.transaction((tx) => {
     const row = tx
@@ -127,11 +139,15 @@ export async function createPerson(actor: Actor, input: PersonInput & { password
         action: "person.create",
         entityType: "person",
         entityId: row.id,
-        detail: { appRole: input.appRole, jobRoleId: input.jobRoleId, teamId: input.teamId },
+        detail: { appRole: input.appRole, jobRoleId: input.jobRoleId, teamId: input.teamId, ...(invite ? { invited: true } : {}) },
       },
       tx,
     );
-    return row;
+    if (invite) {
+      const { invitationId } = queueInvitation(tx, { personId: row.id, createdById: actor.id });
+      audit({ actorId: actor.id, action: "invitation.send", entityType: "person", entityId: row.id, detail: { invitationId } }, tx);
+    }
+    return { id: row.id, invited: invite };
   });
 }
 

@@ -14,7 +14,12 @@ const personFields = {
   locale: fields.nullable(z.enum(LOCALES)),
 };
 
-export const createPersonSchema = z.object({ ...personFields, password: fields.newPassword });
+/** Create: "invite" sends an invitation email (no password now); "password" needs the first password. */
+export const createPersonSchema = z.object({
+  ...personFields,
+  signIn: z.enum(["invite", "password"]).default("password"),
+  password: fields.optionalNewPassword,
+});
 export const updatePersonSchema = z.object({
   ...personFields,
   id: fields.id,

@@ -3,12 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createAction } from "@/lib/core/action";
+import { resendInvitation } from "@/lib/email/invitations";
+import { fields } from "@/lib/core/validation";
+import { z } from "zod";
 import { createPerson, setPersonActive, updatePerson } from "@/lib/people/records";
 import { createPersonSchema, setActiveSchema, updatePersonSchema } from "@/lib/people/schema";
 
 export const createPersonAction = createAction(createPersonSchema, async (input, actor) => {
-  const { id } = await createPerson(actor, input);
-  redirect(`/people/${id}?created=1`);
+  const { id, invited } = await createPerson(actor, input);
+  redirect(`/people/${id}?created=${invited ? "invited" : "1"}`);
 });
 
 export const updatePersonAction = createAction(updatePersonSchema, async ({ id, revision, ...input }, actor) => {
@@ -21,4 +24,11 @@ export const setActiveAction = createAction(setActiveSchema, async ({ id, revisi
   setPersonActive(actor, id, revision, active);
   revalidatePath(`/people/${id}`);
   return { id, active };
+});
+
+/** Issue 13: a new invitation email for someone who has not accepted theirs (older links stop working). */
+export const resendInvitationAction = createAction(z.object({ id: fields.id }), ({ id }, actor) => {
+  resendInvitation(actor, id);
+  revalidatePath(`/people/${id}`);
+  return { id };
 });

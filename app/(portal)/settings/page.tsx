@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
+import Link from "next/link";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/core/format-dates";
 import { found } from "@/lib/core/page";
@@ -20,6 +22,7 @@ export default async function SettingsPage() {
   const settings = found(() => organisationSettingsForEdit(actor));
   const t = await getTranslations("settings");
   const tc = await getTranslations("clarity.setting");
+  const te = await getTranslations("emailAdmin.settingsLink");
   const format = await getFormatter();
   const zone = await getTimeZone();
   const { serverTimeZone, updatedAt, updatedByName, ...values } = settings;
@@ -40,6 +43,15 @@ export default async function SettingsPage() {
         <p className="mb-4 max-w-3xl text-sm text-slate-600">{tc("intro")}</p>
         <PulseMinGroupForm revision={settings.revision} value={settings.pulseMinGroup} />
       </Card>
+      {can(actor, "email.oversee") ? (
+        <Card className="mt-6">
+          <h2 className="mb-1 text-lg font-semibold">{te("title")}</h2>
+          <p className="mb-3 max-w-3xl text-sm text-slate-600">{te("body")}</p>
+          <Link href="/settings/email" className="text-sm font-medium text-brand-700 underline">
+            {te("open")}
+          </Link>
+        </Card>
+      ) : null}
     </div>
   );
 }

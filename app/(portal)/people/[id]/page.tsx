@@ -14,7 +14,9 @@ import { updatePersonAction } from "../actions";
 import { ActiveToggle } from "../_components/active-toggle";
 import { EvaluationHistory } from "../_components/evaluation-history";
 import { PersonForm } from "../_components/person-form";
-import { formatDay } from "@/lib/core/format-dates";
+import { formatDay, formatInstant } from "@/lib/core/format-dates";
+import { invitationState } from "@/lib/email/invitations";
+import { ResendInvitationButton } from "../_components/resend-invitation";
 import { mayOpenCapabilities } from "@/lib/capability/evidence";
 import { SuccessNote } from "@/components/ui/notice";
 
@@ -37,6 +39,9 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const ac = await getTranslations("access");
   const format = await getFormatter();
   const canEdit = can(actor, "people.update");
+  const ti = await getTranslations("invite.person");
+  const zone = await getTimeZone();
+  const invitation = can(actor, "people.invite") ? invitationState(actor, person.id) : null;
   const options = canEdit ? personFormOptions(actor) : null;
 
   const facts: [string, React.ReactNode][] = [
@@ -101,8 +106,23 @@ export default async function PersonPage({ params, searchParams }: Props) {
       />
       {created ? (
         <SuccessNote>
-          {t("created")}
+          {created === "invited" ? ti("createdInvited") : t("created")}
         </SuccessNote>
+      ) : null}
+      {invitation?.invited && !invitation.accepted && person.active ? (
+        <Card className="mb-6">
+          <div className="flex flex-wrap items-center justify-between gap-3" data-testid="invitation-state">
+            <p className="text-sm text-slate-700">
+              {invitation.lastSentAt && invitation.expiresAt
+                ? ti("pending", {
+                    sent: formatInstant(format, invitation.lastSentAt, zone, { dateStyle: "medium" }),
+                    until: formatInstant(format, invitation.expiresAt, zone, { dateStyle: "medium" }),
+                  })
+                : null}
+            </p>
+            <ResendInvitationButton id={person.id} />
+          </div>
+        </Card>
       ) : null}
       <Card className="mb-6">
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
@@ -114,7 +134,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
           ))}
         </dl>
       </Card>
-      <EvaluationHistory actor={actor} personId={person.id} page={pageParam(page)} timeZone={await getTimeZone()} />
+      <EvaluationHistory actor={actor} personId={person.id} page={pageParam(page)} timeZone={zone} />
       {canEdit && options ? (
         <Card>
           <h2 className="mb-4 text-lg font-semibold">{t("edit")}</h2>

@@ -41,7 +41,9 @@ export function PersonForm({
   const roles = useTranslations("appRoles");
   const router = useRouter();
   const p = useTranslations("people");
+  const ti = useTranslations("invite.form");
   const [roleChange, setRoleChange] = useState<number | null>(null);
+  const [signIn, setSignIn] = useState<"invite" | "password">("invite");
   return (
     <ActionForm
       action={action}
@@ -103,14 +105,39 @@ export function PersonForm({
           emptyLabel={t("browserLanguage")}
           options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
         />
-        <TextField
-          name="password"
-          label={mode === "create" ? t("password") : t("newPassword")}
-          hint={mode === "create" ? t("passwordHint") : t("newPasswordHint")}
-          type="password"
-          autoComplete="new-password"
-          required={mode === "create"}
-        />
+        {mode === "create" ? (
+          <fieldset className="sm:col-span-2">
+            <legend className="text-sm font-medium text-slate-800">{ti("signIn")}</legend>
+            <div className="mt-2 space-y-2">
+              {(["invite", "password"] as const).map((choice) => (
+                <label key={choice} className="flex items-start gap-2 text-sm">
+                  <input
+                    type="radio"
+                    name="signIn"
+                    value={choice}
+                    checked={signIn === choice}
+                    onChange={() => setSignIn(choice)}
+                    className="mt-1"
+                  />
+                  <span>
+                    <span className="font-medium text-slate-900">{ti(choice === "invite" ? "signInInvite" : "signInPassword")}</span>
+                    <span className="block text-slate-600">{ti(choice === "invite" ? "signInInviteHint" : "signInPasswordHint")}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        {mode === "edit" || signIn === "password" ? (
+          <TextField
+            name="password"
+            label={mode === "create" ? t("password") : t("newPassword")}
+            hint={mode === "create" ? t("passwordHint") : t("newPasswordHint")}
+            type="password"
+            autoComplete="new-password"
+            required={mode === "create"}
+          />
+        ) : null}
       </div>
       <SubmitButton>{mode === "create" ? t("create") : t("save")}</SubmitButton>
     </ActionForm>
