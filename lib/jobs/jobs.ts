@@ -51,16 +51,17 @@ export const JOBS: readonly JobDefinition[] = [
   // Transfers apply at the organisation's midnight: the first minute of the day applies them.
   { name: "transfers", schedule: "0 * * * * *", period: (now) => slotOf(now, MINUTE), run: (now) => ({ transfers: applyDueTransfers(now) }) },
   {
+    // Every 15 minutes (the period); the tick every minute lets a process started mid-slot run it at once.
     name: "reminders",
-    schedule: "20 */15 * * * *",
+    schedule: "20 * * * * *",
     period: (now) => slotOf(now, 15 * MINUTE),
     run: (now) => ({ ...remindUnansweredAcks(now), followups: remindOverdueFollowups(now), concerns: remindWaitingConcerns(now) }),
   },
   {
-    // Once per organisation day; ticks every 15 minutes so a failed run is retried and a process
-    // started mid-day still runs it.
+    // Once per organisation day; ticks every minute, so the day's run follows the organisation's
+    // midnight closely, a failed run is retried and a process started mid-day still runs it.
     name: "daily",
-    schedule: "40 */15 * * * *",
+    schedule: "40 * * * * *",
     period: (now) => todayIso(now),
     run: (now) => ({
       onboarding: remindOnboardingDueTomorrow(now),
