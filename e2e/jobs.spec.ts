@@ -1,96 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
+import { message } from "./helpers";
 
-test("the public Service Advisor posting renders signed out, generated from the current role", async ({ page }) => {
-  const res = await page.goto("/jobs/service-advisor");
-  expect(res?.status()).toBe(200);
-  await expect(page).toHaveURL(/\/jobs\/service-advisor$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Service Advisor" })).toBeVisible();
-  await expect(page.getByText("Van Dijk Auto Rotterdam is hiring")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "What you will do" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Vehicle reception and walk-around check" })).toBeVisible();
-  // The task moved to the Parts Clerk in v2 is not advertised.
-  await expect(page.getByText("Warranty claim paperwork")).toHaveCount(0);
-});
+/** HR's scheduled jobs page (/settings/jobs) and the automatic-reminder setting on /settings. */
 
-test("an unpublished posting is not found; HR publishes and withdraws one", async ({ page, hrPage }) => {
-  expect((await page.goto("/jobs/customer-care-agent"))?.status()).toBe(404);
-
-  await hrPage.goto("/roles/customer-care-agent");
-  await hrPage.getByLabel("Location shown in the posting").fill("Utrecht");
-  await hrPage.getByRole("button", { name: "Publish posting" }).click();
-  await expect(hrPage.getByText("Job posting is public")).toBeVisible();
-
-  expect((await page.goto("/jobs/customer-care-agent"))?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1, name: "Customer Care Agent" })).toBeVisible();
-  await expect(page.getByText("Utrecht")).toBeVisible();
-  await page.goto("/jobs");
-  await expect(page.getByRole("link", { name: "Customer Care Agent" })).toBeVisible();
-
-  await hrPage.getByRole("button", { name: "Withdraw posting" }).click();
-  await expect(hrPage.getByText("This role has no public job posting.")).toBeVisible();
-  expect((await page.goto("/jobs/customer-care-agent"))?.status()).toBe(404);
-  await page.goto("/jobs");
-  await expect(page.getByRole("link", { name: "Customer Care Agent" })).toHaveCount(0);
-});
-
-test("/jobs lists the published postings, signed out, each linking to its posting", async ({ page }) => {
-  const res = await page.goto("/jobs");
-  expect(res?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1, name: "Open jobs" })).toBeVisible();
-  await expect(page.getByText("Van Dijk Auto Rotterdam").first()).toBeVisible();
-  // Roles without a published posting are not listed.
-  await expect(page.getByRole("link", { name: "Technician" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Service Advisor" }).click();
-  await expect(page).toHaveURL(/\/jobs\/service-advisor$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Service Advisor" })).toBeVisible();
-});
-
-test("a posting shows the employer, location and how to apply, with JSON-LD and nothing for insiders", async ({ page }) => {
-  await page.goto("/jobs/service-advisor");
-  await expect(page.getByText("Van Dijk Auto Rotterdam is hiring")).toBeVisible();
-  await expect(page.getByText("Rotterdam-Noord")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "How to apply" })).toBeVisible();
-  const apply = page.getByRole("link", { name: "jobs@vandijk-auto.example" });
-  await expect(apply).toHaveAttribute("href", /^mailto:jobs@vandijk-auto\.example/);
-
-  const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
-  const data = JSON.parse(jsonLd ?? "null");
-  expect(data).toMatchObject({
-    "@context": "https://schema.org",
-    "@type": "JobPosting",
-    title: "Service Advisor",
-    hiringOrganization: { "@type": "Organization", name: "Van Dijk Auto Rotterdam" },
-    jobLocation: { address: { addressLocality: "Rotterdam-Noord" } },
-    applicationContact: { email: "jobs@vandijk-auto.example" },
-  });
-  expect(data.datePosted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  expect(data.description).toContain("Vehicle reception and walk-around check");
-
-  // Written for applicants: no portal links, no version or onboarding talk, no staff names.
-  const text = (await page.locator("body").innerText()).toLowerCase();
-  for (const insider of [/\byour role\b/, /\bversions?\b/, /onboarding/, /rolebook/, /\bsign in\b/, /helena/, /marco janssen/])
-    expect(text).not.toMatch(insider);
-  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-  expect(hrefs.filter((h) => h.startsWith("/") && !h.startsWith("/jobs"))).toEqual([]);
-});
-
-test("the job pages fit a phone screen (390 px) without sideways scrolling", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-GB" });
-  const page = await context.newPage();
-  for (const path of ["/jobs", "/jobs/service-advisor"]) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, path).toBeLessThanOrEqual(0);
+test("HR sees the scheduled jobs with their last runs, run by the server on its own", async ({ hrPage: page }) => {
+  test.slow(); // waits for the scheduler's first ticks
+  await page.goto("/settings");
+  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Scheduled jobs" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Scheduled jobs" })).toBeVisible();
+  await expect(page.getByText("Times are in the organisation's time zone (Europe/Amsterdam).", { exact: false })).toBeVisible();
+  for (const name of ["Sending email", "Daily digests", "Task transfers", "Reminders", "Daily jobs", "Sending webhooks"]) {
+    await expect(page.getByRole("cell", { name: new RegExp(`^${name}`) })).toBeVisible();
   }
-  await context.close();
+  await expect(page.getByTestId("job-email")).toContainText("Every 10 seconds");
+  // The email job ticks every 10 seconds with no request needed: its row soon shows a last run and a result.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("job-email")).not.toContainText("Not run yet", { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByTestId("job-email").locator("time")).toBeVisible();
+  await expect(page.getByTestId("job-email").getByRole("cell").nth(4)).toHaveText(/^[1-9]\d*$/);
+
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
-test("an employee cannot see a draft, edit a role or read HR's audit log", async ({ employeePage: page }) => {
-  await page.goto("/roles/service-advisor");
-  await expect(page.getByRole("link", { name: "Edit role" })).toHaveCount(0);
-  expect((await page.goto("/roles/service-advisor/edit"))?.status()).toBe(404);
-  expect((await page.goto("/roles/service-advisor/versions/2/tracking"))?.status()).toBe(404);
-  expect((await page.goto("/audit"))?.status()).toBe(404);
-  expect((await page.goto("/announcements/new"))?.status()).toBe(404);
+test("HR sets after how many working days reminders go out; out of range is refused next to the field", async ({ hrPage: page }) => {
+  const field = () => page.getByLabel("Remind after (working days)");
+  const save = () => page.getByRole("button", { name: "Save reminder setting" }).click();
+  await page.goto("/settings");
+  await expect(field()).toHaveValue("3");
+  await field().fill("21");
+  await save();
+  await expect(page.getByText(message("en", "errors.reminderWorkingDaysRange"))).toBeVisible();
+  await field().fill("5");
+  await save();
+  await expect(page.getByRole("status").filter({ hasText: "Reminder setting saved." })).toBeVisible();
+  await page.reload();
+  try {
+    await expect(field()).toHaveValue("5");
+  } finally {
+    await field().fill("3");
+    await save();
+    await expect(page.getByRole("status").filter({ hasText: "Reminder setting saved." })).toBeVisible();
+  }
+});
+
+test("the jobs page is HR's only", async ({ employeePage: page }) => {
+  await page.goto("/settings/jobs");
+  await expect(page.getByRole("heading", { level: 1, name: "Scheduled jobs" })).toHaveCount(0);
+  await expect(page.getByText("Sending email")).toHaveCount(0);
 });
