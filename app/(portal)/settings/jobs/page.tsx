@@ -37,7 +37,7 @@ export default async function ScheduledJobsPage() {
               {job.lastStartedAt ? <time dateTime={job.lastStartedAt}>{formatInstant(format, job.lastStartedAt, zone, { dateStyle: "medium", timeStyle: "medium" })}</time> : t("never")}
               {job.running ? <span className="block text-slate-600">{t("running")}</span> : null}
             </td>
-            <td className="px-4 py-3 align-top text-sm">
+            <td className="min-w-48 px-4 py-3 align-top text-sm">
               {job.lastStatus === "error" ? (
                 <span className="font-medium text-red-800">{t("error", { error: job.error ?? "" })}</span>
               ) : job.lastStatus === "ok" ? (
