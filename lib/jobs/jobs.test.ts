@@ -170,6 +170,8 @@ describe("automatic reminders for unanswered changes and questions", () => {
     expect(noticesFor(employee, "ack.reminder", link)).toHaveLength(0);
     remindUnansweredAcks(noon(dueDay));
     expect(noticesFor(employee, "ack.reminder", link)).toHaveLength(1);
+    // Counted on the item like a manual reminder (the tracking page shows it).
+    expect(getDb().select().from(acknowledgements).where(eq(acknowledgements.id, ack.id)).get()).toMatchObject({ reminders: 1, lastRemindedAt: noon(dueDay).toISOString() });
     // Once per 24 hours: a run an hour later and one 23 hours later send nothing more.
     remindUnansweredAcks(noon(dueDay, 1));
     remindUnansweredAcks(noon(dueDay, 23));
@@ -192,6 +194,25 @@ describe("automatic reminders for unanswered changes and questions", () => {
     expect(noticesFor(manager, "ack.questionReminder", link)).toHaveLength(1);
     // While the question waits, the person is not reminded.
     expect(noticesFor(employee, "ack.reminder", link)).toHaveLength(2);
+  });
+
+  it("a reminder sent by hand in the last 24 hours holds the automatic one back", () => {
+    const nora = idOf("newhire@example.com");
+    const { id } = createAnnouncement(hr(), {
+      title: "Coffee machine rules",
+      body: "Clean it.",
+      effectiveDate: todayIso(),
+      audience: { everyone: false, roleIds: [], teamIds: [], personIds: [nora] },
+      transfers: [],
+    });
+    const ack = getDb().select().from(acknowledgements).where(and(eq(acknowledgements.announcementId, id), eq(acknowledgements.personId, nora))).get()!;
+    const today = todayIso();
+    const dueDay = addWorkingDays(today, 3, holidaysBetween(today, addDays(today, 60)));
+    getDb().update(acknowledgements).set({ lastRemindedAt: noon(dueDay, -2).toISOString(), reminders: 1 }).where(eq(acknowledgements.id, ack.id)).run();
+    remindUnansweredAcks(noon(dueDay));
+    expect(noticesFor(nora, "ack.reminder", `/changes/${ack.id}`)).toHaveLength(0);
+    remindUnansweredAcks(noon(dueDay, 23));
+    expect(noticesFor(nora, "ack.reminder", `/changes/${ack.id}`)).toHaveLength(1);
   });
 
   it("HR's setting is the wait: with 5 working days, day 3 reminds nobody", () => {

@@ -7,7 +7,7 @@ import { dateInZone, todayIso } from "@/lib/core/dates";
 import { addWorkingDays } from "@/lib/feedback/due";
 import { addDays } from "@/lib/onboarding/rules";
 import { holidaysBetween, organisationSettings, organisationTimeZone } from "@/lib/org/settings";
-import { claimReminders, notifyGrouped } from "./reminder-log";
+import { claimReminders, notifyGrouped, REMINDER_REPEAT_MS } from "./reminder-log";
 
 /*
  * Automatic reminders (issue 13, point 5), run by the `reminders` job every 15 minutes:
@@ -46,6 +46,7 @@ export function remindUnansweredAcks(now = new Date()): { changes: number; quest
       ownerId: acknowledgements.ownerId,
       state: acknowledgements.state,
       createdAt: acknowledgements.createdAt,
+      lastRemindedAt: acknowledgements.lastRemindedAt,
       lastMessageAt: lastMessage,
       roleTitle: jobRoles.title,
       announcementTitle: announcements.title,
@@ -66,7 +67,9 @@ export function remindUnansweredAcks(now = new Date()): { changes: number; quest
   const earliest = waits.reduce((min, w) => (w.startDay < min ? w.startDay : min), today);
   const holidays = holidaysBetween(earliest, addDays(today, 1));
   const due = waits.filter((w) => waitedWorkingDays(w.startDay, today, days, holidays));
-  const toPerson = due.filter((w) => w.state !== "clarification");
+  // A reminder sent by hand (the tracking page's "Remind", lib/communication/tracking.ts) counts too.
+  const cutoff = new Date(now.getTime() - REMINDER_REPEAT_MS).toISOString();
+  const toPerson = due.filter((w) => w.state !== "clarification" && (!w.lastRemindedAt || w.lastRemindedAt <= cutoff));
   const toOwner = due.filter((w) => w.state === "clarification" && w.ownerId != null && w.ownerId !== w.personId);
   if (!toPerson.length && !toOwner.length) return { changes: 0, questions: 0 };
   const activeOwners = new Set(
@@ -88,11 +91,14 @@ export function remindUnansweredAcks(now = new Date()): { changes: number; quest
       ],
       now,
     );
-    const changes = notifyGrouped(
-      tx,
-      "ack.reminder",
-      toPerson.filter((w) => claimed.has(`ack:${w.id}|${w.personId}`)).map((w) => ({ personId: w.personId, link: `/changes/${w.id}`, params: {} })),
-    );
+    const reminded = toPerson.filter((w) => claimed.has(`ack:${w.id}|${w.personId}`));
+    // The tracking page shows reminders per person: automatic ones are counted like manual ones.
+    if (reminded.length)
+      tx.update(acknowledgements)
+        .set({ reminders: sql`${acknowledgements.reminders} + 1`, lastRemindedAt: now.toISOString() })
+        .where(inArray(acknowledgements.id, reminded.map((w) => w.id)))
+        .run();
+    const changes = notifyGrouped(tx, "ack.reminder", reminded.map((w) => ({ personId: w.personId, link: `/changes/${w.id}`, params: {} })));
     const questions = notifyGrouped(
       tx,
       "ack.questionReminder",
