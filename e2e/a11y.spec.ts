@@ -111,10 +111,11 @@ test("onboarding pages have no serious accessibility violations", async ({ manag
 });
 
 test("settings pages and the time zone preference have no serious accessibility violations", async ({ hrPage: page }) => {
-  test.slow(); // three pages, each scanned by axe
+  test.slow(); // four pages, each scanned by axe
   for (const [path, heading] of [
     ["/settings", "Organisation settings"],
     ["/settings/holidays", "Public holidays"],
+    ["/settings/jobs", "Scheduled jobs"],
     ["/preferences", "My time zone"],
   ]) {
     await page.goto(path);

@@ -6,9 +6,6 @@ import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { applyDueTransfers } from "@/lib/communication/transfers";
-import { remindWaitingConcerns } from "@/lib/concerns/reminders";
-import { sendDuePulses } from "@/lib/pulse/send";
 
 /**
  * The signed-in person, re-checked against the database on every request: a deactivated person,
@@ -41,15 +38,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return actor;
 });
 
-/** For pages: the signed-in person, or a redirect to the sign-in page. */
+/**
+ * For pages: the signed-in person, or a redirect to the sign-in page. Transfers, reminders and
+ * automatic pulses are the scheduler's jobs (lib/jobs), not side effects of a request.
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in?expired=1");
-  // Task transfers take effect on their date: one indexed query when nothing is due.
-  applyDueTransfers();
-  // Concerns waiting more than 3 working days remind their addressees, once a day.
-  remindWaitingConcerns();
-  // Automatic role-clarity pulses (onboarding days 30/60/90, 14 days after a material change): one indexed query when none is due.
-  sendDuePulses();
   return actor;
 }

@@ -12,8 +12,8 @@ import { isOverdue } from "./status";
 /*
  * Reminders (issue 10, point 4): an open concern that has waited for an answer more than 3 working
  * days (weekends and the organisation's holidays skipped) reminds each of its addressees, at most
- * once a day (`remindedOn`). There is no scheduler yet: `requireActor()` runs this sweep on every
- * request. Cheap when nothing is due (one indexed query on `waiting_since`) and safe to run twice.
+ * once a day (`remindedOn`). The scheduler's `reminders` job (lib/jobs) runs this sweep every 15
+ * minutes. Cheap when nothing is due (one indexed query on `waiting_since`) and safe to run twice.
  * The notification names no author (anonymous concerns have none to name).
  */
 

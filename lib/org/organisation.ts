@@ -9,6 +9,7 @@ import { ConflictError, FieldError } from "@/lib/core/errors";
 import { organisationSettings, serverTimeZone, type OrganisationSettings } from "@/lib/org/settings";
 import { isTimeZone } from "@/lib/org/zones";
 import { PULSE_MIN_GROUP_RANGE } from "@/lib/confidence/vocabulary";
+import { REMINDER_WORKING_DAYS_MAX, REMINDER_WORKING_DAYS_MIN } from "@/lib/email/vocabulary";
 
 export type OrganisationInput = {
   name: string;
@@ -129,6 +130,28 @@ export function updatePulseMinGroup(actor: Actor, revision: number, input: { pul
       .run();
     if (changed.changes === 0) throw new ConflictError();
     const diff = current.pulseMinGroup === value ? {} : { pulseMinGroup: { from: current.pulseMinGroup, to: value } };
+    audit({ actorId: actor.id, action: "organisation.update", entityType: "organisation", entityId: 1, detail: { changes: diff } }, tx);
+    return { revision: revision + 1 };
+  });
+}
+
+/**
+ * HR sets after how many working days unanswered changes and questions are reminded automatically
+ * (1–20; outside that, refused next to the field). Guarded by the organisation's revision; audited.
+ */
+export function updateReminderWorkingDays(actor: Actor, revision: number, input: { reminderWorkingDays: number }): { revision: number } {
+  authorize(actor, "organisation.manage", { type: "organisation", id: 1 });
+  const value = input.reminderWorkingDays;
+  if (!Number.isInteger(value) || value < REMINDER_WORKING_DAYS_MIN || value > REMINDER_WORKING_DAYS_MAX) throw new FieldError({ reminderWorkingDays: "reminderWorkingDaysRange" });
+  return getDb().transaction((tx) => {
+    const current = organisationSettings();
+    const changed = tx
+      .update(organisation)
+      .set({ reminderWorkingDays: value, revision: sql`${organisation.revision} + 1`, updatedById: actor.id, updatedAt: new Date().toISOString() })
+      .where(and(eq(organisation.id, 1), eq(organisation.revision, revision)))
+      .run();
+    if (changed.changes === 0) throw new ConflictError();
+    const diff = current.reminderWorkingDays === value ? {} : { reminderWorkingDays: { from: current.reminderWorkingDays, to: value } };
     audit({ actorId: actor.id, action: "organisation.update", entityType: "organisation", entityId: 1, detail: { changes: diff } }, tx);
     return { revision: revision + 1 };
   });

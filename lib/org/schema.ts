@@ -37,6 +37,7 @@ export const evaluationScheduleSchema = z.object({
 
 /** The range (3–10) is checked in lib/org/organisation.ts, so the message names it. */
 export const pulseMinGroupSchema = z.object({ revision: fields.revision, pulseMinGroup: wholeNumber });
+export const reminderWorkingDaysSchema = z.object({ revision: fields.revision, reminderWorkingDays: wholeNumber });
 
 /** The scale editor sends its levels as one JSON field (lowest first); lib/evaluations/scale.ts checks the rest. */
 const levelTexts = z.partialRecord(z.enum(LOCALES), z.string().max(2_000));

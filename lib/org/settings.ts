@@ -3,6 +3,7 @@ import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { holidays, organisation } from "@/db/schema";
 import { PULSE_MIN_GROUP_DEFAULT } from "@/lib/confidence/vocabulary";
+import { REMINDER_WORKING_DAYS_DEFAULT } from "@/lib/email/vocabulary";
 
 export type OrganisationSettings = {
   name: string;
@@ -17,6 +18,8 @@ export type OrganisationSettings = {
   evaluationIntervalMonths: number;
   /** Pulse results show only for groups of at least this many answers (3–10). */
   pulseMinGroup: number;
+  /** Automatic reminders for unanswered changes and questions after this many working days (1–20). */
+  reminderWorkingDays: number;
   revision: number;
 };
 
@@ -40,12 +43,13 @@ export function organisationSettings(): OrganisationSettings {
       probationDays: organisation.probationDays,
       evaluationIntervalMonths: organisation.evaluationIntervalMonths,
       pulseMinGroup: organisation.pulseMinGroup,
+      reminderWorkingDays: organisation.reminderWorkingDays,
       revision: organisation.revision,
     })
     .from(organisation)
     .where(eq(organisation.id, 1))
     .get();
-  return row ?? { name: "", timeZone: "", applyEmail: "", applyUrl: "", location: "", probationDays: 90, evaluationIntervalMonths: 12, pulseMinGroup: PULSE_MIN_GROUP_DEFAULT, revision: 0 };
+  return row ?? { name: "", timeZone: "", applyEmail: "", applyUrl: "", location: "", probationDays: 90, evaluationIntervalMonths: 12, pulseMinGroup: PULSE_MIN_GROUP_DEFAULT, reminderWorkingDays: REMINDER_WORKING_DAYS_DEFAULT, revision: 0 };
 }
 
 /** The zone "today", due dates and effective dates are computed in. */

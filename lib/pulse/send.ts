@@ -85,7 +85,7 @@ function insertSends(tx: Tx, rows: NewSend[], today: string): number {
 
 /**
  * The lazy job: sends every automatic pulse that is due. Cheap when nothing is due (one indexed
- * query) and safe to run twice (the unique person + occasion index). Called on every page request.
+ * query) and safe to run twice (the unique person + occasion index). Run by the scheduler's `daily` job (lib/jobs).
  */
 export function sendDuePulses(now = new Date()): number {
   const db = getDb();

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { createAction } from "@/lib/core/action";
 import { addHoliday, removeHoliday } from "@/lib/org/holidays";
 import { updateRatingScale } from "@/lib/evaluations/scale";
-import { updateEvaluationSchedule, updateOrganisationSettings, updatePulseMinGroup } from "@/lib/org/organisation";
+import { updateEvaluationSchedule, updateOrganisationSettings, updatePulseMinGroup, updateReminderWorkingDays } from "@/lib/org/organisation";
 import { setOwnTimeZone } from "@/lib/org/preferences";
-import { addHolidaySchema, evaluationScheduleSchema, organisationSchema, ownTimeZoneSchema, pulseMinGroupSchema, ratingScaleSchema, removeHolidaySchema } from "@/lib/org/schema";
+import { addHolidaySchema, evaluationScheduleSchema, organisationSchema, ownTimeZoneSchema, pulseMinGroupSchema, ratingScaleSchema, reminderWorkingDaysSchema, removeHolidaySchema } from "@/lib/org/schema";
 
 export const updateOrganisationAction = createAction(organisationSchema, async ({ revision, ...input }, actor) => {
   const result = updateOrganisationSettings(actor, revision, input);
@@ -48,5 +48,11 @@ export const updatePulseMinGroupAction = createAction(pulseMinGroupSchema, async
   const result = updatePulseMinGroup(actor, revision, { pulseMinGroup });
   revalidatePath("/settings");
   revalidatePath("/clarity", "layout");
+  return result;
+});
+
+export const updateReminderWorkingDaysAction = createAction(reminderWorkingDaysSchema, async ({ revision, reminderWorkingDays }, actor) => {
+  const result = updateReminderWorkingDays(actor, revision, { reminderWorkingDays });
+  revalidatePath("/settings");
   return result;
 });

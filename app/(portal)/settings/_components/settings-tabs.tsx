@@ -1,18 +1,22 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { mayManageIntegrations } from "@/lib/auth/feedback-policy";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
 /** Organisation / public holidays / rating scale / integrations: the settings pages. */
-export async function SettingsTabs({ current }: { current: "organisation" | "holidays" | "ratingScale" | "integrations" }) {
+export async function SettingsTabs({ current }: { current: "organisation" | "holidays" | "ratingScale" | "integrations" | "jobs" }) {
   const t = await getTranslations("settings");
   const ti = await getTranslations("integrations");
-  const integrations = mayManageIntegrations(await requireActor());
+  const tj = await getTranslations("jobs.scheduled");
+  const actor = await requireActor();
+  const integrations = mayManageIntegrations(actor);
   const tabs = [
     { key: "organisation", href: "/settings", label: t("organisationTab") },
     { key: "holidays", href: "/settings/holidays", label: t("holidaysTab") },
     { key: "ratingScale", href: "/settings/rating-scale", label: t("ratingScaleTab") },
     ...(integrations ? [{ key: "integrations", href: "/settings/integrations", label: ti("tab") }] : []),
+    ...(can(actor, "jobs.read") ? [{ key: "jobs", href: "/settings/jobs", label: tj("title") }] : []),
   ];
   return (
     <nav aria-label={t("sections")} className="mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-2">
