@@ -23,11 +23,8 @@ export default async function SettingsPage() {
   const settings = found(() => organisationSettingsForEdit(actor));
   const t = await getTranslations("settings");
   const tc = await getTranslations("clarity.setting");
-<<<<<<< HEAD
   const te = await getTranslations("emailAdmin.settingsLink");
-=======
   const tr = await getTranslations("jobs.scheduled.reminders");
->>>>>>> scheduler
   const format = await getFormatter();
   const zone = await getTimeZone();
   const { serverTimeZone, updatedAt, updatedByName, ...values } = settings;
@@ -48,7 +45,6 @@ export default async function SettingsPage() {
         <p className="mb-4 max-w-3xl text-sm text-slate-600">{tc("intro")}</p>
         <PulseMinGroupForm revision={settings.revision} value={settings.pulseMinGroup} />
       </Card>
-<<<<<<< HEAD
       {can(actor, "email.oversee") ? (
         <Card className="mt-6">
           <h2 className="mb-1 text-lg font-semibold">{te("title")}</h2>
@@ -58,13 +54,11 @@ export default async function SettingsPage() {
           </Link>
         </Card>
       ) : null}
-=======
       <Card className="mt-6">
         <h2 className="mb-1 text-lg font-semibold">{tr("title")}</h2>
         <p className="mb-4 max-w-3xl text-sm text-slate-600">{tr("intro")}</p>
         <ReminderDaysForm revision={settings.revision} value={settings.reminderWorkingDays} />
       </Card>
->>>>>>> scheduler
     </div>
   );
 }
