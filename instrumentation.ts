@@ -8,6 +8,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   if (process.env.NODE_ENV === "test" || process.env.VITEST) return;
+  // One line on where emails go; an invalid SMTP_URL is reported here (and on HR's email page), never a crash.
+  const { reportEmailConfigAtStart } = await import("./lib/email/transport");
+  reportEmailConfigAtStart();
   const { startScheduler } = await import("./lib/jobs/scheduler");
   startScheduler();
 }
