@@ -4,6 +4,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+const DATABASE_PATH = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
+/** The main server writes emails as .eml files here (no SMTP_URL): e2e/helpers.ts `e2eOutboxDir`. */
+const OUTBOX_DIR = `${DATABASE_PATH}.outbox`;
+// A fresh folder per run (in the runner only: workers load this file too).
+if (!process.env.TEST_WORKER_INDEX) fs.rmSync(OUTBOX_DIR, { recursive: true, force: true });
 const chromium =
   process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -46,7 +51,8 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(PORT),
-      DATABASE_PATH: process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db"),
+      DATABASE_PATH,
+      EMAIL_OUTBOX_DIR: OUTBOX_DIR,
     },
   },
 });

@@ -119,6 +119,75 @@ test("an announcement reaches each person of its audience once, in their languag
   await page.context().close();
 });
 
+/** Setup: nothing in this person's digest was sent today yet, and it is due late in the evening. */
+function digestNotYetToday(email: string) {
+  const db = new Database(DB);
+  try {
+    db.prepare(
+      `insert into email_settings (person_id, digest_time, last_digest_on, updated_at) select id, '23:30', null, ? from people where email = ?
+       on conflict(person_id) do update set digest_time = '23:30', last_digest_on = null`,
+    ).run(new Date().toISOString(), email);
+  } finally {
+    db.close();
+  }
+}
+
+test("a digest collects the day's items, and its unsubscribe link works without sign-in", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const elif = DEMO.employee.email;
+  digestNotYetToday(elif);
+  const hr = await hrPage(browser);
+  const first = `Reception desk rota ${unique()}`;
+  const second = `New loan car keys box ${unique()}`;
+  const a = await publish(hr, first, { team: "Reception" });
+  const b = await publish(hr, second, { team: "Reception" });
+  await hr.context().close();
+  // Announcements go to the digest by default: nothing arrives for Elif at once.
+  await new Promise((r) => setTimeout(r, 12_000));
+  expect(mail.received.filter((m) => m.to.includes(elif) && (m.text.includes(`/announcements/${a}`) || m.text.includes(`/announcements/${b}`)))).toEqual([]);
+
+  // Elif moves her digest to 00:00 on her preferences page: today's digest is due now.
+  const context = await browser.newContext({ baseURL: app.url, locale: "en-GB" });
+  const page = waitForHydrationOnNavigation(await context.newPage());
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(elif);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto("/preferences#email");
+  await page.getByLabel("Daily digest time").selectOption("00:00");
+  await page.getByRole("button", { name: "Save email choices" }).click();
+  await expect(page.getByText("Your email choices are saved.")).toBeVisible();
+  await context.close();
+
+  const digestOf = () => mail.received.filter((m) => m.to.includes(elif) && m.text.includes(`/announcements/${a}`) && m.text.includes(`/announcements/${b}`));
+  await expect.poll(() => digestOf().length, { timeout: 120_000 }).toBe(1);
+  const digest = digestOf()[0];
+  expect(digest.subject).toMatch(/^Your Rolebook digest: \d+ items$/);
+  expect(digest.text).toContain(first);
+  expect(digest.text).toContain(second);
+  expect(digest.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+  expect(digest.headers["list-unsubscribe"]).toMatch(/\/api\/unsubscribe\?token=/);
+
+  // Signed out, from the link in the email.
+  const link = /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_.-]+/.exec(digest.text)?.[0];
+  expect(link, digest.text).toBeTruthy();
+  const anon = await browser.newContext({ locale: "en-GB" });
+  const out = await anon.newPage();
+  await out.goto(link!);
+  await expect(out.getByRole("heading", { name: "Stop the daily digest emails?" })).toBeVisible();
+  await out.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(out.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
+  await anon.close();
+  const db = new Database(DB, { readonly: true });
+  try {
+    const modes = db.prepare(`select "group", mode from email_preferences where person_id = (select id from people where email = ?)`).all(elif) as { group: string; mode: string }[];
+    expect(modes.find((m) => m.group === "announcements")?.mode).toBe("off");
+  } finally {
+    db.close();
+  }
+});
+
 test("a server killed with kill -9 mid-send and started again neither drops nor duplicates an email", async ({ browser }) => {
   test.setTimeout(240_000);
   const audience = announcementsImmediately("1 = 1");

@@ -41,3 +41,8 @@ export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random(
 
 /** Today in the demo organisation's zone (Amsterdam), as the app counts days: YYYY-MM-DD. */
 export const orgToday = (now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+
+/** Where the main e2e server writes its emails (.eml files; playwright.config.ts sets EMAIL_OUTBOX_DIR). */
+export function e2eOutboxDir(): string {
+  return `${process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db")}.outbox`;
+}

@@ -45,6 +45,7 @@ export function renderDigestItems(items: DigestItem[], recipient: Recipient): Re
   };
   const subject = t("email.digest.subject", { count: items.length });
   const urls = unsubscribeUrls(recipient.id, "digest");
+  const notificationsLink = { label: t("email.digest.action"), url: appUrl("/notifications") };
   const body = renderLayout(
     {
       heading: subject,
@@ -54,7 +55,7 @@ export function renderDigestItems(items: DigestItem[], recipient: Recipient): Re
         url: appUrl(item.link),
         meta: t(`emailPreferences.groups.${group}.name`),
       })),
-      action: { label: t("email.digest.action"), url: appUrl("/notifications") },
+      action: notificationsLink,
       unsubscribeUrl: urls.page,
     },
     t,
