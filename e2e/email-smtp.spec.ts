@@ -26,7 +26,7 @@ test.beforeAll(async () => {
   for (const f of [DB, `${DB}-wal`, `${DB}-shm`]) fs.rmSync(f, { force: true });
   mail = await startMailServer();
   // A short lease so a killed server's rows are taken again within seconds (the default is 2 minutes).
-  app = await startAppServer({ port: PORT, databasePath: DB, env: { SMTP_URL: mail.url, EMAIL_LEASE_MS: "15000" } });
+  app = await startAppServer({ port: PORT, databasePath: DB, env: { SMTP_URL: mail.url, EMAIL_LEASE_MS: "30000" } });
 });
 
 test.afterAll(async () => {

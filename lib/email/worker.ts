@@ -82,9 +82,10 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
   const db = getDb();
   const start = clock();
   const nowIso = start.toISOString();
-  // EMAIL_LEASE_MS (ms) shortens the lease for tests that kill a server mid-send; it must stay above
-  // the SMTP timeouts (10 s), or a slow send could be taken by a second worker.
-  const leaseMs = Number(env.EMAIL_LEASE_MS) >= 15_000 ? Number(env.EMAIL_LEASE_MS) : EMAIL_LEASE_MS;
+  // EMAIL_LEASE_MS (ms, at least 30 s) shortens the lease for tests that kill a server mid-send. No
+  // send starts in the lease's last half (at most LEASE_MARGIN_MS), which outlasts the SMTP timeouts.
+  const leaseMs = Number(env.EMAIL_LEASE_MS) >= 30_000 ? Number(env.EMAIL_LEASE_MS) : EMAIL_LEASE_MS;
+  const margin = Math.min(LEASE_MARGIN_MS, leaseMs / 2);
   const leaseEnd = start.getTime() + leaseMs;
   const leaseUntil = new Date(leaseEnd).toISOString();
   const result: EmailSendResult = { attempted: 0, sent: 0, retrying: 0, failed: 0, bounced: 0, skipped: 0, toDigest: 0 };
@@ -209,7 +210,7 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
 
   await inPool(toSend, CONCURRENCY, async ({ row, recipient, render }) => {
     const ours = and(eq(notificationDeliveries.id, row.id), eq(notificationDeliveries.leaseUntil, leaseUntil));
-    if (clock().getTime() > leaseEnd - LEASE_MARGIN_MS) {
+    if (clock().getTime() > leaseEnd - margin) {
       db.update(notificationDeliveries).set({ leaseUntil: null }).where(ours).run();
       return;
     }
