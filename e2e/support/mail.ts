@@ -26,7 +26,8 @@ export async function startMailServer(options: { port?: number; delayMs?: number
       simpleParser(stream).then(
         (mail) => {
           const headers: Record<string, string> = {};
-          for (const [k, v] of mail.headers) headers[k] = typeof v === "string" ? v : JSON.stringify(v);
+          // The raw header lines (mailparser folds List-* headers into one structured value).
+          for (const { key, line } of mail.headerLines) headers[key] = line.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim();
           received.push({
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: mail.subject ?? "",

@@ -73,6 +73,22 @@ describe("runJob: once per period, with a lease", () => {
     expect(JOB_LEASE_MS).toBeGreaterThan(60_000);
   });
 
+  it("a crashed run's lease holds a job back for the job's own lease: a minute for the email sender, five for the others", async () => {
+    const email = JOBS.find((j) => j.name === "email")!;
+    expect(email.leaseMs).toBe(60_000);
+    const name = `test-${randomUUID()}`;
+    const start = new Date("2026-12-02T10:00:00Z");
+    // A run that never finishes (the process was killed) keeps its lease.
+    void runJob(name, "p1", () => new Promise<void>(() => undefined), start, email.leaseMs);
+    let runs = 0;
+    expect((await runJob(name, "p2", () => ({ sent: ++runs }), new Date(start.getTime() + 59_000), email.leaseMs)).ran).toBe(false);
+    expect((await runJob(name, "p3", () => ({ sent: ++runs }), new Date(start.getTime() + 61_000), email.leaseMs)).ran).toBe(true);
+    const other = `test-${randomUUID()}`;
+    void runJob(other, "p1", () => new Promise<void>(() => undefined), start);
+    expect((await runJob(other, "p2", () => ({ sent: ++runs }), new Date(start.getTime() + 61_000))).ran).toBe(false);
+    expect(runs).toBe(1);
+  });
+
   it("a failing run is recorded as an error with its message and does not close the period", async () => {
     const name = `test-${randomUUID()}`;
     const now = new Date("2026-12-02T10:00:00Z");

@@ -27,6 +27,12 @@ export type JobDefinition = {
   /** The period `now` belongs to: the job runs once per period. */
   period: (now: Date) => string;
   run: (now: Date) => JobResult | Promise<JobResult>;
+  /**
+   * The job's lease (default JOB_LEASE_MS, 5 minutes). Senders whose rows carry their own leases
+   * (email, webhooks) use a short one, so a process killed mid-run holds the job back for a minute,
+   * not five.
+   */
+  leaseMs?: number;
 };
 
 /** The UTC slot of `ms` milliseconds that `now` falls in, as an ISO prefix ("2026-12-02T10:05:10"). */
@@ -41,6 +47,7 @@ export const JOBS: readonly JobDefinition[] = [
   {
     name: "email",
     schedule: "*/10 * * * * *",
+    leaseMs: MINUTE,
     period: (now) => slotOf(now, 10 * SECOND),
     run: async (now) => {
       const r = await sendDueEmails({ now: clockFrom(now) });
@@ -73,6 +80,7 @@ export const JOBS: readonly JobDefinition[] = [
   {
     name: "webhooks",
     schedule: "*/15 * * * * *",
+    leaseMs: MINUTE,
     period: (now) => slotOf(now, 15 * SECOND),
     run: async (now) => {
       const r = await sendDueWebhooks({ now: clockFrom(now) });

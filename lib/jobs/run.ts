@@ -26,14 +26,20 @@ export type JobResult = Record<string, number> | void;
  * outcome (ok with the job's summary, or the error's message) is recorded either way; an error is
  * returned, never thrown, so the scheduler keeps going.
  */
-export async function runJob(name: string, period: string, fn: () => JobResult | Promise<JobResult>, now: Date = new Date()): Promise<JobOutcome> {
+export async function runJob(
+  name: string,
+  period: string,
+  fn: () => JobResult | Promise<JobResult>,
+  now: Date = new Date(),
+  leaseMs: number = JOB_LEASE_MS,
+): Promise<JobOutcome> {
   const db = getDb();
   const nowIso = now.toISOString();
   const owner = randomUUID();
   db.insert(scheduledJobs).values({ name, runs: 0 }).onConflictDoNothing().run();
   const taken = db
     .update(scheduledJobs)
-    .set({ leaseUntil: new Date(now.getTime() + JOB_LEASE_MS).toISOString(), leaseOwner: owner, lastStartedAt: nowIso })
+    .set({ leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), leaseOwner: owner, lastStartedAt: nowIso })
     .where(
       and(
         eq(scheduledJobs.name, name),

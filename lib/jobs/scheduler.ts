@@ -13,7 +13,7 @@ import { runJob, type JobOutcome } from "./run";
 
 /** Runs one job for the period `now` falls in (once per period across processes). */
 export function runScheduledJob(job: JobDefinition, now: Date = new Date()): Promise<JobOutcome> {
-  return runJob(job.name, job.period(now), () => job.run(now), now);
+  return runJob(job.name, job.period(now), () => job.run(now), now, job.leaseMs);
 }
 
 /**
