@@ -116,7 +116,7 @@ test("settings pages and the time zone preference have no serious accessibility 
     ["/settings", "Organisation settings"],
     ["/settings/holidays", "Public holidays"],
     ["/settings/jobs", "Scheduled jobs"],
-    ["/preferences", "My time zone"],
+    ["/preferences", "My preferences"],
   ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

@@ -64,7 +64,7 @@ test("HR adds a public holiday, a duplicate is refused next to the date, and rem
 test("a person chooses their own time zone; calendar days do not shift", async ({ employeePage: page }) => {
   await page.goto("/");
   await page.getByTestId("time-zone-link").click();
-  await expect(page.getByRole("heading", { level: 1, name: "My time zone" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "My preferences" })).toBeVisible();
   await page.getByLabel("Time zone", { exact: true }).selectOption("America/New_York");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your time zone is saved." })).toBeVisible();

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -26,6 +27,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("title")} description={t("unread", { count: unread })} actions={unread ? <MarkRead label={t("markAllRead")} /> : null} />
+      <p className="-mt-2 mb-4 text-sm">
+        <Link href="/preferences#email" className="font-medium text-brand-700 underline">
+          {t("emailChoices")}
+        </Link>
+      </p>
       {result.rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (

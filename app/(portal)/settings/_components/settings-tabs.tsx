@@ -4,11 +4,12 @@ import { mayManageIntegrations } from "@/lib/auth/feedback-policy";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-/** Organisation / public holidays / rating scale / integrations: the settings pages. */
-export async function SettingsTabs({ current }: { current: "organisation" | "holidays" | "ratingScale" | "integrations" | "jobs" }) {
+/** Organisation / public holidays / rating scale / integrations / email / scheduled jobs: the settings pages. */
+export async function SettingsTabs({ current }: { current: "organisation" | "holidays" | "ratingScale" | "integrations" | "email" | "jobs" }) {
   const t = await getTranslations("settings");
   const ti = await getTranslations("integrations");
   const tj = await getTranslations("jobs.scheduled");
+  const te = await getTranslations("emailAdmin");
   const actor = await requireActor();
   const integrations = mayManageIntegrations(actor);
   const tabs = [
@@ -16,6 +17,7 @@ export async function SettingsTabs({ current }: { current: "organisation" | "hol
     { key: "holidays", href: "/settings/holidays", label: t("holidaysTab") },
     { key: "ratingScale", href: "/settings/rating-scale", label: t("ratingScaleTab") },
     ...(integrations ? [{ key: "integrations", href: "/settings/integrations", label: ti("tab") }] : []),
+    ...(can(actor, "email.oversee") ? [{ key: "email", href: "/settings/email", label: te("title") }] : []),
     ...(can(actor, "jobs.read") ? [{ key: "jobs", href: "/settings/jobs", label: tj("title") }] : []),
   ];
   return (

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { SettingsTabs } from "../_components/settings-tabs";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
@@ -45,12 +46,8 @@ export default async function EmailAdminPage({ searchParams }: Props) {
   };
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href="/settings" className="text-brand-700 hover:underline">
-          ← {t("backToSettings")}
-        </Link>
-      </p>
       <PageHeader title={t("title")} description={t("intro")} />
+      <SettingsTabs current="email" />
       <Card className="mb-6">
         <h2 className="mb-2 text-lg font-semibold">{t("transportTitle")}</h2>
         <div data-testid="email-transport">
