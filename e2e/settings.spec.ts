@@ -66,7 +66,7 @@ test("a person chooses their own time zone; calendar days do not shift", async (
   await page.getByTestId("time-zone-link").click();
   await expect(page.getByRole("heading", { level: 1, name: "My preferences" })).toBeVisible();
   await page.getByLabel("Time zone", { exact: true }).selectOption("America/New_York");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your time zone is saved." })).toBeVisible();
   await expect(page.getByTestId("time-now")).toContainText("(America/New_York)");
   await expect(page.getByTestId("time-zone-link")).toHaveText("Time zone: America/New_York");
@@ -76,7 +76,7 @@ test("a person chooses their own time zone; calendar days do not shift", async (
   const before = await startDate.textContent();
   await page.goto("/preferences");
   await page.getByLabel("Time zone", { exact: true }).selectOption("");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   // Back to the organisation's zone.
   await expect(page.getByTestId("time-zone-link")).not.toContainText("America/New_York");
   await page.goto("/");
