@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { PublicShell } from "@/components/shell/public-shell";
 import { ReceiptClient } from "./_components/receipt-client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,21 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReceiptPage() {
   const t = await getTranslations("concerns.receipt");
   return (
-    <div className="min-h-screen bg-slate-50">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-          <p className="text-lg font-bold text-brand-800">Rolebook</p>
-          <LocaleSwitcher />
-        </div>
-      </header>
-      <main className="mx-auto max-w-2xl px-4 py-8">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-        <p className="mt-2 text-sm text-slate-600">{t("privacy")}</p>
-        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-          <ReceiptClient />
-        </section>
-      </main>
-    </div>
+    <PublicShell wide>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+      <p className="mt-1 text-slate-600">{t("intro")}</p>
+      <p className="mt-2 text-sm text-slate-600">{t("privacy")}</p>
+      <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <ReceiptClient />
+      </section>
+    </PublicShell>
   );
 }

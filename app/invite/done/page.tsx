@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
-import { InviteNotice, InviteShell } from "../_components/invite-shell";
+import { PublicNotice, PublicShell } from "@/components/shell/public-shell";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("invite");
@@ -12,12 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InvitationDonePage() {
   const t = await getTranslations("invite");
   return (
-    <InviteShell>
-      <InviteNotice title={t("done.title")} body={t("done.body")} testId="invite-done">
+    <PublicShell>
+      <PublicNotice title={t("done.title")} body={t("done.body")} testId="invite-done">
         <p className="mt-4">
           <ButtonLink href="/sign-in">{t("toSignIn")}</ButtonLink>
         </p>
-      </InviteNotice>
-    </InviteShell>
+      </PublicNotice>
+    </PublicShell>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { RateNotice, RateShell } from "../_components/rate-shell";
+import { PublicNotice, PublicShell } from "@/components/shell/public-shell";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("rate");
@@ -11,8 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RatingThanksPage() {
   const t = await getTranslations("rate");
   return (
-    <RateShell>
-      <RateNotice title={t("thanks.title")} body={t("thanks.body")} testId="rate-thanks" />
-    </RateShell>
+    <PublicShell>
+      <PublicNotice title={t("thanks.title")} body={t("thanks.body")} testId="rate-thanks" />
+    </PublicShell>
   );
 }

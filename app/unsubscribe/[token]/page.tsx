@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { PublicNotice, PublicShell } from "@/components/shell/public-shell";
 import { unsubscribePreview } from "@/lib/email/unsubscribe";
 import { unsubscribeFormAction } from "../actions";
 
@@ -23,66 +23,61 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   const { done } = await searchParams;
   const t = await getTranslations("unsubscribe");
   const tp = await getTranslations("emailPreferences");
-  const preview = unsubscribePreview(decodeURIComponent(token));
+  const raw = safeDecode(token);
+  const preview = raw === null ? null : unsubscribePreview(raw);
   return (
-    <div className="min-h-screen bg-slate-50">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-          <p className="text-lg font-bold text-brand-800">Rolebook</p>
-          <LocaleSwitcher />
-        </div>
-      </header>
-      <main className="mx-auto max-w-xl px-4 py-6 sm:py-8">
-        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          {!preview ? (
-            <div data-testid="unsubscribe-invalid">
-              <h1 className="text-xl font-semibold text-slate-900">{t("invalidTitle")}</h1>
-              <p className="mt-2 text-slate-700">{t("invalidBody")}</p>
-            </div>
-          ) : done === "1" ? (
-            <div data-testid="unsubscribe-done">
-              <h1 className="text-xl font-semibold text-slate-900">{t("doneTitle")}</h1>
-              <p className="mt-2 text-slate-700">{t("doneBody")}</p>
-              <p className="mt-2 text-slate-700">{t("howBack")}</p>
-              <p className="mt-4">
-                <Link href="/preferences#email" className="font-medium text-brand-700 underline hover:text-brand-800">
-                  {t("preferencesLink")}
-                </Link>
-              </p>
-            </div>
+    <PublicShell>
+      {!preview || raw === null ? (
+        <PublicNotice title={t("invalidTitle")} body={t("invalidBody")} testId="unsubscribe-invalid" />
+      ) : done === "1" ? (
+        <PublicNotice title={t("doneTitle")} body={t("doneBody")} testId="unsubscribe-done">
+          <p className="mt-2 text-slate-700">{t("howBack")}</p>
+          <p className="mt-4">
+            <Link href="/preferences#email" className="font-medium text-brand-700 underline hover:text-brand-800">
+              {t("preferencesLink")}
+            </Link>
+          </p>
+        </PublicNotice>
+      ) : (
+        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="unsubscribe-confirm">
+          <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
+          <p className="mt-2 text-slate-700">{t("greeting", { name: preview.firstName })}</p>
+          <p className="mt-2 font-medium text-slate-900">
+            {preview.scope === "digest" ? t("digestQuestion") : t("groupQuestion", { group: tp(`groups.${preview.scope}.name`) })}
+          </p>
+          {preview.groups.length ? (
+            <>
+              <p className="mt-3 text-slate-700">{t("willStop")}</p>
+              <ul className="mt-1 list-disc pl-6 text-slate-700">
+                {preview.groups.map((g) => (
+                  <li key={g}>{tp(`groups.${g}.name`)}</li>
+                ))}
+              </ul>
+            </>
           ) : (
-            <div data-testid="unsubscribe-confirm">
-              <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
-              <p className="mt-2 text-slate-700">{t("greeting", { name: preview.firstName })}</p>
-              <p className="mt-2 font-medium text-slate-900">
-                {preview.scope === "digest" ? t("digestQuestion") : t("groupQuestion", { group: tp(`groups.${preview.scope}.name`) })}
-              </p>
-              {preview.groups.length ? (
-                <>
-                  <p className="mt-3 text-slate-700">{t("willStop")}</p>
-                  <ul className="mt-1 list-disc pl-6 text-slate-700">
-                    {preview.groups.map((g) => (
-                      <li key={g}>{tp(`groups.${g}.name`)}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : (
-                <p className="mt-3 text-slate-700">{t("nothing")}</p>
-              )}
-              <p className="mt-3 text-sm text-slate-600">{t("inApp")}</p>
-              <form action={unsubscribeFormAction} className="mt-5">
-                <input type="hidden" name="token" value={decodeURIComponent(token)} />
-                <button
-                  type="submit"
-                  className="inline-flex items-center justify-center rounded-md bg-brand-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-                >
-                  {t("confirm")}
-                </button>
-              </form>
-            </div>
+            <p className="mt-3 text-slate-700">{t("nothing")}</p>
           )}
+          <p className="mt-3 text-sm text-slate-600">{t("inApp")}</p>
+          <form action={unsubscribeFormAction} className="mt-5">
+            <input type="hidden" name="token" value={raw} />
+            <button
+              type="submit"
+              className="inline-flex items-center justify-center rounded-md bg-brand-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              {t("confirm")}
+            </button>
+          </form>
         </section>
-      </main>
-    </div>
+      )}
+    </PublicShell>
   );
+}
+
+/** The token from the URL; a malformed escape is an invalid link, not an error page. */
+function safeDecode(token: string): string | null {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+
+/**
+ * The frame of every public page (no sign-in: rating, receipt, invitation, unsubscribe): small,
+ * mobile-first, in the visitor's language with a switcher.
+ */
+export function PublicShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  const width = wide ? "max-w-2xl" : "max-w-xl";
+  return (
+    <div className="min-h-screen bg-slate-50">
+      <header className="border-b border-slate-200 bg-white">
+        <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3`}>
+          <p className="text-lg font-bold text-brand-800">Rolebook</p>
+          <LocaleSwitcher />
+        </div>
+      </header>
+      <main className={`mx-auto ${width} px-4 py-6 sm:py-8`}>{children}</main>
+    </div>
+  );
+}
+
+/** A public page's card that says why a link cannot be used (unknown, expired, used…) or what happened. */
+export function PublicNotice({ title, body, testId, children }: { title: string; body: string; testId: string; children?: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={testId}>
+      <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
+      <p className="mt-2 text-slate-700">{body}</p>
+      {children}
+    </section>
+  );
+}
