@@ -4,7 +4,7 @@ import type { NextAuthConfig } from "next-auth";
  * The part of the Auth.js configuration that needs no database: used by proxy.ts, which only
  * redirects signed-out visitors. Every page and lib function checks the person again on the server.
  */
-const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/jobs(\/|$)/, /^\/receipt$/, /^\/r\/[^/]+$/, /^\/q\/[^/]+$/, /^\/api\/v1\//, /^\/unsubscribe\/[^/]+$/, /^\/api\/unsubscribe$/, /^\/invite\/[^/]+$/];
+const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/jobs(\/|$)/, /^\/receipt$/, /^\/r\/[^/]+$/, /^\/q\/[^/]+$/, /^\/api\/v1\//, /^\/unsubscribe\/[^/]+$/, /^\/api\/unsubscribe$/, /^\/invite\/[^/]+$/, /^\/setup$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => p.test(pathname));
@@ -13,17 +13,12 @@ export function isPublicPath(pathname: string): boolean {
 export const authConfig = {
   trustHost: true,
   pages: { signIn: "/sign-in" },
-  session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
+  // The cookie may live as long as the longest absolute lifetime HR can set (24 h); the server-side
+  // session (lib/auth/sessions.ts) decides when it really ends.
+  session: { strategy: "jwt", maxAge: 60 * 60 * 24 },
   providers: [],
   callbacks: {
-    /** The token carries only the person's id (sub) and session version (sv). */
-    jwt({ token, user }) {
-      if (user) {
-        const u = user as { id?: string; sessionVersion?: number };
-        return { sub: u.id, sv: u.sessionVersion };
-      }
-      return token;
-    },
+    /** The token carries only the person's id (sub), session version (sv) and session id (sid); see auth.ts. */
     session({ session, token }) {
       return {
         ...session,

@@ -1,39 +1,59 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
+import { headers } from "next/headers";
 import { authConfig } from "./auth.config";
-import { checkCredentials } from "./lib/auth/signin";
+import { authorizeCredentials } from "./lib/auth/authorize";
+import { clientAddress, userAgentOf } from "./lib/auth/request-info";
+import { securityEvent } from "./lib/auth/security-audit";
+import { endSession, liveSession } from "./lib/auth/sessions";
+import { SSO_PROVIDER_ID, ssoProviders, ssoSignIn } from "./lib/auth/sso";
 
-/** Sign-in refused; `code` is "invalid" or "locked:<minutes>" and is read by the sign-in form. */
-class SignInRefused extends CredentialsSignin {
-  constructor(code: string) {
-    super();
-    this.code = code;
-  }
-}
-
-const credentialsSchema = z.object({
-  email: z.string().trim().max(320),
-  password: z.string().max(1000),
-});
-
-export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
-}
-
+/**
+ * Auth.js with server-side sessions (lib/auth/sessions.ts): the cookie carries the person's id, their
+ * session version and the session's id; it is worth something only while that session is live.
+ */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // Wrong passwords are expected, audited events (security.signinFailed), not errors with stack traces.
+  logger: {
+    error(error) {
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin" || type === "AccessDenied") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(raw, request) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new SignInRefused("invalid");
-        const result = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request.headers));
-        if (!result.ok) throw new SignInRefused(result.reason === "locked" ? `locked:${result.minutes}` : "invalid");
-        return { id: String(result.person.id), sessionVersion: result.person.sessionVersion } as never;
-      },
+      credentials: { email: {}, password: {}, code: {} },
+      authorize: (raw, request) => authorizeCredentials(raw, request.headers) as never,
     }),
+    ...ssoProviders(),
   ],
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ user, account, profile }) {
+      if (account?.provider === SSO_PROVIDER_ID) return ssoSignIn({ user: user as Record<string, unknown>, profile: profile as Record<string, unknown> | null });
+      return true;
+    },
+    /** Sign-in copies the person and session into the token; afterwards a token lives only while its session does. */
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as { id?: string; sessionVersion?: number; sid?: string };
+        return { sub: u.id, sv: u.sessionVersion, sid: u.sid };
+      }
+      if (typeof token.sid !== "string" || !liveSession(token.sid)) return null;
+      return token;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const sid = typeof token?.sid === "string" ? token.sid : null;
+      if (!sid) return;
+      const ended = endSession(sid, "signout");
+      const h = await headers();
+      const personId = Number(token?.sub) || null;
+      if (ended) securityEvent("signout", { actorId: personId, personId, ip: clientAddress(h), userAgent: userAgentOf(h) });
+    },
+  },
 });

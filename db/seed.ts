@@ -333,7 +333,7 @@ export async function seedDemo(today = new Date()): Promise<void> {
       .run();
 
     tx.update(schema.organisation)
-      .set({ name: "Van Dijk Auto Rotterdam", timeZone: "Europe/Amsterdam", applyEmail: "jobs@vandijk-auto.example", location: "Rotterdam-Noord", updatedAt: today.toISOString() })
+      .set({ name: "Van Dijk Auto Rotterdam", timeZone: "Europe/Amsterdam", applyEmail: "jobs@vandijk-auto.example", location: "Rotterdam-Noord", demo: true, updatedAt: today.toISOString() })
       .where(eq(schema.organisation.id, 1))
       .run();
 

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { clientAddress } from "@/auth";
+import { clientAddress } from "@/lib/auth/request-info";
 import { createAction } from "@/lib/core/action";
 import { ratingFormSchema, submitServiceRating, submitWalkupRating } from "@/lib/feedback/rate";
 

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { clientAddress } from "@/auth";
+import { clientAddress } from "@/lib/auth/request-info";
 import { createAction } from "@/lib/core/action";
 import { readByReceipt, replyByReceipt, resolveByReceipt } from "@/lib/concerns/receipt-thread";
 

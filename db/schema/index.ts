@@ -10,3 +10,4 @@ export * from "./confidence";
 export * from "./capability";
 export * from "./feedback";
 export * from "./email";
+export * from "./security";

@@ -26,6 +26,10 @@ export const organisation = sqliteTable("organisation", {
   pulseMinGroup: integer("pulse_min_group").notNull().default(5),
   /** Automatic reminders for unanswered changes and questions after this many working days (1…20). */
   reminderWorkingDays: integer("reminder_working_days").notNull().default(3),
+  /** The organisation's language: the default for people without their own and for emails (setup page). */
+  locale: text("locale").notNull().default("en"),
+  /** The demo organisation (seeded with public passwords): a banner on every page says so. */
+  demo: integer("demo", { mode: "boolean" }).notNull().default(false),
   revision: integer("revision").notNull().default(1),
   updatedById: integer("updated_by_id").references(() => people.id, { onDelete: "set null" }),
   updatedAt: text("updated_at").notNull(),

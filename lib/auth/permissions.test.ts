@@ -63,6 +63,8 @@ const expected: Record<Permission, Record<(typeof APP_ROLES)[number], boolean>> 
   "email.oversee": { hr_admin: Y, manager: N, supervisor: N, employee: N },
   "people.invite": { hr_admin: Y, manager: N, supervisor: N, employee: N },
   "jobs.read": { hr_admin: Y, manager: N, supervisor: N, employee: N },
+  "security.self": { hr_admin: Y, manager: Y, supervisor: Y, employee: Y },
+  "people.resetSecondFactor": { hr_admin: Y, manager: N, supervisor: N, employee: N },
 };
 
 describe("permission table", () => {

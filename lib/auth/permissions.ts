@@ -58,6 +58,8 @@ export const PERMISSIONS = [
   "upward.give",
   "integrations.manage",
   "email.preferences",
+  "security.self",
+  "people.resetSecondFactor",
   "email.oversee",
   "people.invite",
   "jobs.read",
@@ -86,6 +88,7 @@ const everyone: Permission[] = [
   "feedback.give",
   "upward.give",
   "email.preferences",
+  "security.self",
 ];
 
 export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
@@ -125,6 +128,7 @@ export const PERMISSION_TABLE: Record<AppRole, ReadonlySet<Permission>> = {
     "email.oversee",
     "people.invite",
     "jobs.read",
+    "people.resetSecondFactor",
   ]),
   manager: new Set<Permission>([
     ...everyone,

@@ -1,22 +1,60 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
 import { eq } from "drizzle-orm";
-import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { liveSession, type LiveSession } from "@/lib/auth/sessions";
+
+/** Auth.js's session cookie: the __Secure- name over https, the plain one over http. */
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+export type SessionToken = { sub?: string; sid?: string; sv?: number };
 
 /**
- * The signed-in person, re-checked against the database on every request: a deactivated person,
- * or one whose session version was bumped, is signed out on their next request. App role, team
- * and job role are read fresh, so changes take effect at once.
+ * The request's session token, decoded from the cookie (without renewing it: only Auth.js's own
+ * endpoint re-issues the cookie, and it asks `liveSession` first, see auth.ts).
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  const sv = (session as { sv?: number } | null)?.sv;
-  if (!Number.isInteger(id) || id <= 0 || typeof sv !== "number") return null;
+const currentToken = cache(async (): Promise<SessionToken | null> => {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (!value) continue;
+    try {
+      const token = await decode<SessionToken>({ token: value, secret: process.env.AUTH_SECRET ?? "", salt: name });
+      if (token) return token;
+    } catch {
+      // A token from another secret or a tampered one: signed out.
+    }
+  }
+  return null;
+});
+
+/** The live server-side session of this request, or null (revoked, idle, expired, or none). */
+export const currentSession = cache(async (): Promise<LiveSession | null> => sessionOfToken(await currentToken()));
+
+/** The live session a decoded token names, if it is that person's (exported for tests). */
+export function sessionOfToken(token: SessionToken | null, now = Date.now()): LiveSession | null {
+  const id = Number(token?.sub);
+  if (!token?.sid || !Number.isInteger(id) || id <= 0) return null;
+  const session = liveSession(token.sid, now);
+  return session && session.personId === id ? session : null;
+}
+
+/**
+ * The signed-in person, re-checked against the database on every request: a revoked, idle or
+ * expired session, a deactivated person, or one whose session version was bumped, is signed out on
+ * their next request. App role, team and job role are read fresh, so changes take effect at once.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => actorOfToken(await currentToken()));
+
+/** The person a decoded session token signs in, or null (exported for tests). */
+export function actorOfToken(token: SessionToken | null, now = Date.now()): Actor | null {
+  const session = sessionOfToken(token, now);
+  if (!session || typeof token?.sv !== "number") return null;
   const row = getDb()
     .select({
       id: people.id,
@@ -31,12 +69,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
       sessionVersion: people.sessionVersion,
     })
     .from(people)
-    .where(eq(people.id, id))
+    .where(eq(people.id, session.personId))
     .get();
-  if (!row || !row.active || row.sessionVersion !== sv) return null;
+  if (!row || !row.active || row.sessionVersion !== token.sv) return null;
   const { active: _a, sessionVersion: _s, ...actor } = row;
   return actor;
-});
+}
 
 /**
  * For pages: the signed-in person, or a redirect to the sign-in page. Transfers, reminders and

@@ -2,7 +2,6 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
-import { audit } from "@/lib/audit/log";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { accountKey, clearAccount, ipKey, lockedMinutes, recordFailure } from "@/lib/auth/rate-limit";
 
@@ -40,8 +39,18 @@ export async function checkCredentials(email: string, password: string, ip: stri
     return after > 0 ? { ok: false, reason: "locked", minutes: after } : { ok: false, reason: "invalid" };
   }
   clearAccount(keys.account);
-  audit({ actorId: person.id, action: "auth.signin", entityType: "person", entityId: person.id });
   return { ok: true, person: { id: person.id, sessionVersion: person.sessionVersion, locale: person.locale } };
+}
+
+/** The person an email names, if any (for the audit of a refused sign-in). */
+export function personIdOf(email: string): number | null {
+  return (
+    getDb()
+      .select({ id: people.id })
+      .from(people)
+      .where(eq(sql`lower(${people.email})`, email.trim().toLowerCase()))
+      .get()?.id ?? null
+  );
 }
 
 /** The stored language of a person who has just signed in (applied to the locale cookie). */

@@ -13,6 +13,7 @@ import { storedLocaleOf } from "@/lib/auth/signin";
 const schema = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1000),
+  code: z.string().trim().max(64).optional(),
   callbackUrl: z.string().max(2000).optional(),
 });
 
@@ -23,13 +24,16 @@ function safePath(url: string | undefined): string {
 
 export const signInAction = createAction(
   schema,
-  async ({ email, password, callbackUrl }) => {
+  async ({ email, password, code, callbackUrl }) => {
     try {
-      await signIn("credentials", { email, password, redirect: false });
+      await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
     } catch (e) {
       if (e instanceof AuthError && e.type === "CredentialsSignin") {
-        const code = (e as CredentialsSignin).code ?? "";
-        if (code.startsWith("locked:")) throw new ActionError("signInLocked", { minutes: Number(code.slice(7)) || 15 });
+        const refusal = (e as CredentialsSignin).code ?? "";
+        // The second-factor step (lib/auth/second-factor.ts): the form then shows the code field.
+        if (refusal === "codeRequired") throw new ActionError("signInCodeRequired");
+        if (refusal === "codeInvalid") throw new ActionError("signInCodeInvalid");
+        if (refusal.startsWith("locked:")) throw new ActionError("signInLocked", { minutes: Number(refusal.slice(7)) || 15 });
         throw new ActionError("signInInvalid");
       }
       throw e;

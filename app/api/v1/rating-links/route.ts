@@ -1,4 +1,4 @@
-import { clientAddress } from "@/auth";
+import { clientAddress } from "@/lib/auth/request-info";
 import { createRatingLinkByApi } from "@/lib/feedback/api";
 import { publicBaseUrl } from "@/lib/onboarding/calendar";
 
