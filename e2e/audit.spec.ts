@@ -28,10 +28,13 @@ test("sign-ins are hidden until asked for", async ({ hrPage: page }) => {
   await page.goto("/audit?type=person&who=Helena+Rossi");
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await expect(page.getByText("Helena Rossi signed in")).toHaveCount(0);
-  await page.getByLabel("Show sign-ins").check();
+  await page.getByLabel("Show sign-ins and sign-outs").check();
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/signins=1/);
-  await expect(page.getByText("Helena Rossi signed in").first()).toBeVisible();
+  const entry = page.getByRole("row").filter({ hasText: "Helena Rossi signed in" }).first();
+  await expect(entry).toBeVisible();
+  // A security event says where it came from: the address and the browser.
+  await expect(entry.getByTestId("audit-source")).toContainText(/From .+ · Mozilla/);
 });
 
 test("the Person filter suggests matching people as you type, without loading everyone", async ({ hrPage: page }) => {

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL, notInArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog, people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { pageOf, type Page } from "@/lib/core/pagination";
-import { SIGN_IN_PREFIX, parseDetail, type AuditSubject } from "@/lib/audit/sentences";
+import { SIGN_IN_ACTIONS, SIGN_IN_PREFIX, parseDetail, type AuditSubject } from "@/lib/audit/sentences";
 import { auditSubjects, peopleMatching, personInScope } from "@/lib/audit/subjects";
 
 /** HR reads the audit log. */
@@ -74,6 +74,7 @@ export function listAudit(actor: Actor, filters: AuditFilters): Page<AuditRow> {
     filters.from ? gte(auditLog.at, `${filters.from}T00:00:00.000Z`) : undefined,
     filters.to ? lte(auditLog.at, `${filters.to}T23:59:59.999Z`) : undefined,
     filters.signIns ? undefined : sql`${auditLog.action} not like ${`${SIGN_IN_PREFIX}%`}`,
+    filters.signIns ? undefined : notInArray(auditLog.action, [...SIGN_IN_ACTIONS]),
   );
   const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
   const { page, offset, pageCount } = pageOf(total, filters.page, AUDIT_PAGE_SIZE);

@@ -78,6 +78,21 @@ export const AUDIT_ACTIONS = [
   "role.draft.discard",
   "role.draft.save",
   "role.publish",
+  "security.signin",
+  "security.signinFailed",
+  "security.signinLocked",
+  "security.signout",
+  "security.sessionRevoked",
+  "security.passwordChanged",
+  "security.passwordResetRequested",
+  "security.passwordReset",
+  "security.secondFactorEnrolled",
+  "security.secondFactorUsed",
+  "security.secondFactorReset",
+  "security.secondFactorDisabled",
+  "security.ssoSignin",
+  "security.ssoRefused",
+  "security.setupCompleted",
   "template.item.add",
   "template.item.remove",
   "template.item.update",
@@ -93,6 +108,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Sign-ins: hidden from the log unless the reader asks for them. */
 export const SIGN_IN_PREFIX = "auth.";
+/** The frequent security events hidden with them (the rest, e.g. a password change, always show). */
+export const SIGN_IN_ACTIONS = ["security.signin", "security.signout", "security.signinFailed"] as const;
 
 /** The record an entry is about, as far as the reader may see it. */
 export type AuditSubjectKind = "person" | "role" | "version" | "announcement" | "plan" | "evaluation" | "concern" | "task" | "organisation" | "record";

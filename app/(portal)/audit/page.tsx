@@ -141,6 +141,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </td>
                 <td className="px-3 py-2">
                   <p>{sentence(r)}</p>
+                  {typeof r.detail.ip === "string" || typeof r.detail.userAgent === "string" ? (
+                    <p className="mt-0.5 break-words text-xs text-slate-600" data-testid="audit-source">
+                      {t("source", {
+                        ip: typeof r.detail.ip === "string" ? r.detail.ip : t("sourceUnknown"),
+                        agent: typeof r.detail.userAgent === "string" ? r.detail.userAgent.slice(0, 120) : "—",
+                      })}
+                    </p>
+                  ) : null}
                   {changes.length ? (
                     <ul className="mt-1 space-y-0.5 text-xs text-slate-700">
                       {changes.map((c) => (
