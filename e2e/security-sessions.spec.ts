@@ -1,8 +1,13 @@
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test, waitForHydrationOnNavigation } from "./fixtures";
 import { DEMO_PASSWORD, message, signInAndWait, unique } from "./helpers";
+import { describeUserAgent } from "../lib/auth/user-agent";
+
+// Each test signs in fresh (one to three times): slow on a busy two-core machine.
+test.beforeEach(() => test.slow());
 
 /**
  * Issue 14 point 1: sessions that really end. Every sign-in here is fresh, in its own browser
@@ -40,6 +45,12 @@ const sessionsOf = (email: string) =>
     revokedAt: number | null;
     reason: string | null;
   }[];
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: "en-GB" });
@@ -109,8 +120,10 @@ test("two browsers of one person: one sees both, ends the other, the other is si
   const list = a.page.getByTestId("session");
   await expect(list).toHaveCount(2);
   await expect(list.filter({ hasText: "This device" })).toHaveCount(1);
-  await expect(a.page.locator("#sessions")).toContainText("Chrome on Linux");
+  const device = describeUserAgent(await a.page.evaluate(() => navigator.userAgent));
+  await expect(a.page.locator("#sessions")).toContainText(`${device.browser} on ${device.os}`);
   await expect(a.page.locator("#sessions")).toContainText("Last active");
+  await expectNoSeriousViolations(a.page);
   const other = list.filter({ hasNotText: "This device" });
   await other.getByRole("button", { name: /^End/ }).click();
   await expect(list).toHaveCount(1);
@@ -174,6 +187,7 @@ test("HR's sign-in security settings: out of range refused next to the field, a 
   const current = await idle.inputValue();
   await expect(hrPage.getByLabel("Require a second factor for HR admins")).toBeVisible();
   await expect(hrPage.getByLabel("Let single sign-on create employees for verified emails nobody has yet")).toBeVisible();
+  await expectNoSeriousViolations(hrPage);
   await idle.fill("4");
   await hrPage.getByRole("button", { name: "Save" }).click();
   await expect(hrPage.getByText("Enter a whole number of minutes from 5 to 480.")).toBeVisible();
