@@ -6,7 +6,7 @@ import { expect, test, waitForHydrationOnNavigation } from "./fixtures";
 import { DEMO_PASSWORD, message, signInAndWait, unique } from "./helpers";
 import { describeUserAgent } from "../lib/auth/user-agent";
 
-// Each test signs in fresh (one to three times): slow on a busy two-core machine.
+// Each test signs in fresh (once or twice): slow on a busy two-core machine.
 test.beforeEach(() => test.slow());
 
 /**
