@@ -41,6 +41,7 @@ const NAV: { href: string; key: NavKey; permission: Permission; except?: string[
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations("shell");
+  const tSecurity = await getTranslations("security");
   const roles = await getTranslations("appRoles");
   const timeZone = await getTimeZone();
   const openItems = openItemCount(actor);
@@ -103,6 +104,9 @@ export default async function PortalLayout({ children }: { children: React.React
               </div>
               <Link href="/preferences" className="text-sm text-slate-600 underline-offset-2 hover:underline sm:order-1" data-testid="time-zone-link">
                 {t("timeZoneLink", { zone: timeZone })}
+              </Link>
+              <Link href="/security" className="text-sm text-slate-600 underline-offset-2 hover:underline sm:order-1" data-testid="security-link">
+                {tSecurity("title")}
               </Link>
               <div className="sm:order-3">
                 <SignOutButton />

@@ -1,10 +1,14 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { and, eq, isNull, lt, ne, or } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { and, count, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import { getDb, type DB } from "@/db/client";
 import { people, sessions, type SessionEndReason, type SessionMethod } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { securityEvent } from "@/lib/auth/security-audit";
 import { securitySettings } from "@/lib/auth/security-settings";
 import { SESSION_TOUCH_MS } from "@/lib/auth/security-vocabulary";
+import { NotFoundError } from "@/lib/core/errors";
 
 /**
  * Server-side sessions (issue 14 point 1). The coordinator wrote this core; THE SESSIONS PART owns
@@ -76,4 +80,108 @@ export function endPersonSessions(personId: number, reason: SessionEndReason, op
 export function pruneSessions(now = Date.now(), tx: Tx = getDb()): number {
   const cutoff = now - 30 * 86_400_000;
   return tx.delete(sessions).where(or(lt(sessions.revokedAt, cutoff), lt(sessions.lastSeenAt, cutoff))).run().changes;
+}
+
+// ---------- The person's own sessions ("Sign-in and security") ----------
+
+/** Where a request came from, for the audit entry (lib/auth/request-info.ts reads it from headers). */
+export type RequestInfo = { ip: string | null; userAgent: string | null };
+
+/** At most this many sessions are listed (newest activity first); the total says how many are live. */
+export const OWN_SESSIONS_SHOWN = 20;
+
+export type OwnSession = {
+  /**
+   * A handle for this session in the page (SHA-256 of its id, shortened): the session id itself is
+   * the secret inside the cookie and never leaves the server.
+   */
+  key: string;
+  method: SessionMethod;
+  secondFactor: boolean;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  current: boolean;
+};
+
+/** The page's handle for a session id. */
+export function sessionKey(sid: string): string {
+  return createHash("sha256").update(sid).digest("base64url").slice(0, 22);
+}
+
+/** The live-session condition in SQL: not revoked, seen within the idle timeout, younger than the lifetime. */
+function liveCondition(now: number) {
+  const { idleMinutes, absoluteHours } = securitySettings();
+  return and(isNull(sessions.revokedAt), gt(sessions.lastSeenAt, now - idleMinutes * 60_000 - 1), gt(sessions.createdAt, now - absoluteHours * 3_600_000 - 1));
+}
+
+/**
+ * The person's own live sessions (security.self), newest activity first, at most OWN_SESSIONS_SHOWN
+ * of them, with how many there are; `currentSid` (the request's, from `currentSession()`) is marked.
+ */
+export function listOwnSessions(actor: Actor, currentSid: string | null, now = Date.now()): { sessions: OwnSession[]; total: number } {
+  authorize(actor, "security.self");
+  const db = getDb();
+  const where = and(eq(sessions.personId, actor.id), liveCondition(now));
+  const rows = db
+    .select({ id: sessions.id, method: sessions.method, secondFactor: sessions.secondFactor, ip: sessions.ip, userAgent: sessions.userAgent, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(where)
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt))
+    .limit(OWN_SESSIONS_SHOWN)
+    .all();
+  const total = db.select({ n: count() }).from(sessions).where(where).get()?.n ?? 0;
+  return {
+    total,
+    sessions: rows.map(({ id, ...row }) => ({ ...row, key: sessionKey(id), current: id === currentSid })),
+  };
+}
+
+/**
+ * The person ends one of their own live sessions (security.self), named by its key from the list.
+ * Another person's session, an ended one or an unknown key is "not found" (not audited as
+ * access.denied: the key names nothing the person could have seen). Audited security.sessionRevoked.
+ */
+export function endOwnSession(actor: Actor, key: string, request: RequestInfo, now = Date.now()): void {
+  authorize(actor, "security.self");
+  const db = getDb();
+  // The person's live sessions are few (one per device): find the one with this key among them.
+  const own = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.personId, actor.id), liveCondition(now)))
+    .all()
+    .find((row) => sessionKey(row.id) === key);
+  if (!own) throw new NotFoundError("session");
+  db.transaction((tx) => {
+    if (!endSession(own.id, "ended", now, tx)) throw new NotFoundError("session");
+    securityEvent("sessionRevoked", { actorId: actor.id, personId: actor.id, ...request }, { scope: "one", count: 1 }, tx);
+  });
+}
+
+/**
+ * "Sign out everywhere else" (security.self): ends every live session of the person except the
+ * current one. Returns how many ended; audited security.sessionRevoked (when any did).
+ */
+export function endOtherOwnSessions(actor: Actor, currentSid: string | null, request: RequestInfo, now = Date.now()): number {
+  authorize(actor, "security.self");
+  return getDb().transaction((tx) => {
+    const ended = endPersonSessions(actor.id, "everywhere", { keep: currentSid, now, tx });
+    if (ended) securityEvent("sessionRevoked", { actorId: actor.id, personId: actor.id, ...request }, { scope: "others", count: ended }, tx);
+    return ended;
+  });
+}
+
+/**
+ * "Sign out everywhere" (security.self): ends every session of the person, this one included (the
+ * page then goes to the sign-in page). Returns how many ended; audited security.sessionRevoked.
+ */
+export function endAllOwnSessions(actor: Actor, request: RequestInfo, now = Date.now()): number {
+  authorize(actor, "security.self");
+  return getDb().transaction((tx) => {
+    const ended = endPersonSessions(actor.id, "everywhere", { now, tx });
+    securityEvent("sessionRevoked", { actorId: actor.id, personId: actor.id, ...request }, { scope: "all", count: ended }, tx);
+    return ended;
+  });
 }

@@ -9,6 +9,7 @@ import { sendDuePulses } from "@/lib/pulse/send";
 import { remindCapabilitiesExpiring, remindEvaluationsDue, remindOnboardingDueTomorrow } from "./daily";
 import { remindOverdueFollowups, remindUnansweredAcks } from "./reminders";
 import type { JobResult } from "./run";
+import { pruneSessions } from "@/lib/auth/sessions";
 
 /*
  * The scheduled jobs (issue 13, point 5). Each has a croner schedule (with seconds) for when the
@@ -75,6 +76,7 @@ export const JOBS: readonly JobDefinition[] = [
       evaluations: remindEvaluationsDue(now),
       pulses: sendDuePulses(now),
       capabilities: remindCapabilitiesExpiring(now),
+      sessionsPruned: pruneSessions(now.getTime()),
     }),
   },
   {
@@ -117,4 +119,5 @@ export const JOB_COUNT_KEYS = [
   "pulses",
   "capabilities",
   "delivered",
+  "sessionsPruned",
 ] as const;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
@@ -26,6 +27,7 @@ export default async function PreferencesPage() {
   const zone = await getTimeZone();
   const email = can(actor, "email.preferences") ? found(() => ownEmailPreferences(actor)) : null;
   const te = await getTranslations("emailPreferences");
+  const ts = await getTranslations("security");
   return (
     <div>
       <PageHeader title={t("title")} description={t("intro")} />
@@ -35,6 +37,12 @@ export default async function PreferencesPage() {
           {t("now", { time: formatInstant(format, new Date(), zone, { dateStyle: "full", timeStyle: "short" }) })}
         </p>
       </Card>
+      <p className="mt-6 text-sm">
+        <Link href="/security" className="font-medium text-brand-800 underline underline-offset-2">
+          {ts("title")}
+        </Link>
+        <span className="text-slate-600"> · {ts("intro")}</span>
+      </p>
       {email ? (
         <section id="email" aria-labelledby="email-heading" className="mt-6 scroll-mt-20">
           <Card>

@@ -4,12 +4,13 @@ import { mayManageIntegrations } from "@/lib/auth/feedback-policy";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 
-/** Organisation / public holidays / rating scale / integrations / email / scheduled jobs: the settings pages. */
-export async function SettingsTabs({ current }: { current: "organisation" | "holidays" | "ratingScale" | "integrations" | "email" | "jobs" }) {
+/** Organisation / public holidays / rating scale / integrations / email / scheduled jobs / sign-in security: the settings pages. */
+export async function SettingsTabs({ current }: { current: "organisation" | "holidays" | "ratingScale" | "integrations" | "email" | "jobs" | "security" }) {
   const t = await getTranslations("settings");
   const ti = await getTranslations("integrations");
   const tj = await getTranslations("jobs.scheduled");
   const te = await getTranslations("emailAdmin");
+  const ts = await getTranslations("securitySettings");
   const actor = await requireActor();
   const integrations = mayManageIntegrations(actor);
   const tabs = [
@@ -19,6 +20,7 @@ export async function SettingsTabs({ current }: { current: "organisation" | "hol
     ...(integrations ? [{ key: "integrations", href: "/settings/integrations", label: ti("tab") }] : []),
     ...(can(actor, "email.oversee") ? [{ key: "email", href: "/settings/email", label: te("title") }] : []),
     ...(can(actor, "jobs.read") ? [{ key: "jobs", href: "/settings/jobs", label: tj("title") }] : []),
+    ...(can(actor, "organisation.manage") ? [{ key: "security", href: "/settings/security", label: ts("tab") }] : []),
   ];
   return (
     <nav aria-label={t("sections")} className="mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-2">
