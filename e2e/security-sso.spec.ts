@@ -19,6 +19,12 @@ test.describe.configure({ mode: "serial" });
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100) + 23;
 const OIDC_PORT = Number(process.env.E2E_PORT ?? 3100) + 24;
 const DB = path.join(os.tmpdir(), `rolebook-e2e-sso-${APP_PORT}.db`);
+/*
+ * The browser uses "localhost", not 127.0.0.1: Next hands route handlers a URL with a loopback
+ * address normalised to "localhost", so Auth.js's callback would compute a redirect_uri that differs
+ * from the one its Server Action half sent to the provider (from the Host header).
+ */
+const APP_URL = `http://localhost:${APP_PORT}`;
 const BUTTON = "Sign in with Test ID";
 let idp: OidcProvider;
 let app: AppServer;
@@ -26,12 +32,11 @@ let app: AppServer;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   for (const f of [DB, `${DB}-wal`, `${DB}-shm`]) fs.rmSync(f, { force: true });
-  const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  idp = await startOidcProvider({ port: OIDC_PORT, appUrl, accounts: [] });
+  idp = await startOidcProvider({ port: OIDC_PORT, appUrl: APP_URL, accounts: [] });
   app = await startAppServer({
     port: APP_PORT,
     databasePath: DB,
-    env: { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_NAME: "Test ID" },
+    env: { APP_URL, OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_NAME: "Test ID" },
   });
 });
 
@@ -60,7 +65,7 @@ function lastSsoAudit() {
 
 /** A fresh browser (no Rolebook or provider cookies) that signs in through the provider as `email`. */
 async function signInWithSso(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, locale: "en-GB" });
+  const context = await browser.newContext({ baseURL: APP_URL, locale: "en-GB" });
   // The provider's development login page imports a web font: no network needed.
   await context.route(/fonts\.googleapis\.com/, (route) => route.abort());
   const page = waitForHydrationOnNavigation(await context.newPage());
@@ -72,12 +77,12 @@ async function signInWithSso(browser: Browser, email: string): Promise<Page> {
   await page.locator('input[name="password"]').fill("anything");
   await page.getByRole("button", { name: "Sign-in" }).click();
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForURL((url) => url.origin === app.url);
+  await page.waitForURL((url) => url.origin === APP_URL);
   return page;
 }
 
 test("the sign-in page offers single sign-on when it is configured", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: app.url, locale: "en-GB" });
+  const context = await browser.newContext({ baseURL: APP_URL, locale: "en-GB" });
   const page = await context.newPage();
   await page.goto("/sign-in");
   await expect(page.getByRole("button", { name: BUTTON })).toBeVisible();
