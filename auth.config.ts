@@ -12,7 +12,8 @@ export function isPublicPath(pathname: string): boolean {
 
 export const authConfig = {
   trustHost: true,
-  pages: { signIn: "/sign-in" },
+  // A refused or failed single sign-on comes back to the sign-in page (?error=AccessDenied, …).
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   // The cookie may live as long as the longest absolute lifetime HR can set (24 h); the server-side
   // session (lib/auth/sessions.ts) decides when it really ends.
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 },

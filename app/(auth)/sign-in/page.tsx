@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { getActor } from "@/lib/auth/session";
+import { ssoEnabled, ssoName } from "@/lib/auth/sso";
 import { SignInForm } from "./_sign-in-form";
+import { SsoButton } from "./_sso-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
@@ -13,10 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; expired?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; expired?: string; error?: string }>;
 }) {
   if (await getActor()) redirect("/");
-  const { callbackUrl, expired } = await searchParams;
+  const { callbackUrl, expired, error } = await searchParams;
   const t = await getTranslations("signIn");
   const app = await getTranslations("app");
   return (
@@ -31,7 +33,14 @@ export default async function SignInPage({
           {expired ? (
             <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("expired")}</p>
           ) : null}
+          {/* Auth.js sends a refused or failed single sign-on back here with ?error= (AccessDenied: the signIn callback said no). */}
+          {error ? (
+            <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {error === "AccessDenied" ? t("ssoRefused") : t("ssoFailed")}
+            </p>
+          ) : null}
           <SignInForm callbackUrl={callbackUrl} />
+          {ssoEnabled() ? <SsoButton name={ssoName()} callbackUrl={callbackUrl} /> : null}
         </div>
         <div className="mt-6 flex justify-center">
           <LocaleSwitcher />
