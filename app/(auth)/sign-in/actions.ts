@@ -9,6 +9,8 @@ import { isLocale, LOCALE_COOKIE } from "@/i18n/config";
 import { createAction } from "@/lib/core/action";
 import { ActionError } from "@/lib/core/errors";
 import { storedLocaleOf } from "@/lib/auth/signin";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { appBaseUrl } from "@/lib/email/urls";
 
 const schema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -16,11 +18,6 @@ const schema = z.object({
   code: z.string().trim().max(64).optional(),
   callbackUrl: z.string().max(2000).optional(),
 });
-
-/** Only same-site paths: never an open redirect. */
-function safePath(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
-}
 
 export const signInAction = createAction(
   schema,
@@ -42,7 +39,8 @@ export const signInAction = createAction(
     if (isLocale(locale)) {
       (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
     }
-    redirect(safePath(callbackUrl));
+    // Only a path on the app's own origin: never an open redirect.
+    redirect(safeCallbackPath(callbackUrl, appBaseUrl()));
   },
   { public: true },
 );
