@@ -30,7 +30,12 @@ export const signInAction = createAction(
         // The second-factor step (lib/auth/second-factor.ts): the form then shows the code field.
         if (refusal === "codeRequired") throw new ActionError("signInCodeRequired");
         if (refusal === "codeInvalid") throw new ActionError("signInCodeInvalid");
-        if (refusal.startsWith("locked:")) throw new ActionError("signInLocked", { minutes: Number(refusal.slice(7)) || 15 });
+        // Slowed by the failure limits (lib/auth/rate-limit.ts signInWait): seconds, or minutes from one minute on.
+        if (refusal.startsWith("slow:")) {
+          const seconds = Math.max(1, Number(refusal.slice(5)) || 60);
+          if (seconds < 60) throw new ActionError("signInWaitSeconds", { seconds });
+          throw new ActionError("signInLocked", { minutes: Math.ceil(seconds / 60) });
+        }
         throw new ActionError("signInInvalid");
       }
       throw e;
