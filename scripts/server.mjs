@@ -39,41 +39,44 @@ function setPeer(req) {
   req.rawHeaders = raw;
 }
 
-/**
- * Answers 413 (when nothing has been answered yet), then lets the client finish sending (the body is
- * read and thrown away, up to a bound) so that it sees the answer rather than a reset connection.
- */
+const TOO_LARGE_HEADERS = {
+  "content-type": "text/plain; charset=utf-8",
+  "content-length": Buffer.byteLength(TOO_LARGE_MESSAGE),
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+};
+/** How much of an over-large body is read and thrown away (so the client sees the 413, not a reset) before the connection is cut. */
+const DRAIN_BYTES = 4 * MAX_BODY_BYTES;
+
+/** A declared Content-Length over the limit: 413 at once, Next never sees the request; the body is drained (up to a bound). */
 function tooLarge(req, res) {
-  if (!res.headersSent) {
-    res.writeHead(413, {
-      "content-type": "text/plain; charset=utf-8",
-      "content-length": Buffer.byteLength(TOO_LARGE_MESSAGE),
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-      connection: "close",
-    });
-  }
+  res.writeHead(413, TOO_LARGE_HEADERS);
   res.end(TOO_LARGE_MESSAGE);
   let drained = 0;
   req.on("data", (chunk) => {
     drained += chunk.length;
-    if (drained > 4 * MAX_BODY_BYTES) req.socket.destroy();
+    if (drained > DRAIN_BYTES) req.socket.destroy();
   });
   req.resume();
 }
 
 /**
  * A body without Content-Length (chunked) is held back from Next until it has all arrived: within the
- * limit, Next then reads it whole; over it, Next's request is aborted (it never sees a cut-off body)
- * and the client gets 413. Works on the parser's `push` into the request stream.
+ * limit, Next then reads it whole; over it, the client gets 413, Next never gets a byte (whatever it
+ * writes afterwards goes nowhere), the rest is drained and the connection closed at its end, which
+ * aborts Next's request. Works on the parser's `push` into the request stream.
  */
-function holdChunkedBody(req, onTooLarge) {
+function holdChunkedBody(req, res) {
   const push = req.push.bind(req);
   const held = [];
   let size = 0;
   let over = false;
   req.push = (chunk, encoding) => {
-    if (over) return true;
+    if (over) {
+      size += chunk?.length ?? 0;
+      if (chunk === null || size > DRAIN_BYTES) setImmediate(() => req.socket.destroy());
+      return true;
+    }
     if (chunk === null) {
       for (const c of held) push(c);
       held.length = 0;
@@ -83,7 +86,14 @@ function holdChunkedBody(req, onTooLarge) {
     if (size > MAX_BODY_BYTES) {
       over = true;
       held.length = 0;
-      onTooLarge();
+      if (res.headersSent) {
+        // Next has already answered (a page that does not read the body): just stop the upload.
+        setImmediate(() => req.socket.destroy());
+      } else {
+        res.writeHead(413, TOO_LARGE_HEADERS);
+        res.end(TOO_LARGE_MESSAGE);
+        mute(res);
+      }
       return true;
     }
     held.push(encoding && typeof chunk === "string" ? Buffer.from(chunk, encoding) : chunk);
@@ -91,47 +101,29 @@ function holdChunkedBody(req, onTooLarge) {
   };
 }
 
-/** Whatever Next writes after the 413 goes nowhere (its request was aborted). */
-function muted(res) {
-  const real = { writeHead: res.writeHead, write: res.write, end: res.end, setHeader: res.setHeader };
-  const answer = (req) => {
-    if (!res.headersSent) real.writeHead.call(res, 413, {
-      "content-type": "text/plain; charset=utf-8",
-      "content-length": Buffer.byteLength(TOO_LARGE_MESSAGE),
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-      connection: "close",
-    });
-    real.end.call(res, TOO_LARGE_MESSAGE, () => setImmediate(() => req.destroy()));
-  };
+/** After the 413, whatever Next tries to write goes nowhere. */
+function mute(res) {
   res.writeHead = () => res;
   res.setHeader = () => res;
+  res.appendHeader = () => res;
+  res.removeHeader = () => undefined;
+  res.flushHeaders = () => undefined;
   res.write = () => true;
   res.end = (...args) => {
     const cb = args.find((a) => typeof a === "function");
     if (cb) setImmediate(cb);
     return res;
   };
-  return answer;
 }
 
-const server = http.createServer((req, res) => {
+function onRequest(req, res) {
   setPeer(req);
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
     tooLarge(req, res);
     return;
   }
-  if (declared === undefined && req.headers["transfer-encoding"]) {
-    holdChunkedBody(req, () => {
-      if (res.headersSent) {
-        // Next has already answered (a page that does not read the body): just stop the upload.
-        req.destroy();
-        return;
-      }
-      muted(res)(req);
-    });
-  }
+  if (declared === undefined && req.headers["transfer-encoding"]) holdChunkedBody(req, res);
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) {
@@ -139,6 +131,14 @@ const server = http.createServer((req, res) => {
       res.end("Internal Server Error");
     }
   });
+}
+
+const server = http.createServer(onRequest);
+// "Expect: 100-continue": an over-large body is refused before the client sends it.
+server.on("checkContinue", (req, res) => {
+  const declared = req.headers["content-length"];
+  if (declared === undefined || Number(declared) <= MAX_BODY_BYTES) res.writeContinue();
+  onRequest(req, res);
 });
 if (dev) server.on("upgrade", app.getUpgradeHandler());
 
