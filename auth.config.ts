@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { safeCallbackPath } from "./lib/auth/callback-url";
 
 /**
  * The part of the Auth.js configuration that needs no database: used by proxy.ts, which only
@@ -19,6 +20,10 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 },
   providers: [],
   callbacks: {
+    /** Auth.js's own redirects (sign-out, single sign-on) stay on the app's origin, like the sign-in form's callbackUrl. */
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+    },
     /** The token carries only the person's id (sub), session version (sv) and session id (sid); see auth.ts. */
     session({ session, token }) {
       return {

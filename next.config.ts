@@ -23,6 +23,7 @@ const nextConfig: NextConfig = {
   // not exist made the optimizer answer 500).
   images: { unoptimized: true },
   // Certificates and course images are uploaded through Server Actions: up to 10 MB (lib/files/store.ts checks the bytes) plus the form.
+  // The same limit as scripts/body-limit.mjs MAX_BODY_BYTES (the server answers 413 above it; a unit test keeps them equal).
   experimental: { serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
     return [

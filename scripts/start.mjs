@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm start: build if no build exists, apply migrations, seed the demo on an empty database,
-// then serve on PORT (default 3000) with the database at DATABASE_PATH (default data/rolebook.db).
+// then serve (scripts/server.mjs) on PORT (default 3000) with the database at DATABASE_PATH (default data/rolebook.db).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -21,6 +21,8 @@ run(bin("tsx"), ["--conditions=react-server", "db/prepare.ts"]);
 
 const port = env.PORT || "3000";
 console.log(`rolebook: serving http://localhost:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
+// scripts/server.mjs: `next start` behind a plain Node server that sets the client's socket address
+// (x-rolebook-peer) and answers over-large request bodies with 413.
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -42,6 +42,9 @@ export function ActionForm({
   return (
     <FormState.Provider value={{ state, pending }}>
       <form
+        // A submit before the scripts have loaded posts the form to the page itself: never a GET
+        // that would put the fields (a password) in the URL, the history and server logs.
+        method="post"
         {...rest}
         ref={formRef}
         noValidate

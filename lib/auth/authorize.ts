@@ -8,7 +8,8 @@ import { securityEvent } from "@/lib/auth/security-audit";
 import { createSession } from "@/lib/auth/sessions";
 
 /**
- * Sign-in refused. `code` is read by the sign-in action: "invalid", "locked:<minutes>",
+ * Sign-in refused. `code` is read by the sign-in action: "invalid", "slow:<seconds>" (slowed down by
+ * the failure limits: try again after that many seconds),
  * "codeRequired" (the password was right; ask for the second factor) or "codeInvalid".
  */
 export class SignInRefused extends CredentialsSignin {
@@ -37,8 +38,15 @@ export async function authorizeCredentials(raw: unknown, headers: Headers): Prom
   const result = await checkCredentials(email, password, ip);
   if (!result.ok) {
     const personId = personIdOf(email);
-    securityEvent(result.reason === "locked" ? "signinLocked" : "signinFailed", { actorId: null, personId, ip, userAgent }, { email: email.trim().toLowerCase() });
-    throw new SignInRefused(result.reason === "locked" ? `locked:${result.minutes}` : "invalid");
+    // Never the password: the email tried and, when slowed, which limit and for how long.
+    const context = { actorId: null, personId, ip, userAgent };
+    const tried = email.trim().toLowerCase();
+    if (result.reason === "locked") {
+      securityEvent("signinLocked", context, { email: tried, limit: result.by, waitSeconds: result.seconds });
+      throw new SignInRefused(`slow:${result.seconds}`);
+    }
+    securityEvent("signinFailed", context, { email: tried });
+    throw new SignInRefused("invalid");
   }
   const person = result.person;
   const second = await checkSecondFactorAtSignIn(person.id, code || undefined);

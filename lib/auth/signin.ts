@@ -3,22 +3,32 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { accountKey, clearAccount, ipKey, lockedMinutes, recordFailure } from "@/lib/auth/rate-limit";
+import { accountKey, clearAccount, forgiveAddress, ipKey, recordFailure, signInWait } from "@/lib/auth/rate-limit";
 
 export type SignInResult =
   | { ok: true; person: { id: number; sessionVersion: number; locale: string | null } }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; minutes: number };
+  /** Slowed down (lib/auth/rate-limit.ts signInWait): try again in `seconds`; `minutes` rounded up. `by` says which limit. */
+  | { ok: false; reason: "locked"; seconds: number; minutes: number; by: "account" | "address" };
+
+function slowed(wait: { ms: number; key: "account" | "address" | null }): SignInResult {
+  const seconds = Math.max(1, Math.ceil(wait.ms / 1000));
+  return { ok: false, reason: "locked", seconds, minutes: Math.ceil(seconds / 60), by: wait.key ?? "account" };
+}
 
 /**
  * Checks an email and password. Wrong email, wrong password and deactivated account all give the
  * same "invalid" answer, and an unknown email costs the same time as a known one. Failures are
- * counted per account and per client address; past the limit the answer is "locked".
+ * counted per account and per client address; past a key's limit the answer is "locked" (slow down)
+ * WITHOUT checking the password until that key's growing delay has passed (signInWait); after it the
+ * right password signs in. The attempt is counted before the password is checked (so parallel tries
+ * cannot slip past the delay) and forgiven when it was right.
  */
-export async function checkCredentials(email: string, password: string, ip: string | null): Promise<SignInResult> {
+export async function checkCredentials(email: string, password: string, ip: string | null, now = Date.now()): Promise<SignInResult> {
   const keys = { account: accountKey(email), ip: ip ? ipKey(ip) : null };
-  const minutes = lockedMinutes(keys);
-  if (minutes > 0) return { ok: false, reason: "locked", minutes };
+  const wait = signInWait(keys, now);
+  if (wait.ms > 0) return slowed(wait);
+  recordFailure(keys, now);
 
   const person = getDb()
     .select({
@@ -34,11 +44,11 @@ export async function checkCredentials(email: string, password: string, ip: stri
 
   const valid = person ? await verifyPassword(person.passwordHash, password) : await verifyAgainstDummy(password);
   if (!person || !valid || !person.active) {
-    recordFailure(keys);
-    const after = lockedMinutes(keys);
-    return after > 0 ? { ok: false, reason: "locked", minutes: after } : { ok: false, reason: "invalid" };
+    const after = signInWait(keys, now);
+    return after.ms > 0 ? slowed(after) : { ok: false, reason: "invalid" };
   }
   clearAccount(keys.account);
+  if (keys.ip) forgiveAddress(keys.ip, now);
   return { ok: true, person: { id: person.id, sessionVersion: person.sessionVersion, locale: person.locale } };
 }
 

@@ -9,6 +9,8 @@ import { isLocale, LOCALE_COOKIE } from "@/i18n/config";
 import { createAction } from "@/lib/core/action";
 import { ActionError } from "@/lib/core/errors";
 import { storedLocaleOf } from "@/lib/auth/signin";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { appBaseUrl } from "@/lib/email/urls";
 
 const schema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -16,11 +18,6 @@ const schema = z.object({
   code: z.string().trim().max(64).optional(),
   callbackUrl: z.string().max(2000).optional(),
 });
-
-/** Only same-site paths: never an open redirect. */
-function safePath(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
-}
 
 export const signInAction = createAction(
   schema,
@@ -33,7 +30,12 @@ export const signInAction = createAction(
         // The second-factor step (lib/auth/second-factor.ts): the form then shows the code field.
         if (refusal === "codeRequired") throw new ActionError("signInCodeRequired");
         if (refusal === "codeInvalid") throw new ActionError("signInCodeInvalid");
-        if (refusal.startsWith("locked:")) throw new ActionError("signInLocked", { minutes: Number(refusal.slice(7)) || 15 });
+        // Slowed by the failure limits (lib/auth/rate-limit.ts signInWait): seconds, or minutes from one minute on.
+        if (refusal.startsWith("slow:")) {
+          const seconds = Math.max(1, Number(refusal.slice(5)) || 60);
+          if (seconds < 60) throw new ActionError("signInWaitSeconds", { seconds });
+          throw new ActionError("signInLocked", { minutes: Math.ceil(seconds / 60) });
+        }
         throw new ActionError("signInInvalid");
       }
       throw e;
@@ -42,7 +44,8 @@ export const signInAction = createAction(
     if (isLocale(locale)) {
       (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
     }
-    redirect(safePath(callbackUrl));
+    // Only a path on the app's own origin: never an open redirect.
+    redirect(safeCallbackPath(callbackUrl, appBaseUrl()));
   },
   { public: true },
 );
