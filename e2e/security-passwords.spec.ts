@@ -58,7 +58,7 @@ async function emailTo(to: string, timeout = 60_000) {
 }
 
 test("a person changes their password: a weak one is refused next to the field, the current one is required, their other session ends and this one stays", async ({ hrPage, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const { email, password } = await createPerson(hrPage, "Paula");
   const here = await signedIn(browser, email, password);
   const elsewhere = await signedIn(browser, email, password);
@@ -110,7 +110,7 @@ test("a person changes their password: a weak one is refused next to the field, 
 });
 
 test("forgot password: the same answer for any address, an emailed link sets a new password once and ends every session", async ({ hrPage, browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const { email, password } = await createPerson(hrPage, "Ruta");
   const before = await signedIn(browser, email, password);
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, eq, gt, gte, inArray, isNull, like, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, inArray, isNull, like, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { loginFailures, notificationDeliveries, passwordResets, people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -108,6 +108,8 @@ function resetRequestAllowed(email: string, ip: string | null, now: number): boo
       .all();
     const n = (key: string) => rows.find((r) => r.key === key)?.n ?? 0;
     tx.insert(loginFailures).values([{ key: keys.account, at: now }, { key: keys.ip, at: now }]).run();
+    // Keep the table small: forget reset requests that have left the window.
+    tx.delete(loginFailures).where(and(like(loginFailures.key, `${RESET_PREFIX}%`), lt(loginFailures.at, now - WINDOW_MS))).run();
     return n(keys.account) < RESET_REQUEST_LIMITS.account && n(keys.ip) < RESET_REQUEST_LIMITS.ip;
   });
 }
