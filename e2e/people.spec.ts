@@ -67,7 +67,7 @@ test("bad input is refused next to the field and nothing is written", async ({ h
   await page.getByLabel("Initial password").fill("short");
   await page.getByRole("button", { name: "Create person" }).click();
   await expect(page.getByText("Use at most 200 characters.")).toBeVisible();
-  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
   await expect(page.getByLabel("Full name")).toHaveAttribute("aria-invalid", "true");
   // What was typed is kept.
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue("employee@example.com");

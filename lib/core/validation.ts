@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/security-vocabulary";
 import { NAME_MAX, TEXT_MAX } from "./limits";
 
 export { NAME_MAX, TEXT_MAX };
@@ -28,8 +29,9 @@ export const fields = {
   revision: z.preprocess(plainDigits, z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)),
   slug: z.string().max(SLUG_MAX).regex(SLUG_PATTERN),
   date: z.preprocess(trim, z.iso.date()),
-  newPassword: z.string().min(10).max(200),
-  optionalNewPassword: z.preprocess(emptyToUndefined, z.string().min(10).max(200).optional()),
+  /** A new password: the length here; the whole rule (not common either) is `passwordProblem` in lib/auth/password-policy.ts. */
+  newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+  optionalNewPassword: z.preprocess(emptyToUndefined, z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH).optional()),
   nullable: <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable()),
   bool: z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()),
 };

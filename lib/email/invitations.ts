@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, like, sql } from "drizzle-orm";
 import { getDb, type DB } from "@/db/client";
 import { invitations, notificationDeliveries, people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { audit } from "@/lib/audit/log";
 import { ActionError, FieldError } from "@/lib/core/errors";
 import { getPerson } from "@/lib/people/directory";
@@ -52,6 +53,7 @@ export function queueInvitation(tx: Tx, input: { personId: number; createdById: 
         eq(notificationDeliveries.personId, input.personId),
         eq(notificationDeliveries.kind, "invitation"),
         eq(notificationDeliveries.status, "pending"),
+        like(notificationDeliveries.messageKey, "i%"),
       ),
     )
     .run();
@@ -127,7 +129,7 @@ function findByToken(token: string) {
   if (!TOKEN_PATTERN.test(token)) return null;
   return (
     getDb()
-      .select({ id: invitations.id, personId: invitations.personId, expiresAt: invitations.expiresAt, usedAt: invitations.usedAt, name: people.name, active: people.active })
+      .select({ id: invitations.id, personId: invitations.personId, expiresAt: invitations.expiresAt, usedAt: invitations.usedAt, name: people.name, email: people.email, active: people.active })
       .from(invitations)
       .innerJoin(people, eq(people.id, invitations.personId))
       .where(eq(invitations.tokenHash, invitationTokenHash(token)))
@@ -150,9 +152,10 @@ export function openInvitation(token: string, now = new Date()): InvitationPage 
  * set and every session of the person ends. Returns the person's id.
  */
 export async function acceptInvitation(token: string, input: { password: string; repeat: string }, now = new Date()): Promise<{ personId: number }> {
-  if (input.password.length < 10) throw new FieldError({ password: "passwordTooShort" });
-  if (input.password !== input.repeat) throw new FieldError({ repeat: "invite.passwordsDiffer" });
   const found = findByToken(token);
+  const problem = passwordProblem(input.password, found ? [found.name, found.email ?? ""] : []);
+  if (problem) throw new FieldError({ password: problem });
+  if (input.password !== input.repeat) throw new FieldError({ repeat: "invite.passwordsDiffer" });
   if (!found || !found.active) throw new ActionError("invite.linkInvalid");
   const passwordHash = await hashPassword(input.password);
   const nowIso = now.toISOString();

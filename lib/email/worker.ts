@@ -6,6 +6,8 @@ import type { NotificationKind } from "@/lib/notifications/notifications";
 import { recipientLocale } from "./i18n";
 import { renderDigest } from "./render-digest";
 import { renderInvitation } from "./render-invitation";
+import { renderPasswordReset } from "./render-password-reset";
+import { isPasswordResetMessage } from "@/lib/auth/passwords";
 import { renderNotification } from "./render-notification";
 import { emailTransportStatus, sendEmail } from "./transport";
 import type { OutboxRow, Recipient, RenderedEmail } from "./types";
@@ -158,6 +160,9 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
       render = (recipient) => renderNotification(item, recipient);
     } else if (row.kind === "digest") {
       render = (recipient) => renderDigest(row, recipient);
+    } else if (isPasswordResetMessage(row.messageKey)) {
+      // Issue 14: a password-reset link travels like an invitation (a one-time token, emptied once sent).
+      render = (recipient) => renderPasswordReset(row, recipient);
     } else {
       render = (recipient) => renderInvitation(row, recipient);
     }

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
 import { ConflictError, FieldError } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { queueInvitation, unusablePasswordHash } from "@/lib/email/invitations";
 import { personSearchText } from "@/lib/core/search-text";
 import { getPerson, type PersonDetail } from "@/lib/people/directory";
@@ -123,6 +124,8 @@ export async function createPerson(
   if (invite) authorize(actor, "people.invite", { type: "person" });
   checkReferences(input);
   if (!invite && !input.password) throw new FieldError({ password: "required" });
+  const problem = invite ? null : passwordProblem(input.password!, [input.name, input.email ?? ""]);
+  if (problem) throw new FieldError({ password: problem });
   const passwordHash = invite ? unusablePasswordHash() : await hashPassword(input.password!);
   const db = getDb();
   return db.transaction((tx) => {
@@ -162,6 +165,8 @@ export async function updatePerson(
   const before = getPerson(actor, id);
   authorizeAppRoleChange(actor, before.appRole, input.appRole, id);
   checkReferences(input, id);
+  const problem = input.password ? passwordProblem(input.password, [input.name, input.email ?? ""]) : null;
+  if (problem) throw new FieldError({ password: problem });
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const db = getDb();
   db.transaction((tx) => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
@@ -40,6 +41,11 @@ export default async function SignInPage({
             </p>
           ) : null}
           <SignInForm callbackUrl={callbackUrl} />
+          <p className="mt-4 text-sm">
+            <Link href="/forgot-password" className="font-medium text-brand-700 underline hover:text-brand-900">
+              {t("forgotPassword")}
+            </Link>
+          </p>
           {ssoEnabled() ? <SsoButton name={ssoName()} callbackUrl={callbackUrl} /> : null}
         </div>
         <div className="mt-6 flex justify-center">

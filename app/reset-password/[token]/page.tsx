@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PublicNotice, PublicShell } from "@/components/shell/public-shell";
+import { ButtonLink } from "@/components/ui/button";
+import { openPasswordReset } from "@/lib/auth/passwords";
+import { formatInstant } from "@/lib/core/format-dates";
+import { organisationTimeZone } from "@/lib/org/settings";
+import { ResetPasswordForm } from "../_components/reset-password-form";
+
+type Props = { params: Promise<{ token: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("resetPassword");
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+/**
+ * The one-time link of a password-reset email (issue 14 point 3): public. Opening it writes nothing;
+ * the form sets the new password and uses the link up. A used, expired or unknown link says so and
+ * offers to ask for a new one.
+ */
+export default async function ResetPasswordPage({ params }: Props) {
+  const { token } = await params;
+  const page = openPasswordReset(token);
+  const t = await getTranslations("resetPassword");
+  if (page.state !== "open") {
+    return (
+      <PublicShell>
+        <PublicNotice title={t(`${page.state}.title`)} body={t(`${page.state}.body`)} testId={`reset-${page.state}`}>
+          <p className="mt-4 flex flex-wrap gap-3">
+            <ButtonLink href="/forgot-password">{t("askAgain")}</ButtonLink>
+            <ButtonLink variant="secondary" href="/sign-in">
+              {t("toSignIn")}
+            </ButtonLink>
+          </p>
+        </PublicNotice>
+      </PublicShell>
+    );
+  }
+  const format = await getFormatter();
+  return (
+    <PublicShell>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("heading", { name: page.firstName })}</h1>
+      <p className="mt-2 text-slate-700">{t("intro")}</p>
+      <p className="mt-1 text-sm text-slate-600">{t("validUntil", { until: formatInstant(format, new Date(page.expiresAt), organisationTimeZone()) })}</p>
+      <section className="mt-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <ResetPasswordForm token={token} />
+      </section>
+    </PublicShell>
+  );
+}
