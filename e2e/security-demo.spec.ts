@@ -15,6 +15,8 @@ import { startAppServer, type AppServer } from "./support/app-server";
 
 test.describe("the demo organisation", () => {
   test("a banner says the demo accounts have public passwords on sign-in, portal and public pages", async ({ page, employeePage }) => {
+    // Four page loads in two contexts: slow on a busy machine.
+    test.setTimeout(150_000);
     await page.goto("/sign-in");
     const banner = page.getByRole("note", { name: "Demo organisation" });
     await expect(banner).toContainText("Demo organisation: these accounts have public passwords.");

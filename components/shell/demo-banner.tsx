@@ -31,7 +31,7 @@ export async function DemoInProductionWarning() {
   if (!(await demoInProduction())) return null;
   const t = await getTranslations("demo");
   return (
-    <section role="alert" aria-labelledby="demo-production-heading" data-testid="demo-production-warning" className="mb-8 rounded-xl border border-red-300 bg-red-50 p-5 text-red-950">
+    <section aria-labelledby="demo-production-heading" data-testid="demo-production-warning" className="mb-8 rounded-xl border border-red-300 bg-red-50 p-5 text-red-950">
       <h2 id="demo-production-heading" className="text-lg font-semibold">
         {t("productionTitle")}
       </h2>
