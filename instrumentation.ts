@@ -11,6 +11,9 @@ export async function register() {
   // One line on where emails go; an invalid SMTP_URL is reported here (and on HR's email page), never a crash.
   const { reportEmailConfigAtStart } = await import("./lib/email/transport");
   reportEmailConfigAtStart();
+  // A production server behind https that still has the demo's public passwords says so (issue 14).
+  const { warnIfDemoInProduction } = await import("./lib/org/demo");
+  void warnIfDemoInProduction();
   const { startScheduler } = await import("./lib/jobs/scheduler");
   startScheduler();
 }

@@ -1,6 +1,8 @@
 /**
  * Run before the server starts: applies migrations, then seeds the demo organisation when the
  * database is empty. `--reset` first deletes the database file (npm run db:reset).
+ * ROLEBOOK_DEMO=false: never the demo; an empty database stays empty and the first visitor sets up
+ * the organisation and its first HR admin on /setup (issue 14, point 2).
  */
 import fs from "node:fs";
 import { getSqlite } from "./client";
@@ -20,7 +22,9 @@ async function main() {
   const sqlite = getSqlite();
   try {
     applyMigrations(sqlite);
-    if (isEmpty()) {
+    if (isEmpty() && process.env.ROLEBOOK_DEMO === "false") {
+      console.log(`rolebook: empty database at ${file} (ROLEBOOK_DEMO=false): open /setup to create the organisation and its first HR admin`);
+    } else if (isEmpty()) {
       await seedDemo();
       console.log(`rolebook: seeded the demo organisation into ${file}`);
     } else {

@@ -94,7 +94,7 @@ test("HR sees the scheduled jobs with their last runs, run by the server on its 
   await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Scheduled jobs" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Scheduled jobs" })).toBeVisible();
   await expect(page.getByText("Times are in the organisation's time zone (Europe/Amsterdam).", { exact: false })).toBeVisible();
-  for (const name of ["Sending email", "Daily digests", "Task transfers", "Reminders", "Daily jobs", "Sending webhooks"]) {
+  for (const name of ["Sending email", "Daily digests", "Task transfers", "Reminders", "Daily jobs", "Sending webhooks", "Database backup"]) {
     await expect(page.getByRole("cell", { name: new RegExp(`^${name}`) })).toBeVisible();
   }
   await expect(page.getByTestId("job-email")).toContainText("Every 10 seconds");

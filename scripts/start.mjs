@@ -19,6 +19,12 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
 // react-server: lets the server-only domain modules load outside Next.
 run(bin("tsx"), ["--conditions=react-server", "db/prepare.ts"]);
 
+// While serving, <database>.pid holds this script's pid: `npm run restore` refuses to replace a
+// database a server is using (lib/backup/backup.ts serverRunning). Removed when the server stops.
+const pidFile = `${path.resolve(root, env.DATABASE_PATH || path.join("data", "rolebook.db"))}.pid`;
+fs.writeFileSync(pidFile, `${process.pid}\n`);
+process.on("exit", () => fs.rmSync(pidFile, { force: true }));
+
 const port = env.PORT || "3000";
 console.log(`rolebook: serving http://localhost:${port}`);
 // scripts/server.mjs: `next start` behind a plain Node server that sets the client's socket address

@@ -5,6 +5,7 @@ import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { MobileMenu } from "@/components/shell/mobile-menu";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { DemoBanner } from "@/components/shell/demo-banner";
 import { openItemCount } from "@/lib/communication/answers";
 import { questionsToAnswerCount } from "@/lib/communication/questions";
 import { inboxCount } from "@/lib/concerns/read";
@@ -15,6 +16,8 @@ import { followupsWaitingCount } from "@/lib/feedback/followups";
 import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
+import { needsSetup } from "@/lib/org/demo";
+import { redirect } from "next/navigation";
 
 type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "feedback" | "capability" | "training" | "readiness" | "access" | "people" | "roles" | "clarity" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission; except?: string[] }[] = [
@@ -39,6 +42,8 @@ const NAV: { href: string; key: NavKey; permission: Permission; except?: string[
 ];
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  // An installation nobody has set up yet (ROLEBOOK_DEMO=false) starts on /setup.
+  if (needsSetup()) redirect("/setup");
   const actor = await requireActor();
   const t = await getTranslations("shell");
   const tSecurity = await getTranslations("security");
@@ -69,6 +74,7 @@ export default async function PortalLayout({ children }: { children: React.React
       >
         {t("skipToContent")}
       </a>
+      <DemoBanner />
       <header className="border-b border-slate-200 bg-white" data-print="hide">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 py-2 sm:pt-3">
           <Link href="/" className="order-1 mr-auto text-lg font-bold tracking-tight text-brand-800">

@@ -1,14 +1,16 @@
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/shell/demo-banner";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 
 /**
  * The frame of every public page (no sign-in: rating, receipt, invitation, unsubscribe): small,
- * mobile-first, in the visitor's language with a switcher.
+ * mobile-first, in the visitor's language with a switcher, under the demo banner when it is the demo.
  */
 export function PublicShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const width = wide ? "max-w-2xl" : "max-w-xl";
   return (
     <div className="min-h-screen bg-slate-50">
+      <DemoBanner />
       <header className="border-b border-slate-200 bg-white">
         <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3`}>
           <p className="text-lg font-bold text-brand-800">Rolebook</p>

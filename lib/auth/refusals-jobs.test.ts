@@ -37,7 +37,7 @@ const cases: RefusalCase[] = [
     name: "positive: HR reads the jobs",
     as: HR,
     call: (a) => listScheduledJobs(a),
-    expect: (jobs: ScheduledJobView[]) => expect(jobs.map((j) => j.name)).toEqual(["email", "digests", "transfers", "reminders", "daily", "webhooks"]),
+    expect: (jobs: ScheduledJobView[]) => expect(jobs.map((j) => j.name)).toEqual(["email", "digests", "transfers", "reminders", "daily", "webhooks", "backup"]),
   },
   {
     name: "positive: HR sets the reminder wait",

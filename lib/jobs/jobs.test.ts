@@ -115,10 +115,11 @@ describe("the job list", () => {
     expect(slotOf(new Date("2026-12-02T10:14:59Z"), 15 * 60_000)).toBe("2026-12-02T10:00:00");
   });
 
-  it("SCHEDULER=off runs no job; WEBHOOK_WORKER=off only drops the webhook sender", () => {
+  it("SCHEDULER=off runs no job; WEBHOOK_WORKER=off only drops the webhook sender; the backup needs BACKUP_DIR", () => {
     expect(enabledJobs({ SCHEDULER: "off" } as unknown as NodeJS.ProcessEnv)).toEqual([]);
     expect(enabledJobs({ WEBHOOK_WORKER: "off" } as unknown as NodeJS.ProcessEnv).map((j) => j.name)).toEqual(["email", "digests", "transfers", "reminders", "daily"]);
-    expect(enabledJobs({} as unknown as NodeJS.ProcessEnv)).toHaveLength(JOBS.length);
+    expect(enabledJobs({} as unknown as NodeJS.ProcessEnv)).toHaveLength(JOBS.length - 1);
+    expect(enabledJobs({ BACKUP_DIR: "/backups" } as unknown as NodeJS.ProcessEnv)).toHaveLength(JOBS.length);
   });
 });
 

@@ -1,7 +1,10 @@
 import "server-only";
+import { getSqlite } from "@/db/client";
+import { backupDatabase, backupSettings } from "@/lib/backup/backup";
 import { applyDueTransfers } from "@/lib/communication/transfers";
 import { remindWaitingConcerns } from "@/lib/concerns/reminders";
-import { todayIso } from "@/lib/core/dates";
+import { dateInZone, todayIso } from "@/lib/core/dates";
+import { organisationTimeZone } from "@/lib/org/settings";
 import { queueDueDigests } from "@/lib/email/digest";
 import { sendDueEmails } from "@/lib/email/worker";
 import { sendDueWebhooks } from "@/lib/feedback/webhooks";
@@ -18,7 +21,7 @@ import { pruneSessions } from "@/lib/auth/sessions";
  * period is noticed. Every job takes an injected clock.
  */
 
-export const JOB_NAMES = ["email", "digests", "transfers", "reminders", "daily", "webhooks"] as const;
+export const JOB_NAMES = ["email", "digests", "transfers", "reminders", "daily", "webhooks", "backup"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export type JobDefinition = {
@@ -43,6 +46,23 @@ export function slotOf(now: Date, ms: number): string {
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+/**
+ * The backup's day: the organisation's calendar day, turning over at 02:00 organisation time (the
+ * day of the instant two hours earlier; on the two daylight-saving days a year that is 01:00 or 03:00).
+ */
+export function backupPeriod(now: Date, timeZone: string = organisationTimeZone()): string {
+  return dateInZone(new Date(now.getTime() - 2 * HOUR), timeZone);
+}
+
+/** The daily backup (issue 14, point 10), only when BACKUP_DIR is set: the server's own connection copies the live database. */
+async function runBackup(now: Date, env: NodeJS.ProcessEnv = process.env): Promise<JobResult> {
+  if (!env.BACKUP_DIR) return {};
+  const { dir, keep } = backupSettings(env);
+  const { pruned } = await backupDatabase(getSqlite(), { dir, keep, now });
+  return { backups: 1, pruned: pruned.length };
+}
 
 export const JOBS: readonly JobDefinition[] = [
   {
@@ -89,6 +109,15 @@ export const JOBS: readonly JobDefinition[] = [
       return { delivered: r.delivered, retrying: r.retrying, failed: r.failed };
     },
   },
+  {
+    // Once per organisation day from 02:00 (ticks every minute, so a process started later that day
+    // still makes the day's backup). Enabled only with BACKUP_DIR (scheduler.ts enabledJobs).
+    name: "backup",
+    schedule: "50 * * * * *",
+    leaseMs: 30 * MINUTE,
+    period: (now) => backupPeriod(now),
+    run: (now) => runBackup(now),
+  },
 ];
 
 /**
@@ -120,4 +149,6 @@ export const JOB_COUNT_KEYS = [
   "capabilities",
   "delivered",
   "sessionsPruned",
+  "backups",
+  "pruned",
 ] as const;

@@ -8,7 +8,7 @@ import { runJob, type JobOutcome } from "./run";
  * `startScheduler()` from instrumentation.ts (Node.js runtime only; never during `next build` or in
  * tests). `protect` skips a tick while the previous one still runs; the lease in `scheduled_jobs`
  * (./run.ts) keeps processes apart. SCHEDULER=off runs a process without any job; WEBHOOK_WORKER=off
- * without the webhook sender.
+ * without the webhook sender; the daily backup runs only with BACKUP_DIR set.
  */
 
 /** Runs one job for the period `now` falls in (once per period across processes). */
@@ -32,7 +32,7 @@ export async function runDueJobs(now: Date = new Date(), only?: readonly JobName
 /** Which jobs a process runs, from its environment. */
 export function enabledJobs(env: NodeJS.ProcessEnv = process.env): JobDefinition[] {
   if (env.SCHEDULER === "off") return [];
-  return JOBS.filter((j) => !(j.name === "webhooks" && env.WEBHOOK_WORKER === "off"));
+  return JOBS.filter((j) => !(j.name === "webhooks" && env.WEBHOOK_WORKER === "off") && !(j.name === "backup" && !env.BACKUP_DIR));
 }
 
 const g = globalThis as { __rolebookScheduler?: Cron[] };

@@ -19,6 +19,8 @@ import { faqForRole } from "@/lib/faq/read";
 import { threadCountsForRole } from "@/lib/threads/read";
 import { DiscussLink } from "../threads/_components/discuss-link";
 import { PulseWaitingCard } from "../pulse/_components/pulse-card";
+import { DemoInProductionWarning } from "@/components/shell/demo-banner";
+import { can } from "@/lib/auth/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myRole");
@@ -45,6 +47,7 @@ export default async function MyRolePage() {
         title={role ? role.title : t("title")}
         description={t("greeting", { name: person.name.split(" ")[0] })}
       />
+      {can(actor, "organisation.manage") ? <DemoInProductionWarning /> : null}
       <PulseWaitingCard actor={actor} />
       {plan && groups && names ? (
         <section aria-labelledby="onboarding-heading" className="mb-8 rounded-xl border border-brand-100 bg-brand-50/60 p-5">
