@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { LiveNotifications } from "@/components/shell/live-notifications";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
@@ -15,6 +17,8 @@ import { followupsWaitingCount } from "@/lib/feedback/followups";
 import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
+import { mustEnrolSecondFactor } from "@/lib/auth/second-factor";
+import { PATH_HEADER } from "@/auth.config";
 
 type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "feedback" | "capability" | "training" | "readiness" | "access" | "people" | "roles" | "clarity" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission; except?: string[] }[] = [
@@ -40,6 +44,12 @@ const NAV: { href: string; key: NavKey; permission: Permission; except?: string[
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  // HR admins the settings require a second factor of enrol before anything else (their actions are
+  // refused by createAction too). The path comes from proxy.ts; without it nothing is redirected.
+  if (mustEnrolSecondFactor(actor)) {
+    const path = (await headers()).get(PATH_HEADER);
+    if (path && path !== "/security" && path !== "/security/two-factor") redirect("/security/two-factor");
+  }
   const t = await getTranslations("shell");
   const roles = await getTranslations("appRoles");
   const timeZone = await getTimeZone();
