@@ -7,14 +7,13 @@ import { createAction } from "@/lib/core/action";
 
 const codeSchema = z.object({ code: z.string().trim().min(1).max(64) });
 
-/** Confirms enrolment with a current code; returns the ten recovery codes (shown once). */
+/**
+ * Confirms enrolment with a current code; returns the ten recovery codes (shown once). No
+ * revalidation: re-rendering the enrolment page now would send the person on before they saved them.
+ */
 export const confirmTwoFactorAction = createAction(
   codeSchema,
-  async ({ code }, actor) => {
-    const codes = await confirmEnrolment(actor, code);
-    revalidatePath("/security");
-    return { codes };
-  },
+  async ({ code }, actor) => ({ codes: await confirmEnrolment(actor, code) }),
   { beforeSecondFactor: true },
 );
 
