@@ -16,7 +16,8 @@ import { startAppServer, type AppServer } from "./support/app-server";
  * affected) the setting that sends an HR admin without a factor to the enrolment page.
  */
 
-test.describe.configure({ mode: "serial" });
+// Several sign-ins and two accessibility scans per test: more than the default minute on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const DB = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
 const PASSWORD = "Violet-Harbour-Glides-71";

@@ -45,11 +45,10 @@ const NAV: { href: string; key: NavKey; permission: Permission; except?: string[
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   // HR admins the settings require a second factor of enrol before anything else (their actions are
-  // refused by createAction too). The path comes from proxy.ts; without it nothing is redirected.
-  if (mustEnrolSecondFactor(actor)) {
-    const path = (await headers()).get(PATH_HEADER);
-    if (path && path !== "/security" && path !== "/security/two-factor") redirect("/security/two-factor");
-  }
+  // refused by createAction too): every portal page but /security sends them to the enrolment page,
+  // which is outside this layout (app/(enrol)). The path comes from proxy.ts (after a Server Action's
+  // redirect it is the action's path, so only an exact "/security" is let through).
+  if (mustEnrolSecondFactor(actor) && (await headers()).get(PATH_HEADER) !== "/security") redirect("/security/two-factor");
   const t = await getTranslations("shell");
   const roles = await getTranslations("appRoles");
   const timeZone = await getTimeZone();

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextField } from "@/components/ui/form";
-import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction } from "../two-factor/actions";
+import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction } from "@/app/(enrol)/security/two-factor/actions";
 import { RecoveryCodes } from "./recovery-codes";
 
 function CodeField({ hint }: { hint?: string }) {

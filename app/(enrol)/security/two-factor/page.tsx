@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { mustEnrolSecondFactor, startEnrolment } from "@/lib/auth/second-factor";
 import { requireActor } from "@/lib/auth/session";
-import { ConfirmEnrolmentForm } from "../_components/two-factor-forms";
+import { ConfirmEnrolmentForm } from "@/app/(portal)/security/_components/two-factor-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("security.twoFactor");
