@@ -215,7 +215,7 @@ test.describe("required for HR admins", () => {
   });
 
   test.afterAll(async () => {
-    await app?.kill("SIGTERM");
+    await app?.kill();
     for (const f of [OWN_DB, `${OWN_DB}-wal`, `${OWN_DB}-shm`]) fs.rmSync(f, { force: true });
   });
 
