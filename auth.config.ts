@@ -7,6 +7,9 @@ import { safeCallbackPath } from "./lib/auth/callback-url";
  */
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/jobs(\/|$)/, /^\/receipt$/, /^\/r\/[^/]+$/, /^\/q\/[^/]+$/, /^\/api\/v1\//, /^\/unsubscribe\/[^/]+$/, /^\/api\/unsubscribe$/, /^\/invite\/[^/]+$/, /^\/setup$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/];
 
+/** The request header proxy.ts sets to the requested path (read by the portal layout). */
+export const PATH_HEADER = "x-rolebook-path";
+
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => p.test(pathname));
 }

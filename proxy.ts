@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { isPublicPath } from "./auth.config";
+import { isPublicPath, PATH_HEADER } from "./auth.config";
 
 /**
  * Only redirects signed-out visitors to /sign-in (and adds transport headers). It is never the only
@@ -24,7 +24,11 @@ export async function proxy(req: NextRequest) {
       return NextResponse.redirect(url);
     }
   }
-  const res = NextResponse.next();
+  // The path, for the portal layout (a person who must enrol a second factor sees only /security):
+  // always set here, so a client cannot send its own.
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set(PATH_HEADER, pathname);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
   if (https) res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   // Uploaded files (/files/<id>) set their own "private" caching in their route handler.
   if ((!isPublic && !pathname.startsWith("/files/")) || pathname.startsWith("/sign-in")) res.headers.set("Cache-Control", "no-store");

@@ -25,4 +25,5 @@ export const signOutAction = createAction(
     (await cookies()).delete(LOCALE_COOKIE);
     await signOut({ redirectTo: "/sign-in" });
   },
+  { beforeSecondFactor: true },
 );

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { LiveNotifications } from "@/components/shell/live-notifications";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
@@ -17,7 +19,8 @@ import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { needsSetup } from "@/lib/org/demo";
-import { redirect } from "next/navigation";
+import { mustEnrolSecondFactor } from "@/lib/auth/second-factor";
+import { PATH_HEADER } from "@/auth.config";
 
 type NavKey = "myRole" | "changes" | "announcements" | "whoseTask" | "onboarding" | "evaluations" | "evaluationsDue" | "concerns" | "feedback" | "capability" | "training" | "readiness" | "access" | "people" | "roles" | "clarity" | "audit" | "settings";
 const NAV: { href: string; key: NavKey; permission: Permission; except?: string[] }[] = [
@@ -45,6 +48,11 @@ export default async function PortalLayout({ children }: { children: React.React
   // An installation nobody has set up yet (ROLEBOOK_DEMO=false) starts on /setup.
   if (needsSetup()) redirect("/setup");
   const actor = await requireActor();
+  // HR admins the settings require a second factor of enrol before anything else (their actions are
+  // refused by createAction too): every portal page but /security sends them to the enrolment page,
+  // which is outside this layout (app/(enrol)). The path comes from proxy.ts (after a Server Action's
+  // redirect it is the action's path, so only an exact "/security" is let through).
+  if (mustEnrolSecondFactor(actor) && (await headers()).get(PATH_HEADER) !== "/security") redirect("/security/two-factor");
   const t = await getTranslations("shell");
   const tSecurity = await getTranslations("security");
   const roles = await getTranslations("appRoles");

@@ -9,6 +9,8 @@ import { ActionError, ConflictError, FieldError, ForbiddenError, NotFoundError }
 
 const actor = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => actor.current }));
+const mustEnrol = vi.hoisted(() => ({ current: false }));
+vi.mock("@/lib/auth/second-factor", () => ({ mustEnrolSecondFactor: () => mustEnrol.current }));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
   const messages = (await import("@/i18n/messages/en.json")).default;
@@ -21,10 +23,11 @@ const schema = z.object({ name: z.string().min(1).max(5), kind: z.enum(["a", "b"
 
 beforeEach(() => {
   actor.current = ELIF;
+  mustEnrol.current = false;
 });
 
 /** An action whose handler records its calls and then behaves as given. */
-function action(behave: () => unknown = () => "done", options?: { public?: boolean }) {
+function action(behave: () => unknown = () => "done", options?: { public?: boolean; beforeSecondFactor?: boolean }) {
   const handler = vi.fn((_input: z.output<typeof schema>, _actor: Actor) => behave());
   return { handler, run: createAction(schema, handler, options) };
 }
@@ -33,6 +36,15 @@ const throws = (e: unknown) => () => {
 };
 
 describe("createAction", () => {
+  it("refuses everything but the enrolment (and public actions) to a person who must enrol a second factor first", async () => {
+    mustEnrol.current = true;
+    const { handler, run } = action();
+    expect(await run(undefined, { name: "Ann" })).toEqual({ ok: false, error: E.twoFactorEnrolFirst, fieldErrors: {} });
+    expect(handler).not.toHaveBeenCalled();
+    expect(await action(() => "enrolled", { beforeSecondFactor: true }).run(undefined, { name: "Ann" })).toEqual({ ok: true, data: "enrolled" });
+    expect(await action(() => "public", { public: true }).run(undefined, { name: "Ann" })).toEqual({ ok: true, data: "public" });
+  });
+
   it("refuses a signed-out caller without running the handler", async () => {
     actor.current = null;
     const { handler, run } = action();

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ActionError, ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/core/errors";
 import { getActor } from "@/lib/auth/session";
+import { mustEnrolSecondFactor } from "@/lib/auth/second-factor";
 
 import type { ActionResult, FieldErrors } from "@/lib/core/action-types";
 export type { ActionResult, FieldErrors };
@@ -75,7 +76,11 @@ export function zodFieldErrors(error: z.ZodError, t: Translate): FieldErrors {
   return fieldErrors;
 }
 
-type Options = { public?: boolean };
+type Options = {
+  public?: boolean;
+  /** Allowed to a person who must enrol a second factor first (the enrolment itself, signing out). */
+  beforeSecondFactor?: boolean;
+};
 
 /**
  * The one wrapper for Server Actions: parses input with zod (FormData coerced to an object),
@@ -92,6 +97,10 @@ export function createAction<S extends z.ZodType, T>(
     const t = (await getTranslations("errors")) as unknown as Translate;
     const actor = await getActor();
     if (!actor && !options.public) return { ok: false, error: t("unauthenticated"), fieldErrors: {} };
+    // HR admins the settings require a second factor of do nothing else until they have one.
+    if (actor && !options.public && !options.beforeSecondFactor && mustEnrolSecondFactor(actor)) {
+      return { ok: false, error: t("twoFactorEnrolFirst"), fieldErrors: {} };
+    }
     const parsed = schema.safeParse(formDataToObject(raw));
     if (!parsed.success) {
       return { ok: false, error: t("checkFields"), fieldErrors: zodFieldErrors(parsed.error, t) };

@@ -19,6 +19,8 @@ import { invitationState } from "@/lib/email/invitations";
 import { ResendInvitationButton } from "../_components/resend-invitation";
 import { mayOpenCapabilities } from "@/lib/capability/evidence";
 import { SuccessNote } from "@/components/ui/notice";
+import { mayResetSecondFactor } from "@/lib/auth/second-factor";
+import { ResetSecondFactorButton } from "../_components/reset-second-factor";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; page?: string }> };
 
@@ -98,6 +100,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 {t("startOnboarding")}
               </ButtonLink>
             ) : null}
+            {mayResetSecondFactor(actor, person.id) ? <ResetSecondFactorButton id={person.id} name={person.name} /> : null}
             {can(actor, "people.deactivate") && person.id !== actor.id ? (
               <ActiveToggle id={person.id} revision={person.revision} active={person.active} name={person.name} />
             ) : null}
