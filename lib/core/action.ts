@@ -54,6 +54,7 @@ const KNOWN = new Set([
   "invalid",
   "invalidEmail",
   "invalidDate",
+  "dateOutOfRange",
   "invalidChoice",
   "emailTaken",
   "passwordTooShort",

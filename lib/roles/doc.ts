@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CAPABILITY_KINDS } from "@/lib/capability/vocabulary";
+import { cleanLine } from "@/lib/core/validation";
 import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_STANDARDS_MAX, ROLE_TASKS_MAX, ROLE_TOOLS_MAX, TEXT_MAX } from "@/lib/core/limits";
 
 /**
@@ -13,9 +14,10 @@ export type StandardCategory = (typeof STANDARD_CATEGORIES)[number];
 export { CAPABILITY_KINDS, type CapabilityKind } from "@/lib/capability/vocabulary";
 
 const key = z.string().min(1).max(ROLE_KEY_MAX);
-const title = z.string().trim().min(1).max(NAME_MAX);
+/** Titles and names in a role: cleaned of control and bidirectional characters (lib/core/validation.ts). */
+const title = z.string().overwrite(cleanLine).trim().min(1).max(NAME_MAX);
 const text = z.string().max(TEXT_MAX);
-const shortText = z.string().trim().max(NAME_MAX);
+const shortText = z.string().overwrite(cleanLine).trim().max(NAME_MAX);
 
 export const taskSchema = z.object({ key, title, description: text.default("") });
 export const responsibilitySchema = z.object({
@@ -42,7 +44,7 @@ export const roleDocSchema = z.object({
   title,
   purpose: text.default(""),
   /** Tools, systems and access the role needs (onboarding prepares them). */
-  tools: z.array(z.string().trim().min(1).max(NAME_MAX)).max(ROLE_TOOLS_MAX).default([]),
+  tools: z.array(z.string().overwrite(cleanLine).trim().min(1).max(NAME_MAX)).max(ROLE_TOOLS_MAX).default([]),
   responsibilities: z.array(responsibilitySchema).max(ROLE_RESPONSIBILITIES_MAX),
 });
 
