@@ -140,7 +140,7 @@ test("one email opens in its sandboxed frame with no CSP violation", async ({ hr
 test("a manager's pages load with no CSP violation", async ({ managerPage }) => {
   test.setTimeout(180_000);
   const manager = await watchCsp(managerPage);
-  for (const path of ["/", "/readiness", "/clarity", "/evaluations", "/onboarding", "/notifications"]) await visit(managerPage, path);
+  for (const path of ["/", "/readiness", "/clarity", "/evaluations", "/onboarding", "/notifications", "/roles/service-manager/edit"]) await visit(managerPage, path);
   expect(manager).toEqual([]);
 });
 

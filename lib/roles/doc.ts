@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STANDARD_CATEGORIES } from "./vocabulary";
 import { CAPABILITY_KINDS } from "@/lib/capability/vocabulary";
 import { cleanLine } from "@/lib/core/validation";
 import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_STANDARDS_MAX, ROLE_TASKS_MAX, ROLE_TOOLS_MAX, TEXT_MAX } from "@/lib/core/limits";
@@ -9,8 +10,7 @@ import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_
  * can be compared and other records (onboarding items, training, evaluations) can link to them
  * across versions.
  */
-export const STANDARD_CATEGORIES = ["gestures", "vocabulary", "distance", "appearance", "speed", "safety"] as const;
-export type StandardCategory = (typeof STANDARD_CATEGORIES)[number];
+export { STANDARD_CATEGORIES, type StandardCategory } from "./vocabulary";
 export { CAPABILITY_KINDS, type CapabilityKind } from "@/lib/capability/vocabulary";
 
 const key = z.string().min(1).max(ROLE_KEY_MAX);

@@ -1,3 +1,7 @@
 /** The roles area's vocabulary. Pure values: the schema, lib and the UI all take them from here. */
 export const VERSION_KINDS = ["material", "editorial"] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/** The kinds of standard a responsibility can set (the role description, lib/roles/doc.ts). */
+export const STANDARD_CATEGORIES = ["gestures", "vocabulary", "distance", "appearance", "speed", "safety"] as const;
+export type StandardCategory = (typeof STANDARD_CATEGORIES)[number];
