@@ -10,7 +10,7 @@ import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_
  * can be compared and other records (onboarding items, training, evaluations) can link to them
  * across versions.
  */
-export { STANDARD_CATEGORIES, type StandardCategory } from "./vocabulary";
+export { emptyResponsibility, STANDARD_CATEGORIES, type StandardCategory } from "./vocabulary";
 export { CAPABILITY_KINDS, type CapabilityKind } from "@/lib/capability/vocabulary";
 
 const key = z.string().min(1).max(ROLE_KEY_MAX);
@@ -53,19 +53,6 @@ export type RoleResponsibility = z.output<typeof responsibilitySchema>;
 /** `tools` may be absent in documents from before the field existed (read it as `doc.tools ?? []`). */
 export type RoleDoc = Omit<z.output<typeof roleDocSchema>, "tools"> & { tools?: string[] };
 
-export function emptyResponsibility(newKey: string): RoleResponsibility {
-  return {
-    key: newKey,
-    title: "",
-    description: "",
-    tasks: [],
-    standards: [],
-    whenWrong: { steps: "", escalateTo: "" },
-    decisionRights: [],
-    evaluation: [],
-    capabilities: [],
-  };
-}
 
 /** Parses a stored document (trusted JSON from the database). */
 export function parseRoleDoc(json: string): RoleDoc {
