@@ -15,6 +15,7 @@ import { courseSearchText } from "@/lib/capability/course-search";
 import { CAPABILITY_KINDS, COURSE_CAPABILITIES_MAX, COURSE_MINUTES_MAX, type CapabilityKind } from "@/lib/capability/vocabulary";
 import { checkUpload, readStoredFile, storeFile } from "@/lib/files/store";
 import type { Tx } from "@/lib/roles/documents";
+import { textLine, textLines } from "@/lib/core/validation";
 
 /**
  * The training catalog (issue 11, point 2): courses of the three kinds, browsed and searched by
@@ -135,9 +136,9 @@ const list = (v: unknown) => (v === undefined || v === null || v === "" ? [] : A
 
 /** What the course form sends. */
 export const courseInputSchema = z.object({
-  title: z.preprocess(trim, z.string().min(1).max(NAME_MAX)),
+  title: textLine(NAME_MAX),
   kind: z.enum(CAPABILITY_KINDS),
-  summary: z.preprocess(trim, z.string().max(COURSE_SUMMARY_MAX)),
+  summary: textLines(COURSE_SUMMARY_MAX),
   content: z.preprocess(trim, z.string().max(TEXT_MAX)),
   estimatedMinutes: z.coerce.number().int().min(1).max(COURSE_MINUTES_MAX),
   capabilities: z.preprocess(list, z.array(z.string().min(1).max(200)).max(COURSE_CAPABILITIES_MAX)),

@@ -17,6 +17,7 @@ import { ActionError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { checkUpload, storeFile } from "@/lib/files/store";
 import { notify } from "@/lib/notifications/notifications";
+import { dateInRange } from "@/lib/core/validation";
 
 /**
  * Evidence that a person holds a capability (issue 11, points 4, 5 and 9): a sign-off by someone
@@ -130,6 +131,7 @@ export function addCertificate(actor: Actor, input: CertificateInput, today = to
     values.issuer = { max: ISSUER_MAX };
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(`${input.date}T00:00:00Z`))) errors.date = "invalidDate";
+  else if (!dateInRange(input.date)) errors.date = "dateOutOfRange";
   else if (input.date > today) errors.date = "capability.certificateFuture";
   const checked = checkUpload(input.file.bytes, UPLOAD_TYPES);
   if (!checked.ok) errors.file = `capability.upload.${checked.problem}`;

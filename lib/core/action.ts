@@ -55,6 +55,7 @@ const KNOWN = new Set([
   "invalid",
   "invalidEmail",
   "invalidDate",
+  "dateOutOfRange",
   "invalidChoice",
   "emailTaken",
   "passwordTooShort",

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { fields } from "@/lib/core/validation";
-import { EMAIL_GROUPS, type EmailGroup, type EmailMode } from "./vocabulary";
+import { EMAIL_GROUPS, modeField, type EmailGroup, type EmailMode } from "./vocabulary";
 
-/** The email preferences form (lib/email/preferences.ts checks the values): one field per group. */
-export const modeField = (group: EmailGroup) => `mode_${group}` as const;
+export { modeField };
 
 const choice = z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(20));
 

@@ -91,3 +91,10 @@ export const INVITATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 export const REMINDER_WORKING_DAYS_DEFAULT = 3;
 export const REMINDER_WORKING_DAYS_MIN = 1;
 export const REMINDER_WORKING_DAYS_MAX = 20;
+
+/**
+ * The email preferences form (lib/email/preferences.ts checks the values): one field per group.
+ * Here, not in schema.ts, so the form's client code does not load zod: building a zod object
+ * schema probes `new Function` (its fast path), which the Content Security Policy refuses.
+ */
+export const modeField = (group: EmailGroup) => `mode_${group}` as const;

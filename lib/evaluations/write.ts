@@ -14,6 +14,7 @@ import { ratingScale } from "@/lib/evaluations/scale";
 import { EVALUATION_KINDS, RELEASED_STATUSES, type EvaluationKind, type EvaluationStatus } from "@/lib/evaluations/vocabulary";
 import { notify } from "@/lib/notifications/notifications";
 import { parseRoleDoc } from "@/lib/roles/doc";
+import { cleanLines, dateInRange } from "@/lib/core/validation";
 
 /**
  * Writing an evaluation: starting it (criteria frozen from the role version in force on the
@@ -71,7 +72,9 @@ export function startEvaluation(actor: Actor, input: StartInput): { id: number }
   const errors: Record<string, string> = {};
   if (!(EVALUATION_KINDS as readonly string[]).includes(input.kind)) errors.kind = "invalidChoice";
   if (!isoDay.test(input.periodStart) || Number.isNaN(Date.parse(input.periodStart))) errors.periodStart = "invalidDate";
+  else if (!dateInRange(input.periodStart)) errors.periodStart = "dateOutOfRange";
   if (!isoDay.test(input.periodEnd) || Number.isNaN(Date.parse(input.periodEnd))) errors.periodEnd = "invalidDate";
+  else if (!dateInRange(input.periodEnd)) errors.periodEnd = "dateOutOfRange";
   else if (!errors.periodStart && input.periodEnd < input.periodStart) errors.periodEnd = E("periodEndBeforeStart");
   const person = getDb().select({ jobRoleId: people.jobRoleId }).from(people).where(eq(people.id, input.personId)).get()!;
   const version = person.jobRoleId && !errors.periodEnd ? versionInForce(person.jobRoleId, input.periodEnd) : undefined;
@@ -122,14 +125,14 @@ const ratingsInput = z.record(z.string().max(200), z.object({ levelId: z.number(
 
 export const draftInputSchema = z.object({
   ratings: ratingsInput.default({}),
-  summary: z.string().default(""),
+  summary: z.string().overwrite(cleanLines).default(""),
   strengths: z.array(z.string()).max(EVALUATION_POINTS_MAX).default([]),
   improvements: z.array(z.string()).max(EVALUATION_POINTS_MAX).default([]),
   privateNote: z.string().default(""),
 });
 export type DraftInput = z.input<typeof draftInputSchema>;
 
-export const selfInputSchema = z.object({ ratings: ratingsInput.default({}), summary: z.string().default("") });
+export const selfInputSchema = z.object({ ratings: ratingsInput.default({}), summary: z.string().overwrite(cleanLines).default("") });
 export type SelfInput = z.input<typeof selfInputSchema>;
 
 /**

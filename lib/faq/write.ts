@@ -13,6 +13,7 @@ import { FAQ_QUESTION_MAX, TEXT_MAX } from "@/lib/core/limits";
 import { currentDoc } from "@/lib/roles/documents";
 import { reindexFaqEntry } from "@/lib/roles/search-index";
 import { visibleConcern, type SourceConcern } from "@/lib/faq/access";
+import { textLine } from "@/lib/core/validation";
 
 /** A concern's id as it appears in a URL (a UUID); anything else is not found. */
 export const CONCERN_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -22,7 +23,7 @@ const trim = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 /** What a person types into the FAQ form. */
 export const faqTextSchema = z.object({
   responsibilityKey: z.string().min(1).max(64),
-  question: z.preprocess(trim, z.string().min(1).max(FAQ_QUESTION_MAX)),
+  question: textLine(FAQ_QUESTION_MAX),
   answer: z.preprocess(trim, z.string().min(1).max(TEXT_MAX)),
 });
 export type FaqText = z.output<typeof faqTextSchema>;

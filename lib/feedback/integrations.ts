@@ -8,7 +8,7 @@ import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { FieldError, NotFoundError } from "@/lib/core/errors";
-import { fields } from "@/lib/core/validation";
+import { fields, textLine } from "@/lib/core/validation";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { API_KEY_NAME_MAX, API_KEY_PREFIX, TOKEN_BYTES } from "./vocabulary";
 
@@ -28,7 +28,7 @@ export const KEY_PREFIX_CHARS = 8;
 export const WEBHOOK_URL_MAX = 2000;
 
 const trim = (v: unknown) => (typeof v === "string" ? v.trim() : v);
-export const createApiKeySchema = z.object({ name: z.preprocess(trim, z.string().min(1).max(API_KEY_NAME_MAX)) });
+export const createApiKeySchema = z.object({ name: textLine(API_KEY_NAME_MAX) });
 export const addWebhookSchema = z.object({ url: z.preprocess(trim, z.string().min(1).max(WEBHOOK_URL_MAX)) });
 export const integrationIdSchema = z.object({ id: fields.id });
 

@@ -3,7 +3,7 @@
  * suggestions between colleagues, upward feedback to the leader. Pure values, shared by the schema,
  * lib/feedback and the pages. Labels live under `feedback.*` / `rate.*` in every locale.
  */
-import { STANDARD_CATEGORIES, type StandardCategory } from "@/lib/roles/doc";
+import { STANDARD_CATEGORIES, type StandardCategory } from "@/lib/roles/vocabulary";
 
 /** Per-service link (single use, 14 days) or the employee's personal QR code (walk-up). */
 export const RATING_SOURCES = ["service", "walkup"] as const;

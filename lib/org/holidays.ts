@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { FieldError, NotFoundError } from "@/lib/core/errors";
 import { NAME_MAX } from "@/lib/core/limits";
 import { pageOf, type Page } from "@/lib/core/pagination";
+import { dateInRange } from "@/lib/core/validation";
 
 export const HOLIDAYS_PAGE_SIZE = 20;
 
@@ -43,6 +44,7 @@ export function addHoliday(actor: Actor, input: { date: string; name: string }):
   const name = input.name.trim();
   const errors: Record<string, string> = {};
   if (!isCalendarDay(date)) errors.date = "invalidDate";
+  else if (!dateInRange(date)) errors.date = "dateOutOfRange";
   if (!name) errors.name = "required";
   else if (name.length > NAME_MAX) errors.name = "titleTooLong";
   if (Object.keys(errors).length) throw new FieldError(errors);

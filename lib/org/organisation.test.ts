@@ -125,6 +125,8 @@ describe("public holidays", () => {
     expect(fieldErrors(() => addHoliday(hr(), { date: "2031-07-01", name: "Second" }))).toEqual({ date: "holidayTaken" });
     expect(fieldErrors(() => addHoliday(hr(), { date: "2031-02-30", name: "Nope" }))).toEqual({ date: "invalidDate" });
     expect(fieldErrors(() => addHoliday(hr(), { date: "1 July", name: "  " }))).toEqual({ date: "invalidDate", name: "required" });
+    expect(fieldErrors(() => addHoliday(hr(), { date: "1899-12-25", name: "Too early" }))).toEqual({ date: "dateOutOfRange" });
+    expect(fieldErrors(() => addHoliday(hr(), { date: "2101-01-01", name: "Too late" }))).toEqual({ date: "dateOutOfRange" });
     expect(count()).toBe(n);
     expect(isCalendarDay("2028-02-29")).toBe(true);
     expect(isCalendarDay("2027-02-29")).toBe(false);

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { NAME_MAX, POSTING_LOCATION_MAX } from "@/lib/core/limits";
-import { fields } from "@/lib/core/validation";
+import { cleanLine, fields } from "@/lib/core/validation";
 import { LOCALES } from "@/lib/people/vocabulary";
 
 /** Form schemas for organisation settings, holidays and a person's own zone (lib/org/* checks the rest). */
 
-const trimmed = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max));
+/** One line of text, cleaned of control and bidirectional characters (lib/core/validation.ts), trimmed. */
+const trimmed = (max: number) => z.preprocess((v) => (typeof v === "string" ? cleanLine(v).trim() : v ?? ""), z.string().max(max));
 export const ZONE_MAX = 100;
 export const APPLY_URL_MAX = 500;
 

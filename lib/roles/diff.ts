@@ -1,5 +1,7 @@
 import { diffWordsWithSpace } from "diff";
-import { CAPABILITY_KINDS, emptyResponsibility, STANDARD_CATEGORIES, type CapabilityKind, type RoleDoc, type RoleResponsibility, type RoleTask, type StandardCategory } from "@/lib/roles/doc";
+import { CAPABILITY_KINDS, type CapabilityKind } from "@/lib/capability/vocabulary";
+import type { RoleDoc, RoleResponsibility, RoleTask } from "@/lib/roles/doc";
+import { emptyResponsibility, STANDARD_CATEGORIES, type StandardCategory } from "@/lib/roles/vocabulary";
 
 export type TextPart = { value: string; added?: boolean; removed?: boolean };
 /** An inline word diff: parts to show in order, some added, some removed. */

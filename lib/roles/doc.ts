@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { STANDARD_CATEGORIES } from "./vocabulary";
 import { CAPABILITY_KINDS } from "@/lib/capability/vocabulary";
+import { cleanLine } from "@/lib/core/validation";
 import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_STANDARDS_MAX, ROLE_TASKS_MAX, ROLE_TOOLS_MAX, TEXT_MAX } from "@/lib/core/limits";
 
 /**
@@ -8,14 +10,14 @@ import { NAME_MAX, ROLE_KEY_MAX, ROLE_LIST_MAX, ROLE_RESPONSIBILITIES_MAX, ROLE_
  * can be compared and other records (onboarding items, training, evaluations) can link to them
  * across versions.
  */
-export const STANDARD_CATEGORIES = ["gestures", "vocabulary", "distance", "appearance", "speed", "safety"] as const;
-export type StandardCategory = (typeof STANDARD_CATEGORIES)[number];
+export { emptyResponsibility, STANDARD_CATEGORIES, type StandardCategory } from "./vocabulary";
 export { CAPABILITY_KINDS, type CapabilityKind } from "@/lib/capability/vocabulary";
 
 const key = z.string().min(1).max(ROLE_KEY_MAX);
-const title = z.string().trim().min(1).max(NAME_MAX);
+/** Titles and names in a role: cleaned of control and bidirectional characters (lib/core/validation.ts). */
+const title = z.string().overwrite(cleanLine).trim().min(1).max(NAME_MAX);
 const text = z.string().max(TEXT_MAX);
-const shortText = z.string().trim().max(NAME_MAX);
+const shortText = z.string().overwrite(cleanLine).trim().max(NAME_MAX);
 
 export const taskSchema = z.object({ key, title, description: text.default("") });
 export const responsibilitySchema = z.object({
@@ -42,7 +44,7 @@ export const roleDocSchema = z.object({
   title,
   purpose: text.default(""),
   /** Tools, systems and access the role needs (onboarding prepares them). */
-  tools: z.array(z.string().trim().min(1).max(NAME_MAX)).max(ROLE_TOOLS_MAX).default([]),
+  tools: z.array(z.string().overwrite(cleanLine).trim().min(1).max(NAME_MAX)).max(ROLE_TOOLS_MAX).default([]),
   responsibilities: z.array(responsibilitySchema).max(ROLE_RESPONSIBILITIES_MAX),
 });
 
@@ -51,19 +53,6 @@ export type RoleResponsibility = z.output<typeof responsibilitySchema>;
 /** `tools` may be absent in documents from before the field existed (read it as `doc.tools ?? []`). */
 export type RoleDoc = Omit<z.output<typeof roleDocSchema>, "tools"> & { tools?: string[] };
 
-export function emptyResponsibility(newKey: string): RoleResponsibility {
-  return {
-    key: newKey,
-    title: "",
-    description: "",
-    tasks: [],
-    standards: [],
-    whenWrong: { steps: "", escalateTo: "" },
-    decisionRights: [],
-    evaluation: [],
-    capabilities: [],
-  };
-}
 
 /** Parses a stored document (trusted JSON from the database). */
 export function parseRoleDoc(json: string): RoleDoc {

@@ -10,7 +10,7 @@ import { FieldError } from "@/lib/core/errors";
 import { setPosting } from "@/lib/roles/postings";
 import { discardDraft, getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
 import { POSTING_LOCATION_MAX, VERSION_SUMMARY_MAX } from "@/lib/core/limits";
-import { fields } from "@/lib/core/validation";
+import { fields, textLines } from "@/lib/core/validation";
 
 const slug = fields.slug;
 
@@ -37,7 +37,7 @@ export const publishDraftAction = createAction(
   z.object({
     slug,
     revision: fields.revision,
-    summary: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(VERSION_SUMMARY_MAX)),
+    summary: textLines(VERSION_SUMMARY_MAX, 1),
     kind: z.enum(VERSION_KINDS),
   }),
   async (input, actor) => {

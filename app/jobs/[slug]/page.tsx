@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -7,6 +8,7 @@ import { slugParam } from "@/lib/core/page";
 import { getPublicPosting } from "@/lib/roles/postings";
 import { STANDARD_CATEGORIES } from "@/lib/roles/doc";
 import { jobPostingData, jsonLdScript } from "@/lib/roles/posting-jsonld";
+import { NONCE_HEADER } from "@/lib/core/csp";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -41,11 +43,13 @@ export default async function JobPostingPage({ params }: Props) {
       applyUrl: posting.applyUrl,
     }),
   );
+  // A data block, not run as a script; it carries the request's CSP nonce like every inline script.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   const applyLink = "break-all font-semibold text-brand-700 underline hover:text-brand-800";
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
       {/* Escaped by jsonLdScript: role text cannot close the script tag. */}
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
         {posting.employer ? t("employerHiring", { employer: posting.employer }) : t("weAreHiring")}
       </p>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton } from "@/components/ui/form";
-import { modeField } from "@/lib/email/schema";
+import { modeField } from "@/lib/email/vocabulary";
 import { EMAIL_MODES, type EmailGroup, type EmailMode } from "@/lib/email/vocabulary";
 import { saveEmailPreferencesAction } from "../actions";
 

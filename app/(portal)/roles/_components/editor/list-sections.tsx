@@ -2,7 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { NAME_MAX } from "@/lib/core/limits";
-import { CAPABILITY_KINDS, STANDARD_CATEGORIES, type RoleResponsibility } from "@/lib/roles/doc";
+// From the vocabularies, not lib/roles/doc.ts: client code must not load zod (its schemas probe
+// `new Function`, which the Content Security Policy refuses).
+import { CAPABILITY_KINDS } from "@/lib/capability/vocabulary";
+import { STANDARD_CATEGORIES } from "@/lib/roles/vocabulary";
+import type { RoleResponsibility } from "@/lib/roles/doc";
 import { CapabilitySearch } from "../../../capabilities/_components/capability-search";
 import { Field, input, move, newKey, patchAt, Section, small } from "./controls";
 

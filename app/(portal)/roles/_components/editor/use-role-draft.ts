@@ -3,7 +3,8 @@
 import { useEffect, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { FieldErrors } from "@/lib/core/action-types";
-import { emptyResponsibility, type RoleDoc, type RoleResponsibility } from "@/lib/roles/doc";
+import type { RoleDoc, RoleResponsibility } from "@/lib/roles/doc";
+import { emptyResponsibility } from "@/lib/roles/vocabulary";
 import { applyMine, conflictFields, type ConflictField } from "@/lib/roles/draft-conflict";
 import { discardDraftAction, loadDraftAction, publishDraftAction, saveDraftAction } from "../../actions";
 import { move, newKey } from "./controls";
