@@ -60,7 +60,7 @@ async function signInWithCode(page: Page, code: string) {
 const refused = (page: Page) => page.getByRole("alert").filter({ hasText: "That code is not correct or was already used." });
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
 

@@ -39,7 +39,7 @@ test("the session cookie is HttpOnly and SameSite=Lax, and sign-out ends the ses
   const session = (await context.cookies()).find((c) => c.name.includes("authjs.session-token"));
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/people");
   await expect(page).toHaveURL(/\/sign-in/);
