@@ -82,3 +82,15 @@ test("on a phone, My role, changes, an onboarding plan, people and a role page f
   await expect(managerPage.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expectFitsPhone(managerPage);
 });
+
+test("on a phone, the buttons at the top of a person's page wrap onto new lines instead of squeezing their words", async ({ hrPage }) => {
+  await hrPage.setViewportSize(PHONE);
+  await hrPage.goto("/people");
+  await hrPage.getByRole("link", { name: "Elif Yılmaz" }).first().click();
+  await expect(hrPage.getByRole("heading", { level: 1, name: "Elif Yılmaz" })).toBeVisible();
+  const actions = hrPage.locator("main h1").locator("xpath=../following-sibling::div[1]").locator("a, button");
+  expect(await actions.count()).toBeGreaterThanOrEqual(3);
+  // One line of text each: a squeezed button breaks "Capability" into "Capab / ility".
+  for (const box of await actions.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeLessThanOrEqual(48);
+  await expectFitsPhone(hrPage);
+});
