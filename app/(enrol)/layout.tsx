@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { DemoBanner } from "@/components/shell/demo-banner";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { SkipLink } from "@/components/shell/skip-link";
 import { requireActor } from "@/lib/auth/session";
 
 /**
@@ -12,15 +13,10 @@ import { requireActor } from "@/lib/auth/session";
  */
 export default async function EnrolLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const t = await getTranslations("shell");
   return (
     <div className="flex min-h-screen flex-col">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
-      >
-        {t("skipToContent")}
-      </a>
+      <SkipLink />
+      <DemoBanner />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
           <Link href="/" className="mr-auto text-lg font-bold tracking-tight text-brand-800">

@@ -7,6 +7,7 @@ import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { MobileMenu } from "@/components/shell/mobile-menu";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { SkipLink } from "@/components/shell/skip-link";
 import { DemoBanner } from "@/components/shell/demo-banner";
 import { openItemCount } from "@/lib/communication/answers";
 import { questionsToAnswerCount } from "@/lib/communication/questions";
@@ -76,12 +77,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const supports = !manages && (duties > 0 || supportsOpenPlan(actor));
   return (
     <div className="flex min-h-screen flex-col">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
-      >
-        {t("skipToContent")}
-      </a>
+      <SkipLink />
       <DemoBanner />
       <header className="border-b border-slate-200 bg-white" data-print="hide">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 py-2 sm:pt-3">

@@ -32,3 +32,15 @@ export function PublicNotice({ title, body, testId, children }: { title: string;
     </section>
   );
 }
+
+/** The open state of a one-time link that sets a password: who it is for, until when it works, and its form. */
+export function OneTimeLinkPage({ heading, intro, validUntil, children }: { heading: string; intro: string; validUntil: string; children: ReactNode }) {
+  return (
+    <PublicShell>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{heading}</h1>
+      <p className="mt-2 text-slate-700">{intro}</p>
+      <p className="mt-1 text-sm text-slate-600">{validUntil}</p>
+      <section className="mt-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">{children}</section>
+    </PublicShell>
+  );
+}

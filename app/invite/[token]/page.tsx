@@ -4,8 +4,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { formatInstant } from "@/lib/core/format-dates";
 import { openInvitation } from "@/lib/email/invitations";
 import { organisationTimeZone } from "@/lib/org/settings";
-import { PublicNotice, PublicShell } from "@/components/shell/public-shell";
-import { SetPasswordForm } from "../_components/set-password-form";
+import { OneTimeLinkPage, PublicNotice, PublicShell } from "@/components/shell/public-shell";
+import { NewPasswordForm } from "@/components/ui/new-password-form";
+import { acceptInvitationAction } from "../actions";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -37,13 +38,16 @@ export default async function InvitationPage({ params }: Props) {
   }
   const format = await getFormatter();
   return (
-    <PublicShell>
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("heading", { name: page.firstName })}</h1>
-      <p className="mt-2 text-slate-700">{page.organisation ? t("intro", { organisation: page.organisation }) : t("introNoOrganisation")}</p>
-      <p className="mt-1 text-sm text-slate-600">{t("validUntil", { until: formatInstant(format, page.expiresAt, organisationTimeZone()) })}</p>
-      <section className="mt-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-        <SetPasswordForm token={token} />
-      </section>
-    </PublicShell>
+    <OneTimeLinkPage
+      heading={t("heading", { name: page.firstName })}
+      intro={page.organisation ? t("intro", { organisation: page.organisation }) : t("introNoOrganisation")}
+      validUntil={t("validUntil", { until: formatInstant(format, page.expiresAt, organisationTimeZone()) })}
+    >
+      <NewPasswordForm
+        token={token}
+        action={acceptInvitationAction}
+        labels={{ password: t("password"), passwordHint: t("passwordHint"), repeat: t("repeat"), submit: t("submit") }}
+      />
+    </OneTimeLinkPage>
   );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PublicNotice, PublicShell } from "@/components/shell/public-shell";
+import { OneTimeLinkPage, PublicNotice, PublicShell } from "@/components/shell/public-shell";
 import { ButtonLink } from "@/components/ui/button";
 import { openPasswordReset } from "@/lib/auth/passwords";
 import { formatInstant } from "@/lib/core/format-dates";
 import { organisationTimeZone } from "@/lib/org/settings";
-import { ResetPasswordForm } from "../_components/reset-password-form";
+import { NewPasswordForm } from "@/components/ui/new-password-form";
+import { resetPasswordAction } from "../actions";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -39,13 +40,16 @@ export default async function ResetPasswordPage({ params }: Props) {
   }
   const format = await getFormatter();
   return (
-    <PublicShell>
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("heading", { name: page.firstName })}</h1>
-      <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <p className="mt-1 text-sm text-slate-600">{t("validUntil", { until: formatInstant(format, new Date(page.expiresAt), organisationTimeZone()) })}</p>
-      <section className="mt-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-        <ResetPasswordForm token={token} />
-      </section>
-    </PublicShell>
+    <OneTimeLinkPage
+      heading={t("heading", { name: page.firstName })}
+      intro={t("intro")}
+      validUntil={t("validUntil", { until: formatInstant(format, new Date(page.expiresAt), organisationTimeZone()) })}
+    >
+      <NewPasswordForm
+        token={token}
+        action={resetPasswordAction}
+        labels={{ password: t("password"), passwordHint: t("passwordHint"), repeat: t("repeat"), submit: t("submit") }}
+      />
+    </OneTimeLinkPage>
   );
 }

@@ -20,7 +20,8 @@ import { ResendInvitationButton } from "../_components/resend-invitation";
 import { mayOpenCapabilities } from "@/lib/capability/evidence";
 import { SuccessNote } from "@/components/ui/notice";
 import { mayResetSecondFactor } from "@/lib/auth/second-factor";
-import { ResetSecondFactorButton } from "../_components/reset-second-factor";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { resetSecondFactorAction } from "../second-factor-actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; page?: string }> };
 
@@ -42,6 +43,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const format = await getFormatter();
   const canEdit = can(actor, "people.update");
   const ti = await getTranslations("invite.person");
+  const rf = await getTranslations("security.twoFactor.reset");
   const zone = await getTimeZone();
   const invitation = can(actor, "people.invite") ? invitationState(actor, person.id) : null;
   const options = canEdit ? personFormOptions(actor) : null;
@@ -100,7 +102,18 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 {t("startOnboarding")}
               </ButtonLink>
             ) : null}
-            {mayResetSecondFactor(actor, person.id) ? <ResetSecondFactorButton id={person.id} name={person.name} /> : null}
+            {mayResetSecondFactor(actor, person.id) ? (
+              <ConfirmAction
+                action={resetSecondFactorAction}
+                id={person.id}
+                variant="secondary"
+                label={rf("button")}
+                title={rf("title", { name: person.name })}
+                body={rf("body")}
+                confirmLabel={rf("confirm")}
+                cancelLabel={rf("cancel")}
+              />
+            ) : null}
             {can(actor, "people.deactivate") && person.id !== actor.id ? (
               <ActiveToggle id={person.id} revision={person.revision} active={person.active} name={person.name} />
             ) : null}

@@ -12,7 +12,7 @@ import { API_KEY_PREFIX } from "@/lib/feedback/vocabulary";
 import { SettingsTabs } from "../_components/settings-tabs";
 import { revokeApiKeyAction, removeWebhookAction } from "./actions";
 import { ApiKeyForm } from "./_components/api-key-form";
-import { ConfirmAction } from "./_components/confirm-action";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { WebhookForm } from "./_components/webhook-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -89,6 +89,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
                         title={t("revokeTitle", { name: k.name })}
                         body={t("revokeBody")}
                         confirmLabel={t("confirmRevoke")}
+                        cancelLabel={t("cancel")}
                       />
                     )}
                   </td>
@@ -141,6 +142,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
                       title={t("removeTitle")}
                       body={t("removeBody", { url: h.url })}
                       confirmLabel={t("confirmRemove")}
+                      cancelLabel={t("cancel")}
                     />
                   </td>
                 </tr>
