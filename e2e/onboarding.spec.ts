@@ -3,6 +3,8 @@ import { expect, test } from "./fixtures";
 import { signIn, unique } from "./helpers";
 
 test("HR starts an onboarding with a suggested buddy; the hire ticks today's item; the buddy sees it; progress moves", async ({ hrPage: hr, browser }) => {
+  // A long path through three people's sessions (a fresh sign-in included): slow on a busy machine.
+  test.slow();
   const id = unique();
   const name = `Sofia Marin ${id}`;
   const email = `sofia.marin.${id}@example.com`;
