@@ -145,9 +145,11 @@ export function checks(pages: PageRow[], actions: ActionRow[], js: JsRow[], res:
   const signedIn = pages.filter((r) => !isHealth(r) && !isStatic(r));
   const health = pages.find(isHealth);
 
-  const slow = signedIn.filter((r) => !r.big || !r.demo || (ratio(r.big.p95, r.demo.p95) ?? Infinity) > THRESHOLDS.latencyRatio);
+  // A missing run, no answer or NaN fails: only a measured ratio within the limit passes.
+  const over = (x: number | null, limit: number) => x === null || !Number.isFinite(x) || x > limit;
+  const slow = signedIn.filter((r) => !r.big || !r.demo || over(ratio(r.big.p95, r.demo.p95), THRESHOLDS.latencyRatio));
   out.push({ what: `p95 at 10k ≤ ${THRESHOLDS.latencyRatio}× demo (point 2)`, pass: slow.length === 0, detail: slow.map((r) => `${r.label} ${fmtRatio(ratio(r.big?.p95, r.demo?.p95))}×`).join(", ") });
-  const grows = signedIn.filter((r) => !r.big || !r.demo || (ratio(r.big.bytes, r.demo.bytes) ?? Infinity) > THRESHOLDS.bytesRatio);
+  const grows = signedIn.filter((r) => !r.big || !r.demo || r.big.requests === 0 || over(ratio(r.big.bytes, r.demo.bytes), THRESHOLDS.bytesRatio));
   out.push({ what: `bytes at 10k ≤ ${THRESHOLDS.bytesRatio}× demo (point 2)`, pass: grows.length === 0, detail: grows.map((r) => `${r.label} ${fmtRatio(ratio(r.big?.bytes, r.demo?.bytes))}×`).join(", ") });
 
   const share = (m: Measure | null, h: Measure | null | undefined) => (m && h && h.rps > 0 ? m.rps / h.rps : 0);
@@ -162,7 +164,7 @@ export function checks(pages: PageRow[], actions: ActionRow[], js: JsRow[], res:
   const failing = signedIn.filter((r) => (r.demo?.non2xx ?? 1) + (r.big?.non2xx ?? 1) + (r.demo?.errors ?? 0) + (r.big?.errors ?? 0) > 0);
   out.push({ what: "every page answers 2xx", pass: failing.length === 0, detail: failing.map((r) => `${r.label} (${(r.demo?.non2xx ?? "?")}/${(r.big?.non2xx ?? "?")} non-2xx, ${(r.demo?.errors ?? 0) + (r.big?.errors ?? 0)} errors/timeouts)`).join(", ") });
 
-  const slowActions = actions.filter((a) => !a.big || a.big.p95 > THRESHOLDS.actionP95 || a.failures.big > 0 || a.big.requests === 0);
+  const slowActions = actions.filter((a) => !a.big || over(a.big.p95, THRESHOLDS.actionP95) || a.failures.big > 0 || a.big.requests === 0);
   out.push({
     what: `Server Action p95 at 10k < ${THRESHOLDS.actionP95} ms, all ok (point 4)`,
     pass: actions.length > 0 && slowActions.length === 0,
