@@ -16,13 +16,14 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { bin, root, serverEnv } from "../env.mjs";
 import { generateFile } from "./generate";
-import { type ActionRow, type JsRow, type Measure, type PageRow, markdown, pageTable, actionTable, jsTable, checks, parseArgs, percentile } from "./report";
+import { type ActionRow, type JsRow, type Measure, type PageRow, kb, markdown, pageTable, actionTable, jsTable, checks, parseArgs, percentile } from "./report";
 
 const DEMO_PASSWORD = "rolebook-demo";
 const args = parseArgs(process.argv.slice(2));
 const started = Date.now();
 const log = (msg: string) => console.log(`bench [${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
 const notes: string[] = [];
+const serverErrors = new Set<string>();
 
 // ---------- build and databases ----------
 
@@ -130,7 +131,16 @@ async function startServer(name: string, port: number, dbFile: string): Promise<
   // scripts/server.mjs sets NODE_ENV=production itself.
   const env = serverEnv({ PORT: String(port), DATABASE_PATH: dbFile });
   const t = Date.now();
-  const proc = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const proc = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
+  // What the server logs as errors goes into the report's notes (once per distinct line).
+  proc.stderr?.setEncoding("utf8");
+  proc.stderr?.on("data", (text: string) => {
+    process.stderr.write(text);
+    for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 3)) {
+      const note = `The ${name} server logged: \`${line.slice(0, 160).replace(/`/g, "'")}\``;
+      if (!serverErrors.has(note) && serverErrors.size < 8) serverErrors.add(note);
+    }
+  });
   const base = `http://localhost:${port}`;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`the ${name} server exited (${proc.exitCode}); is port ${port} free?`);
@@ -214,9 +224,22 @@ function measure(url: string, cookie: string | null, duration: number, connectio
   });
 }
 
+/** Gzipped bytes of the scripts a page's HTML loads (a cross-check of the manifest-based sizes). */
+function scriptTagsGzip(html: string): number {
+  const files = new Set([...html.matchAll(/<script[^>]+src="\/_next\/(static\/[^"?]+\.js)/g)].map((m) => m[1]));
+  let total = 0;
+  for (const f of files) {
+    const full = path.join(root, ".next", f);
+    if (fs.existsSync(full)) total += zlib.gzipSync(fs.readFileSync(full), { level: 9 }).length;
+  }
+  return total;
+}
+const scriptTags = new Map<string, number>();
+
 async function checkPage(base: string, page: Page, cookie: string | null): Promise<string | null> {
   const res = await fetch(base + page.path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-  await res.arrayBuffer();
+  const html = await res.text();
+  if ((res.headers.get("content-type") ?? "").includes("text/html")) scriptTags.set(page.path.split("?")[0], scriptTagsGzip(html));
   return res.status >= 200 && res.status < 300 ? null : `${page.label} answered ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""} on ${base}`;
 }
 
@@ -239,14 +262,22 @@ interface ActionUser {
   next: (previous: unknown) => unknown;
 }
 
-async function callAction(base: string, id: string, user: ActionUser, input: unknown): Promise<{ ok: boolean; data: unknown; ms: number }> {
+async function callAction(base: string, id: string, user: ActionUser, input: unknown, signal: AbortSignal): Promise<{ ok: boolean; data: unknown; ms: number }> {
   const t = performance.now();
-  const res = await fetch(base + user.path, {
-    method: "POST",
-    headers: { "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: base, cookie: user.cookie },
-    body: JSON.stringify([null, input]),
-  });
-  const body = await res.text();
+  let res: Response;
+  let body: string;
+  try {
+    res = await fetch(base + user.path, {
+      method: "POST",
+      headers: { "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: base, cookie: user.cookie },
+      body: JSON.stringify([null, input]),
+      signal,
+    });
+    body = await res.text();
+  } catch {
+    // Still running well after the run's end: counted as a failure, with the time it had taken.
+    return { ok: false, data: null, ms: performance.now() - t };
+  }
   const ms = performance.now() - t;
   // The flight answer's line 1 is the action's result: {"ok":true,"data":…}.
   const line = body.split("\n").find((l) => l.startsWith("1:"));
@@ -264,11 +295,13 @@ async function loadAction(base: string, id: string, users: ActionUser[], duratio
   let failures = 0;
   const end = Date.now() + duration * 1000;
   const t = Date.now();
+  // Calls still in flight 5 s after the end are cut off (and counted as failures).
+  const signal = AbortSignal.timeout(duration * 1000 + 5000);
   await Promise.all(
     users.map(async (user) => {
       let previous: unknown = null;
       while (Date.now() < end) {
-        const r = await callAction(base, id, user, user.next(previous));
+        const r = await callAction(base, id, user, user.next(previous), signal);
         latencies.push(r.ms);
         if (r.ok) previous = r.data;
         else failures++;
@@ -440,6 +473,10 @@ async function main() {
   const resources = { startupMs: { demo: demo.startupMs, big: big.startupMs }, rssMb: { demo: rssMb(demo.proc), big: rssMb(big.proc) } };
   stop();
   const js = jsSizes();
+  for (const [route, gzip] of [...scriptTags].slice(0, 3)) {
+    const fromManifest = js.find((j) => j.route === route)?.gzip;
+    notes.push(`Cross-check of the JS sizes: \`${route}\`'s script tags load ${kb(gzip)} gzipped${fromManifest ? ` (from the build's manifests: ${kb(fromManifest)})` : ""}`);
+  }
 
   const report = {
     args,
@@ -449,11 +486,11 @@ async function main() {
     actions,
     js,
     resources,
-    notes,
+    notes: [...notes, ...serverErrors],
   };
   console.log(["", ...pageTable(rows), "", ...actionTable(actions), "", ...jsTable(js, 8), ""].join("\n"));
   for (const c of checks(rows, actions, js, resources)) console.log(`${c.pass ? "pass" : "FAIL"}  ${c.what}${c.detail ? `: ${c.detail}` : ""}`);
-  for (const n of notes) console.log(`note: ${n}`);
+  for (const n of report.notes) console.log(`note: ${n}`);
   const out = path.resolve(root, args.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, markdown(report));
