@@ -25,7 +25,7 @@ export function parseArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = {
     quick,
     seed: 15,
-    duration: quick ? 3 : 15,
+    duration: quick ? 5 : 15,
     actionDuration: quick ? 3 : 10,
     connections: 20,
     actionConnections: 5,
@@ -137,7 +137,7 @@ export interface Check {
 
 const isHealth = (r: PageRow) => r.path === "/api/health";
 const isStatic = (r: PageRow) => r.path.startsWith("/_next/static/");
-const fmtRatio = (x: number | null) => (x === null ? "—" : x.toFixed(1));
+const fmtRatio = (x: number | null) => (x === null || !Number.isFinite(x) ? "—" : x.toFixed(1));
 
 /** Every threshold of the issue the bench can judge, with the pages that fail it. */
 export function checks(pages: PageRow[], actions: ActionRow[], js: JsRow[], res: Resources | null): Check[] {
@@ -198,8 +198,9 @@ export function pageTable(pages: PageRow[]): string[] {
   ];
   for (const r of pages) {
     const noAnswer = (m: Measure | null) => (m && m.requests === 0 ? "no answer" : ms(m));
+    const size = (m: Measure | null) => (m && m.requests > 0 ? kb(m.bytes) : "—");
     lines.push(
-      `| ${r.label} | ${noAnswer(r.demo)} | ${noAnswer(r.big)} | ${fmtRatio(ratio(r.big?.p95, r.demo?.p95))} | ${r.demo ? kb(r.demo.bytes) : "—"} | ${r.big ? kb(r.big.bytes) : "—"} | ${rps(r.demo)} | ${rps(r.big)} | ${share(r.demo, health?.demo)} | ${share(r.big, health?.big)} | ${r.demo ? r.demo.non2xx + r.demo.errors : "—"}/${r.big ? r.big.non2xx + r.big.errors : "—"} |`,
+      `| ${r.label} | ${noAnswer(r.demo)} | ${noAnswer(r.big)} | ${fmtRatio(ratio(r.big?.p95, r.demo?.p95))} | ${size(r.demo)} | ${size(r.big)} | ${rps(r.demo)} | ${rps(r.big)} | ${share(r.demo, health?.demo)} | ${share(r.big, health?.big)} | ${r.demo ? r.demo.non2xx + r.demo.errors : "—"}/${r.big ? r.big.non2xx + r.big.errors : "—"} |`,
     );
   }
   return lines;
