@@ -478,6 +478,12 @@ async function main() {
     actions.push(row);
   }
 
+  const healthRow = rows.find((r) => r.path === "/api/health");
+  if (healthRow?.demo && healthRow.demo.rps < 1000) {
+    notes.push(
+      `The machine was busy: \`/api/health\` served only ${Math.round(healthRow.demo.rps)} req/s (issue 15 measured 1,800 on this machine when quiet); compare the shares of health and the ratios rather than the milliseconds, and rerun on a quiet machine before drawing conclusions`,
+    );
+  }
   const resources = { startupMs: { demo: demo.startupMs, big: big.startupMs }, rssMb: { demo: rssMb(demo.proc), big: rssMb(big.proc) } };
   stop();
   const js = jsSizes();
