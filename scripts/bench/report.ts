@@ -25,7 +25,7 @@ export function parseArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = {
     quick,
     seed: 15,
-    duration: quick ? 5 : 15,
+    duration: quick ? 4 : 15,
     actionDuration: quick ? 3 : 10,
     connections: 20,
     actionConnections: 5,
