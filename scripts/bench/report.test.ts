@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { type ActionRow, type Measure, type PageRow, checks, markdown, pageTable, parseArgs, percentile, ratio } from "./report";
+
+/** The benchmark's pure parts (issue 15): command line, table and thresholds. */
+
+const m = (p95: number, rps: number, bytes: number, extra: Partial<Measure> = {}): Measure => ({ p95, rps, bytes, non2xx: 0, errors: 0, requests: 100, ...extra });
+
+describe("parseArgs", () => {
+  it("defaults to the issue's run: 20 connections, 15 s per page, seed 15, 10,000 people", () => {
+    expect(parseArgs([])).toMatchObject({ quick: false, duration: 15, connections: 20, actionConnections: 5, seed: 15, people: 10_000, port: 4100, only: null, out: "bench/RESULTS.md" });
+  });
+  it("--quick shortens every run", () => {
+    const q = parseArgs(["--quick"]);
+    expect(q.quick).toBe(true);
+    expect(q.duration).toBeLessThan(15);
+    expect(q.actionDuration).toBeLessThan(10);
+  });
+  it("takes numbers as `--name value` or `--name=value`, and an explicit duration wins over --quick", () => {
+    expect(parseArgs(["--quick", "--duration", "7", "--seed=3", "--port", "4150", "--only", "audit"])).toMatchObject({ duration: 7, seed: 3, port: 4150, only: "audit" });
+  });
+  it("refuses unknown options and bad numbers", () => {
+    expect(() => parseArgs(["--fast"])).toThrow(/unknown option/);
+    expect(() => parseArgs(["--seed", "abc"])).toThrow(/positive number/);
+    expect(() => parseArgs(["--duration"])).toThrow(/positive number/);
+    expect(() => parseArgs(["--out"])).toThrow(/needs a value/);
+  });
+});
+
+describe("percentile and ratio", () => {
+  it("nearest rank", () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(xs, 95)).toBe(95);
+    expect(percentile([5, 1, 3], 50)).toBe(3);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 95)).toBeNaN();
+  });
+  it("ratio is null without a demo value", () => {
+    expect(ratio(20, 10)).toBe(2);
+    expect(ratio(20, 0)).toBeNull();
+    expect(ratio(undefined, 10)).toBeNull();
+  });
+});
+
+const health: PageRow = { label: "health", path: "/api/health", demo: m(14, 1800, 700), big: m(14, 1800, 700) };
+const chunk: PageRow = { label: "chunk", path: "/_next/static/chunks/a.js", demo: m(4, 6600, 35_000), big: m(5, 6600, 35_000) };
+const flat: PageRow = { label: "flat", path: "/my-role", demo: m(100, 600, 50_000), big: m(120, 550, 55_000) };
+const growing: PageRow = { label: "growing", path: "/audit", demo: m(200, 100, 60_000), big: m(2230, 9, 1_444_000) };
+const action = (p95: number, failures = 0): ActionRow => ({ label: "tick", demo: m(30, 100, 0), big: m(p95, 100, 0), failures: { demo: 0, big: failures } });
+const byWhat = (list: ReturnType<typeof checks>, part: string) => list.find((c) => c.what.includes(part))!;
+
+describe("checks against the issue's thresholds", () => {
+  it("passes a flat, fast page and fails a growing one, naming it", () => {
+    const ok = checks([health, chunk, flat], [action(50)], [{ route: "/", gzip: 100_000 }], { startupMs: { demo: 2000, big: 2500 }, rssMb: { demo: 200, big: 250 } });
+    expect(ok.every((c) => c.pass)).toBe(true);
+
+    const bad = checks([health, chunk, flat, growing], [action(150)], [{ route: "/roles/[slug]/edit", gzip: 200_000 }], { startupMs: { demo: 2000, big: 4000 }, rssMb: { demo: 200, big: 400 } });
+    expect(byWhat(bad, "p95 at 10k")).toMatchObject({ pass: false, detail: "growing 11.2×" });
+    expect(byWhat(bad, "bytes at 10k").detail).toContain("growing");
+    expect(byWhat(bad, "% of /api/health")).toMatchObject({ pass: false });
+    expect(byWhat(bad, "% of /api/health").detail).toMatch(/^growing 6 %\/1 %$/);
+    expect(byWhat(bad, "no HTML response over").detail).toContain("growing");
+    expect(byWhat(bad, "Server Action")).toMatchObject({ pass: false });
+    expect(byWhat(bad, "client JS").detail).toContain("/roles/[slug]/edit");
+    expect(byWhat(bad, "memory").pass).toBe(false);
+    expect(byWhat(bad, "healthy answer").pass).toBe(false);
+  });
+  it("the static chunk and /api/health are not judged as pages", () => {
+    const slowChunk: PageRow = { ...chunk, big: m(50, 600, 35_000) };
+    expect(checks([health, slowChunk, flat], [], [], null).find((c) => c.what.startsWith("p95"))!.pass).toBe(true);
+  });
+  it("a page with no answer at 10k fails, as does a Server Action that did not say ok", () => {
+    const none: PageRow = { label: "whose", path: "/whose-task", demo: m(300, 60, 50_000), big: m(NaN, 0, 0, { requests: 0, errors: 20 }) };
+    const list = checks([health, none], [action(50, 3)], [], null);
+    expect(byWhat(list, "p95 at 10k").pass).toBe(false);
+    expect(byWhat(list, "2xx").pass).toBe(false);
+    expect(byWhat(list, "Server Action").detail).toContain("3 failed");
+  });
+});
+
+describe("the report", () => {
+  it("the table shows ratio, share of health and 'no answer'", () => {
+    const none: PageRow = { label: "whose", path: "/whose-task", demo: m(300, 60, 50_000), big: m(NaN, 0, 0, { requests: 0 }) };
+    const lines = pageTable([health, growing, none]);
+    expect(lines[0]).toMatch(/^\| page \(as\) \| demo p95 \| 10k p95 \| 10k \/ demo/);
+    expect(lines.find((l) => l.startsWith("| growing"))).toContain("| 200 ms | 2,230 ms | 11.2 |");
+    expect(lines.find((l) => l.startsWith("| growing"))).toContain("| 6 % | 1 % |");
+    expect(lines.find((l) => l.startsWith("| whose"))).toContain("| no answer |");
+  });
+  it("RESULTS.md has every section and a pass/fail line per threshold", () => {
+    const md = markdown({ args: parseArgs(["--quick"]), date: "2026-12-02 12:00 UTC", machine: "2 cores", pages: [health, flat], actions: [action(50)], js: [{ route: "/", gzip: 1000 }], resources: { startupMs: { demo: 1000, big: 1000 }, rssMb: { demo: 100, big: 100 } }, notes: ["noisy"] });
+    for (const h of ["## Pages", "## Server Actions", "## Client JavaScript per route", "## Resources", "## Against the issue's thresholds"]) expect(md).toContain(h);
+    expect(md).toContain("--quick");
+    expect(md).toContain("- noisy");
+    expect(md.match(/\| (pass|\*\*FAIL\*\*) \|/g)!.length).toBe(9);
+  });
+});

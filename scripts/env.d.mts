@@ -1,0 +1,3 @@
+export declare const root: string;
+export declare function serverEnv(extra?: Record<string, string>): NodeJS.ProcessEnv;
+export declare const bin: (name: string) => string;
