@@ -8,6 +8,7 @@ import { addWorkingDays } from "@/lib/feedback/due";
 import { addDays } from "@/lib/onboarding/rules";
 import { holidaysBetween, organisationSettings, organisationTimeZone } from "@/lib/org/settings";
 import { claimReminders, notifyGrouped, REMINDER_REPEAT_MS } from "./reminder-log";
+import { batches } from "@/lib/core/batches";
 
 /*
  * Automatic reminders (issue 13, point 5), run by the `reminders` job every 15 minutes:
@@ -38,12 +39,14 @@ export function remindUnansweredAcks(now = new Date()): { changes: number; quest
   const latest = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
   const lastMessage = sql<string | null>`(select max(${ackMessages.createdAt}) from ${ackMessages} where ${ackMessages.acknowledgementId} = ${acknowledgements.id})`;
   const holder = alias(people, "holder");
+  const owner = alias(people, "owner");
   const rows = db
     .select({
       id: acknowledgements.id,
       personId: acknowledgements.personId,
       personName: holder.name,
       ownerId: acknowledgements.ownerId,
+      ownerActive: owner.active,
       state: acknowledgements.state,
       createdAt: acknowledgements.createdAt,
       lastRemindedAt: acknowledgements.lastRemindedAt,
@@ -53,6 +56,7 @@ export function remindUnansweredAcks(now = new Date()): { changes: number; quest
     })
     .from(acknowledgements)
     .innerJoin(holder, eq(holder.id, acknowledgements.personId))
+    .leftJoin(owner, eq(owner.id, acknowledgements.ownerId))
     .leftJoin(roleVersions, eq(roleVersions.id, acknowledgements.roleVersionId))
     .leftJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
     .leftJoin(announcements, eq(announcements.id, acknowledgements.announcementId))
@@ -72,31 +76,21 @@ export function remindUnansweredAcks(now = new Date()): { changes: number; quest
   const toPerson = due.filter((w) => w.state !== "clarification" && (!w.lastRemindedAt || w.lastRemindedAt <= cutoff));
   const toOwner = due.filter((w) => w.state === "clarification" && w.ownerId != null && w.ownerId !== w.personId);
   if (!toPerson.length && !toOwner.length) return { changes: 0, questions: 0 };
-  const activeOwners = new Set(
-    toOwner.length
-      ? db
-          .select({ id: people.id })
-          .from(people)
-          .where(and(inArray(people.id, [...new Set(toOwner.map((w) => w.ownerId!))]), eq(people.active, true)))
-          .all()
-          .map((p) => p.id)
-      : [],
-  );
   return db.transaction((tx) => {
     const claimed = claimReminders(
       tx,
       [
         ...toPerson.map((w) => ({ key: `ack:${w.id}`, personId: w.personId })),
-        ...toOwner.filter((w) => activeOwners.has(w.ownerId!)).map((w) => ({ key: `ack-question:${w.id}`, personId: w.ownerId! })),
+        ...toOwner.filter((w) => w.ownerActive).map((w) => ({ key: `ack-question:${w.id}`, personId: w.ownerId! })),
       ],
       now,
     );
     const reminded = toPerson.filter((w) => claimed.has(`ack:${w.id}|${w.personId}`));
     // The tracking page shows reminders per person: automatic ones are counted like manual ones.
-    if (reminded.length)
+    for (const batch of batches(reminded.map((w) => w.id)))
       tx.update(acknowledgements)
         .set({ reminders: sql`${acknowledgements.reminders} + 1`, lastRemindedAt: now.toISOString() })
-        .where(inArray(acknowledgements.id, reminded.map((w) => w.id)))
+        .where(inArray(acknowledgements.id, batch))
         .run();
     const changes = notifyGrouped(tx, "ack.reminder", reminded.map((w) => ({ personId: w.personId, link: `/changes/${w.id}`, params: {} })));
     const questions = notifyGrouped(

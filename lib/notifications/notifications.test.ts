@@ -1,10 +1,10 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { acknowledgements, auditLog, notifications, people } from "@/db/schema";
+import { acknowledgements, auditLog, notificationDeliveries, notifications, people } from "@/db/schema";
 import { answerAck, replyToAck } from "@/lib/communication/answers";
 import { NotFoundError } from "@/lib/core/errors";
-import { isDone, listNotifications, openNotification, unreadCount, type NotificationKind } from "@/lib/notifications/notifications";
+import { CHANNELS, isDone, listNotifications, notifyEach, openNotification, unreadCount, type NotificationKind } from "@/lib/notifications/notifications";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
 beforeAll(async () => {
@@ -124,5 +124,21 @@ describe("notifications stay true", () => {
     const r = latest("andreea.ionescu@example.com", "ack.reply");
     expect(r.link).toBe(`/changes/${ack.id}`);
     expect(shown("andreea.ionescu@example.com", r.id).done).toBe(false);
+  });
+});
+
+describe("a notification to many people", () => {
+  it("reaches 6,000 people in one call, with every delivery, without passing SQLite's limit on bound values", () => {
+    const before = db().select({ id: notifications.id }).from(notifications).orderBy(desc(notifications.id)).get()!.id;
+    const elif = personId("employee@example.com");
+    // One row per (person, link): 6,000 items, more than one statement could bind (about 90,000 values for the deliveries).
+    const items = Array.from({ length: 6_000 }, (_, i) => ({ personId: elif, link: `/changes/${i + 1}` }));
+    db().transaction((tx) => notifyEach(tx, items, "ack.reminder", {}));
+    const made = db().select({ id: notifications.id }).from(notifications).where(gt(notifications.id, before)).all();
+    expect(made).toHaveLength(6_000);
+    const deliveries = db().select({ id: notificationDeliveries.id }).from(notificationDeliveries).where(gt(notificationDeliveries.notificationId, before)).all();
+    expect(deliveries).toHaveLength(6_000 * CHANNELS.length);
+    db().delete(notificationDeliveries).where(gt(notificationDeliveries.notificationId, before)).run();
+    db().delete(notifications).where(gt(notifications.id, before)).run();
   });
 });

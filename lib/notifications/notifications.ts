@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/core/errors";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import type { AckState } from "@/lib/communication/vocabulary";
 import { todayIso } from "@/lib/core/dates";
+import { batches } from "@/lib/core/batches";
 
 export const NOTIFICATION_KINDS = [
   "role.changed",
@@ -90,7 +91,7 @@ export function notify(
 /** `dayOnly`: stamp the notification with the day only (anonymous concerns: no time that could tie it to its author). */
 export type NotifyOptions = { dayOnly?: boolean };
 
-/** Like notify, with a link of its own for each person. Two inserts, whatever the count. */
+/** Like notify, with a link of its own for each person. Two inserts per batch of people (lib/core/batches), whatever the count. */
 export function notifyEach(
   tx: Tx,
   items: { personId: number; link: string }[],
@@ -100,6 +101,17 @@ export function notifyEach(
 ): void {
   if (!items.length) return;
   const now = opts.dayOnly ? todayIso() : new Date().toISOString();
+  for (const batch of batches(items)) insertNotifications(tx, batch, kind, params, now, opts);
+}
+
+function insertNotifications(
+  tx: Tx,
+  items: { personId: number; link: string }[],
+  kind: NotificationKind,
+  params: Record<string, string | number>,
+  now: string,
+  opts: NotifyOptions,
+): void {
   const rows = tx
     .insert(notifications)
     .values(items.map(({ personId, link }) => ({ personId, kind, params: JSON.stringify(params), link, createdAt: now })))
