@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type DB } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { batches } from "@/lib/core/batches";
 
 type Tx = Pick<DB, "insert">;
 
@@ -42,20 +43,21 @@ export function audit(entry: AuditEntry, tx: Tx = getDb()): void {
     .run();
 }
 
-/** Writes several audit entries in one insert (inside the caller's transaction when one is given). */
+/** Writes several audit entries, one insert per batch (inside the caller's transaction when one is given). */
 export function auditEach(entries: AuditEntry[], tx: Tx = getDb()): void {
   if (entries.length === 0) return;
   const at = new Date().toISOString();
-  tx.insert(auditLog)
-    .values(
-      entries.map((entry) => ({
-        actorId: entry.actorId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId == null ? null : String(entry.entityId),
-        detail: JSON.stringify(scrub(entry.detail)),
-        at,
-      })),
-    )
-    .run();
+  for (const batch of batches(entries))
+    tx.insert(auditLog)
+      .values(
+        batch.map((entry) => ({
+          actorId: entry.actorId,
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: entry.entityId == null ? null : String(entry.entityId),
+          detail: JSON.stringify(scrub(entry.detail)),
+          at,
+        })),
+      )
+      .run();
 }

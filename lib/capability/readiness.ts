@@ -15,6 +15,7 @@ import { canonicalKeys, type CapabilityRecord } from "@/lib/capability/records";
 import { addDays, readinessByResponsibility } from "@/lib/capability/validity";
 import { ASSIGNMENT_DEFAULT_DUE_DAYS, type CellState } from "@/lib/capability/vocabulary";
 import { notifyEach } from "@/lib/notifications/notifications";
+import { batches } from "@/lib/core/batches";
 
 /**
  * The readiness matrix (issue 11, points 6 and 7): the people the actor may see (the policy's
@@ -246,12 +247,14 @@ type NewAssignment = { personId: number; courseId: number; courseTitle: string; 
 function writeAssignments(tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0], actor: Actor, list: NewAssignment[], dueDate: string): number[] {
   if (list.length === 0) return [];
   const now = new Date().toISOString();
-  const ids = tx
-    .insert(trainingAssignments)
-    .values(list.map((a) => ({ personId: a.personId, courseId: a.courseId, capabilityKey: a.capabilityKey, dueDate, status: "open" as const, assignedById: actor.id, createdAt: now })))
-    .returning({ id: trainingAssignments.id })
-    .all()
-    .map((r) => r.id);
+  const ids = batches(list).flatMap((batch) =>
+    tx
+      .insert(trainingAssignments)
+      .values(batch.map((a) => ({ personId: a.personId, courseId: a.courseId, capabilityKey: a.capabilityKey, dueDate, status: "open" as const, assignedById: actor.id, createdAt: now })))
+      .returning({ id: trainingAssignments.id })
+      .all()
+      .map((r) => r.id),
+  );
   const byCourse = new Map<number, NewAssignment[]>();
   for (const a of list) byCourse.set(a.courseId, [...(byCourse.get(a.courseId) ?? []), a]);
   for (const [courseId, items] of byCourse) {

@@ -15,6 +15,7 @@ import { editableRoleDocs } from "@/lib/roles/documents";
 import { applyDueTransfers } from "@/lib/communication/transfers";
 import { todayIso } from "@/lib/core/dates";
 import { ownedTaskKeysOf } from "@/lib/roles/whose-task";
+import { batches } from "@/lib/core/batches";
 
 export type TransferInput =
   | { type: "role"; taskKey: string; fromRoleId: number; toRoleId: number; toResponsibilityKey: string | null }
@@ -107,9 +108,10 @@ export function createAnnouncement(actor: Actor, input: AnnouncementInput, now =
         )
         .run();
     if (recipients.length) {
-      tx.insert(acknowledgements)
-        .values(recipients.map((personId) => ({ personId, announcementId: row.id, ownerId: actor.id, state: "pending" as const, createdAt: at })))
-        .run();
+      for (const batch of batches(recipients))
+        tx.insert(acknowledgements)
+          .values(batch.map((personId) => ({ personId, announcementId: row.id, ownerId: actor.id, state: "pending" as const, createdAt: at })))
+          .run();
       notify(tx, recipients, "announcement.new", { title: input.title }, `/announcements/${row.id}`);
     }
     audit(

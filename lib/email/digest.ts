@@ -5,6 +5,7 @@ import { emailSettings, notificationDeliveries, people } from "@/db/schema";
 import { todayIso } from "@/lib/core/dates";
 import { organisationTimeZone } from "@/lib/org/settings";
 import { DEFAULT_DIGEST_TIME } from "./vocabulary";
+import { batches } from "@/lib/core/batches";
 
 /*
  * Daily digests (issue 13, point 2). The worker parks a notification's email row in status "digest"
@@ -29,8 +30,8 @@ export function timeInZone(now: Date, timeZone: string): string {
  * Makes the digest rows due at `now`: for each active person whose digest time (organisation zone)
  * has passed today, who has not had today's digest yet and who has rows waiting in status "digest",
  * one digest row (pending, due now); the waiting rows become "digested" and point to it; the
- * person's lastDigestOn becomes today. One transaction, a fixed number of statements whatever the
- * number of people. Returns how many digests were queued.
+ * person's lastDigestOn becomes today. One transaction, three statements per batch of 500 people
+ * (lib/core/batches). Returns how many digests were queued.
  */
 export function queueDueDigests(now = new Date()): number {
   const zone = organisationTimeZone();
@@ -54,47 +55,52 @@ export function queueDueDigests(now = new Date()): number {
       )
       .all()
       .flatMap((r) => (r.personId == null ? [] : [r.personId]));
-    if (!due.length) return 0;
-
-    const inserted = tx
-      .insert(notificationDeliveries)
-      .values(
-        due.map((personId) => ({
-          personId,
-          channel: "email" as const,
-          kind: "digest" as const,
-          status: "pending" as const,
-          payload: JSON.stringify({ day: today }),
-          messageKey: digestMessageKey(personId, today),
-          nextAttemptAt: at,
-          createdAt: at,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: notificationDeliveries.id, personId: notificationDeliveries.personId })
-      .all();
-    if (!inserted.length) return 0;
-    const personIds = inserted.map((r) => r.personId!);
-    const digestIdByPerson = sql.join(
-      [sql`case ${notificationDeliveries.personId}`, ...inserted.map((r) => sql`when ${r.personId} then ${r.id}`), sql`end`],
-      sql` `,
-    );
-
-    tx.update(notificationDeliveries)
-      .set({ status: "digested", digestId: sql`${digestIdByPerson}`, attemptedAt: at })
-      .where(
-        and(
-          eq(notificationDeliveries.channel, "email"),
-          eq(notificationDeliveries.status, "digest"),
-          inArray(notificationDeliveries.personId, personIds),
-        ),
-      )
-      .run();
-
-    tx.insert(emailSettings)
-      .values(personIds.map((personId) => ({ personId, lastDigestOn: today, updatedAt: at })))
-      .onConflictDoUpdate({ target: emailSettings.personId, set: { lastDigestOn: today } })
-      .run();
-    return inserted.length;
+    let queued = 0;
+    // In batches: a statement binds a few values per person, and SQLite refuses more than 32,766.
+    for (const batch of batches(due)) queued += queueDigests(tx, batch, today, at);
+    return queued;
   });
+}
+
+function queueDigests(tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0], due: number[], today: string, at: string): number {
+  const inserted = tx
+    .insert(notificationDeliveries)
+    .values(
+      due.map((personId) => ({
+        personId,
+        channel: "email" as const,
+        kind: "digest" as const,
+        status: "pending" as const,
+        payload: JSON.stringify({ day: today }),
+        messageKey: digestMessageKey(personId, today),
+        nextAttemptAt: at,
+        createdAt: at,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: notificationDeliveries.id, personId: notificationDeliveries.personId })
+    .all();
+  if (!inserted.length) return 0;
+  const personIds = inserted.map((r) => r.personId!);
+  const digestIdByPerson = sql.join(
+    [sql`case ${notificationDeliveries.personId}`, ...inserted.map((r) => sql`when ${r.personId} then ${r.id}`), sql`end`],
+    sql` `,
+  );
+
+  tx.update(notificationDeliveries)
+    .set({ status: "digested", digestId: sql`${digestIdByPerson}`, attemptedAt: at })
+    .where(
+      and(
+        eq(notificationDeliveries.channel, "email"),
+        eq(notificationDeliveries.status, "digest"),
+        inArray(notificationDeliveries.personId, personIds),
+      ),
+    )
+    .run();
+
+  tx.insert(emailSettings)
+    .values(personIds.map((personId) => ({ personId, lastDigestOn: today, updatedAt: at })))
+    .onConflictDoUpdate({ target: emailSettings.personId, set: { lastDigestOn: today } })
+    .run();
+  return inserted.length;
 }

@@ -9,6 +9,7 @@ import type { RoleRow, Tx } from "@/lib/roles/documents";
 import { reindexRole } from "@/lib/roles/search-index";
 import type { VersionKind } from "@/lib/roles/vocabulary";
 import { syncCapabilities } from "@/lib/capability/records";
+import { batches } from "@/lib/core/batches";
 
 /**
  * Makes the live responsibilities and tasks tables match a published document, keeping row ids
@@ -132,7 +133,8 @@ export function publishDoc(tx: Tx, actorId: number | null, role: RoleRow, doc: R
         .from(acknowledgements)
         .where(
           and(
-            inArray(acknowledgements.personId, holders),
+            // The role's active holders as a subquery: a list of thousands would pass SQLite's limit on bound values.
+            inArray(acknowledgements.personId, tx.select({ id: people.id }).from(people).where(and(eq(people.jobRoleId, role.id), eq(people.active, true)))),
             inArray(acknowledgements.roleVersionId, roleVersionIds),
             inArray(acknowledgements.state, OPEN_ACK_STATES),
           ),
@@ -155,20 +157,22 @@ export function publishDoc(tx: Tx, actorId: number | null, role: RoleRow, doc: R
           ),
         )
         .run();
-      const created = tx
-        .insert(acknowledgements)
-        .values(
-          holders.map((personId) => ({
-            personId,
-            roleVersionId: version.id,
-            baseVersionId: baseOf.get(personId) ?? previous.id,
-            ownerId: role.ownerId,
-            state: "pending" as const,
-            createdAt: now,
-          })),
-        )
-        .returning({ id: acknowledgements.id, personId: acknowledgements.personId })
-        .all();
+      const created = batches(holders).flatMap((batch) =>
+        tx
+          .insert(acknowledgements)
+          .values(
+            batch.map((personId) => ({
+              personId,
+              roleVersionId: version.id,
+              baseVersionId: baseOf.get(personId) ?? previous.id,
+              ownerId: role.ownerId,
+              state: "pending" as const,
+              createdAt: now,
+            })),
+          )
+          .returning({ id: acknowledgements.id, personId: acknowledgements.personId })
+          .all(),
+      );
       // Each holder's notification opens their own item.
       notifyEach(
         tx,
