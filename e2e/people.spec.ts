@@ -7,7 +7,9 @@ async function createPerson(page: import("@playwright/test").Page, name: string,
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Job role").selectOption({ label: "Parts Clerk" });
   await page.getByLabel("Team").selectOption({ label: "Parts & Care" });
-  await page.getByLabel("Reports to").selectOption({ label: "Marco Janssen" });
+  await page.getByLabel("Reports to").fill("Marco");
+  await expect(page.locator('datalist option[value="Marco Janssen <manager@example.com>"]')).toHaveCount(1);
+  await page.getByLabel("Reports to").fill("Marco Janssen <manager@example.com>");
   await page.getByLabel("Set a password now").check();
   await page.getByLabel("Initial password").fill(password);
   await page.getByRole("button", { name: "Create person" }).click();

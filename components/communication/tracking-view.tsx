@@ -1,23 +1,38 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card } from "@/components/ui/card";
-import type { Tracking } from "@/lib/communication/tracking";
+import { Pagination } from "@/components/ui/pagination";
+import type { Tracking, TrackingGroup } from "@/lib/communication/tracking";
 
-/** Who understood, who asked (answered or not), who has not answered yet with days waiting. */
-export async function TrackingView({ tracking }: { tracking: Tracking }) {
+/**
+ * Who understood, who asked (answered or not), who has not answered yet with days waiting: counts,
+ * and one page of people per group, with a link to the rest of a group (paginated).
+ */
+export async function TrackingView({ tracking, basePath }: { tracking: Tracking; basePath: string }) {
   const t = await getTranslations("tracking");
   const format = await getFormatter();
   const date = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium" }) : "—");
-  const total = tracking.understood.length + tracking.asked.length + tracking.waiting.length + tracking.replaced.length;
+  const { counts } = tracking;
+  const total = counts.understood + counts.asked + counts.waiting + counts.replaced;
+  const more = (group: TrackingGroup, shown: number) =>
+    tracking.page?.group === group ? (
+      <Pagination page={tracking.page.page} pageCount={tracking.page.pageCount} basePath={basePath} params={{ group }} />
+    ) : counts[group] > shown ? (
+      <p className="mt-2 text-sm">
+        <Link href={`${basePath}?group=${group}`} className="text-brand-700 underline">
+          {t("showAll", { count: counts[group] })}
+        </Link>
+      </p>
+    ) : null;
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700" data-testid="tracking-summary">
-        {t("summary", { understood: tracking.understood.length, asked: tracking.asked.length, waiting: tracking.waiting.length, total })}
-        {tracking.replaced.length ? ` · ${t("replacedSummary", { count: tracking.replaced.length })}` : ""}
+        {t("summary", { understood: counts.understood, asked: counts.asked, waiting: counts.waiting, total })}
+        {counts.replaced ? ` · ${t("replacedSummary", { count: counts.replaced })}` : ""}
       </p>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card>
-          <h2 className="font-semibold">{t("understood", { count: tracking.understood.length })}</h2>
+          <h2 className="font-semibold">{t("understood", { count: counts.understood })}</h2>
           <ul className="mt-2 space-y-1 text-sm" aria-label={t("understoodList")}>
             {tracking.understood.map((r) => (
               <li key={r.ackId}>
@@ -25,9 +40,10 @@ export async function TrackingView({ tracking }: { tracking: Tracking }) {
               </li>
             ))}
           </ul>
+          {more("understood", tracking.understood.length)}
         </Card>
         <Card>
-          <h2 className="font-semibold">{t("asked", { count: tracking.asked.length })}</h2>
+          <h2 className="font-semibold">{t("asked", { count: counts.asked })}</h2>
           <ul className="mt-2 space-y-1 text-sm" aria-label={t("askedList")}>
             {tracking.asked.map((r) => (
               <li key={r.ackId}>
@@ -38,9 +54,10 @@ export async function TrackingView({ tracking }: { tracking: Tracking }) {
               </li>
             ))}
           </ul>
+          {more("asked", tracking.asked.length)}
         </Card>
         <Card>
-          <h2 className="font-semibold">{t("waiting", { count: tracking.waiting.length })}</h2>
+          <h2 className="font-semibold">{t("waiting", { count: counts.waiting })}</h2>
           <ul className="mt-2 space-y-1 text-sm" aria-label={t("waitingList")}>
             {tracking.waiting.map((r) => (
               <li key={r.ackId}>
@@ -49,11 +66,12 @@ export async function TrackingView({ tracking }: { tracking: Tracking }) {
               </li>
             ))}
           </ul>
+          {more("waiting", tracking.waiting.length)}
         </Card>
       </div>
-      {tracking.replaced.length ? (
+      {counts.replaced ? (
         <Card>
-          <h2 className="font-semibold">{t("replaced", { count: tracking.replaced.length })}</h2>
+          <h2 className="font-semibold">{t("replaced", { count: counts.replaced })}</h2>
           <p className="mt-1 text-sm text-slate-600">{t("replacedHint")}</p>
           <ul className="mt-2 space-y-1 text-sm" aria-label={t("replacedList")}>
             {tracking.replaced.map((r) => (
@@ -63,6 +81,7 @@ export async function TrackingView({ tracking }: { tracking: Tracking }) {
               </li>
             ))}
           </ul>
+          {more("replaced", tracking.replaced.length)}
         </Card>
       ) : null}
     </div>

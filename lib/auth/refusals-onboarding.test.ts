@@ -6,7 +6,7 @@ import { todayIso } from "@/lib/core/dates";
 import { calendarFor } from "@/lib/onboarding/calendar";
 import { myOnboardingTasks, onboardingDutyCount, plansISupport, supportsOpenPlan, teamOptions } from "@/lib/onboarding/lists";
 import { addPlanItem, closePlan, getPlan, remindItem, myOpenPlan, setItemDone, type ItemInput, type PlanDetail } from "@/lib/onboarding/plans";
-import { buddySuggestions, openPlanOf, managerCandidates, onboardingCandidates, startOnboarding } from "@/lib/onboarding/start";
+import { buddySuggestions, openPlanOf, managerCandidates, onboardingCandidate, searchOnboardingCandidates, startOnboarding } from "@/lib/onboarding/start";
 import { getTemplate, regenerateTemplate, removeTemplateItem, saveTemplateItem, templateFreshness } from "@/lib/onboarding/templates";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
 import { nextWorkingDay } from "@/lib/onboarding/rules";
@@ -74,14 +74,27 @@ const template = () => ({ type: "onboarding_template", id: SA });
 
 const cases: RefusalCase[] = [
   // ---------- starting a plan ----------
-  ...forbidden("onboardingCandidates", [SUP, EMP, NORA], (a) => onboardingCandidates(a), "onboarding.manage", () => ({ type: "onboarding" })),
+  ...forbidden("searchOnboardingCandidates", [SUP, EMP, NORA], (a) => searchOnboardingCandidates(a, "a"), "onboarding.manage", () => ({ type: "onboarding" })),
+  ...forbidden("onboardingCandidate", [SUP, EMP, NORA], (a) => onboardingCandidate(a, idOf(NORA)), "onboarding.manage", () => ({ type: "onboarding" })),
   {
-    name: "onboardingCandidates: the manager may start plans only for his people",
+    name: "searchOnboardingCandidates: the manager finds only his people, at most 20",
     as: MGR,
-    call: (a) => emailsOf(onboardingCandidates(a).map((p) => p.id)),
-    expect: (e: string[]) => {
-      expect(e).toContain(NORA);
-      for (const out of outsideManager) expect(e).not.toContain(out);
+    call: (a) => [emailsOf(searchOnboardingCandidates(a, "berzina").map((p) => p.id)), ...outsideManager.map((out) => searchOnboardingCandidates(a, out).length), searchOnboardingCandidates(a, "e").length],
+    expect: ([nora, ...rest]: [string[], ...number[]]) => {
+      expect(nora).toEqual([NORA]);
+      const found = rest.pop()!;
+      expect(rest.every((n) => n === 0)).toBe(true);
+      expect(found).toBeGreaterThan(0);
+      expect(found).toBeLessThanOrEqual(20);
+    },
+  },
+  {
+    name: "onboardingCandidate: the manager may choose Nora but nobody outside his people",
+    as: MGR,
+    call: (a) => [onboardingCandidate(a, idOf(NORA))?.id ?? null, ...outsideManager.map((out) => onboardingCandidate(a, idOf(out)))],
+    expect: ([nora, ...rest]: (number | null)[]) => {
+      expect(nora).toBe(idOf(NORA));
+      expect(rest.every((r) => r === null)).toBe(true);
     },
   },
   ...forbidden("managerCandidates", [SUP, EMP], (a) => managerCandidates(a, idOf(NORA)), "onboarding.manage", () => ({ type: "onboarding" })),
@@ -187,18 +200,18 @@ const cases: RefusalCase[] = [
   ...forbidden("supportsOpenPlan", [STRANGER], (a) => supportsOpenPlan(a), "onboarding.participate"),
   { name: "plansISupport: Nora supports no plan, not even her own", as: NORA, call: (a) => [plansISupport(a), supportsOpenPlan(a)], expect: (r: unknown[]) => expect(r).toEqual([[], false]) },
   { name: "plansISupport: Elif supports Nora's plan as buddy", as: EMP, call: (a) => [plansISupport(a).map((p) => [p.id, p.asBuddy, p.asManager]), supportsOpenPlan(a)], expect: (r: unknown[]) => expect(r).toEqual([[[fx.plan1, true, false]], true]) },
-  { name: "myOnboardingTasks: Elif owes only the open buddy items of Nora's plan", as: EMP, call: (a) => sorted(myOnboardingTasks(a).map((i) => i.id)), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "buddy", true)) },
-  { name: "myOnboardingTasks: Nora owes nothing to other people's plans", as: NORA, call: (a) => myOnboardingTasks(a), expect: (r: unknown[]) => expect(r).toEqual([]) },
+  { name: "myOnboardingTasks: Elif owes only the open buddy items of Nora's plan", as: EMP, call: (a) => sorted(myOnboardingTasks(a).rows.map((i) => i.id)), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "buddy", true)) },
+  { name: "myOnboardingTasks: Nora owes nothing to other people's plans", as: NORA, call: (a) => myOnboardingTasks(a).rows, expect: (r: unknown[]) => expect(r).toEqual([]) },
   {
     name: "myOnboardingTasks: the manager owes only the manager items of the plans naming him",
     as: MGR,
-    call: (a) => sorted(myOnboardingTasks(a).map((i) => i.id)),
+    call: (a) => sorted(myOnboardingTasks(a).rows.map((i) => i.id)),
     expect: (ids: number[]) => expect(ids).toEqual(sorted([...itemsOf(fx.planMark, "manager", true), ...itemsOf(fx.planOutsider, "manager", true)])),
   },
   {
     name: "positive: HR owes every open HR item and the manager items of the plans naming HR",
     as: HR,
-    call: (a) => sorted(myOnboardingTasks(a).map((i) => i.id)),
+    call: (a) => sorted(Array.from({ length: myOnboardingTasks(a).pageCount }, (_, k) => myOnboardingTasks(a, { page: k + 1 }).rows.map((i) => i.id)).flat()),
     expect: (ids: number[]) => {
       const plans = [fx.plan1, fx.plan2, fx.planMark, fx.planDaan, fx.planOutsider, fx.planMarco];
       expect(ids).toEqual(sorted([...plans.flatMap((p) => itemsOf(p, "hr", true)), ...itemsOf(fx.planDaan, "manager", true), ...itemsOf(fx.planMarco, "manager", true)]));

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { auditLog, people, teams } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/core/errors";
 import { getPerson, listPeople } from "@/lib/people/directory";
-import { getMyRole, getRoleBySlug } from "@/lib/roles/catalog";
+import { ROLE_HOLDERS_PAGE_SIZE, ROLE_HOLDERS_SHOWN, getMyRole, getRoleBySlug, listRoleHolders } from "@/lib/roles/catalog";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
 beforeAll(async () => {
@@ -74,6 +74,27 @@ describe("scope narrowing", () => {
     expect(role.holderCount).toBeGreaterThan(1);
     const hrRole = getRoleBySlug(actorFor("hr@example.com"), "service-advisor");
     expect(hrRole.holders).toHaveLength(role.holderCount);
+  });
+
+  it("a role page shows the first holders and their count; the holders page lists the rest a page at a time, in scope", () => {
+    const db = getDb();
+    const technician = getRoleBySlug(actorFor("hr@example.com"), "technician");
+    const extra = ROLE_HOLDERS_PAGE_SIZE + 3;
+    for (let i = 0; i < extra; i++)
+      db.insert(people)
+        .values({ name: `Bulk Technician ${i}`, email: `bulk.technician.${i}@example.com`, passwordHash: "x", startDate: "2025-01-01", jobRoleId: technician.id })
+        .run();
+    const hr = actorFor("hr@example.com");
+    const role = getRoleBySlug(hr, "technician");
+    expect(role.holders).toHaveLength(ROLE_HOLDERS_SHOWN);
+    expect(role.visibleHolderCount).toBe(technician.holderCount + extra);
+    const first = listRoleHolders(hr, "technician");
+    expect(first.total).toBe(role.visibleHolderCount);
+    expect(first.rows).toHaveLength(ROLE_HOLDERS_PAGE_SIZE);
+    expect(listRoleHolders(hr, "technician", { page: 2 }).rows).toHaveLength(first.total - ROLE_HOLDERS_PAGE_SIZE);
+    // Elif sees only the holders in her scope: nobody in the technician role.
+    expect(listRoleHolders(actorFor("employee@example.com"), "technician").total).toBe(0);
+    expect(() => listRoleHolders(hr, "no-such-role")).toThrow(NotFoundError);
   });
 
   it("My role shows the person's own role, manager and team", () => {

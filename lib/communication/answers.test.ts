@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, jobRoles, notifications, people, roleVersions } from "@/db/schema";
 import { answerAck, getAck, listMyItems, openItemCount, replyToAck } from "@/lib/communication/answers";
-import { sendReminders, versionTracking } from "@/lib/communication/tracking";
+import { TRACKING_PAGE_SIZE, sendReminders, trackingRequest, versionTracking } from "@/lib/communication/tracking";
 import { ActionError, ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
@@ -284,5 +284,36 @@ describe("answering", () => {
     // a day later it goes out again
     expect(sendReminders(mgr, { roleSlug: SA, version: 2 }, new Date(Date.parse(last) + 86_400_000))).toBe(1);
     expect(ackOf("thomas.bakker@example.com").reminders).toBe(2);
+  });
+});
+
+describe("tracking at scale", () => {
+  it("shows counts and one page of each group, never everyone; the rest of a group is paginated", () => {
+    const db = getDb();
+    const before = versionTracking(actorFor("manager@example.com"), SA, 2).tracking;
+    const extra = TRACKING_PAGE_SIZE * 2 + 5;
+    const now = new Date().toISOString();
+    for (let i = 0; i < extra; i++) {
+      const id = db
+        .insert(people)
+        .values({ name: `Bulk Holder ${String(i).padStart(3, "0")}`, email: `bulk.holder.${i}@example.com`, passwordHash: "x", startDate: "2025-01-01" })
+        .returning({ id: people.id })
+        .get().id;
+      db.insert(acknowledgements).values({ personId: id, roleVersionId: saV2(), state: "pending", createdAt: now }).run();
+    }
+    const mgr = actorFor("manager@example.com");
+    const first = versionTracking(mgr, SA, 2).tracking;
+    expect(first.counts.waiting).toBe(before.counts.waiting + extra);
+    expect(first.counts.understood).toBe(before.counts.understood);
+    expect(first.waiting).toHaveLength(TRACKING_PAGE_SIZE);
+    expect(first.page).toBeNull();
+    const pageCount = Math.ceil(first.counts.waiting / TRACKING_PAGE_SIZE);
+    const all = Array.from({ length: pageCount }, (_, k) => versionTracking(mgr, SA, 2, { group: "waiting", page: k + 1 }).tracking);
+    expect(all[1].page).toEqual({ group: "waiting", page: 2, pageCount });
+    expect(new Set(all.flatMap((t) => t.waiting.map((r) => r.ackId))).size).toBe(first.counts.waiting);
+    // the longest waiting come first
+    expect(first.waiting.slice(0, before.counts.waiting).map((r) => r.name)).toEqual(before.waiting.map((r) => r.name));
+    expect(trackingRequest("waiting", 3)).toEqual({ group: "waiting", page: 3 });
+    expect(trackingRequest("everyone", 3)).toEqual({});
   });
 });

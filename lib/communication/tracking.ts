@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { acknowledgements, announcements, jobRoles, people, roleVersions } from "@/db/schema";
@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
 import { ActionError, NotFoundError } from "@/lib/core/errors";
 import { notifyEach } from "@/lib/notifications/notifications";
+import { pageOf } from "@/lib/core/pagination";
 
 /** Who answered a role version or an announcement, and reminders to those who have not. */
 const holder = alias(people, "holder");
@@ -26,15 +27,34 @@ export type TrackingRow = {
   lastRemindedAt: string | null;
 };
 
+/** The four groups of a tracking page. */
+export const TRACKING_GROUPS = ["understood", "asked", "waiting", "replaced"] as const;
+export type TrackingGroup = (typeof TRACKING_GROUPS)[number];
+
+/** Each group shows at most this many people; the rest are a paginated list of that group. */
+export const TRACKING_PAGE_SIZE = 20;
+
 export type Tracking = {
+  /** The first page of each group (or the asked-for page of `page.group`). */
   understood: TrackingRow[];
   asked: (TrackingRow & { answered: boolean })[];
   waiting: TrackingRow[];
   /** Items closed by a newer version before the person answered: kept, so an older version keeps its history. */
   replaced: TrackingRow[];
+  /** How many people each group holds in all. */
+  counts: Record<TrackingGroup, number>;
+  /** The page shown of one group, when one was asked for. */
+  page: { group: TrackingGroup; page: number; pageCount: number } | null;
   /** When "remind" may next be used: null when someone waiting may be reminded now (or nobody waits). */
   nextReminderAt: string | null;
 };
+
+export type TrackingPageRequest = { group?: TrackingGroup; page?: number };
+
+/** `?group=…&page=…` of a tracking page: an unknown group is no group. */
+export function trackingRequest(group: string | undefined, page: number): TrackingPageRequest {
+  return (TRACKING_GROUPS as readonly string[]).includes(group ?? "") ? { group: group as TrackingGroup, page } : {};
+}
 
 /** A person is reminded about one item at most once in this period. */
 export const REMINDER_INTERVAL_MS = 24 * 60 * 60 * 1000;
@@ -51,37 +71,83 @@ export function nextReminderAt(waiting: Pick<TrackingRow, "lastRemindedAt">[], n
   return new Date(next).toISOString();
 }
 
-function trackingFor(where: ReturnType<typeof eq>): Tracking {
-  const rows = getDb()
+const GROUP_STATES: Record<TrackingGroup, AckState[]> = {
+  understood: ["understood"],
+  asked: ["clarification", "answered"],
+  waiting: ["pending"],
+  replaced: ["superseded"],
+};
+
+/**
+ * Counts per group and one page of people per group (never everyone): the first page of each, or
+ * the asked-for page of one group.
+ */
+function trackingFor(where: SQL, request: TrackingPageRequest = {}, now = new Date()): Tracking {
+  const db = getDb();
+  const byState = new Map(
+    db
+      .select({ state: acknowledgements.state, n: count() })
+      .from(acknowledgements)
+      .where(where)
+      .groupBy(acknowledgements.state)
+      .all()
+      .map((r) => [r.state, r.n]),
+  );
+  const counts = Object.fromEntries(
+    TRACKING_GROUPS.map((g) => [g, GROUP_STATES[g].reduce((n, state) => n + (byState.get(state) ?? 0), 0)]),
+  ) as Record<TrackingGroup, number>;
+  let page: Tracking["page"] = null;
+  const rowsOf = (group: TrackingGroup) => {
+    let offset = 0;
+    if (request.group === group) {
+      const p = pageOf(counts[group], request.page, TRACKING_PAGE_SIZE);
+      page = { group, page: p.page, pageCount: p.pageCount };
+      offset = p.offset;
+    }
+    if (!counts[group]) return [];
+    return db
+      .select({
+        ackId: acknowledgements.id,
+        personId: acknowledgements.personId,
+        name: holder.name,
+        state: acknowledgements.state,
+        createdAt: acknowledgements.createdAt,
+        answeredAt: acknowledgements.answeredAt,
+        reminders: acknowledgements.reminders,
+        lastRemindedAt: acknowledgements.lastRemindedAt,
+      })
+      .from(acknowledgements)
+      .innerJoin(holder, eq(holder.id, acknowledgements.personId))
+      .where(and(where, inArray(acknowledgements.state, GROUP_STATES[group])))
+      .orderBy(...(group === "waiting" ? [asc(acknowledgements.createdAt)] : []), asc(holder.name), asc(acknowledgements.id))
+      .limit(TRACKING_PAGE_SIZE)
+      .offset(offset)
+      .all()
+      .map((r) => ({ ...r, daysWaiting: daysBetween(r.createdAt) }));
+  };
+  // Remind may be used now when someone waiting was never reminded, or not in the last 24 hours.
+  const cutoff = new Date(now.getTime() - REMINDER_INTERVAL_MS).toISOString();
+  const reminders = db
     .select({
-      ackId: acknowledgements.id,
-      personId: acknowledgements.personId,
-      name: holder.name,
-      state: acknowledgements.state,
-      createdAt: acknowledgements.createdAt,
-      answeredAt: acknowledgements.answeredAt,
-      reminders: acknowledgements.reminders,
-      lastRemindedAt: acknowledgements.lastRemindedAt,
+      due: sql<number>`coalesce(sum(case when ${acknowledgements.lastRemindedAt} is null or ${acknowledgements.lastRemindedAt} <= ${cutoff} then 1 else 0 end), 0)`,
+      earliest: sql<string | null>`min(${acknowledgements.lastRemindedAt})`,
     })
     .from(acknowledgements)
-    .innerJoin(holder, eq(holder.id, acknowledgements.personId))
-    .where(where)
-    .orderBy(asc(holder.name))
-    .limit(2000)
-    .all()
-    .map((r) => ({ ...r, daysWaiting: daysBetween(r.createdAt) }));
-  const waiting = rows.filter((r) => r.state === "pending").sort((a, b) => b.daysWaiting - a.daysWaiting);
+    .where(and(where, eq(acknowledgements.state, "pending")))
+    .get();
   return {
-    understood: rows.filter((r) => r.state === "understood"),
-    asked: rows.filter((r) => r.state === "clarification" || r.state === "answered").map((r) => ({ ...r, answered: r.state === "answered" })),
-    waiting,
-    replaced: rows.filter((r) => r.state === "superseded"),
-    nextReminderAt: nextReminderAt(waiting),
+    understood: rowsOf("understood"),
+    asked: rowsOf("asked").map((r) => ({ ...r, answered: r.state === "answered" })),
+    waiting: rowsOf("waiting"),
+    replaced: rowsOf("replaced"),
+    counts,
+    page,
+    nextReminderAt: !counts.waiting || reminders?.due || !reminders?.earliest ? null : new Date(Date.parse(reminders.earliest) + REMINDER_INTERVAL_MS).toISOString(),
   };
 }
 
 /** Per version: who understood, who asked, who has not answered. For the owner, editors and HR. */
-export function versionTracking(actor: Actor, slug: string, number: number): { versionId: number; tracking: Tracking } {
+export function versionTracking(actor: Actor, slug: string, number: number, request: TrackingPageRequest = {}): { versionId: number; tracking: Tracking } {
   const db = getDb();
   const v = db
     .select({ id: roleVersions.id, jobRoleId: roleVersions.jobRoleId, ownerId: jobRoles.ownerId })
@@ -91,14 +157,14 @@ export function versionTracking(actor: Actor, slug: string, number: number): { v
     .get();
   if (!v) throw new NotFoundError("version");
   if (!mayTrackVersion(actor, { id: v.jobRoleId, ownerId: v.ownerId })) throw outOfScope(actor, { type: "role_version", id: v.id }, "mayTrackVersion");
-  return { versionId: v.id, tracking: trackingFor(eq(acknowledgements.roleVersionId, v.id)) };
+  return { versionId: v.id, tracking: trackingFor(eq(acknowledgements.roleVersionId, v.id), request) };
 }
 
-export function announcementTracking(actor: Actor, announcementId: number): Tracking {
+export function announcementTracking(actor: Actor, announcementId: number, request: TrackingPageRequest = {}): Tracking {
   const a = getDb().select({ authorId: announcements.authorId }).from(announcements).where(eq(announcements.id, announcementId)).get();
   if (!a) throw new NotFoundError("announcement");
   if (!mayTrackAnnouncement(actor, a)) throw outOfScope(actor, { type: "announcement", id: announcementId }, "mayTrackAnnouncement");
-  return trackingFor(eq(acknowledgements.announcementId, announcementId));
+  return trackingFor(eq(acknowledgements.announcementId, announcementId), request);
 }
 
 /**

@@ -38,14 +38,23 @@ export const itemTextColumns = {
   edited: onboardingItems.edited,
 };
 
-/**
- * "My onboarding tasks": every open item the actor owes across the hires they support (as buddy,
- * manager, or HR), overdue first, then by date.
- */
-export function myOnboardingTasks(actor: Actor, today = todayIso()): OwedItem[] {
+/** One page of "My onboarding tasks". */
+export const TASKS_PAGE_SIZE = 25;
+
+/** The open items the actor owes as buddy, manager or HR, overdue first, one page at a time. */
+export function myOnboardingTasks(actor: Actor, opts: { page?: number } = {}, today = todayIso()): Page<OwedItem> {
   authorize(actor, "onboarding.participate");
+  const db = getDb();
   const hire = alias(people, "hire");
-  return getDb()
+  const where = openItemsWhere(owedItemsCondition(actor));
+  const total = db
+    .select({ n: count() })
+    .from(onboardingItems)
+    .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
+    .where(where)
+    .get()!.n;
+  const { page, pageCount, offset } = pageOf(total, opts.page, TASKS_PAGE_SIZE);
+  const rows = db
     .select({
       id: onboardingItems.id,
       planId: onboardings.id,
@@ -57,11 +66,13 @@ export function myOnboardingTasks(actor: Actor, today = todayIso()): OwedItem[] 
     .from(onboardingItems)
     .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
     .innerJoin(hire, eq(hire.id, onboardings.personId))
-    .where(openItemsWhere(owedItemsCondition(actor)))
+    .where(where)
     .orderBy(sql`case when ${onboardingItems.dueDate} < ${today} then 0 else 1 end`, asc(onboardingItems.dueDate), asc(onboardingItems.id))
-    .limit(500)
+    .limit(TASKS_PAGE_SIZE)
+    .offset(offset)
     .all()
     .map((i) => ({ ...i, overdue: i.dueDate < today }));
+  return { rows, total, page, pageCount, pageSize: TASKS_PAGE_SIZE };
 }
 
 /** How many open items the actor owes as buddy, manager or HR (for the navigation). */

@@ -9,7 +9,7 @@ import { addPlanItem, closePlan, getPlan, saveCheckin, setItemDone, type ItemInp
 import { buddySuggestions, startOnboarding } from "@/lib/onboarding/start";
 import { calendarFor, publicBaseUrl } from "@/lib/onboarding/calendar";
 import { getTemplate, regenerateTemplate, saveTemplateItem } from "@/lib/onboarding/templates";
-import { myOnboardingTasks, onboardingOverview, type OverviewRow } from "@/lib/onboarding/lists";
+import { TASKS_PAGE_SIZE, myOnboardingTasks, onboardingOverview, type OverviewRow } from "@/lib/onboarding/lists";
 import tr from "@/i18n/messages/tr.json";
 import { itemText, simpleTranslator, templatePhrases, type StoredItemText } from "@/lib/onboarding/phrases";
 import { dueDate, orderBuddies } from "@/lib/onboarding/rules";
@@ -404,7 +404,7 @@ describe("myOnboardingTasks", () => {
 
   it("lists the buddy items the employee owes on the new hire's plan", () => {
     const planId = openPlanOf(idOf("newhire@example.com"))!.id;
-    const tasks = myOnboardingTasks(emp());
+    const tasks = myOnboardingTasks(emp()).rows;
     const owed = itemsOf(planId).filter((i) => i.assignee === "buddy" && !i.doneAt);
     // employee@ is also the buddy of the role-change plan started above: look at the new hire's plan.
     const mine = tasks.filter((t) => t.planId === planId);
@@ -417,7 +417,7 @@ describe("myOnboardingTasks", () => {
   it("lists the day-20 technician's overdue items first for their buddy", () => {
     const { plan } = technicianPlan();
     const buddy = getDb().select().from(people).where(eq(people.id, plan.buddyId!)).get()!;
-    const tasks = myOnboardingTasks(actorFor(buddy.email));
+    const tasks = myOnboardingTasks(actorFor(buddy.email)).rows;
     const today = todayIso();
     const overdueBuddyItems = itemsOf(plan.id).filter((i) => i.assignee === "buddy" && !i.doneAt && i.dueDate < today);
     expect(overdueBuddyItems.length).toBeGreaterThan(0);
@@ -425,6 +425,17 @@ describe("myOnboardingTasks", () => {
     expect(tasks.slice(0, overdueBuddyItems.length).every((t) => t.overdue)).toBe(true);
     expect(tasks.slice(overdueBuddyItems.length).every((t) => !t.overdue)).toBe(true);
     isSortedOverdueFirst(tasks);
+  });
+
+  it("comes one page at a time: at most a page of items, the count of all, every item on exactly one page", () => {
+    const hr = actorFor("hr@example.com");
+    const first = myOnboardingTasks(hr);
+    expect(first.total).toBeGreaterThan(0);
+    expect(first.rows.length).toBe(Math.min(first.total, TASKS_PAGE_SIZE));
+    expect(first.pageCount).toBe(Math.ceil(first.total / TASKS_PAGE_SIZE));
+    const ids = Array.from({ length: first.pageCount }, (_, k) => myOnboardingTasks(hr, { page: k + 1 }).rows.map((r) => r.id)).flat();
+    expect(new Set(ids).size).toBe(first.total);
+    expect(myOnboardingTasks(hr, { page: 999 }).page).toBe(first.pageCount);
   });
 });
 

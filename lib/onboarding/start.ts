@@ -12,6 +12,7 @@ import {
 import { audit } from "@/lib/audit/log";
 import { FieldError, NotFoundError } from "@/lib/core/errors";
 import { todayIso } from "@/lib/core/dates";
+import { foldForSearch } from "@/lib/core/search-text";
 import { notify } from "@/lib/notifications/notifications";
 import { roleWithDoc } from "@/lib/onboarding/items";
 import {
@@ -44,16 +45,61 @@ function personInScope(actor: Actor, personId: number) {
   throw personNotVisible(actor, personId);
 }
 
-/** People the actor may start an onboarding for (their scope, active). */
-export function onboardingCandidates(actor: Actor) {
+/** At most this many people come back from a search on the "start a plan" page. */
+export const ONBOARDING_SEARCH_LIMIT = 20;
+
+const candidateColumns = {
+  id: people.id,
+  name: people.name,
+  email: people.email,
+  jobRoleId: people.jobRoleId,
+  reportsToId: people.reportsToId,
+  startDate: people.startDate,
+  roleTitle: jobRoles.title,
+};
+
+/**
+ * Search-as-you-type for the hire or the buddy of a new plan: at most 20 active people in the
+ * actor's scope whose name or email contains the text (never the whole directory).
+ */
+export function searchOnboardingCandidates(actor: Actor, text: string, excludeId?: number) {
   authorize(actor, "onboarding.manage", { type: "onboarding" });
+  const q = foldForSearch(text.trim().slice(0, 100));
+  if (!q) return [];
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return getDb()
-    .select({ id: people.id, name: people.name, jobRoleId: people.jobRoleId, reportsToId: people.reportsToId, startDate: people.startDate, roleTitle: jobRoles.title })
+    .select(candidateColumns)
     .from(people)
     .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
-    .where(and(eq(people.active, true), peopleScope(actor)))
-    .orderBy(asc(people.name))
+    .where(
+      and(
+        eq(people.active, true),
+        peopleScope(actor),
+        sql`${people.searchText} like ${pattern} escape '\\'`,
+        excludeId != null ? ne(people.id, excludeId) : undefined,
+      ),
+    )
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(ONBOARDING_SEARCH_LIMIT)
     .all();
+}
+
+/** Refuses (ForbiddenError) unless the actor may start plans at all. */
+export function assertMayStartOnboarding(actor: Actor): void {
+  authorize(actor, "onboarding.manage", { type: "onboarding" });
+}
+
+/** The chosen person, if active and in the actor's scope (else null: the page asks again). */
+export function onboardingCandidate(actor: Actor, id: number) {
+  authorize(actor, "onboarding.manage", { type: "onboarding" });
+  return (
+    getDb()
+      .select(candidateColumns)
+      .from(people)
+      .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
+      .where(and(eq(people.id, id), eq(people.active, true), peopleScope(actor)))
+      .get() ?? null
+  );
 }
 
 /**
@@ -85,7 +131,7 @@ export function openPlanOf(actor: Actor, personId: number): { id: number } | nul
   );
 }
 
-export type BuddySuggestion = { id: number; name: string; startDate: string; currentBuddies: number };
+export type BuddySuggestion = { id: number; name: string; email: string; roleTitle: string | null; startDate: string; currentBuddies: number };
 
 /** A buddy is someone past their own first 90 days. */
 export const BUDDY_MIN_TENURE_DAYS = 90;
@@ -108,8 +154,16 @@ export function buddySuggestions(actor: Actor, personId: number, jobRoleId?: num
     .groupBy(onboardings.buddyId)
     .as("load");
   const rows = db
-    .select({ id: people.id, name: people.name, startDate: people.startDate, currentBuddies: sql<number>`coalesce(${load.n}, 0)` })
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      roleTitle: jobRoles.title,
+      startDate: people.startDate,
+      currentBuddies: sql<number>`coalesce(${load.n}, 0)`,
+    })
     .from(people)
+    .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
     .leftJoin(load, eq(load.buddyId, people.id))
     .where(
       and(

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { auditLog, people } from "@/db/schema";
 import { ConflictError, FieldError, ForbiddenError } from "@/lib/core/errors";
 import { getPerson, listPeople } from "@/lib/people/directory";
-import { createPerson, setPersonActive, updatePerson } from "@/lib/people/records";
+import { REPORTS_TO_SEARCH_LIMIT, createPerson, personFormOptions, searchReportsTo, setPersonActive, updatePerson } from "@/lib/people/records";
 import { createPersonSchema, updatePersonSchema } from "@/lib/people/schema";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
@@ -121,5 +121,23 @@ describe("people", () => {
     expect(listPeople(hr, { q: "berzina" }).rows.map((r) => r.email)).toContain("newhire@example.com");
     expect(listPeople(hr, { q: "newhire@" }).rows).toHaveLength(1);
     expect(listPeople(hr, { q: "%" }).rows).toHaveLength(0);
+  });
+
+  it("the person form lists no people: 'Reports to' is a search of at most 20 active people", async () => {
+    const hr = actorFor("hr@example.com");
+    expect(Object.keys(personFormOptions(hr))).toEqual(["jobRoles", "teams"]);
+    for (let i = 0; i < REPORTS_TO_SEARCH_LIMIT + 5; i++)
+      await createPerson(hr, { ...base, name: `Bulk Manager ${i}`, email: `bulk.manager.${i}@example.com`, password: "a-strong-password" });
+    expect(searchReportsTo(hr, "bulk manager")).toHaveLength(REPORTS_TO_SEARCH_LIMIT);
+    expect(searchReportsTo(hr, "YILMAZ").map((p) => p.email)).toEqual(["employee@example.com"]);
+    expect(searchReportsTo(hr, "   ")).toEqual([]);
+    expect(searchReportsTo(hr, "%")).toEqual([]);
+    const elif = actorFor("employee@example.com");
+    expect(searchReportsTo(hr, "yilmaz", elif.id)).toEqual([]);
+  });
+
+  it("only HR may search for a manager", () => {
+    expect(() => searchReportsTo(actorFor("manager@example.com"), "a")).toThrow(ForbiddenError);
+    expect(() => searchReportsTo(actorFor("employee@example.com"), "a")).toThrow(ForbiddenError);
   });
 });

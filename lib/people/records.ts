@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { jobRoles, people, teams, type Locale } from "@/db/schema";
 import { syncAccess } from "@/lib/capability/access";
@@ -10,7 +10,7 @@ import { ConflictError, FieldError } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { queueInvitation, unusablePasswordHash } from "@/lib/email/invitations";
-import { personSearchText } from "@/lib/core/search-text";
+import { foldForSearch, personSearchText } from "@/lib/core/search-text";
 import { getPerson, type PersonDetail } from "@/lib/people/directory";
 import type { AppRole } from "@/lib/people/vocabulary";
 
@@ -26,20 +26,41 @@ export type PersonInput = {
   locale: Locale | null;
 };
 
-/** Options for the person form: job roles, teams and possible managers (HR only). */
+/** Options for the person form: job roles and teams (HR only). The manager is searched: `searchReportsTo`. */
 export function personFormOptions(actor: Actor) {
   authorize(actor, "people.update", { type: "person" });
   const db = getDb();
   return {
     jobRoles: db.select({ id: jobRoles.id, title: jobRoles.title }).from(jobRoles).orderBy(asc(jobRoles.title)).all(),
     teams: db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)).all(),
-    people: db
-      .select({ id: people.id, name: people.name })
-      .from(people)
-      .where(eq(people.active, true))
-      .orderBy(asc(people.name))
-      .all(),
   };
+}
+
+/** At most this many people come back from the "Reports to" search. */
+export const REPORTS_TO_SEARCH_LIMIT = 20;
+
+/**
+ * The person form's "Reports to" search-as-you-type (HR only): at most 20 active people whose name
+ * or email contains the text, never the person being edited.
+ */
+export function searchReportsTo(actor: Actor, text: string, excludeId?: number): { id: number; name: string; email: string }[] {
+  authorize(actor, "people.update", { type: "person" });
+  const q = foldForSearch(text.trim().slice(0, 100));
+  if (!q) return [];
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return getDb()
+    .select({ id: people.id, name: people.name, email: people.email })
+    .from(people)
+    .where(
+      and(
+        eq(people.active, true),
+        sql`${people.searchText} like ${pattern} escape '\\'`,
+        excludeId != null ? ne(people.id, excludeId) : undefined,
+      ),
+    )
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(REPORTS_TO_SEARCH_LIMIT)
+    .all();
 }
 
 function checkReferences(input: PersonInput, selfId?: number) {

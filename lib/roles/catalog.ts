@@ -71,11 +71,51 @@ export type RoleDetail = {
   responsibilities: RoleResponsibility[];
   /** Tools, systems and access the role needs. */
   tools: string[];
-  /** Holders the actor may see (their people scope). */
-  holders: { id: number; name: string; teamName: string | null; startDate: string }[];
+  /** The first holders the actor may see (their people scope): `listRoleHolders` pages through all. */
+  holders: RoleHolder[];
+  /** The active holders the actor may see. */
+  visibleHolderCount: number;
   /** All active holders, including those outside the actor's scope. */
   holderCount: number;
 };
+
+export type RoleHolder = { id: number; name: string; teamName: string | null; startDate: string };
+
+/** The role page shows this many holders; the holders page lists them all, this many a page. */
+export const ROLE_HOLDERS_SHOWN = 10;
+export const ROLE_HOLDERS_PAGE_SIZE = 50;
+
+function holdersOf(actor: Actor, roleId: number, limit: number, offset: number): RoleHolder[] {
+  return getDb()
+    .select({ id: people.id, name: people.name, teamName: teams.name, startDate: people.startDate })
+    .from(people)
+    .leftJoin(teams, eq(teams.id, people.teamId))
+    .where(and(eq(people.jobRoleId, roleId), eq(people.active, true), peopleScope(actor)))
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+}
+
+function visibleHolderCount(actor: Actor, roleId: number): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(people)
+      .where(and(eq(people.jobRoleId, roleId), eq(people.active, true), peopleScope(actor)))
+      .get()?.n ?? 0
+  );
+}
+
+/** The active holders of a role the actor may see, one page at a time (the role page shows the first few). */
+export function listRoleHolders(actor: Actor, slug: string, opts: { page?: number } = {}): Page<RoleHolder> & { role: { id: number; slug: string; title: string } } {
+  authorize(actor, "roles.read", { type: "job_role", id: slug });
+  const role = getDb().select({ id: jobRoles.id, slug: jobRoles.slug, title: jobRoles.title }).from(jobRoles).where(eq(jobRoles.slug, slug)).get();
+  if (!role) throw new NotFoundError("job role");
+  const total = visibleHolderCount(actor, role.id);
+  const { page, pageCount, offset } = pageOf(total, opts.page, ROLE_HOLDERS_PAGE_SIZE);
+  return { role, rows: holdersOf(actor, role.id, ROLE_HOLDERS_PAGE_SIZE, offset), total, page, pageCount, pageSize: ROLE_HOLDERS_PAGE_SIZE };
+}
 
 const owner = alias(people, "owner");
 
@@ -103,14 +143,7 @@ export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
   if (!role) throw new NotFoundError("job role");
   const doc = role.content ? parseRoleDoc(role.content) : null;
   const holderWhere = and(eq(people.jobRoleId, role.id), eq(people.active, true));
-  const holders = db
-    .select({ id: people.id, name: people.name, teamName: teams.name, startDate: people.startDate })
-    .from(people)
-    .leftJoin(teams, eq(teams.id, people.teamId))
-    .where(and(holderWhere, peopleScope(actor)))
-    .orderBy(asc(people.name))
-    .limit(200)
-    .all();
+  const holders = holdersOf(actor, role.id, ROLE_HOLDERS_SHOWN, 0);
   const holderCount = db.select({ n: count() }).from(people).where(holderWhere).get()?.n ?? 0;
   return {
     id: role.id,
@@ -123,6 +156,7 @@ export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
     responsibilities: doc?.responsibilities ?? [],
     tools: doc?.tools ?? [],
     holders,
+    visibleHolderCount: holders.length < ROLE_HOLDERS_SHOWN ? holders.length : visibleHolderCount(actor, role.id),
     holderCount,
   };
 }

@@ -8,7 +8,7 @@ import { taskIndex } from "@/lib/roles/doc";
 import { getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
 import { getVersion } from "@/lib/roles/history";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
-import { closestWords, editDistance, ftsQuery, ownershipReports, searchTasks, searchTasksPage, trigramQuery } from "@/lib/roles/whose-task";
+import { HOLDERS_SHOWN, closestWords, editDistance, ftsQuery, ownershipReports, searchTasks, searchTasksPage, trigramQuery } from "@/lib/roles/whose-task";
 
 beforeAll(async () => {
   await useSeededTestDb();
@@ -219,6 +219,7 @@ describe("ownershipReports", () => {
 
     const hit = searchTasks(actorFor("employee@example.com"), assigned).find((r) => r.kind === "task" && r.title === assigned)!;
     expect(hit.holders).toEqual([{ id: mark, name: "Mark Dawson", via: "assigned" }]);
+    expect(hit.holderCount).toBe(1);
   });
 
   it("lists a task title owned by more than one role, whatever its case and spacing", () => {
@@ -239,5 +240,21 @@ describe("ownershipReports", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("whose task? at scale", () => {
+  it("names the first few holders of each result and counts them all, never listing everyone", () => {
+    const sa = role("service-advisor");
+    const before = searchTasks(actorFor("employee@example.com"), "courtesy cars").find((r) => r.kind === "responsibility")!;
+    for (let i = 0; i < 12; i++)
+      getDb()
+        .insert(people)
+        .values({ name: `Aaron Bulk ${String(i).padStart(2, "0")}`, email: `aaron.bulk.${i}@example.com`, passwordHash: "x", startDate: "2025-01-01", jobRoleId: sa.id })
+        .run();
+    const hit = searchTasks(actorFor("employee@example.com"), "courtesy cars").find((r) => r.kind === "responsibility")!;
+    expect(hit.holders).toHaveLength(HOLDERS_SHOWN);
+    expect(hit.holders.map((h) => h.name)).toEqual(["Aaron Bulk 00", "Aaron Bulk 01", "Aaron Bulk 02", "Aaron Bulk 03", "Aaron Bulk 04"]);
+    expect(hit.holderCount).toBe(before.holderCount + 12);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { faqEntries, jobRoles, people, taskPersonOwners } from "@/db/schema";
 import { authorize } from "@/lib/auth/policy";
@@ -22,7 +22,10 @@ export type SearchResult = {
   responsibility: string | null;
   /** The responsibility's key, for a link to its anchor on the role page (tasks, responsibilities and FAQ entries). */
   responsibilityKey?: string | null;
+  /** The first holders (at most HOLDERS_SHOWN). */
   holders: Holder[];
+  /** Everyone who holds it now. */
+  holderCount: number;
 };
 
 /** The words of a query as the index sees them: folded, punctuation dropped, at most 12. */
@@ -89,31 +92,54 @@ export function trigramQuery(word: string): string | null {
   return grams.size ? [...grams].map((g) => `"${g}"`).join(" OR ") : null;
 }
 
-/** Who holds each role now, with person-level exceptions from transfers. Two queries. */
+/** Each result names at most this many holders; `holderCount` says how many there are in all. */
+export const HOLDERS_SHOWN = 5;
+
+/**
+ * Who holds each role now, with person-level exceptions from transfers: the first few names per
+ * role and the count of all (never every holder). Three queries, none of them per result.
+ */
 function holdersByRole(roleIds: number[], taskKeys: string[]) {
   const db = getDb();
-  const holders = roleIds.length
-    ? db
-        .select({ id: people.id, name: people.name, jobRoleId: people.jobRoleId })
-        .from(people)
-        .where(and(inArray(people.jobRoleId, roleIds), eq(people.active, true)))
-        .orderBy(people.name)
-        .all()
-    : [];
   const overrides = taskKeys.length
     ? db
-        .select({ taskKey: taskPersonOwners.taskKey, kind: taskPersonOwners.kind, id: people.id, name: people.name })
+        .select({ taskKey: taskPersonOwners.taskKey, kind: taskPersonOwners.kind, id: people.id, name: people.name, jobRoleId: people.jobRoleId })
         .from(taskPersonOwners)
         .innerJoin(people, and(eq(people.id, taskPersonOwners.personId), eq(people.active, true)))
         .where(inArray(taskPersonOwners.taskKey, taskKeys))
         .all()
     : [];
-  return (roleId: number, taskKey: string | null): Holder[] => {
-    const released = new Set(overrides.filter((o) => o.taskKey === taskKey && o.kind === "released").map((o) => o.id));
-    const list: Holder[] = holders.filter((h) => h.jobRoleId === roleId && !released.has(h.id)).map((h) => ({ id: h.id, name: h.name, via: "role" }));
-    for (const o of overrides)
-      if (o.taskKey === taskKey && o.kind === "assigned" && !list.some((h) => h.id === o.id)) list.push({ id: o.id, name: o.name, via: "assigned" });
-    return list;
+  const releasedTotal = overrides.filter((o) => o.kind === "released").length;
+  const counts = new Map(
+    roleIds.length
+      ? db
+          .select({ jobRoleId: people.jobRoleId, n: count() })
+          .from(people)
+          .where(and(inArray(people.jobRoleId, roleIds), eq(people.active, true)))
+          .groupBy(people.jobRoleId)
+          .all()
+          .map((r) => [r.jobRoleId, r.n])
+      : [],
+  );
+  // The first names per role, enough to fill the list after any released holders are left out.
+  const first = roleIds.length
+    ? db.all<{ id: number; name: string; jobRoleId: number }>(sql`
+        select id, name, job_role_id as jobRoleId from (
+          select ${people.id} as id, ${people.name} as name, ${people.jobRoleId} as job_role_id,
+                 row_number() over (partition by ${people.jobRoleId} order by ${people.name}, ${people.id}) as n
+          from ${people}
+          where ${people.jobRoleId} in ${roleIds} and ${people.active} = 1
+        ) where n <= ${HOLDERS_SHOWN + releasedTotal}
+        order by name, id`)
+    : [];
+  return (roleId: number, taskKey: string | null): { holders: Holder[]; holderCount: number } => {
+    const mine = overrides.filter((o) => o.taskKey === taskKey);
+    const released = new Set(mine.filter((o) => o.kind === "released" && o.jobRoleId === roleId).map((o) => o.id));
+    const list: Holder[] = first.filter((h) => Number(h.jobRoleId) === roleId && !released.has(h.id)).map((h) => ({ id: h.id, name: h.name, via: "role" }));
+    const assigned = mine.filter((o) => o.kind === "assigned" && o.jobRoleId !== roleId);
+    for (const o of assigned) if (!list.some((h) => h.id === o.id)) list.push({ id: o.id, name: o.name, via: "assigned" });
+    const holderCount = (counts.get(roleId) ?? 0) - released.size + new Set(assigned.map((o) => o.id)).size;
+    return { holders: list.slice(0, HOLDERS_SHOWN), holderCount };
   };
 }
 
@@ -216,7 +242,7 @@ export function searchTasksPage(actor: Actor, q: string, page = 1, pageSize = 30
         role: { id: d.role.id, slug: d.role.slug, title: d.role.title },
         responsibility,
         responsibilityKey: r.kind === "faq" ? (responsibility ? faqKey : null) : r.kind === "responsibility" ? r.ref_key : undefined,
-        holders: holders(d.role.id, r.kind === "task" ? r.ref_key : null),
+        ...holders(d.role.id, r.kind === "task" ? r.ref_key : null),
       },
     ];
   });
@@ -261,7 +287,7 @@ export function ownershipReports(actor: Actor): { unowned: OwnershipGap[]; share
   for (const d of docs) {
     for (const [key, { task }] of taskIndex(d.doc)) {
       const role = { slug: d.role.slug, title: d.role.title };
-      if (!holders(d.role.id, key).length) unowned.push({ title: task.title, roles: [role] });
+      if (!holders(d.role.id, key).holderCount) unowned.push({ title: task.title, roles: [role] });
       const folded = foldForSearch(task.title);
       const entry = byTitle.get(folded) ?? { title: task.title, roles: [] };
       if (!entry.roles.some((r) => r.slug === role.slug)) entry.roles.push(role);

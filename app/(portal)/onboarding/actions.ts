@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ASSIGNEES, CHECKIN_MILESTONES } from "@/lib/onboarding/vocabulary";
 import { createAction } from "@/lib/core/action";
 import { addPlanItem, closePlan, remindItem, removePlanItem, saveCheckin, setItemDone } from "@/lib/onboarding/plans";
-import { startOnboarding } from "@/lib/onboarding/start";
+import { searchOnboardingCandidates, startOnboarding } from "@/lib/onboarding/start";
 import { regenerateTemplate, removeTemplateItem, saveTemplateItem } from "@/lib/onboarding/templates";
 import { currentTemplatePhrases } from "@/lib/onboarding/phrases-server";
 import { CHECKIN_NOTE_MAX, CLOSE_REASON_MAX } from "@/lib/core/limits";
@@ -105,3 +105,8 @@ export const regenerateTemplateAction = createAction(z.object({ slug, revision: 
   revalidatePath(`/roles/${slug}/onboarding`);
   redirect(`/roles/${slug}/onboarding?regenerated=1`);
 });
+
+/** "Start a plan": the hire or buddy search, at most 20 active people in the reader's scope. */
+export const searchOnboardingPeopleAction = createAction(z.object({ q: z.string().max(100), excludeId: fields.id.optional() }), ({ q, excludeId }, actor) =>
+  searchOnboardingCandidates(actor, q, excludeId).map((p) => ({ id: p.id, name: p.name, email: p.email, roleTitle: p.roleTitle })),
+);

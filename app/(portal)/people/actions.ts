@@ -6,7 +6,7 @@ import { createAction } from "@/lib/core/action";
 import { resendInvitation } from "@/lib/email/invitations";
 import { fields } from "@/lib/core/validation";
 import { z } from "zod";
-import { createPerson, setPersonActive, updatePerson } from "@/lib/people/records";
+import { createPerson, searchReportsTo, setPersonActive, updatePerson } from "@/lib/people/records";
 import { createPersonSchema, setActiveSchema, updatePersonSchema } from "@/lib/people/schema";
 
 export const createPersonAction = createAction(createPersonSchema, async (input, actor) => {
@@ -32,3 +32,8 @@ export const resendInvitationAction = createAction(z.object({ id: fields.id }), 
   revalidatePath(`/people/${id}`);
   return { id };
 });
+
+/** The person form's "Reports to" search: at most 20 active people matching the typed text (HR). */
+export const searchReportsToAction = createAction(z.object({ q: z.string().max(100), excludeId: fields.id.optional() }), ({ q, excludeId }, actor) =>
+  searchReportsTo(actor, q, excludeId),
+);

@@ -84,6 +84,14 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
                               </span>
                             ))
                           : <span className="text-amber-800">{t("nobody")}</span>}
+                        {r.holderCount > r.holders.length ? (
+                          <>
+                            {" "}
+                            <Link href={`/roles/${r.role.slug}/holders`} className="text-brand-700 underline">
+                              {t("moreHolders", { count: r.holderCount - r.holders.length })}
+                            </Link>
+                          </>
+                        ) : null}
                       </dd>
                     </div>
                   </dl>

@@ -6,15 +6,15 @@ import { TrackingView } from "@/components/communication/tracking-view";
 import { Markdown } from "@/components/markdown";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { announcementTracking } from "@/lib/communication/tracking";
+import { announcementTracking, trackingRequest } from "@/lib/communication/tracking";
 import { getAnnouncement } from "@/lib/communication/announcements";
-import { found, idParam } from "@/lib/core/page";
+import { found, idParam, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { remindAnnouncementAction } from "../actions";
 import { formatDay } from "@/lib/core/format-dates";
 import { SuccessNote } from "@/components/ui/notice";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; group?: string; page?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("announcements");
@@ -25,10 +25,10 @@ export default async function AnnouncementPage({ params, searchParams }: Props) 
   const actor = await requireActor();
   const id = idParam((await params).id);
   const a = found(() => getAnnouncement(actor, id));
-  const { created } = await searchParams;
+  const { created, group, page } = await searchParams;
   const t = await getTranslations("announcements");
   const format = await getFormatter();
-  const tracking = a.canTrack ? announcementTracking(actor, id) : null;
+  const tracking = a.canTrack ? announcementTracking(actor, id, trackingRequest(group, pageParam(page))) : null;
   const day = (d: string) => formatDay(format, d, { dateStyle: "long" });
   const pendingRoles = [...new Set(a.transfers.filter((x) => !x.appliedAt && x.fromRole).flatMap((x) => [x.fromRole!, x.toRole!]))];
   const audience = [
@@ -99,7 +99,7 @@ export default async function AnnouncementPage({ params, searchParams }: Props) 
             </h2>
             <RemindControl tracking={tracking} action={remindAnnouncementAction} input={{ id }} />
           </div>
-          <TrackingView tracking={tracking} />
+          <TrackingView tracking={tracking} basePath={`/announcements/${id}`} />
         </section>
       ) : null}
     </div>

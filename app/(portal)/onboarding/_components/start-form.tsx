@@ -2,54 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton, TextField, useFormStatusContext } from "@/components/ui/form";
-import { errorClass, inputClass, labelClass, selectClass } from "@/components/ui/field-styles";
+import { errorClass, inputClass, labelClass } from "@/components/ui/field-styles";
+import { BuddyPicker, type OnboardingPerson } from "./onboarding-person-picker";
 import { startOnboardingAction } from "../actions";
 
 type Option = { id: number; name: string };
-
-function BuddySelect({ suggested, others, defaultValue }: { suggested: Option[]; others: Option[]; defaultValue: number | "" }) {
-  const t = useTranslations("onboarding.new");
-  const { state } = useFormStatusContext();
-  const error = state && !state.ok ? state.fieldErrors.buddyId : undefined;
-  return (
-    <div>
-      <label htmlFor="buddy" className={labelClass()}>
-        {t("buddy")}
-      </label>
-      <select
-        id="buddy"
-        name="buddyId"
-        defaultValue={defaultValue}
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? "buddy-error" : undefined}
-        className={selectClass}
-      >
-        <option value="">—</option>
-        {suggested.length ? (
-          <optgroup label={t("suggested")}>
-            {suggested.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-        <optgroup label={t("otherBuddy")}>
-          {others.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </optgroup>
-      </select>
-      {error ? (
-        <p id="buddy-error" className={errorClass}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** The chosen person, shown (read-only) so a refusal about them appears next to a visible field. */
 function PersonField({ personId, name }: { personId: number; name: string }) {
@@ -85,8 +42,7 @@ export function StartForm({
   startDate,
   managers,
   managerId,
-  suggested,
-  others,
+  buddy,
   roles,
   fromRoleId,
 }: {
@@ -95,8 +51,7 @@ export function StartForm({
   startDate: string;
   managers: Option[];
   managerId: number | "";
-  suggested: Option[];
-  others: Option[];
+  buddy: OnboardingPerson | null;
   roles: { id: number; title: string }[];
   fromRoleId: number | "";
 }) {
@@ -107,7 +62,7 @@ export function StartForm({
         <PersonField personId={personId} name={personName} />
         <TextField name="startDate" label={t("startDate")} hint={t("startDateHint")} type="date" defaultValue={startDate} required />
         <SelectField name="managerId" label={t("manager")} defaultValue={managerId} emptyLabel="—" options={managers.map((m) => ({ value: m.id, label: m.name }))} />
-        <BuddySelect suggested={suggested} others={others} defaultValue={suggested[0]?.id ?? ""} />
+        <BuddyPicker label={t("buddy")} hint={t("buddyHint")} initial={buddy} hireId={personId} />
         <SelectField
           name="fromJobRoleId"
           label={t("roleChange")}

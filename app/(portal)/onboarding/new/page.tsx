@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import { labelClass, selectClass } from "@/components/ui/field-styles";
 import { Card, PageHeader } from "@/components/ui/card";
 import Link from "next/link";
-import { buddySuggestions, managerCandidates, onboardingCandidates, openPlanOf } from "@/lib/onboarding/start";
+import { assertMayStartOnboarding, buddySuggestions, managerCandidates, onboardingCandidate, openPlanOf } from "@/lib/onboarding/start";
+import { HirePicker } from "../_components/onboarding-person-picker";
 import { nextWorkingDay } from "@/lib/onboarding/rules";
 import { templateFreshness } from "@/lib/onboarding/templates";
 import { holidaysBetween } from "@/lib/org/settings";
@@ -23,12 +23,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewOnboardingPage({ searchParams }: { searchParams: Promise<{ person?: string; from?: string }> }) {
   const actor = await requireActor();
   const sp = await searchParams;
-  const candidates = found(() => onboardingCandidates(actor));
+  found(() => assertMayStartOnboarding(actor));
   const t = await getTranslations("onboarding.new");
   const format = await getFormatter();
   const personId = optionalIdParam(sp.person);
   const fromRoleId = optionalIdParam(sp.from);
-  const person = personId ? candidates.find((c) => c.id === personId) : undefined;
+  const person = personId ? (onboardingCandidate(actor, personId) ?? undefined) : undefined;
   const suggestions = person ? buddySuggestions(actor, person.id) : [];
   const managers = person ? managerCandidates(actor, person.id) : [];
   const defaultManager = managers.find((m) => m.id === person?.reportsToId) ?? managers.find((m) => m.id === actor.id) ?? managers[0];
@@ -42,20 +42,7 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
       <PageHeader title={t("title")} description={t("intro")} />
       <Card className="mb-6">
         <form method="get" action="/onboarding/new" className="flex flex-wrap items-end gap-3">
-          <div className="min-w-64 flex-1">
-            <label htmlFor="ob-person" className={labelClass()}>
-              {t("person")}
-            </label>
-            <select id="ob-person" name="person" defaultValue={person?.id ?? ""} className={selectClass}>
-              <option value="">{t("choosePerson")}</option>
-              {candidates.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.roleTitle ? ` — ${c.roleTitle}` : ""}
-                </option>
-              ))}
-            </select>
-          </div>
+          <HirePicker label={t("person")} hint={t("personHint")} initial={person ? { id: person.id, name: person.name, email: person.email, roleTitle: person.roleTitle } : null} />
           {fromRoleId ? <input type="hidden" name="from" value={fromRoleId} /> : null}
           <button type="submit" className={buttonClass("secondary")}>
             {t("next")}
@@ -107,8 +94,7 @@ export default async function NewOnboardingPage({ searchParams }: { searchParams
               startDate={startDate}
               managers={managers}
               managerId={defaultManager?.id ?? ""}
-              suggested={suggestions}
-              others={candidates.filter((c) => c.id !== person.id && !suggestions.some((s) => s.id === c.id))}
+              buddy={suggestions[0] ?? null}
               roles={listRoles(actor, { page: 1 }).rows.filter((r) => r.id !== person.jobRoleId)}
               fromRoleId={fromRoleId ?? ""}
             />

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { myOnboardingTasks, plansISupport } from "@/lib/onboarding/lists";
-import { found } from "@/lib/core/page";
+import { found, pageParam } from "@/lib/core/page";
+import { Pagination } from "@/components/ui/pagination";
 import { itemTextForReader } from "@/lib/onboarding/phrases-server";
 import { requireActor } from "@/lib/auth/session";
 import { TickButton } from "../_components/tick-button";
@@ -14,9 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function MyOnboardingTasksPage() {
+export default async function MyOnboardingTasksPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requireActor();
-  const items = found(() => myOnboardingTasks(actor));
+  const page = pageParam((await searchParams).page);
+  const list = found(() => myOnboardingTasks(actor, { page }));
+  const items = list.rows;
   const plans = plansISupport(actor);
   const t = await getTranslations("onboarding.tasks");
   const p = await getTranslations("onboarding.plan");
@@ -37,24 +40,28 @@ export default async function MyOnboardingTasksPage() {
       {items.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={t("list")}>
-          {items.map((i) => (
-            <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
-              <div>
-                <p className="font-medium">{text(i).title}</p>
-                <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                  <Link href={`/onboarding/${i.planId}`} className="text-brand-700 underline">
-                    {t("for", { name: i.hireName })}
-                  </Link>
-                  <span>· {p(`assigneeOther.${i.assignee}`)}</span>
-                  <span>· {p("due", { date: formatDay(format, i.dueDate, { weekday: "short", day: "numeric", month: "short" }) })}</span>
-                  {i.overdue ? <Badge tone="red">{p("overdueBadge")}</Badge> : null}
-                </p>
-              </div>
-              <TickButton itemId={i.id} planId={i.planId} done={false} title={text(i).title} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="mb-2 text-sm text-slate-600">{t("count", { count: list.total })}</p>
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={t("list")}>
+            {items.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                <div>
+                  <p className="font-medium">{text(i).title}</p>
+                  <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                    <Link href={`/onboarding/${i.planId}`} className="text-brand-700 underline">
+                      {t("for", { name: i.hireName })}
+                    </Link>
+                    <span>· {p(`assigneeOther.${i.assignee}`)}</span>
+                    <span>· {p("due", { date: formatDay(format, i.dueDate, { weekday: "short", day: "numeric", month: "short" }) })}</span>
+                    {i.overdue ? <Badge tone="red">{p("overdueBadge")}</Badge> : null}
+                  </p>
+                </div>
+                <TickButton itemId={i.id} planId={i.planId} done={false} title={text(i).title} />
+              </li>
+            ))}
+          </ul>
+          <Pagination page={list.page} pageCount={list.pageCount} basePath="/onboarding/tasks" />
+        </>
       )}
       {plans.length ? (
         <section aria-labelledby="supporting" className="mt-8">

@@ -167,7 +167,10 @@ export default async function PersonPage({ params, searchParams }: Props) {
               appRole: person.appRole,
               jobRoleId: person.jobRoleId,
               teamId: person.teamId,
-              reportsToId: person.reportsToId,
+              reportsTo:
+                person.reportsToId && person.reportsToName
+                  ? { id: person.reportsToId, name: person.reportsToName, email: person.reportsToEmail ?? "" }
+                  : null,
               startDate: person.startDate,
               locale: person.locale,
             }}

@@ -8,6 +8,7 @@ import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/u
 import type { ActionResult } from "@/lib/core/action-types";
 import { NAME_MAX } from "@/lib/core/limits";
 import { localeNames, locales } from "@/i18n/config";
+import { ReportsToPicker, type ReportsToPerson } from "./reports-to-picker";
 
 type Option = { id: number; title?: string; name?: string };
 export type PersonFormValues = {
@@ -19,7 +20,7 @@ export type PersonFormValues = {
   appRole: string;
   jobRoleId: number | null;
   teamId: number | null;
-  reportsToId: number | null;
+  reportsTo: ReportsToPerson | null;
   startDate: string;
   locale: string | null;
 };
@@ -34,7 +35,7 @@ export function PersonForm({
 }: {
   action: (prev: ActionResult<unknown> | null, data: FormData) => Promise<ActionResult<unknown>>;
   values: PersonFormValues;
-  options: { jobRoles: Option[]; teams: Option[]; people: Option[] };
+  options: { jobRoles: Option[]; teams: Option[] };
   mode: "create" | "edit";
 }) {
   const t = useTranslations("people.form");
@@ -91,13 +92,7 @@ export function PersonForm({
           emptyLabel={t("none")}
           options={options.teams.map((o) => ({ value: o.id, label: o.name ?? "" }))}
         />
-        <SelectField
-          name="reportsToId"
-          label={t("reportsTo")}
-          defaultValue={values.reportsToId ?? ""}
-          emptyLabel={t("none")}
-          options={options.people.filter((p) => p.id !== values.id).map((o) => ({ value: o.id, label: o.name ?? "" }))}
-        />
+        <ReportsToPicker label={t("reportsTo")} hint={t("reportsToHint")} initial={values.reportsTo} excludeId={values.id} />
         <SelectField
           name="locale"
           label={t("locale")}

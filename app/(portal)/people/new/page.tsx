@@ -33,7 +33,7 @@ export default async function NewPersonPage() {
             appRole: "employee",
             jobRoleId: null,
             teamId: null,
-            reportsToId: null,
+            reportsTo: null,
             startDate: today,
             locale: null,
           }}

@@ -35,7 +35,7 @@ export default async function RolePage({ params }: Props) {
   const t = await getTranslations("roles");
   const format = await getFormatter();
   const canOpenPeople = can(actor, "people.read");
-  const hidden = role.holderCount - role.holders.length;
+  const hidden = role.holderCount - role.visibleHolderCount;
   const canEdit = mayEditRole(actor, role.id);
   const discuss = threadCountsForRole(actor, role.id);
   const posting = can(actor, "postings.manage") ? postingStatus(actor, role.slug) : null;
@@ -114,6 +114,13 @@ export default async function RolePage({ params }: Props) {
                 </li>
               ))}
             </ul>
+            {role.visibleHolderCount > role.holders.length ? (
+              <p className="mt-3 text-sm">
+                <Link href={`/roles/${role.slug}/holders`} className="text-brand-700 underline">
+                  {t("allHolders", { count: role.visibleHolderCount })}
+                </Link>
+              </p>
+            ) : null}
             {hidden > 0 ? <p className="mt-3 text-xs text-slate-500">{t("holdersHidden", { count: hidden })}</p> : null}
           </Card>
           <CustomerFacingCard roleId={role.id} customerFacing={roleCustomerFacing(actor, role.id)} mayChange={can(actor, "ratings.oversee")} />

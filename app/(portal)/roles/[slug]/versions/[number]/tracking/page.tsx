@@ -4,25 +4,26 @@ import { getTranslations } from "next-intl/server";
 import { RemindControl } from "@/components/communication/remind-control";
 import { TrackingView } from "@/components/communication/tracking-view";
 import { PageHeader } from "@/components/ui/card";
-import { versionTracking } from "@/lib/communication/tracking";
-import { found, idParam, slugParam } from "@/lib/core/page";
+import { trackingRequest, versionTracking } from "@/lib/communication/tracking";
+import { found, idParam, pageParam, slugParam } from "@/lib/core/page";
 import { getVersion } from "@/lib/roles/history";
 import { requireActor } from "@/lib/auth/session";
 import { remindVersionAction } from "../../../../actions";
 
-type Props = { params: Promise<{ slug: string; number: string }> };
+type Props = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ group?: string; page?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tracking");
   return { title: t("title") };
 }
 
-export default async function TrackingPage({ params }: Props) {
+export default async function TrackingPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const { slug: rawSlug, number } = await params;
   const slug = slugParam(rawSlug);
   const n = idParam(number);
-  const { tracking } = found(() => versionTracking(actor, slug, n));
+  const sp = await searchParams;
+  const { tracking } = found(() => versionTracking(actor, slug, n, trackingRequest(sp.group, pageParam(sp.page))));
   const { role, meta } = found(() => getVersion(actor, slug, n));
   const t = await getTranslations("tracking");
   const v = await getTranslations("versions");
@@ -38,7 +39,7 @@ export default async function TrackingPage({ params }: Props) {
         description={meta.summary}
         actions={<RemindControl tracking={tracking} action={remindVersionAction} input={{ slug, version: n }} />}
       />
-      <TrackingView tracking={tracking} />
+      <TrackingView tracking={tracking} basePath={`/roles/${slug}/versions/${n}/tracking`} />
     </div>
   );
 }
