@@ -11,6 +11,7 @@ import { foldForSearch } from "@/lib/core/search-text";
 import type { AuditSubject } from "@/lib/audit/sentences";
 import { organisationSettings } from "@/lib/org/settings";
 import { capabilityNames } from "@/lib/capability/directory";
+import { containsText } from "@/lib/core/like";
 
 /*
  * The reads behind the audit log's names, links and Person search, each narrowed by the policy to
@@ -18,15 +19,13 @@ import { capabilityNames } from "@/lib/capability/directory";
  * these take any actor so the narrowing is tested on its own (lib/auth/audit-scope.test.ts).
  */
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** People in the actor's scope whose name or email contains the text (folded), at most `limit`. */
 export function peopleMatching(actor: Actor, text: string, limit: number) {
-  const pattern = `%${escapeLike(foldForSearch(text))}%`;
   return getDb()
     .select({ id: people.id, name: people.name, email: people.email })
     .from(people)
-    .where(and(peopleScope(actor), sql`${people.searchText} like ${pattern} escape '\\'`))
+    .where(and(peopleScope(actor), containsText(people.searchText, foldForSearch(text))))
     .orderBy(asc(people.name), asc(people.id))
     .limit(limit)
     .all();

@@ -15,6 +15,7 @@ import type { ConcernMessageKind } from "@/lib/confidence/vocabulary";
 import { notify } from "@/lib/notifications/notifications";
 import { accessOf, loadConcern, type ConcernRow } from "./read";
 import { nextStatus, nextWaitingSince, type ConcernEvent } from "./status";
+import { containsText } from "@/lib/core/like";
 
 /*
  * What signed-in people do with a concern that exists (issue 10, points 3, 4 and 9): an addressee
@@ -130,12 +131,11 @@ export function searchForwardTargets(actor: Actor, id: string, q: string): { id:
   if (!accessOf(actor, c).mayForward) refuse(c, "forward");
   const text = foldForSearch(q.trim());
   if (!text) return [];
-  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const excluded = [...addresseeIds(getDb() as unknown as Tx, c.id), ...(c.authorId !== null ? [c.authorId] : [])];
   return getDb()
     .select({ id: people.id, name: people.name })
     .from(people)
-    .where(and(concernForwardTargetsCondition(actor), excluded.length ? notInArray(people.id, excluded) : undefined, sql`${people.searchText} like ${pattern} escape '\\'`))
+    .where(and(concernForwardTargetsCondition(actor), excluded.length ? notInArray(people.id, excluded) : undefined, containsText(people.searchText, text)))
     .orderBy(asc(people.name), asc(people.id))
     .limit(20)
     .all();

@@ -11,6 +11,7 @@ import { foldForSearch } from "@/lib/core/search-text";
 import { parseCriteria, type FrozenCriteria } from "@/lib/evaluations/criteria";
 import { ratingScale, type RatingLevel } from "@/lib/evaluations/scale";
 import { DRAFT_STATUSES, type EvaluationKind, type EvaluationStatus, type Outcome } from "@/lib/evaluations/vocabulary";
+import { containsText } from "@/lib/core/like";
 
 /** Reading evaluations: one evaluation as its reader may see it, and the lists. */
 
@@ -206,7 +207,6 @@ export function evaluationsWaitingCount(actor: Actor): number {
   return getDb().select({ n: count() }).from(evaluations).where(and(evaluationsCondition(actor), waitingFor(actor))).get()?.n ?? 0;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export type EvaluablePerson = { id: number; name: string; roleTitle: string | null };
 
@@ -219,7 +219,7 @@ export function evaluablePeople(actor: Actor, text: string): EvaluablePerson[] {
     .select({ id: people.id, name: people.name, roleTitle: jobRoles.title })
     .from(people)
     .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
-    .where(and(evaluableCondition(actor), sql`${people.searchText} like ${`%${escapeLike(q)}%`} escape '\\'`))
+    .where(and(evaluableCondition(actor), containsText(people.searchText, q)))
     .orderBy(asc(people.name), asc(people.id))
     .limit(20)
     .all();

@@ -16,6 +16,7 @@ import { notify } from "@/lib/notifications/notifications";
 import { isFollowupOverdue } from "./due";
 import { tagsOf } from "./my-ratings";
 import type { FollowupStatus, RatingSource, RatingTag } from "./vocabulary";
+import { containsText } from "@/lib/core/like";
 
 /*
  * Follow-ups of low ratings (issue 12, point 5; seed 003: listen, record what happened, hand it to
@@ -253,11 +254,10 @@ export function searchHandoverTargets(actor: Actor, id: number, q: string): { id
   if (!followupAccess(actor, f).mayHandOver) refuse(f, "handOver");
   const text = foldForSearch(q.trim());
   if (!text) return [];
-  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   return getDb()
     .select({ id: people.id, name: people.name })
     .from(people)
-    .where(and(followupHandoverTargetsCondition(actor, f.personId), sql`${people.searchText} like ${pattern} escape '\\'`))
+    .where(and(followupHandoverTargetsCondition(actor, f.personId), containsText(people.searchText, text)))
     .orderBy(asc(people.name), asc(people.id))
     .limit(20)
     .all();

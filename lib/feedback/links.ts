@@ -12,6 +12,7 @@ import { pageOf, type Page } from "@/lib/core/pagination";
 import { foldForSearch } from "@/lib/core/search-text";
 import { issueServiceLink, linkState, walkupPath, type LinkState } from "./tokens";
 import { TOKEN_BYTES } from "./vocabulary";
+import { containsText } from "@/lib/core/like";
 
 /**
  * Rating links and personal QR codes, the signed-in side (issue 12, point 1): making a per-service
@@ -21,7 +22,6 @@ import { TOKEN_BYTES } from "./vocabulary";
 
 export type LinkPerson = { id: number; name: string; roleTitle: string | null };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Whom the actor may make links for: themself, or the active people whose ratings they read. */
 function linkPeopleCondition(actor: Actor) {
@@ -37,7 +37,7 @@ export function searchLinkPeople(actor: Actor, text: string): LinkPerson[] {
     .select({ id: people.id, name: people.name, roleTitle: jobRoles.title })
     .from(people)
     .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
-    .where(and(linkPeopleCondition(actor), sql`${people.searchText} like ${`%${escapeLike(q)}%`} escape '\\'`))
+    .where(and(linkPeopleCondition(actor), containsText(people.searchText, q)))
     .orderBy(asc(people.name), asc(people.id))
     .limit(20)
     .all();

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { alias } from "drizzle-orm/sqlite-core";
 import { feedbackNotes, jobRoles, people, teams } from "@/db/schema";
@@ -13,6 +13,7 @@ import { foldForSearch } from "@/lib/core/search-text";
 import { notify } from "@/lib/notifications/notifications";
 import { currentDoc, currentDocs } from "@/lib/roles/documents";
 import { NOTE_BODY_MAX, NOTE_KINDS, RATING_TAGS, type NoteKind, type NoteVisibility, type RatingTag } from "./vocabulary";
+import { containsText } from "@/lib/core/like";
 
 /*
  * Praise and suggestions between colleagues (issue 12, point 7). Anyone may send either to any
@@ -29,12 +30,11 @@ export function searchNoteRecipients(actor: Actor, text: string): (Who & { roleT
   authorize(actor, "feedback.give", { type: "feedback_note" });
   const q = foldForSearch(text.trim());
   if (!q) return [];
-  const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   return getDb()
     .select({ id: people.id, name: people.name, roleTitle: jobRoles.title })
     .from(people)
     .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
-    .where(and(eq(people.active, true), ne(people.id, actor.id), sql`${people.searchText} like ${pattern} escape '\\'`))
+    .where(and(eq(people.active, true), ne(people.id, actor.id), containsText(people.searchText, q)))
     .orderBy(asc(people.name), asc(people.id))
     .limit(20)
     .all();

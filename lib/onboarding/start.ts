@@ -31,6 +31,7 @@ import {
 import { holidaysBetween } from "@/lib/org/settings";
 import { ensureTemplate } from "@/lib/onboarding/templates";
 import { addCourseItems } from "@/lib/capability/onboarding-training";
+import { containsText } from "@/lib/core/like";
 
 // ---------- Starting a plan ----------
 
@@ -66,7 +67,6 @@ export function searchOnboardingCandidates(actor: Actor, text: string, excludeId
   authorize(actor, "onboarding.manage", { type: "onboarding" });
   const q = foldForSearch(text.trim().slice(0, 100));
   if (!q) return [];
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return getDb()
     .select(candidateColumns)
     .from(people)
@@ -75,7 +75,7 @@ export function searchOnboardingCandidates(actor: Actor, text: string, excludeId
       and(
         eq(people.active, true),
         peopleScope(actor),
-        sql`${people.searchText} like ${pattern} escape '\\'`,
+        containsText(people.searchText, q),
         excludeId != null ? ne(people.id, excludeId) : undefined,
       ),
     )

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { jobRoles, people, teams, type AppRole, type Locale } from "@/db/schema";
@@ -7,6 +7,7 @@ import { authorize, peopleScope, personNotVisible } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { foldForSearch } from "@/lib/core/search-text";
+import { containsText } from "@/lib/core/like";
 
 export const PEOPLE_PAGE_SIZE = 20;
 
@@ -44,10 +45,6 @@ export type PersonSummary = {
   reportsToName: string | null;
 };
 
-function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Refuses (ForbiddenError) unless the actor may open the people directory at all. */
 export function assertPeopleDirectory(actor: Actor): void {
   authorize(actor, "people.read", { type: "person" });
@@ -61,10 +58,9 @@ export function listPeople(
   authorize(actor, "people.read", { type: "person" });
   const db = getDb();
   const q = opts.q?.trim();
-  const pattern = q ? `%${escapeLike(foldForSearch(q))}%` : null;
   const where = and(
     peopleScope(actor),
-    pattern ? sql`${people.searchText} like ${pattern} escape '\\'` : undefined,
+    q ? containsText(people.searchText, foldForSearch(q)) : undefined,
     opts.status === "inactive" ? eq(people.active, false) : opts.status === "all" ? undefined : eq(people.active, true),
   );
   const total = db.select({ n: count() }).from(people).where(where).get()?.n ?? 0;

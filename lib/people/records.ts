@@ -13,6 +13,7 @@ import { queueInvitation, unusablePasswordHash } from "@/lib/email/invitations";
 import { foldForSearch, personSearchText } from "@/lib/core/search-text";
 import { getPerson, type PersonDetail } from "@/lib/people/directory";
 import type { AppRole } from "@/lib/people/vocabulary";
+import { containsText } from "@/lib/core/like";
 
 export type PersonInput = {
   name: string;
@@ -47,14 +48,13 @@ export function searchReportsTo(actor: Actor, text: string, excludeId?: number):
   authorize(actor, "people.update", { type: "person" });
   const q = foldForSearch(text.trim().slice(0, 100));
   if (!q) return [];
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return getDb()
     .select({ id: people.id, name: people.name, email: people.email })
     .from(people)
     .where(
       and(
         eq(people.active, true),
-        sql`${people.searchText} like ${pattern} escape '\\'`,
+        containsText(people.searchText, q),
         excludeId != null ? ne(people.id, excludeId) : undefined,
       ),
     )
