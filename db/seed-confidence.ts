@@ -4,6 +4,7 @@ import { getDb } from "./client";
 import * as schema from "./schema";
 import { parseRoleDoc, type RoleDoc } from "../lib/roles/doc";
 import { reindexFaqEntry } from "../lib/roles/search-index";
+import { prng } from "../lib/core/prng";
 
 /** The receipt code of the demo's anonymous concern (README: "Try the receipt page"). */
 export const DEMO_RECEIPT_CODE = "RB7K-W4QM-TX2P-9HNC-ZD3E";
@@ -299,18 +300,6 @@ export function seedConcernsAndThreads(today: Date, personIds: Map<string, numbe
   });
 }
 
-/** A small deterministic random generator (mulberry32): the demo's pulse answers are the same every time. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Profile = { expected: number[]; how: number[]; wrong: number[]; judged: number[]; resources: number[]; leastClear: string[] };
 /** What each role's people tend to answer (a score is drawn from the list), and which responsibilities they name least clear. */
 const PROFILES: Record<string, Profile> = {
@@ -350,7 +339,7 @@ export function seedPulse(today: Date, personIds: Map<string, number>): void {
     .innerJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
     .where(eq(schema.people.active, true))
     .all();
-  const random = rng(20261201);
+  const random = prng(20261201);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   // The 10th of each of the last three calendar months (answers come in the same month), so the
   // current month starts empty: a pulse sent today makes a group of its own.

@@ -1,4 +1,5 @@
 import { QUIZ_OPTIONS_MAX, QUIZ_QUESTIONS_MAX, type QuizQuestionKind } from "@/lib/capability/vocabulary";
+import { prng } from "@/lib/core/prng";
 
 /**
  * Quiz rules (pure, issue 11 point 3): what a valid quiz is, the per-attempt shuffle, scoring, and
@@ -39,18 +40,6 @@ export function quizProblems(input: QuizInput, maxAttemptsCap: number): Record<s
   return errors;
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same sequence. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fisher–Yates with a given random source; returns a new array. */
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
@@ -72,7 +61,7 @@ export function newSeed(): number {
  * can store the order that was shown without trusting the browser for anything but the seed).
  */
 export function shuffleQuiz<Q extends { options: readonly unknown[] }>(questions: readonly Q[], seed: number): (Omit<Q, "options"> & { options: Q["options"][number][] })[] {
-  const random = generator(seed);
+  const random = prng(seed);
   return shuffled(questions, random).map((q) => ({ ...q, options: shuffled(q.options, random) }));
 }
 

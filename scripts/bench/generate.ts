@@ -18,6 +18,9 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { personSearchText } from "../../lib/core/search-text";
+import { prng } from "../../lib/core/prng";
+
+export { prng };
 
 export interface GenerateOptions {
   seed: number;
@@ -32,18 +35,6 @@ export const DEFAULTS: GenerateOptions = { seed: 15, people: 10_000, teams: 300,
 
 type Row = Record<string, unknown>;
 type DB = Database.Database;
-
-/** mulberry32: a small deterministic PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ["Anna", "Ben", "Chloé", "Dāvis", "Eva", "Femke", "Gökhan", "Hanna", "Ioana", "Jonas", "Kübra", "Laura", "Mihai", "Noah", "Oğuz", "Paula", "Quinn", "Rasa", "Sofia", "Tim", "Ugnė", "Vera", "Willem", "Yusuf", "Zane", "Emma", "Lars", "Mirela", "Arturs", "Sem"];
 const LAST = ["Jansen", "de Boer", "Öztürk", "Bērziņš", "Popescu", "Smith", "Kazlauskas", "Visser", "Yıldız", "Ozola", "Brown", "Vasile", "Jonaitis", "Meijer", "Arslan", "Kalniņš", "Taylor", "Stan", "Petrauskienė", "de Graaf"];
