@@ -12,13 +12,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { PostingForm } from "../_components/posting-form";
 import { requireActor } from "@/lib/auth/session";
-import { formatDay } from "@/lib/core/format-dates";
 import { faqFooters } from "@/components/faq/faq-list";
 import { faqForRole } from "@/lib/faq/read";
 import { threadCountsForRole } from "@/lib/threads/read";
 import { DiscussLink } from "../../threads/_components/discuss-link";
 import { roleCustomerFacing } from "@/lib/feedback/links";
 import { CustomerFacingCard } from "../../feedback/links/_components/customer-facing-card";
+import { HolderList } from "../_components/holder-list";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -96,24 +96,7 @@ export default async function RolePage({ params }: Props) {
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
               {t("holders", { count: role.holderCount })}
             </h2>
-            <ul className="mt-3 space-y-2 text-sm" aria-label={t("holdersList")}>
-              {role.holders.map((h) => (
-                <li key={h.id}>
-                  {canOpenPeople || h.id === actor.id ? (
-                    <Link href={`/people/${h.id}`} className="font-medium text-brand-800 hover:underline">
-                      {h.name}
-                    </Link>
-                  ) : (
-                    <span className="font-medium">{h.name}</span>
-                  )}
-                  <span className="block text-xs text-slate-500">
-                    {[h.teamName, t("since", { date: formatDay(format, h.startDate, { dateStyle: "medium" }) })]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <HolderList holders={role.holders} canOpenPeople={canOpenPeople} actorId={actor.id} />
             {role.visibleHolderCount > role.holders.length ? (
               <p className="mt-3 text-sm">
                 <Link href={`/roles/${role.slug}/holders`} className="text-brand-700 underline">
