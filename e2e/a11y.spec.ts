@@ -55,12 +55,13 @@ test("communication pages have no serious accessibility violations", async ({ ma
 });
 
 test("role version pages (versions, compare, a version, its tracking, the editor) have no serious accessibility violations", async ({ managerPage: page }) => {
-  test.slow(); // five pages, each scanned by axe
+  test.slow(); // six pages, each scanned by axe
   for (const path of [
     "/roles/service-advisor/versions",
     "/roles/service-advisor/compare?from=1&to=2",
     "/roles/service-advisor/versions/2",
     "/roles/service-advisor/versions/2/tracking",
+    "/roles/service-advisor/holders",
     "/roles/technician/edit",
   ]) {
     await page.goto(path);
