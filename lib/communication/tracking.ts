@@ -142,7 +142,8 @@ function trackingFor(where: SQL, request: TrackingPageRequest = {}, now = new Da
     replaced: rowsOf("replaced"),
     counts,
     page,
-    nextReminderAt: !counts.waiting || reminders?.due || !reminders?.earliest ? null : new Date(Date.parse(reminders.earliest) + REMINDER_INTERVAL_MS).toISOString(),
+    // nextReminderAt's rule over the one row that decides it: someone due now, else the earliest reminded.
+    nextReminderAt: counts.waiting ? nextReminderAt([{ lastRemindedAt: reminders?.due ? null : (reminders?.earliest ?? null) }], now) : null,
   };
 }
 
