@@ -130,10 +130,18 @@ test("an announcement reaches each person of its audience once, in their languag
   await page.context().close();
 });
 
-/** Setup: nothing in this person's digest was sent today yet, and it is due late in the evening. */
+/**
+ * Setup: nothing in this person's digest was sent today yet, and it is due late in the evening.
+ * Earlier specs may already have sent today's digest (after the default 08:00): its idempotency key
+ * (`d<person>-<day>`) would make today's second digest a no-op, so those rows get other keys.
+ */
 function digestNotYetToday(email: string) {
   const db = new Database(DB);
   try {
+    db.prepare(
+      `update notification_deliveries set message_key = message_key || '-earlier-' || id
+       where kind = 'digest' and person_id = (select id from people where email = ?)`,
+    ).run(email);
     db.prepare(
       `insert into email_settings (person_id, digest_time, last_digest_on, updated_at) select id, '23:30', null, ? from people where email = ?
        on conflict(person_id) do update set digest_time = '23:30', last_digest_on = null`,
