@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ScopedMessages } from "@/components/shell/scoped-messages";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 import "./globals.css";
 
@@ -14,7 +14,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ScopedMessages>{children}</ScopedMessages>
         <HydrationMark />
       </body>
     </html>

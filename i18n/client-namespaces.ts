@@ -1,0 +1,186 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+/*
+ * Which message namespaces run in the browser, per area of the app (issue 15: no page ships the
+ * whole messages file). A client component's translations are serialised into every page that
+ * renders a NextIntlClientProvider, so each area's layout provides only what the client modules
+ * reachable from that area use (components/shell/scoped-messages.tsx reads the committed
+ * i18n/client-namespaces.json). This module computes that map from the source: the import graph
+ * of app/, components/ and lib/, "use client" modules and everything they import, and their
+ * `useTranslations("namespace")` calls. The unit test beside it fails when the committed map is
+ * stale, when an area that needs namespaces has no layout providing them, or when a client module
+ * asks for translations in a way this analysis cannot see.
+ *
+ * Areas: files directly in app/ or directly in a top-level route group (app/(portal)/layout.tsx,
+ * error and not-found pages) are "global": they render above every area layout. Any other file
+ * belongs to the area named by its path up to the first segment that is not a route group
+ * ("(portal)/roles", "invite", "(portal)/(home)").
+ */
+
+export type ClientNamespaces = { global: string[]; areas: Record<string, string[]> };
+
+const SOURCE_DIRS = ["app", "components", "lib", "i18n"];
+const EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs"];
+
+type Module = { file: string; client: boolean; imports: string[]; namespaces: string[]; unscoped: string[] };
+
+function walk(dir: string, out: string[]) {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name === "node_modules" || name.startsWith(".")) continue;
+      walk(full, out);
+    } else if (EXTENSIONS.some((e) => name.endsWith(e)) && !/\.(test|spec)\.tsx?$/.test(name)) {
+      out.push(full);
+    }
+  }
+}
+
+function resolveImport(root: string, from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith("@/")) base = path.join(root, spec.slice(2));
+  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
+  else return null;
+  if (existsSync(base) && statSync(base).isFile()) return base;
+  for (const ext of EXTENSIONS) if (existsSync(base + ext)) return base + ext;
+  for (const ext of EXTENSIONS) if (existsSync(path.join(base, "index" + ext))) return path.join(base, "index" + ext);
+  return null;
+}
+
+function parse(root: string, file: string): Module {
+  const source = readFileSync(file, "utf8");
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+  const client = /^\s*["']use client["']/.test(code);
+  const imports: string[] = [];
+  for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s*["']([^"']+)["']/g)) {
+    const spec = m[1] ?? m[2] ?? m[3];
+    if (m[0].includes("import type") || /export\s+type\s/.test(m[0])) continue;
+    const target = resolveImport(root, file, spec);
+    if (target && !target.endsWith(".json")) imports.push(target);
+  }
+  const namespaces: string[] = [];
+  const unscoped: string[] = [];
+  for (const m of code.matchAll(/useTranslations\(\s*([^)]*)\)/g)) {
+    const arg = m[1].trim();
+    const literal = /^["']([A-Za-z0-9_.]+)["']$/.exec(arg);
+    if (literal) namespaces.push(literal[1]);
+    else unscoped.push(arg || "(none)");
+  }
+  return { file, client, imports, namespaces, unscoped };
+}
+
+/** The area a file under app/ belongs to ("global" above every area layout), or null outside app/. */
+export function areaOf(relativeFile: string): string | null {
+  const parts = relativeFile.split(/[\\/]/);
+  if (parts[0] !== "app") return null;
+  const dirs = parts.slice(1, -1);
+  if (dirs.length === 0) return "global";
+  if (dirs.length === 1 && /^\(.*\)$/.test(dirs[0])) return "global";
+  const area: string[] = [];
+  for (const d of dirs) {
+    area.push(d);
+    if (!/^\(.*\)$/.test(d)) break;
+    if (area.length === 2) break;
+  }
+  return area.join("/");
+}
+
+export type Analysis = {
+  map: ClientNamespaces;
+  /** Client-side modules that call useTranslations without a literal namespace. */
+  unscoped: { file: string; call: string }[];
+};
+
+/** Computes the map from the source tree under `root`. */
+export function analyseClientNamespaces(root: string): Analysis {
+  const files: string[] = [];
+  for (const dir of SOURCE_DIRS) if (existsSync(path.join(root, dir))) walk(path.join(root, dir), files);
+  const modules = new Map(files.map((f) => [f, parse(root, f)]));
+
+  // Every module that runs in the browser: "use client" modules and what they import.
+  const clientSide = new Set<string>();
+  const stack = [...modules.values()].filter((m) => m.client).map((m) => m.file);
+  while (stack.length) {
+    const f = stack.pop()!;
+    if (clientSide.has(f)) continue;
+    clientSide.add(f);
+    for (const i of modules.get(f)?.imports ?? []) stack.push(i);
+  }
+
+  // The client namespaces reachable from a file (through server and client imports).
+  const reachCache = new Map<string, Set<string>>();
+  const reach = (start: string): Set<string> => {
+    const cached = reachCache.get(start);
+    if (cached) return cached;
+    const seen = new Set<string>();
+    const found = new Set<string>();
+    const todo = [start];
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      const m = modules.get(f);
+      if (!m) continue;
+      if (clientSide.has(f)) for (const n of m.namespaces) found.add(n);
+      todo.push(...m.imports);
+    }
+    reachCache.set(start, found);
+    return found;
+  };
+
+  const global = new Set<string>();
+  const areas = new Map<string, Set<string>>();
+  for (const file of files) {
+    const rel = path.relative(root, file);
+    const area = areaOf(rel);
+    if (!area) continue;
+    const target = area === "global" ? global : areas.get(area) ?? areas.set(area, new Set()).get(area)!;
+    for (const n of reach(file)) target.add(n);
+  }
+
+  const sorted = (s: Iterable<string>) => [...new Set(s)].sort();
+  const map: ClientNamespaces = { global: sorted(global), areas: {} };
+  for (const [area, names] of [...areas].sort(([a], [b]) => a.localeCompare(b))) {
+    const extra = sorted([...names].filter((n) => !covered(n, global)));
+    if (extra.length) map.areas[area] = extra;
+  }
+
+  const unscoped = [...clientSide].flatMap((f) => (modules.get(f)?.unscoped ?? []).map((call) => ({ file: path.relative(root, f), call })));
+  return { map, unscoped };
+}
+
+/** "a.b" is covered when "a.b" or "a" is already provided. */
+function covered(namespace: string, provided: Set<string>): boolean {
+  const parts = namespace.split(".");
+  for (let i = 1; i <= parts.length; i++) if (provided.has(parts.slice(0, i).join("."))) return true;
+  return false;
+}
+
+/** The namespaces a provider for `area` passes to the browser: the global ones plus the area's. */
+export function namespacesFor(map: ClientNamespaces, area: string | null): string[] {
+  return area ? [...map.global, ...(map.areas[area] ?? [])] : map.global;
+}
+
+type Messages = { [key: string]: string | Messages };
+
+/** The part of `messages` under the given (dotted) namespaces, nested as in the file. */
+export function pickMessages(messages: Messages, namespaces: readonly string[]): Messages {
+  const out: Messages = {};
+  const wanted = new Set(namespaces);
+  // A namespace inside another one in the list adds nothing (and must not write into the file's objects).
+  const outermost = [...wanted].filter((ns) => !covered(ns, new Set([...wanted].filter((o) => o !== ns))));
+  for (const ns of outermost) {
+    const parts = ns.split(".");
+    let from: Messages | string | undefined = messages;
+    for (const p of parts) from = typeof from === "object" ? from[p] : undefined;
+    if (from === undefined) continue;
+    let into = out;
+    for (const p of parts.slice(0, -1)) {
+      const next = into[p];
+      into = (typeof next === "object" ? next : (into[p] = {})) as Messages;
+    }
+    into[parts[parts.length - 1]] = from;
+  }
+  return out;
+}
