@@ -1,15 +1,21 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Markdown } from "@/components/markdown";
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 import { Badge } from "@/components/ui/card";
 import { FAQ_QUESTION_MAX, TEXT_MAX } from "@/lib/core/limits";
 import type { ActionResult } from "@/lib/core/action-types";
 import type { FaqStatus } from "@/lib/confidence/vocabulary";
+
+/*
+ * The Markdown renderer (react-markdown and its parser, ~36 KB gzipped) loads only once the answer
+ * is edited: until then the preview is the saved answer, rendered on the server (`answerPreview`).
+ */
+const LiveMarkdown = dynamic(() => import("@/components/markdown").then((m) => m.Markdown), { ssr: false });
 
 type Act = (prev: unknown, input: FormData | Record<string, unknown>) => Promise<ActionResult<unknown>>;
 
@@ -18,6 +24,8 @@ export type FaqFormProps = {
   responsibilities: { key: string; title: string }[];
   concern: { id: string; anonymous: boolean } | null;
   entry: { id: number | null; revision: number; status: FaqStatus; responsibilityKey: string; question: string; answer: string };
+  /** The saved answer rendered on the server (components/markdown), shown until the answer is edited. */
+  answerPreview?: ReactNode;
   actions: { save: Act; publish: Act; unpublish: Act; remove: Act };
 };
 
@@ -25,11 +33,12 @@ export type FaqFormProps = {
  * Writes one FAQ entry: the responsibility it belongs under, the question and the answer (Markdown,
  * previewed as it will show), then publish, take back or delete it.
  */
-export function FaqForm({ role, responsibilities, concern, entry, actions }: FaqFormProps) {
+export function FaqForm({ role, responsibilities, concern, entry, answerPreview, actions }: FaqFormProps) {
   const t = useTranslations("faq.form");
   const router = useRouter();
   const [question, setQuestion] = useState(entry.question);
   const [answer, setAnswer] = useState(entry.answer);
+  const [edited, setEdited] = useState(false);
   const saved = entry.id !== null;
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -54,7 +63,19 @@ export function FaqForm({ role, responsibilities, concern, entry, actions }: Faq
           required
         />
         <TextField name="question" label={t("question")} hint={t("questionHint")} defaultValue={entry.question} maxLength={FAQ_QUESTION_MAX} onChange={(e) => setQuestion(e.target.value)} required />
-        <TextAreaField name="answer" label={t("answer")} hint={t("answerHint")} defaultValue={entry.answer} maxLength={TEXT_MAX} rows={8} onChange={(e) => setAnswer(e.target.value)} required />
+        <TextAreaField
+          name="answer"
+          label={t("answer")}
+          hint={t("answerHint")}
+          defaultValue={entry.answer}
+          maxLength={TEXT_MAX}
+          rows={8}
+          onChange={(e) => {
+            setAnswer(e.target.value);
+            setEdited(true);
+          }}
+          required
+        />
         <SubmitButton variant={saved ? "secondary" : "primary"}>{saved ? t("save") : t("saveDraft")}</SubmitButton>
       </ActionForm>
       <section aria-labelledby="faq-preview" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -65,7 +86,13 @@ export function FaqForm({ role, responsibilities, concern, entry, actions }: Faq
           {saved ? <Badge tone={entry.status === "published" ? "green" : "amber"}>{t(`status.${entry.status}`)}</Badge> : null}
         </div>
         <p className="mt-3 font-medium text-slate-900">{question.trim() || t("previewEmptyQuestion")}</p>
-        {answer.trim() ? <Markdown className="mt-1 text-sm text-slate-700">{answer}</Markdown> : <p className="mt-1 text-sm text-slate-500">{t("previewEmptyAnswer")}</p>}
+        {!answer.trim() ? (
+          <p className="mt-1 text-sm text-slate-500">{t("previewEmptyAnswer")}</p>
+        ) : edited || !answerPreview ? (
+          <LiveMarkdown className="mt-1 text-sm text-slate-700">{answer}</LiveMarkdown>
+        ) : (
+          answerPreview
+        )}
         {saved ? (
           <div className="mt-6 flex flex-wrap gap-3 border-t border-slate-100 pt-4">
             {entry.status === "draft" ? (

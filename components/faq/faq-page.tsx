@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
+import { Markdown } from "@/components/markdown";
 import { FaqForm, type FaqFormProps } from "@/components/faq/faq-form";
 import { deleteFaqAction, publishFaqAction, saveFaqAction, unpublishFaqAction } from "@/app/(portal)/roles/[slug]/faq/actions";
 
@@ -25,7 +26,11 @@ export async function FaqPage({ form, title, notice }: { form: Omit<FaqFormProps
       </p>
       <PageHeader title={title} description={t("form.intro", { role: form.role.title })} />
       {notice}
-      <FaqForm {...form} actions={{ save: saveFaqAction, publish: publishFaqAction, unpublish: unpublishFaqAction, remove: deleteFaqAction }} />
+      <FaqForm
+        {...form}
+        answerPreview={form.entry.answer.trim() ? <Markdown className="mt-1 text-sm text-slate-700">{form.entry.answer}</Markdown> : null}
+        actions={{ save: saveFaqAction, publish: publishFaqAction, unpublish: unpublishFaqAction, remove: deleteFaqAction }}
+      />
     </div>
   );
 }
