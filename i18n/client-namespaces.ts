@@ -1,5 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { covered, type ClientNamespaces } from "./pick-messages";
+
+export type { ClientNamespaces };
+export { namespacesFor, pickMessages } from "./pick-messages";
 
 /*
  * Which message namespaces run in the browser, per area of the app (issue 15: no page ships the
@@ -18,7 +22,6 @@ import path from "node:path";
  * ("(portal)/roles", "invite", "(portal)/(home)").
  */
 
-export type ClientNamespaces = { global: string[]; areas: Record<string, string[]> };
 
 const SOURCE_DIRS = ["app", "components", "lib", "i18n"];
 const EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs"];
@@ -148,39 +151,4 @@ export function analyseClientNamespaces(root: string): Analysis {
 
   const unscoped = [...clientSide].flatMap((f) => (modules.get(f)?.unscoped ?? []).map((call) => ({ file: path.relative(root, f), call })));
   return { map, unscoped };
-}
-
-/** "a.b" is covered when "a.b" or "a" is already provided. */
-function covered(namespace: string, provided: Set<string>): boolean {
-  const parts = namespace.split(".");
-  for (let i = 1; i <= parts.length; i++) if (provided.has(parts.slice(0, i).join("."))) return true;
-  return false;
-}
-
-/** The namespaces a provider for `area` passes to the browser: the global ones plus the area's. */
-export function namespacesFor(map: ClientNamespaces, area: string | null): string[] {
-  return area ? [...map.global, ...(map.areas[area] ?? [])] : map.global;
-}
-
-type Messages = { [key: string]: string | Messages };
-
-/** The part of `messages` under the given (dotted) namespaces, nested as in the file. */
-export function pickMessages(messages: Messages, namespaces: readonly string[]): Messages {
-  const out: Messages = {};
-  const wanted = new Set(namespaces);
-  // A namespace inside another one in the list adds nothing (and must not write into the file's objects).
-  const outermost = [...wanted].filter((ns) => !covered(ns, new Set([...wanted].filter((o) => o !== ns))));
-  for (const ns of outermost) {
-    const parts = ns.split(".");
-    let from: Messages | string | undefined = messages;
-    for (const p of parts) from = typeof from === "object" ? from[p] : undefined;
-    if (from === undefined) continue;
-    let into = out;
-    for (const p of parts.slice(0, -1)) {
-      const next = into[p];
-      into = (typeof next === "object" ? next : (into[p] = {})) as Messages;
-    }
-    into[parts[parts.length - 1]] = from;
-  }
-  return out;
 }

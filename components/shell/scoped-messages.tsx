@@ -1,7 +1,7 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import clientNamespaces from "@/i18n/client-namespaces.json";
-import { namespacesFor, pickMessages, type ClientNamespaces } from "@/i18n/client-namespaces";
+import { namespacesFor, pickMessages, type ClientNamespaces } from "@/i18n/pick-messages";
 
 type Messages = Parameters<typeof pickMessages>[0];
 
