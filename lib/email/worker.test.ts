@@ -263,6 +263,64 @@ describe("sendDueEmails over SMTP", () => {
     expect(received).toHaveLength(1);
   });
 
+  describe("a server that refuses the setup, not the address", () => {
+    /** A one-off SMTP server that refuses at one step; everything it refuses must wait and retry. */
+    async function refusingServer(step: "greeting" | "auth" | "mailFrom"): Promise<{ port: number; close: () => Promise<void> }> {
+      const s = new SMTPServer({
+        logger: false,
+        disabledCommands: step === "auth" ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
+        authOptional: step !== "auth",
+        allowInsecureAuth: true,
+        onConnect(_session, callback) {
+          if (step === "greeting") return callback(Object.assign(new Error("5.3.2 Service not available to you"), { responseCode: 554 }));
+          callback();
+        },
+        onAuth(_auth, _session, callback) {
+          callback(Object.assign(new Error("5.7.8 Authentication credentials invalid"), { responseCode: 535 }));
+        },
+        onMailFrom(_address, _session, callback) {
+          if (step === "mailFrom") return callback(Object.assign(new Error("5.7.1 Sender not allowed"), { responseCode: 553 }));
+          callback();
+        },
+        onData(stream, _session, callback) {
+          stream.resume();
+          stream.on("end", () => callback());
+        },
+      });
+      await new Promise<void>((resolve, reject) => {
+        s.on("error", reject);
+        s.listen(0, "127.0.0.1", () => resolve());
+      });
+      return { port: (s.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => s.close(() => resolve())) };
+    }
+
+    it.each([
+      ["auth", "535", /AUTH/],
+      ["mailFrom", "553", /MAIL FROM/],
+      ["greeting", "554", /554/],
+    ] as const)("a 5xx at %s keeps the rows pending with the server's answer for HR, and bounces no address", async (step, code, names) => {
+      const ps = ["employee@example.com", "mehmet.kaya@example.com"].map(personId);
+      const ids = notifyNow(ps, "ack.reply", { name: "Hanna" }, "/changes/13");
+      const bad = await refusingServer(step);
+      try {
+        const r = await sendDueEmails({ now: at(0), env: { ...process.env, SMTP_URL: `smtp://rolebook:wrong-pass@127.0.0.1:${bad.port}`, APP_URL } });
+        expect(r).toMatchObject({ attempted: 2, sent: 0, bounced: 0, retrying: 2 });
+      } finally {
+        await bad.close();
+      }
+      const rows = rowsOf(ids);
+      for (const row of rows) {
+        expect(row).toMatchObject({ status: "pending", attempts: 1, leaseUntil: null, nextAttemptAt: new Date(base + EMAIL_FIRST_RETRY_MS).toISOString() });
+        expect(row.lastError).toContain(code);
+        expect(row.lastError).toMatch(names);
+      }
+      expect(db().select().from(emailBounces).where(inArray(emailBounces.personId, ps)).all()).toEqual([]);
+      // the same people's mail goes out once the server takes it
+      expect((await sendDueEmails({ now: at(EMAIL_FIRST_RETRY_MS), env: smtpEnv() })).sent).toBe(2);
+      expect(received.map((m) => m.to).sort()).toEqual(["employee@example.com", "mehmet.kaya@example.com"]);
+    });
+  });
+
   it("requeues a failed row with a fresh 24-hour window", () => {
     const ids = notifyNow([personId("employee@example.com")], "ack.reply", { name: "X" }, "/changes/5");
     const id = rowsOf(ids)[0]!.id;

@@ -23,7 +23,8 @@ import { DEFAULT_MODE, EMAIL_FIRST_RETRY_MS, EMAIL_LEASE_MS, EMAIL_RETRY_WINDOW_
  *   never goes out at once; no address, an inactive person or a bounced address → skipped with a note;
  * - the Message-ID is `<messageKey@host>` on every attempt (receivers can drop a repeat), and the
  *   .eml writer overwrites `<messageKey>.eml`: a row sent twice after a crash never makes two files;
- * - a permanent refusal (5xx) bounces the address (HR sees it); anything else is retried with
+ * - a permanent refusal of the recipient (5xx at RCPT TO) bounces the address (HR sees it); anything
+ *   else (connection, greeting, AUTH, MAIL FROM, a 4xx) is retried with
  *   exponential backoff (1 min, 2, 4, …) until 24 hours after the first attempt, then failed.
  * An invalid SMTP_URL sends nothing and uses up no attempt: rows wait until it is fixed.
  * `attemptedAt` is the first attempt of the current retry window (HR's retry starts a fresh one).
