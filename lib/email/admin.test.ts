@@ -57,6 +57,12 @@ describe("HR's email lists", () => {
     expect(emailOverview(hr()).counts.sent).toBe(EMAIL_PAGE_SIZE + 5);
   });
 
+  it("a sent email carries the server's answer, in the list and on its page", async () => {
+    const id = row({ status: "sent", subject: "Answered", sentAt: new Date(Date.UTC(2030, 0, 1)).toISOString(), serverResponse: "250 2.0.0 OK queued as 4XyZ" });
+    expect(listEmails(hr(), "sent").rows[0]).toMatchObject({ id, serverResponse: "250 2.0.0 OK queued as 4XyZ", lastError: null });
+    expect(await readEmail(hr(), id)).toMatchObject({ serverResponse: "250 2.0.0 OK queued as 4XyZ" });
+  });
+
   it("failed and bounced rows carry the attempts and the server's answer; skipped ones their note", () => {
     const failed = row({ status: "failed", attempts: 7, lastError: "421 4.7.0 Try again later", attemptedAt: new Date().toISOString() });
     const skipped = row({ status: "skipped", lastError: "no email address" });

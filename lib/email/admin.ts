@@ -59,6 +59,8 @@ export type EmailListRow = {
   subject: string | null;
   attempts: number;
   lastError: string | null;
+  /** A sent email: what the server answered on accepting it ("250 … queued as …"). */
+  serverResponse: string | null;
   /** When it was sent, else last tried, else queued. */
   at: string | null;
   /** Bounced tab: the person's address is still blocked (HR can clear it). */
@@ -85,6 +87,7 @@ export function listEmails(actor: Actor, tab: EmailListTab, requestedPage = 1): 
       subject: notificationDeliveries.subject,
       attempts: notificationDeliveries.attempts,
       lastError: notificationDeliveries.lastError,
+      serverResponse: notificationDeliveries.serverResponse,
       at,
       blocked: sql<number>`${emailBounces.personId} is not null`,
     })
@@ -164,6 +167,7 @@ export async function readEmail(actor: Actor, id: number): Promise<EmailDetail> 
       subject: notificationDeliveries.subject,
       attempts: notificationDeliveries.attempts,
       lastError: notificationDeliveries.lastError,
+      serverResponse: notificationDeliveries.serverResponse,
       messageKey: notificationDeliveries.messageKey,
       createdAt: notificationDeliveries.createdAt,
       sentAt: notificationDeliveries.sentAt,

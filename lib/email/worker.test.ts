@@ -184,6 +184,9 @@ describe("sendDueEmails over SMTP", () => {
     const ours = rows.filter((r) => received.some((m) => m.raw.messageId === `<${r.messageKey}@rolebook.example.com>`));
     expect(ours).toHaveLength(3);
     for (const r of ours) {
+      // the server's answer on accepting it is kept for HR (smtp-server: "250 OK: message queued")
+      expect(r.serverResponse).toMatch(/^250 .*queued/);
+      expect(r.lastError).toBeNull();
       expect(r.attempts).toBe(1);
       expect(r.toAddress).toBeTruthy();
       expect(r.subject).toBeTruthy();
@@ -457,6 +460,7 @@ describe("sendDueEmails without SMTP_URL (the .eml writer)", () => {
     expect(parsed.html).toBeTruthy();
     const tr = rowsOf(ids).find((x) => x.personId === ps[1])!;
     expect(tr.subject).toBe((await simpleParser(fs.readFileSync(path.join(dir, `${tr.messageKey}.eml`)))).subject);
+    expect(tr.serverResponse).toBe(`written to ${tr.messageKey}.eml`);
 
     // A crash after writing but before recording "sent": the row is sent again.
     db().update(notificationDeliveries).set({ status: "pending", nextAttemptAt: new Date(base).toISOString() }).where(inArray(notificationDeliveries.notificationId, ids)).run();

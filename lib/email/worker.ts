@@ -239,7 +239,7 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
     const common = { attempts, attemptedAt: firstAttempt, toAddress: recipient.email, subject: email?.subject ?? row.subject, leaseUntil: null };
     if (outcome.ok) {
       db.update(notificationDeliveries)
-        .set({ ...common, status: "sent", sentAt: atIso, lastError: null, ...(row.kind === "invitation" ? { payload: "{}" } : {}) })
+        .set({ ...common, status: "sent", sentAt: atIso, lastError: null, serverResponse: outcome.response, ...(row.kind === "invitation" ? { payload: "{}" } : {}) })
         .where(ours)
         .run();
       result.sent++;
