@@ -425,6 +425,41 @@ describe("sendDueEmails over SMTP", () => {
     expect(invitation).toMatchObject({ status: "sent", payload: "{}" });
   });
 
+  it("empties an invitation's one-time link when its row ends skipped, bounced or failed, not only when sent; HR's retry cannot resend it", async () => {
+    const skippedP = personId("daan.visser@example.com");
+    const bouncedP = personId("employee@example.com");
+    const failedP = personId("mehmet.kaya@example.com");
+    refuse.set("employee@example.com", 550);
+    refuse.set("mehmet.kaya@example.com", 451);
+    const now = new Date(base).toISOString();
+    const key = (p: number) => `i-end-${p}-${base}`;
+    db().insert(notificationDeliveries)
+      .values([skippedP, bouncedP, failedP].map((p) => ({ personId: p, channel: "email" as const, kind: "invitation" as const, status: "pending" as const, payload: JSON.stringify({ token: `secret-${p}` }), messageKey: key(p), nextAttemptAt: now, createdAt: now })))
+      .run();
+    const rowOf = (p: number) => db().select().from(notificationDeliveries).where(eq(notificationDeliveries.messageKey, key(p))).get()!;
+    db().update(people).set({ active: false }).where(eq(people.id, skippedP)).run();
+    try {
+      expect(await sendDueEmails({ now: at(0), env: smtpEnv() })).toMatchObject({ skipped: 1, bounced: 1, retrying: 1 });
+    } finally {
+      db().update(people).set({ active: true }).where(eq(people.id, skippedP)).run();
+    }
+    expect(rowOf(skippedP)).toMatchObject({ status: "skipped", payload: "{}" });
+    expect(rowOf(bouncedP)).toMatchObject({ status: "bounced", payload: "{}" });
+    // still being retried: the link is still needed
+    expect(rowOf(failedP)).toMatchObject({ status: "pending", payload: JSON.stringify({ token: `secret-${failedP}` }) });
+    await sendDueEmails({ now: at(EMAIL_RETRY_WINDOW_MS), env: smtpEnv() });
+    expect(rowOf(failedP)).toMatchObject({ status: "failed", payload: "{}" });
+    const leftovers = db().select({ payload: notificationDeliveries.payload }).from(notificationDeliveries).where(inArray(notificationDeliveries.messageKey, [skippedP, bouncedP, failedP].map(key))).all();
+    expect(leftovers.every((r) => !r.payload.includes("secret"))).toBe(true);
+
+    // HR's retry: the link is gone, so the rows are not requeued (no email without its link), the bounce is cleared
+    const requeued = db().transaction((tx) => requeueForRetry(tx, [rowOf(bouncedP).id, rowOf(failedP).id], new Date(base + EMAIL_RETRY_WINDOW_MS)));
+    expect(requeued).toBe(0);
+    for (const p of [bouncedP, failedP]) expect(rowOf(p)).toMatchObject({ status: "skipped", lastError: SKIP_NOTES.linkNotKept, payload: "{}" });
+    expect(db().select().from(emailBounces).where(eq(emailBounces.personId, bouncedP)).get()).toBeUndefined();
+    expect(received).toHaveLength(0);
+  });
+
   it("keeps rows waiting with the reason while SMTP_URL is invalid, using up no attempt, and sends them once it is fixed", async () => {
     const ids = notifyNow([personId("employee@example.com")], "ack.reply", { name: "Hanna" }, "/changes/10");
     const r = await sendDueEmails({ now: at(0), env: { ...process.env, SMTP_URL: "http://mail.example.com", APP_URL } });
