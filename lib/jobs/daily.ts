@@ -6,6 +6,7 @@ import { capabilities, capabilityEvidence, evaluations, onboardingItems, onboard
 import { todayIso } from "@/lib/core/dates";
 import { addDays, DUE_HORIZON_DAYS } from "@/lib/evaluations/due-rule";
 import { DRAFT_STATUSES, RELEASED_STATUSES, type EvaluationKind } from "@/lib/evaluations/vocabulary";
+import { onboardingHrItemOwnersCondition } from "@/lib/auth/policy";
 import { organisationSettings } from "@/lib/org/settings";
 import { claimReminders, notifyGrouped } from "./reminder-log";
 
@@ -19,8 +20,10 @@ export const CAPABILITY_EXPIRY_NOTICE_DAYS = 30;
 
 /**
  * Open onboarding items due tomorrow (organisation day) remind whoever owes them: the hire, their
- * manager or their buddy (the same owner rule as lib/onboarding/plans.ts; items for HR have no one
- * person and are left to HR's lists). Once per item per person per 24 hours.
+ * manager or their buddy (the same owner rule as lib/onboarding/plans.ts); an item for HR reminds
+ * every active HR person who may tick HR's items (lib/auth `onboardingHrItemOwnersCondition`), never
+ * the hire themself. Once per item per person per 24 hours. Two reads (the items, and HR's people
+ * only when an HR item is due) and one transaction, whatever the number of items.
  */
 export function remindOnboardingDueTomorrow(now = new Date()): number {
   const db = getDb();
@@ -42,7 +45,11 @@ export function remindOnboardingDueTomorrow(now = new Date()): number {
     .innerJoin(hire, eq(hire.id, onboardings.personId))
     .where(and(eq(onboardingItems.dueDate, tomorrow), isNull(onboardingItems.doneAt), eq(onboardings.status, "open"), eq(hire.active, true)))
     .all();
+  const hrPeople = rows.some((r) => r.assignee === "hr")
+    ? db.select({ id: people.id }).from(people).where(onboardingHrItemOwnersCondition()).all().map((p) => p.id)
+    : [];
   const owed = rows.flatMap((r) => {
+    if (r.assignee === "hr") return hrPeople.filter((id) => id !== r.personId).map((ower) => ({ ...r, ower }));
     const ower = r.assignee === "hire" ? r.personId : r.assignee === "manager" ? r.managerId : r.assignee === "buddy" ? r.buddyId : null;
     return ower == null ? [] : [{ ...r, ower }];
   });

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, capabilities, capabilityEvidence, evaluations, jobRoles, notificationDeliveries, notifications, onboardingItems, onboardings, people, ratingFollowups, reminderLog, scheduledJobs, taskTransfers, teams } from "@/db/schema";
+import { can } from "@/lib/auth/policy";
 import { createAnnouncement } from "@/lib/communication/announcements";
 import { answerAck } from "@/lib/communication/answers";
 import { todayIso } from "@/lib/core/dates";
@@ -322,6 +323,44 @@ describe("the daily reminders", () => {
     expect(mine).toContainEqual({ item: item.title, name: hire.name });
     expect(aboutItem()).toHaveLength(1);
     expect(remindOnboardingDueTomorrow(new Date(eve.getTime() + 3_600_000))).toBe(0);
+  });
+
+  it("an open onboarding item for HR due tomorrow reminds every active HR person who may tick HR's items, once", () => {
+    const item = getDb()
+      .select({ id: onboardingItems.id, title: onboardingItems.title, assignee: onboardingItems.assignee, dueDate: onboardingItems.dueDate, planId: onboardings.id, personId: onboardings.personId })
+      .from(onboardingItems)
+      .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
+      .where(and(isNull(onboardingItems.doneAt), eq(onboardings.status, "open")))
+      .orderBy(onboardingItems.id)
+      .get()!;
+    // A day nothing else is due: the item is HR's.
+    const due = "2031-05-14";
+    getDb().update(onboardingItems).set({ assignee: "hr", dueDate: due }).where(eq(onboardingItems.id, item.id)).run();
+    try {
+      const hire = getDb().select({ name: people.name }).from(people).where(eq(people.id, item.personId)).get()!;
+      const active = getDb().select({ id: people.id, email: people.email }).from(people).where(eq(people.active, true)).all();
+      const hrPeople = active.filter((p) => p.id !== item.personId && can(actorFor(p.email), "onboarding.hrItems")).map((p) => p.id);
+      expect(hrPeople).toContain(idOf("hr@example.com"));
+      const link = `/onboarding/${item.planId}`;
+      const remindedAbout = () =>
+        getDb()
+          .select({ personId: notifications.personId, params: notifications.params })
+          .from(notifications)
+          .where(and(eq(notifications.kind, "onboarding.dueTomorrow"), eq(notifications.link, link)))
+          .all()
+          .filter((n) => JSON.parse(n.params).item === item.title && JSON.parse(n.params).name === hire.name)
+          .map((n) => n.personId);
+      const before = remindedAbout();
+
+      expect(remindOnboardingDueTomorrow(noon(addDays(due, -1)))).toBe(hrPeople.length);
+      const reminded = remindedAbout().filter((id, i, all) => all.indexOf(id) === i && !before.includes(id));
+      expect(reminded.sort()).toEqual([...hrPeople].sort());
+      // nobody else: not the hire, not their manager or buddy
+      expect(reminded).not.toContain(item.personId);
+      expect(remindOnboardingDueTomorrow(noon(addDays(due, -1), 2))).toBe(0);
+    } finally {
+      getDb().update(onboardingItems).set({ assignee: item.assignee, dueDate: item.dueDate }).where(eq(onboardingItems.id, item.id)).run();
+    }
   });
 
   it("evaluations coming due tell the evaluator once per due date, with a link to that person's evaluation to write", () => {
