@@ -74,12 +74,27 @@ export function emailConfigLine(env: NodeJS.ProcessEnv = process.env): string {
   return `[email] SMTP_URL is invalid, no email is sent until it is fixed: ${status.error}`;
 }
 
-/** Logs where emails go, once per process start. An invalid SMTP_URL is an error line, not a crash. */
+/**
+ * The warning when emails go out for real (SMTP_URL is set) but APP_URL is not: every link in them
+ * would point to http://localhost:<PORT>, which works on no recipient's machine. Null otherwise (the
+ * .eml writer without SMTP_URL is a local preview, where localhost is right).
+ */
+export function appUrlWarning(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!env.SMTP_URL?.trim() || env.APP_URL?.trim()) return null;
+  return `[email] SMTP_URL is set but APP_URL is not: links in emails point to ${appBaseUrl(env)}. Set APP_URL to the portal's public address (e.g. https://rolebook.example.com) and restart.`;
+}
+
+/**
+ * Logs where emails go, once per process start. An invalid SMTP_URL is an error line, not a crash;
+ * SMTP_URL without APP_URL adds a warning line.
+ */
 export function reportEmailConfigAtStart(env: NodeJS.ProcessEnv = process.env): TransportStatus {
   const status = emailTransportStatus(env);
   const line = emailConfigLine(env);
   if (status.mode === "invalid") console.error(line);
   else console.info(line);
+  const warning = appUrlWarning(env);
+  if (warning) console.warn(warning);
   return status;
 }
 
