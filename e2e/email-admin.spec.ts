@@ -1,5 +1,7 @@
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
 import { unique } from "./helpers";
 
@@ -7,6 +9,18 @@ import { unique } from "./helpers";
  * Issue 13: HR's email page (points 3 and 4) and invitations (point 6). The full path through a
  * real email (invitation → set password → sign in) is the cross-part spec after the merge.
  */
+
+const DB_PATH = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
+
+function withDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(DB_PATH);
+  try {
+    db.pragma("busy_timeout = 5000");
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
 
 async function expectNoSeriousViolations(page: Page) {
   // The email's own HTML sits in a sandboxed iframe (no scripts), which axe cannot enter.
@@ -74,4 +88,46 @@ test("an invitation link that does not work shows a clear page, signed out", asy
   await expectNoSeriousViolations(page);
   await page.goto("/invite/not-a-token");
   await expect(page.getByTestId("invite-invalid")).toBeVisible();
+});
+
+test("HR's Failed tab shows a failed delivery with the server's answer; Retry puts it back in the queue and it goes out", async ({ hrPage: page }) => {
+  const subject = `Reminder that failed ${unique()}`;
+  const at = new Date(Date.now() - 25 * 3600_000).toISOString();
+  // A notification whose email the mail server refused for 24 hours (written as the worker leaves it).
+  const deliveryId = withDb((db) => {
+    const person = db.prepare("select id, email from people where email = ?").get("andreea.ionescu@example.com") as { id: number; email: string };
+    const n = db.prepare("insert into notifications (person_id, kind, params, link, created_at) values (?, 'ack.reminder', '{}', '/changes/1', ?)").run(person.id, at);
+    const nid = Number(n.lastInsertRowid);
+    return Number(
+      db
+        .prepare(
+          `insert into notification_deliveries (notification_id, person_id, channel, kind, status, payload, attempts, next_attempt_at, last_error, attempted_at, message_key, to_address, subject, created_at)
+           values (?, ?, 'email', 'notification', 'failed', '{}', 9, ?, '421 4.7.0 Try again later', ?, ?, ?, ?, ?)`,
+        )
+        .run(nid, person.id, at, at, `n${nid}`, person.email, subject, at).lastInsertRowid,
+    );
+  });
+  const statusOf = () => withDb((db) => db.prepare("select status, attempts, notification_id as nid from notification_deliveries where id = ?").get(deliveryId) as { status: string; attempts: number; nid: number });
+
+  await page.goto("/settings/email?tab=failed");
+  await expect(page.getByRole("heading", { level: 2, name: "Failed" })).toBeVisible();
+  const row = page.getByTestId(`email-${deliveryId}`);
+  await expect(row).toContainText(subject);
+  await expect(row).toContainText("Failed");
+  await expect(row).toContainText("9 attempts");
+  await expect(row.getByTestId("email-answer")).toHaveText("421 4.7.0 Try again later");
+  await expectNoSeriousViolations(page);
+
+  await row.getByRole("button", { name: `Retry ${subject}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 email is back in the queue." })).toBeVisible();
+  // Back in the queue with a fresh retry window: waiting, or already taken by the worker (every 10 s).
+  const after = statusOf();
+  expect(["pending", "sent"]).toContain(after.status);
+  expect(after.attempts).toBeLessThanOrEqual(1);
+  await page.reload();
+  await expect(page.getByTestId(`email-${deliveryId}`)).toHaveCount(0);
+  // The worker sends it (the e2e server writes .eml files): it shows in the Sent tab with the answer.
+  await expect.poll(() => statusOf().status, { timeout: 40_000 }).toBe("sent");
+  await page.goto("/settings/email");
+  await expect(page.getByTestId(`email-${deliveryId}`).getByTestId("email-answer")).toHaveText(`written to n${statusOf().nid}.eml`);
 });

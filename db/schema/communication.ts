@@ -183,8 +183,10 @@ export const notificationDeliveries = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: text("next_attempt_at"),
     leaseUntil: text("lease_until"),
-    /** The server's answer to the last attempt, or why the row was skipped. */
+    /** The server's answer to the last failed attempt, or why the row was skipped. */
     lastError: text("last_error"),
+    /** Sent rows: what the server answered on accepting it ("250 2.0.0 OK queued as …"), or "written to <key>.eml". */
+    serverResponse: text("server_response"),
     attemptedAt: text("attempted_at"),
     sentAt: text("sent_at"),
     /** Unique per email row: the Message-ID's local part and the .eml file name. */

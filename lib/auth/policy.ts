@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, evaluations, jobRoles, onboardingItems, onboardings, people, roleVersions, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PERMISSION_TABLE, type Permission } from "@/lib/auth/permissions";
+import type { AppRole } from "@/lib/people/vocabulary";
 import { editableRolesScope, peopleScope } from "@/lib/auth/scope";
 import { audit } from "@/lib/audit/log";
 import { ForbiddenError, NotFoundError } from "@/lib/core/errors";
@@ -220,6 +221,16 @@ export function supportedPlansCondition(actor: Actor): SQL {
 /** Plans the actor may list in the overview: the hires in their scope, and plans naming them manager. */
 export function plansScope(actor: Actor): SQL {
   return or(peopleScope(actor), eq(onboardings.managerId, actor.id))!;
+}
+
+/**
+ * Who owes an onboarding item assigned to "hr", as SQL over `people`: every active person whose app
+ * role may tick HR's items (`onboarding.hrItems`; their scope is every hire). The daily "due
+ * tomorrow" reminder of an HR item goes to them.
+ */
+export function onboardingHrItemOwnersCondition(): SQL {
+  const roles = (Object.keys(PERMISSION_TABLE) as AppRole[]).filter((role) => PERMISSION_TABLE[role].has("onboarding.hrItems"));
+  return and(eq(people.active, true), roles.length ? inArray(people.appRole, roles) : sql`0 = 1`)!;
 }
 
 /**

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, emailBounces, notificationDeliveries, people } from "@/db/schema";
+import { auditLog, emailBounces, invitations, notificationDeliveries, people } from "@/db/schema";
 import { NotFoundError } from "@/lib/core/errors";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
@@ -55,6 +55,12 @@ describe("HR's email lists", () => {
     expect(second.rows.map((r) => r.id)).toEqual(ids.slice(0, 5).reverse());
     expect(listEmails(hr(), "sent", 99).page).toBe(2);
     expect(emailOverview(hr()).counts.sent).toBe(EMAIL_PAGE_SIZE + 5);
+  });
+
+  it("a sent email carries the server's answer, in the list and on its page", async () => {
+    const id = row({ status: "sent", subject: "Answered", sentAt: new Date(Date.UTC(2030, 0, 1)).toISOString(), serverResponse: "250 2.0.0 OK queued as 4XyZ" });
+    expect(listEmails(hr(), "sent").rows[0]).toMatchObject({ id, serverResponse: "250 2.0.0 OK queued as 4XyZ", lastError: null });
+    expect(await readEmail(hr(), id)).toMatchObject({ serverResponse: "250 2.0.0 OK queued as 4XyZ" });
   });
 
   it("failed and bounced rows carry the attempts and the server's answer; skipped ones their note", () => {
@@ -118,6 +124,25 @@ describe("retry and clear", () => {
     expect(failedIds.length).toBeGreaterThan(0);
     retryDeliveries(hr(), "all");
     expect([...requeue.mock.calls[0][1]].sort((a, b) => a - b)).toEqual(failedIds.sort((a, b) => a - b));
+  });
+
+  it("retrying a failed invitation (its link was emptied) sends a fresh invitation and marks the old row replaced; not once it was accepted", () => {
+    const mark = personId("mark.dawson@example.com");
+    const at = new Date().toISOString();
+    const oldInvitation = getDb().insert(invitations).values({ personId: mark, tokenHash: `old-${key}`, expiresAt: at, createdAt: at }).returning({ id: invitations.id }).get().id;
+    const failed = row({ status: "failed", kind: "invitation", personId: mark, messageKey: `i${oldInvitation}`, payload: "{}", lastError: "timeout" });
+    retryDeliveries(hr(), [failed]);
+    expect(requeue.mock.calls[0][1]).toEqual([failed]);
+    expect(getDb().select().from(notificationDeliveries).where(eq(notificationDeliveries.id, failed)).get()).toMatchObject({ status: "skipped", lastError: "replaced by a newer invitation", payload: "{}" });
+    const fresh = getDb().select().from(notificationDeliveries).where(and(eq(notificationDeliveries.personId, mark), eq(notificationDeliveries.kind, "invitation"), eq(notificationDeliveries.status, "pending"))).all();
+    expect(fresh).toHaveLength(1);
+    expect(JSON.parse(fresh[0]!.payload).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    // accepted meanwhile: nothing new is sent
+    getDb().update(invitations).set({ usedAt: at }).where(eq(invitations.id, oldInvitation)).run();
+    const again = row({ status: "failed", kind: "invitation", personId: mark, messageKey: `i${oldInvitation + 100000}`, payload: "{}" });
+    retryDeliveries(hr(), [again]);
+    expect(getDb().select().from(notificationDeliveries).where(and(eq(notificationDeliveries.personId, mark), eq(notificationDeliveries.kind, "invitation"), eq(notificationDeliveries.status, "pending"))).all()).toHaveLength(1);
   });
 
   it("clearing a bounce unblocks the address once, audited", () => {

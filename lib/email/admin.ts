@@ -4,13 +4,14 @@ import path from "node:path";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { getDb } from "@/db/client";
-import { emailBounces, notificationDeliveries, people } from "@/db/schema";
+import { emailBounces, invitations, notificationDeliveries, people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, can } from "@/lib/auth/policy";
 import { auditEach, audit } from "@/lib/audit/log";
 import { NotFoundError } from "@/lib/core/errors";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { emailTransportStatus, outboxDir, type TransportStatus } from "./transport";
+import { queueInvitation } from "./invitations";
 import { requeueForRetry } from "./worker";
 
 /*
@@ -59,6 +60,8 @@ export type EmailListRow = {
   subject: string | null;
   attempts: number;
   lastError: string | null;
+  /** A sent email: what the server answered on accepting it ("250 … queued as …"). */
+  serverResponse: string | null;
   /** When it was sent, else last tried, else queued. */
   at: string | null;
   /** Bounced tab: the person's address is still blocked (HR can clear it). */
@@ -85,6 +88,7 @@ export function listEmails(actor: Actor, tab: EmailListTab, requestedPage = 1): 
       subject: notificationDeliveries.subject,
       attempts: notificationDeliveries.attempts,
       lastError: notificationDeliveries.lastError,
+      serverResponse: notificationDeliveries.serverResponse,
       at,
       blocked: sql<number>`${emailBounces.personId} is not null`,
     })
@@ -164,6 +168,7 @@ export async function readEmail(actor: Actor, id: number): Promise<EmailDetail> 
       subject: notificationDeliveries.subject,
       attempts: notificationDeliveries.attempts,
       lastError: notificationDeliveries.lastError,
+      serverResponse: notificationDeliveries.serverResponse,
       messageKey: notificationDeliveries.messageKey,
       createdAt: notificationDeliveries.createdAt,
       sentAt: notificationDeliveries.sentAt,
@@ -190,6 +195,10 @@ export async function readEmail(actor: Actor, id: number): Promise<EmailDetail> 
  * HR's "retry": failed or bounced email rows go back in the queue, due now (a bounced address is
  * unblocked). `ids: "all"` takes every failed row (at most RETRY_ALL_MAX per click). Rows in any
  * other status are left alone. Audited once per person. Returns how many were requeued.
+ * An invitation email lost its one-time link when it failed (the token never stays in the
+ * database): retrying it sends a fresh invitation instead, to a person still active who has not
+ * accepted one; the old row is skipped as replaced. A password-reset email is not resent (the
+ * person asks for a new link).
  */
 export function retryDeliveries(actor: Actor, ids: number[] | "all", now = new Date()): number {
   authorize(actor, "email.oversee", { type: "email" });
@@ -198,7 +207,7 @@ export function retryDeliveries(actor: Actor, ids: number[] | "all", now = new D
   const rows =
     ids === "all"
       ? db
-          .select({ id: notificationDeliveries.id, personId: notificationDeliveries.personId })
+          .select({ id: notificationDeliveries.id, personId: notificationDeliveries.personId, kind: notificationDeliveries.kind, messageKey: notificationDeliveries.messageKey })
           .from(notificationDeliveries)
           .where(and(base, eq(notificationDeliveries.status, "failed")))
           .orderBy(notificationDeliveries.id)
@@ -207,14 +216,41 @@ export function retryDeliveries(actor: Actor, ids: number[] | "all", now = new D
       : ids.length === 0
         ? []
         : db
-            .select({ id: notificationDeliveries.id, personId: notificationDeliveries.personId })
+            .select({ id: notificationDeliveries.id, personId: notificationDeliveries.personId, kind: notificationDeliveries.kind, messageKey: notificationDeliveries.messageKey })
             .from(notificationDeliveries)
             .where(and(base, inArray(notificationDeliveries.id, ids.slice(0, RETRY_ALL_MAX)), inArray(notificationDeliveries.status, ["failed", "bounced"])))
             .all();
   if (ids !== "all" && ids.length > 0 && rows.length === 0) throw new NotFoundError("email");
   if (rows.length === 0) return 0;
+  // Invitation rows (key i<id>) of people still to accept one: a fresh invitation replaces each.
+  const invitationRows = rows.filter((r) => r.kind === "invitation" && r.personId != null && /^i\d+$/.test(r.messageKey ?? ""));
+  const invitees = can(actor, "people.invite") ? [...new Set(invitationRows.map((r) => r.personId!))] : [];
+  const reinvite = new Set(
+    invitees.length
+      ? db
+          .select({ id: people.id })
+          .from(people)
+          .where(
+            and(
+              inArray(people.id, invitees),
+              eq(people.active, true),
+              sql`not exists (select 1 from ${invitations} where ${invitations.personId} = ${people.id} and ${invitations.usedAt} is not null)`,
+            ),
+          )
+          .all()
+          .map((p) => p.id)
+      : [],
+  );
   return db.transaction((tx) => {
-    const count = requeueForRetry(tx, rows.map((r) => r.id), now);
+    let count = requeueForRetry(tx, rows.map((r) => r.id), now);
+    for (const personId of reinvite) {
+      const { invitationId } = queueInvitation(tx, { personId, createdById: actor.id, now });
+      audit({ actorId: actor.id, action: "invitation.send", entityType: "person", entityId: personId, detail: { invitationId, resend: true } }, tx);
+      count++;
+    }
+    const replaced = invitationRows.filter((r) => reinvite.has(r.personId!)).map((r) => r.id);
+    if (replaced.length)
+      tx.update(notificationDeliveries).set({ status: "skipped", payload: "{}", lastError: "replaced by a newer invitation", leaseUntil: null }).where(inArray(notificationDeliveries.id, replaced)).run();
     const perPerson = new Map<number, number[]>();
     for (const r of rows) if (r.personId != null) perPerson.set(r.personId, [...(perPerson.get(r.personId) ?? []), r.id]);
     auditEach(

@@ -1,12 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { emailSettings, notificationDeliveries, notifications, people } from "@/db/schema";
+import { emailPreferences, emailSettings, notificationDeliveries, notifications, people } from "@/db/schema";
 import { notify, type NotificationKind } from "@/lib/notifications/notifications";
 import { useSeededTestDb } from "@/lib/test/db";
 import { digestMessageKey, queueDueDigests, timeInZone } from "./digest";
 import { renderDigest } from "./render-digest";
-import { verifyUnsubscribeToken } from "./unsubscribe";
+import { unsubscribe, unsubscribeToken, verifyUnsubscribeToken } from "./unsubscribe";
+import { SKIP_NOTES } from "./worker";
 
 beforeAll(async () => {
   process.env.APP_URL = "https://rolebook.example.com/";
@@ -97,6 +98,32 @@ describe("queueDueDigests", () => {
     expect(emailRow(s).status).toBe("digest");
     getDb().update(people).set({ active: true }).where(eq(people.id, sup)).run();
     expect(queueDueDigests(AT("2026-03-12T10:00:00Z"))).toBe(1);
+  });
+});
+
+describe("queueDueDigests after a change of mind", () => {
+  it("skips the items already waiting once the person unsubscribes from the digest, and queues no digest", () => {
+    const mgr = idOf("manager@example.com");
+    const a = parked("manager@example.com", "announcement.new", { title: "Parking rules" }, "/announcements/1");
+    const t = parked("manager@example.com", "thread.reply", { name: "Sam", title: "Loan cars" }, "/threads/3");
+    expect(unsubscribe(unsubscribeToken(mgr, "digest"))).toEqual(expect.arrayContaining(["announcements", "threads"]));
+
+    expect(queueDueDigests(AT("2026-03-13T10:00:00Z"))).toBe(0);
+    expect(digestOf(mgr, "2026-03-13")).toBeUndefined();
+    for (const id of [a, t]) expect(emailRow(id)).toMatchObject({ status: "skipped", lastError: SKIP_NOTES.off, digestId: null });
+    // nothing waits any more: later runs find nothing either
+    expect(queueDueDigests(AT("2026-03-14T10:00:00Z"))).toBe(0);
+  });
+
+  it("drops only the waiting items of a group turned off in the preferences; the rest still go in the digest", () => {
+    const tb = idOf("thomas.bakker@example.com");
+    const a = parked("thomas.bakker@example.com", "announcement.new", { title: "Parking rules" }, "/announcements/1");
+    const t = parked("thomas.bakker@example.com", "thread.reply", { name: "Sam", title: "Loan cars" }, "/threads/3");
+    getDb().insert(emailPreferences).values({ personId: tb, group: "announcements", mode: "off" }).run();
+
+    expect(queueDueDigests(AT("2026-03-13T10:00:00Z"))).toBe(1);
+    expect(emailRow(a)).toMatchObject({ status: "skipped", lastError: SKIP_NOTES.off });
+    expect(emailRow(t)).toMatchObject({ status: "digested", digestId: digestOf(tb, "2026-03-13")!.id });
   });
 });
 

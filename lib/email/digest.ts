@@ -1,11 +1,14 @@
 import "server-only";
 import { and, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { emailSettings, notificationDeliveries, people } from "@/db/schema";
+import { emailPreferences, emailSettings, notificationDeliveries, notifications, people } from "@/db/schema";
 import { todayIso } from "@/lib/core/dates";
 import { organisationTimeZone } from "@/lib/org/settings";
-import { DEFAULT_DIGEST_TIME } from "./vocabulary";
+import { DEFAULT_DIGEST_TIME, groupOfKind } from "./vocabulary";
 import { batches } from "@/lib/core/batches";
+import { SKIP_NOTES } from "./worker";
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /*
  * Daily digests (issue 13, point 2). The worker parks a notification's email row in status "digest"
@@ -32,6 +35,10 @@ export function timeInZone(now: Date, timeZone: string): string {
  * one digest row (pending, due now); the waiting rows become "digested" and point to it; the
  * person's lastDigestOn becomes today. One transaction, three statements per batch of 500 people
  * (lib/core/batches). Returns how many digests were queued.
+ *
+ * A row parked while its group was in the digest is re-checked first: if the person has since turned
+ * that group off (the preferences page, or the digest's unsubscribe link), it is skipped with the
+ * worker's note ("email off"), as the worker skips a row of a group that is off, and never sent.
  */
 export function queueDueDigests(now = new Date()): number {
   const zone = organisationTimeZone();
@@ -40,6 +47,7 @@ export function queueDueDigests(now = new Date()): number {
   const at = now.toISOString();
   const db = getDb();
   return db.transaction((tx) => {
+    skipTurnedOff(tx);
     const due = tx
       .selectDistinct({ personId: notificationDeliveries.personId })
       .from(notificationDeliveries)
@@ -62,7 +70,28 @@ export function queueDueDigests(now = new Date()): number {
   });
 }
 
-function queueDigests(tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0], due: number[], today: string, at: string): number {
+/**
+ * Skips the parked rows whose group the person has turned off since they were parked: one read (only
+ * the parked rows of people with a group off, each with that group) and one update per 500 rows.
+ */
+function skipTurnedOff(tx: Tx): number {
+  const candidates = tx
+    .select({ id: notificationDeliveries.id, kind: notifications.kind, offGroup: emailPreferences.group })
+    .from(notificationDeliveries)
+    .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
+    .innerJoin(emailPreferences, and(eq(emailPreferences.personId, notificationDeliveries.personId), eq(emailPreferences.mode, "off")))
+    .where(and(eq(notificationDeliveries.channel, "email"), eq(notificationDeliveries.status, "digest")))
+    .all();
+  const ids = [...new Set(candidates.filter((r) => groupOfKind(r.kind) === r.offGroup).map((r) => r.id))];
+  for (const batch of batches(ids))
+    tx.update(notificationDeliveries)
+      .set({ status: "skipped", lastError: SKIP_NOTES.off })
+      .where(and(inArray(notificationDeliveries.id, batch), eq(notificationDeliveries.status, "digest")))
+      .run();
+  return ids.length;
+}
+
+function queueDigests(tx: Tx, due: number[], today: string, at: string): number {
   const inserted = tx
     .insert(notificationDeliveries)
     .values(

@@ -16,8 +16,9 @@ import { INVITATION_VALID_MS } from "./vocabulary";
 /*
  * Invitation emails (issue 13, point 6): instead of a password HR shares, the new person gets a
  * one-time link (valid 7 days) to choose their own. The token is 32 random bytes (base64url); only
- * its SHA-256 is stored. The outbox row carries the token until it is sent (the worker then empties
- * the payload), so the token never stays in the database.
+ * its SHA-256 is stored. The outbox row carries the token until the row ends: sent, skipped, bounced
+ * or failed (the worker then empties the payload), so the token never stays in the database. HR's
+ * retry of a failed invitation sends a fresh one (lib/email/admin.ts).
  */
 
 type Tx = Pick<DB, "insert" | "update" | "select">;

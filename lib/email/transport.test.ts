@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { emailConfigLine, emailTransportStatus, fromAddress, messageIdFor, parseSmtpUrl, reportEmailConfigAtStart, sendEmail } from "./transport";
+import { appUrlWarning, emailConfigLine, emailTransportStatus, fromAddress, messageIdFor, parseSmtpUrl, reportEmailConfigAtStart, sendEmail } from "./transport";
 
 /** SMTP_URL is parsed and reported without connecting; an invalid one is an outcome, never a throw. */
 
@@ -40,6 +40,26 @@ describe("emailTransportStatus", () => {
 });
 
 describe("reportEmailConfigAtStart", () => {
+  it("warns once at start when SMTP_URL is set without APP_URL (links would point to localhost), and only then", () => {
+    const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      reportEmailConfigAtStart(env("smtp://mail.example.com", { APP_URL: "", PORT: "3100" }));
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toMatch(/SMTP_URL is set but APP_URL is not/);
+      expect(warn.mock.calls[0]![0]).toContain("http://localhost:3100");
+      reportEmailConfigAtStart(env("smtp://mail.example.com", { APP_URL: "https://rolebook.example.com" }));
+      reportEmailConfigAtStart(env(undefined, { APP_URL: "" }));
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(appUrlWarning(env("smtp://mail.example.com", { APP_URL: "  " }))).not.toBeNull();
+      expect(appUrlWarning(env("", { APP_URL: "" }))).toBeNull();
+    } finally {
+      info.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
+
   it("logs one line: the mode, or the error of an invalid SMTP_URL (no crash)", () => {
     const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);

@@ -74,12 +74,27 @@ export function emailConfigLine(env: NodeJS.ProcessEnv = process.env): string {
   return `[email] SMTP_URL is invalid, no email is sent until it is fixed: ${status.error}`;
 }
 
-/** Logs where emails go, once per process start. An invalid SMTP_URL is an error line, not a crash. */
+/**
+ * The warning when emails go out for real (SMTP_URL is set) but APP_URL is not: every link in them
+ * would point to http://localhost:<PORT>, which works on no recipient's machine. Null otherwise (the
+ * .eml writer without SMTP_URL is a local preview, where localhost is right).
+ */
+export function appUrlWarning(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!env.SMTP_URL?.trim() || env.APP_URL?.trim()) return null;
+  return `[email] SMTP_URL is set but APP_URL is not: links in emails point to ${appBaseUrl(env)}. Set APP_URL to the portal's public address (e.g. https://rolebook.example.com) and restart.`;
+}
+
+/**
+ * Logs where emails go, once per process start. An invalid SMTP_URL is an error line, not a crash;
+ * SMTP_URL without APP_URL adds a warning line.
+ */
 export function reportEmailConfigAtStart(env: NodeJS.ProcessEnv = process.env): TransportStatus {
   const status = emailTransportStatus(env);
   const line = emailConfigLine(env);
   if (status.mode === "invalid") console.error(line);
   else console.info(line);
+  const warning = appUrlWarning(env);
+  if (warning) console.warn(warning);
   return status;
 }
 
@@ -115,7 +130,11 @@ export type OutgoingEmail = {
 
 export type SendOutcome =
   | { ok: true; response: string }
-  /** `permanent`: the server refused for good (5xx): the address bounces. */
+  /**
+   * `permanent`: the server refused this recipient for good (a 5xx answer to RCPT TO): the address
+   * bounces. Any other failure (connection, greeting, AUTH, MAIL FROM, DATA) is the server's or the
+   * setup's problem, not the address's: the delivery waits and is retried.
+   */
   | { ok: false; permanent: boolean; error: string };
 
 const KEY = /^[A-Za-z0-9_-]{1,100}$/;
@@ -155,11 +174,25 @@ async function writeEml(email: OutgoingEmail, env: NodeJS.ProcessEnv): Promise<S
   return { ok: true, response: `written to ${path.basename(final)}` };
 }
 
-type SmtpError = Error & { responseCode?: number; response?: string; code?: string };
+/** What nodemailer's SMTP connection puts on its errors (lib/smtp-connection `_formatError`). */
+export type SmtpError = Error & { responseCode?: number; response?: string; code?: string; command?: string; rejected?: unknown[] };
 
-/** The server's answer (or what went wrong on the way), for lastError. */
+/**
+ * A permanent bounce is only a 5xx refusal at RCPT TO (the server says this mailbox does not exist
+ * or will never take mail). A 5xx at the greeting, at AUTH (535: wrong password), at MAIL FROM (the
+ * sender is not allowed) or at DATA says nothing about the address: blocking it would stop every
+ * later email to a good address, so those are retried like a connection error.
+ */
+export function isPermanentRefusal(e: SmtpError): boolean {
+  return e.command === "RCPT TO" && typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600;
+}
+
+/**
+ * The server's answer (or what went wrong on the way), for lastError. An answer names the SMTP step
+ * that drew it ("AUTH PLAIN: 535 …", "MAIL FROM: 553 …") so HR can tell a setup problem from an address.
+ */
 function describeError(e: SmtpError): string {
-  if (e.response) return e.response.slice(0, 500);
+  if (e.response) return (e.command && e.command !== "API" && e.command !== "CONN" ? `${e.command}: ${e.response}` : e.response).slice(0, 500);
   if (e.code === "ETIMEDOUT") return `timeout: ${e.message}`.slice(0, 500);
   if (e.code) return `${e.code}: ${e.message}`.slice(0, 500);
   return (e.message || "send failed").slice(0, 500);
@@ -181,8 +214,7 @@ async function sendSmtp(email: OutgoingEmail, config: SmtpConfig, env: NodeJS.Pr
     return { ok: true, response: String(info.response ?? "sent").slice(0, 500) };
   } catch (err) {
     const e = err as SmtpError;
-    const permanent = typeof e.responseCode === "number" && e.responseCode >= 500;
-    return { ok: false, permanent, error: describeError(e) };
+    return { ok: false, permanent: isPermanentRefusal(e), error: describeError(e) };
   } finally {
     transporter.close();
   }

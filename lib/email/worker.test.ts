@@ -184,6 +184,9 @@ describe("sendDueEmails over SMTP", () => {
     const ours = rows.filter((r) => received.some((m) => m.raw.messageId === `<${r.messageKey}@rolebook.example.com>`));
     expect(ours).toHaveLength(3);
     for (const r of ours) {
+      // the server's answer on accepting it is kept for HR (smtp-server: "250 OK: message queued")
+      expect(r.serverResponse).toMatch(/^250 .*queued/);
+      expect(r.lastError).toBeNull();
       expect(r.attempts).toBe(1);
       expect(r.toAddress).toBeTruthy();
       expect(r.subject).toBeTruthy();
@@ -261,6 +264,64 @@ describe("sendDueEmails over SMTP", () => {
     expect(rowsOf(ids)[0]).toMatchObject({ status: "pending", attempts: 0, attemptedAt: null });
     expect((await sendDueEmails({ now: at(2000), env: smtpEnv() })).sent).toBe(1);
     expect(received).toHaveLength(1);
+  });
+
+  describe("a server that refuses the setup, not the address", () => {
+    /** A one-off SMTP server that refuses at one step; everything it refuses must wait and retry. */
+    async function refusingServer(step: "greeting" | "auth" | "mailFrom"): Promise<{ port: number; close: () => Promise<void> }> {
+      const s = new SMTPServer({
+        logger: false,
+        disabledCommands: step === "auth" ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
+        authOptional: step !== "auth",
+        allowInsecureAuth: true,
+        onConnect(_session, callback) {
+          if (step === "greeting") return callback(Object.assign(new Error("5.3.2 Service not available to you"), { responseCode: 554 }));
+          callback();
+        },
+        onAuth(_auth, _session, callback) {
+          callback(Object.assign(new Error("5.7.8 Authentication credentials invalid"), { responseCode: 535 }));
+        },
+        onMailFrom(_address, _session, callback) {
+          if (step === "mailFrom") return callback(Object.assign(new Error("5.7.1 Sender not allowed"), { responseCode: 553 }));
+          callback();
+        },
+        onData(stream, _session, callback) {
+          stream.resume();
+          stream.on("end", () => callback());
+        },
+      });
+      await new Promise<void>((resolve, reject) => {
+        s.on("error", reject);
+        s.listen(0, "127.0.0.1", () => resolve());
+      });
+      return { port: (s.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => s.close(() => resolve())) };
+    }
+
+    it.each([
+      ["auth", "535", /AUTH/],
+      ["mailFrom", "553", /MAIL FROM/],
+      ["greeting", "554", /554/],
+    ] as const)("a 5xx at %s keeps the rows pending with the server's answer for HR, and bounces no address", async (step, code, names) => {
+      const ps = ["employee@example.com", "mehmet.kaya@example.com"].map(personId);
+      const ids = notifyNow(ps, "ack.reply", { name: "Hanna" }, "/changes/13");
+      const bad = await refusingServer(step);
+      try {
+        const r = await sendDueEmails({ now: at(0), env: { ...process.env, SMTP_URL: `smtp://rolebook:wrong-pass@127.0.0.1:${bad.port}`, APP_URL } });
+        expect(r).toMatchObject({ attempted: 2, sent: 0, bounced: 0, retrying: 2 });
+      } finally {
+        await bad.close();
+      }
+      const rows = rowsOf(ids);
+      for (const row of rows) {
+        expect(row).toMatchObject({ status: "pending", attempts: 1, leaseUntil: null, nextAttemptAt: new Date(base + EMAIL_FIRST_RETRY_MS).toISOString() });
+        expect(row.lastError).toContain(code);
+        expect(row.lastError).toMatch(names);
+      }
+      expect(db().select().from(emailBounces).where(inArray(emailBounces.personId, ps)).all()).toEqual([]);
+      // the same people's mail goes out once the server takes it
+      expect((await sendDueEmails({ now: at(EMAIL_FIRST_RETRY_MS), env: smtpEnv() })).sent).toBe(2);
+      expect(received.map((m) => m.to).sort()).toEqual(["employee@example.com", "mehmet.kaya@example.com"]);
+    });
   });
 
   it("requeues a failed row with a fresh 24-hour window", () => {
@@ -364,6 +425,41 @@ describe("sendDueEmails over SMTP", () => {
     expect(invitation).toMatchObject({ status: "sent", payload: "{}" });
   });
 
+  it("empties an invitation's one-time link when its row ends skipped, bounced or failed, not only when sent; HR's retry cannot resend it", async () => {
+    const skippedP = personId("daan.visser@example.com");
+    const bouncedP = personId("employee@example.com");
+    const failedP = personId("mehmet.kaya@example.com");
+    refuse.set("employee@example.com", 550);
+    refuse.set("mehmet.kaya@example.com", 451);
+    const now = new Date(base).toISOString();
+    const key = (p: number) => `i-end-${p}-${base}`;
+    db().insert(notificationDeliveries)
+      .values([skippedP, bouncedP, failedP].map((p) => ({ personId: p, channel: "email" as const, kind: "invitation" as const, status: "pending" as const, payload: JSON.stringify({ token: `secret-${p}` }), messageKey: key(p), nextAttemptAt: now, createdAt: now })))
+      .run();
+    const rowOf = (p: number) => db().select().from(notificationDeliveries).where(eq(notificationDeliveries.messageKey, key(p))).get()!;
+    db().update(people).set({ active: false }).where(eq(people.id, skippedP)).run();
+    try {
+      expect(await sendDueEmails({ now: at(0), env: smtpEnv() })).toMatchObject({ skipped: 1, bounced: 1, retrying: 1 });
+    } finally {
+      db().update(people).set({ active: true }).where(eq(people.id, skippedP)).run();
+    }
+    expect(rowOf(skippedP)).toMatchObject({ status: "skipped", payload: "{}" });
+    expect(rowOf(bouncedP)).toMatchObject({ status: "bounced", payload: "{}" });
+    // still being retried: the link is still needed
+    expect(rowOf(failedP)).toMatchObject({ status: "pending", payload: JSON.stringify({ token: `secret-${failedP}` }) });
+    await sendDueEmails({ now: at(EMAIL_RETRY_WINDOW_MS), env: smtpEnv() });
+    expect(rowOf(failedP)).toMatchObject({ status: "failed", payload: "{}" });
+    const leftovers = db().select({ payload: notificationDeliveries.payload }).from(notificationDeliveries).where(inArray(notificationDeliveries.messageKey, [skippedP, bouncedP, failedP].map(key))).all();
+    expect(leftovers.every((r) => !r.payload.includes("secret"))).toBe(true);
+
+    // HR's retry: the link is gone, so the rows are not requeued (no email without its link), the bounce is cleared
+    const requeued = db().transaction((tx) => requeueForRetry(tx, [rowOf(bouncedP).id, rowOf(failedP).id], new Date(base + EMAIL_RETRY_WINDOW_MS)));
+    expect(requeued).toBe(0);
+    for (const p of [bouncedP, failedP]) expect(rowOf(p)).toMatchObject({ status: "skipped", lastError: SKIP_NOTES.linkNotKept, payload: "{}" });
+    expect(db().select().from(emailBounces).where(eq(emailBounces.personId, bouncedP)).get()).toBeUndefined();
+    expect(received).toHaveLength(0);
+  });
+
   it("keeps rows waiting with the reason while SMTP_URL is invalid, using up no attempt, and sends them once it is fixed", async () => {
     const ids = notifyNow([personId("employee@example.com")], "ack.reply", { name: "Hanna" }, "/changes/10");
     const r = await sendDueEmails({ now: at(0), env: { ...process.env, SMTP_URL: "http://mail.example.com", APP_URL } });
@@ -399,6 +495,7 @@ describe("sendDueEmails without SMTP_URL (the .eml writer)", () => {
     expect(parsed.html).toBeTruthy();
     const tr = rowsOf(ids).find((x) => x.personId === ps[1])!;
     expect(tr.subject).toBe((await simpleParser(fs.readFileSync(path.join(dir, `${tr.messageKey}.eml`)))).subject);
+    expect(tr.serverResponse).toBe(`written to ${tr.messageKey}.eml`);
 
     // A crash after writing but before recording "sent": the row is sent again.
     db().update(notificationDeliveries).set({ status: "pending", nextAttemptAt: new Date(base).toISOString() }).where(inArray(notificationDeliveries.notificationId, ids)).run();

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { getDb, type DB } from "@/db/client";
 import { emailBounces, emailPreferences, notificationDeliveries, notifications, people } from "@/db/schema";
 import type { NotificationKind } from "@/lib/notifications/notifications";
@@ -23,7 +23,8 @@ import { DEFAULT_MODE, EMAIL_FIRST_RETRY_MS, EMAIL_LEASE_MS, EMAIL_RETRY_WINDOW_
  *   never goes out at once; no address, an inactive person or a bounced address → skipped with a note;
  * - the Message-ID is `<messageKey@host>` on every attempt (receivers can drop a repeat), and the
  *   .eml writer overwrites `<messageKey>.eml`: a row sent twice after a crash never makes two files;
- * - a permanent refusal (5xx) bounces the address (HR sees it); anything else is retried with
+ * - a permanent refusal of the recipient (5xx at RCPT TO) bounces the address (HR sees it); anything
+ *   else (connection, greeting, AUTH, MAIL FROM, a 4xx) is retried with
  *   exponential backoff (1 min, 2, 4, …) until 24 hours after the first attempt, then failed.
  * An invalid SMTP_URL sends nothing and uses up no attempt: rows wait until it is fixed.
  * `attemptedAt` is the first attempt of the current retry window (HR's retry starts a fresh one).
@@ -46,7 +47,16 @@ export const SKIP_NOTES = {
   noAddress: "no email address",
   inactive: "inactive person",
   bounced: "address bounced",
+  /** HR retried an invitation or password-reset email whose one-time link was emptied when it ended. */
+  linkNotKept: "one-time link not kept after the failure: send a new invitation, or the person asks for a new reset link",
 } as const;
+
+/**
+ * An invitation or password-reset row (kind "invitation") carries its one-time token in the payload
+ * until the row ends: sent, skipped, bounced or failed. Then the payload is emptied, so the token
+ * never stays in the database (the link can no longer be sent; HR sends a new invitation instead).
+ */
+const TOKEN_ROW_ENDS = { payload: sql<string>`case when ${notificationDeliveries.kind} = 'invitation' then '{}' else ${notificationDeliveries.payload} end` };
 
 /** The wait before attempt `attempts + 1` after `attempts` failed ones: 1 min, 2 min, 4 min, … */
 export function emailBackoffMs(attempts: number): number {
@@ -191,7 +201,7 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
   db.transaction((tx) => {
     for (const [note, ids] of skip) {
       // No time stamp: a day-stamped (anonymous) row must not get one that ties it to its author.
-      tx.update(notificationDeliveries).set({ status: "skipped", lastError: note, leaseUntil: null }).where(oursAll(ids)).run();
+      tx.update(notificationDeliveries).set({ status: "skipped", lastError: note, leaseUntil: null, ...TOKEN_ROW_ENDS }).where(oursAll(ids)).run();
       result.skipped += ids.length;
     }
     if (toDigest.length) {
@@ -238,13 +248,13 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
     const common = { attempts, attemptedAt: firstAttempt, toAddress: recipient.email, subject: email?.subject ?? row.subject, leaseUntil: null };
     if (outcome.ok) {
       db.update(notificationDeliveries)
-        .set({ ...common, status: "sent", sentAt: atIso, lastError: null, ...(row.kind === "invitation" ? { payload: "{}" } : {}) })
+        .set({ ...common, status: "sent", sentAt: atIso, lastError: null, serverResponse: outcome.response, ...TOKEN_ROW_ENDS })
         .where(ours)
         .run();
       result.sent++;
     } else if (outcome.permanent) {
       db.transaction((tx) => {
-        const taken = tx.update(notificationDeliveries).set({ ...common, status: "bounced", lastError: outcome.error }).where(ours).run().changes;
+        const taken = tx.update(notificationDeliveries).set({ ...common, status: "bounced", lastError: outcome.error, ...TOKEN_ROW_ENDS }).where(ours).run().changes;
         if (taken)
           tx.insert(emailBounces)
             .values({ personId: recipient.id, address: recipient.email, reason: outcome.error, bouncedAt: atIso })
@@ -253,7 +263,7 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
       });
       result.bounced++;
     } else if (at.getTime() - Date.parse(firstAttempt) >= EMAIL_RETRY_WINDOW_MS) {
-      db.update(notificationDeliveries).set({ ...common, status: "failed", lastError: outcome.error }).where(ours).run();
+      db.update(notificationDeliveries).set({ ...common, status: "failed", lastError: outcome.error, ...TOKEN_ROW_ENDS }).where(ours).run();
       result.failed++;
     } else {
       const next = Math.min(at.getTime() + emailBackoffMs(attempts), Date.parse(firstAttempt) + EMAIL_RETRY_WINDOW_MS);
@@ -270,20 +280,33 @@ export async function sendDueEmails(options: { now?: () => Date; batch?: number;
 /**
  * HR's "retry": puts failed or bounced email rows back in the queue, due now, with a fresh retry
  * window; for a bounced row the address's bounce is cleared too (HR says it works again).
+ * An invitation or password-reset row lost its one-time link when it ended: it cannot be sent again,
+ * so it is marked skipped with a note instead (lib/email/admin.ts sends a fresh invitation).
  * Returns how many rows were requeued. Runs inside the caller's transaction.
  */
 export function requeueForRetry(tx: Tx, ids: number[], now = new Date()): number {
   if (!ids.length) return 0;
   const fresh = { status: "pending" as const, nextAttemptAt: now.toISOString(), attempts: 0, attemptedAt: null, leaseUntil: null };
   const inIds = and(inArray(notificationDeliveries.id, ids), eq(notificationDeliveries.channel, "email"));
+  // A token row cannot be sent again (its link was emptied): skipped with a note, its bounce cleared.
+  const linkGone = { status: "skipped" as const, lastError: SKIP_NOTES.linkNotKept, payload: "{}", leaseUntil: null };
+  const isToken = eq(notificationDeliveries.kind, "invitation");
+  const tokenBounced = tx
+    .update(notificationDeliveries)
+    .set(linkGone)
+    .where(and(inIds, isToken, eq(notificationDeliveries.status, "bounced")))
+    .returning({ personId: notificationDeliveries.personId })
+    .all();
+  tx.update(notificationDeliveries).set(linkGone).where(and(inIds, isToken, eq(notificationDeliveries.status, "failed"))).run();
+  const notToken = ne(notificationDeliveries.kind, "invitation");
   const wasBounced = tx
     .update(notificationDeliveries)
     .set(fresh)
-    .where(and(inIds, eq(notificationDeliveries.status, "bounced")))
+    .where(and(inIds, notToken, eq(notificationDeliveries.status, "bounced")))
     .returning({ personId: notificationDeliveries.personId })
     .all();
-  const wasFailed = tx.update(notificationDeliveries).set(fresh).where(and(inIds, eq(notificationDeliveries.status, "failed"))).run().changes;
-  const bouncedPeople = [...new Set(wasBounced.flatMap((r) => (r.personId == null ? [] : [r.personId])))];
+  const wasFailed = tx.update(notificationDeliveries).set(fresh).where(and(inIds, notToken, eq(notificationDeliveries.status, "failed"))).run().changes;
+  const bouncedPeople = [...new Set([...wasBounced, ...tokenBounced].flatMap((r) => (r.personId == null ? [] : [r.personId])))];
   if (bouncedPeople.length) tx.delete(emailBounces).where(inArray(emailBounces.personId, bouncedPeople)).run();
   return wasBounced.length + wasFailed;
 }

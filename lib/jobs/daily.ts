@@ -5,7 +5,8 @@ import { getDb } from "@/db/client";
 import { capabilities, capabilityEvidence, evaluations, onboardingItems, onboardings, people, teams } from "@/db/schema";
 import { todayIso } from "@/lib/core/dates";
 import { addDays, DUE_HORIZON_DAYS } from "@/lib/evaluations/due-rule";
-import { RELEASED_STATUSES } from "@/lib/evaluations/vocabulary";
+import { DRAFT_STATUSES, RELEASED_STATUSES, type EvaluationKind } from "@/lib/evaluations/vocabulary";
+import { onboardingHrItemOwnersCondition } from "@/lib/auth/policy";
 import { organisationSettings } from "@/lib/org/settings";
 import { claimReminders, notifyGrouped } from "./reminder-log";
 
@@ -19,8 +20,10 @@ export const CAPABILITY_EXPIRY_NOTICE_DAYS = 30;
 
 /**
  * Open onboarding items due tomorrow (organisation day) remind whoever owes them: the hire, their
- * manager or their buddy (the same owner rule as lib/onboarding/plans.ts; items for HR have no one
- * person and are left to HR's lists). Once per item per person per 24 hours.
+ * manager or their buddy (the same owner rule as lib/onboarding/plans.ts); an item for HR reminds
+ * every active HR person who may tick HR's items (lib/auth `onboardingHrItemOwnersCondition`), never
+ * the hire themself. Once per item per person per 24 hours. Two reads (the items, and HR's people
+ * only when an HR item is due) and one transaction, whatever the number of items.
  */
 export function remindOnboardingDueTomorrow(now = new Date()): number {
   const db = getDb();
@@ -42,7 +45,11 @@ export function remindOnboardingDueTomorrow(now = new Date()): number {
     .innerJoin(hire, eq(hire.id, onboardings.personId))
     .where(and(eq(onboardingItems.dueDate, tomorrow), isNull(onboardingItems.doneAt), eq(onboardings.status, "open"), eq(hire.active, true)))
     .all();
+  const hrPeople = rows.some((r) => r.assignee === "hr")
+    ? db.select({ id: people.id }).from(people).where(onboardingHrItemOwnersCondition()).all().map((p) => p.id)
+    : [];
   const owed = rows.flatMap((r) => {
+    if (r.assignee === "hr") return hrPeople.filter((id) => id !== r.personId).map((ower) => ({ ...r, ower }));
     const ower = r.assignee === "hire" ? r.personId : r.assignee === "manager" ? r.managerId : r.assignee === "buddy" ? r.buddyId : null;
     return ower == null ? [] : [{ ...r, ower }];
   });
@@ -57,11 +64,18 @@ export function remindOnboardingDueTomorrow(now = new Date()): number {
   });
 }
 
+/** The exact item an evaluation.due reminder opens: the evaluator's draft, else the form to start it. */
+function evaluationDueLink(r: { personId: number; kind: EvaluationKind; draftId: number | null }): string {
+  return r.draftId != null ? `/evaluations/${r.draftId}` : `/evaluations/new?person=${r.personId}&kind=${r.kind}`;
+}
+
 /**
  * Evaluations coming due: a person whose next evaluation (the due rule of lib/evaluations/due-rule.ts:
  * probation days after the start, then the interval after the last released period) is overdue or
  * due within 30 days tells their evaluator (whom they report to, else their team's manager), once
- * per due date.
+ * per due date. The link opens the exact evaluation to write: the evaluator's latest draft for that
+ * person if they started one, else the new-evaluation form for that person and the kind due (what
+ * the "Start" button of /evaluations/due opens). One query, whatever the number of people.
  */
 export function remindEvaluationsDue(now = new Date()): number {
   const db = getDb();
@@ -76,8 +90,10 @@ export function remindEvaluationsDue(now = new Date()): number {
   const due = sql<string>`case when ${last.end} is null then date(${people.startDate}, ${`+${s.probationDays} days`})
     else date(${last.end}, ${`+${s.evaluationIntervalMonths} months`}, 'floor') end`;
   const evaluator = sql<number | null>`coalesce(${people.reportsToId}, ${teams.managerId})`;
+  const draftId = sql<number | null>`(select max(${evaluations.id}) from ${evaluations}
+    where ${evaluations.personId} = ${people.id} and ${inArray(evaluations.status, [...DRAFT_STATUSES])} and ${evaluations.authorId} = ${evaluator})`;
   const rows = db
-    .select({ personId: people.id, name: people.name, dueDate: due, evaluatorId: evaluator })
+    .select({ personId: people.id, name: people.name, dueDate: due, evaluatorId: evaluator, lastEnd: last.end, draftId })
     .from(people)
     .leftJoin(last, eq(last.personId, people.id))
     .leftJoin(teams, eq(teams.id, people.teamId))
@@ -99,7 +115,13 @@ export function remindEvaluationsDue(now = new Date()): number {
     return notifyGrouped(
       tx,
       "evaluation.due",
-      items.filter((r) => claimed.has(`${r.key}|${r.to}`)).map((r) => ({ personId: r.to, link: "/evaluations/due", params: { name: r.name } })),
+      items
+        .filter((r) => claimed.has(`${r.key}|${r.to}`))
+        .map((r) => ({
+          personId: r.to,
+          link: evaluationDueLink({ personId: r.personId, kind: r.lastEnd ? "periodic" : "probation", draftId: r.draftId ?? null }),
+          params: { name: r.name },
+        })),
     );
   });
 }

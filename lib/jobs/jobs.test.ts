@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { acknowledgements, capabilities, capabilityEvidence, jobRoles, notificationDeliveries, notifications, onboardingItems, onboardings, people, ratingFollowups, scheduledJobs, taskTransfers, teams } from "@/db/schema";
+import { acknowledgements, capabilities, capabilityEvidence, evaluations, jobRoles, notificationDeliveries, notifications, onboardingItems, onboardings, people, ratingFollowups, reminderLog, scheduledJobs, taskTransfers, teams } from "@/db/schema";
+import { can } from "@/lib/auth/policy";
 import { createAnnouncement } from "@/lib/communication/announcements";
 import { answerAck } from "@/lib/communication/answers";
 import { todayIso } from "@/lib/core/dates";
 import { ConflictError, FieldError } from "@/lib/core/errors";
+import { evaluablePerson } from "@/lib/evaluations/read";
+import { RELEASED_STATUSES } from "@/lib/evaluations/vocabulary";
 import { addWorkingDays } from "@/lib/feedback/due";
 import { recordRating } from "@/lib/feedback/record";
 import { addDays } from "@/lib/onboarding/rules";
@@ -322,15 +325,92 @@ describe("the daily reminders", () => {
     expect(remindOnboardingDueTomorrow(new Date(eve.getTime() + 3_600_000))).toBe(0);
   });
 
-  it("evaluations coming due tell the evaluator once per due date", () => {
+  it("an open onboarding item for HR due tomorrow reminds every active HR person who may tick HR's items, once", () => {
+    const item = getDb()
+      .select({ id: onboardingItems.id, title: onboardingItems.title, assignee: onboardingItems.assignee, dueDate: onboardingItems.dueDate, planId: onboardings.id, personId: onboardings.personId })
+      .from(onboardingItems)
+      .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
+      .where(and(isNull(onboardingItems.doneAt), eq(onboardings.status, "open")))
+      .orderBy(onboardingItems.id)
+      .get()!;
+    // A day nothing else is due: the item is HR's.
+    const due = "2031-05-14";
+    getDb().update(onboardingItems).set({ assignee: "hr", dueDate: due }).where(eq(onboardingItems.id, item.id)).run();
+    try {
+      const hire = getDb().select({ name: people.name }).from(people).where(eq(people.id, item.personId)).get()!;
+      const active = getDb().select({ id: people.id, email: people.email }).from(people).where(eq(people.active, true)).all();
+      const hrPeople = active.filter((p) => p.id !== item.personId && can(actorFor(p.email), "onboarding.hrItems")).map((p) => p.id);
+      expect(hrPeople).toContain(idOf("hr@example.com"));
+      const link = `/onboarding/${item.planId}`;
+      const remindedAbout = () =>
+        getDb()
+          .select({ personId: notifications.personId, params: notifications.params })
+          .from(notifications)
+          .where(and(eq(notifications.kind, "onboarding.dueTomorrow"), eq(notifications.link, link)))
+          .all()
+          .filter((n) => JSON.parse(n.params).item === item.title && JSON.parse(n.params).name === hire.name)
+          .map((n) => n.personId);
+      const before = remindedAbout();
+
+      expect(remindOnboardingDueTomorrow(noon(addDays(due, -1)))).toBe(hrPeople.length);
+      const reminded = remindedAbout().filter((id, i, all) => all.indexOf(id) === i && !before.includes(id));
+      expect(reminded.sort()).toEqual([...hrPeople].sort());
+      // nobody else: not the hire, not their manager or buddy
+      expect(reminded).not.toContain(item.personId);
+      expect(remindOnboardingDueTomorrow(noon(addDays(due, -1), 2))).toBe(0);
+    } finally {
+      getDb().update(onboardingItems).set({ assignee: item.assignee, dueDate: item.dueDate }).where(eq(onboardingItems.id, item.id)).run();
+    }
+  });
+
+  it("evaluations coming due tell the evaluator once per due date, with a link to that person's evaluation to write", () => {
     const now = new Date();
     const first = remindEvaluationsDue(now);
     expect(first).toBeGreaterThan(0);
-    const notice = getDb().select().from(notifications).where(eq(notifications.kind, "evaluation.due")).get()!;
-    expect(notice.link).toBe("/evaluations/due");
-    expect(Object.keys(JSON.parse(notice.params))).toEqual(["name"]);
+    const notices = getDb().select().from(notifications).where(eq(notifications.kind, "evaluation.due")).all();
+    expect(notices).toHaveLength(first);
+    const nameOf = (id: number) => getDb().select({ name: people.name }).from(people).where(eq(people.id, id)).get()!.name;
+    for (const notice of notices) {
+      expect(Object.keys(JSON.parse(notice.params))).toEqual(["name"]);
+      const draft = /^\/evaluations\/(\d+)$/.exec(notice.link);
+      if (draft) {
+        // the evaluator's own draft for the person named
+        const row = getDb().select().from(evaluations).where(eq(evaluations.id, Number(draft[1]))).get()!;
+        expect(row).toMatchObject({ authorId: notice.personId });
+        expect(["draft", "self_assessment"]).toContain(row.status);
+        expect(JSON.parse(notice.params).name).toBe(nameOf(row.personId));
+        continue;
+      }
+      // else the new-evaluation form for the person named and the kind due, never the list
+      const m = /^\/evaluations\/new\?person=(\d+)&kind=(probation|periodic)$/.exec(notice.link);
+      expect(m, notice.link).not.toBeNull();
+      const subject = Number(m![1]);
+      expect(JSON.parse(notice.params).name).toBe(nameOf(subject));
+      const released = getDb().select({ id: evaluations.id }).from(evaluations).where(and(eq(evaluations.personId, subject), inArray(evaluations.status, [...RELEASED_STATUSES]))).all();
+      expect(m![2]).toBe(released.length ? "periodic" : "probation");
+      // the recipient may open that form for that person
+      const recipient = getDb().select({ email: people.email }).from(people).where(eq(people.id, notice.personId)).get()!;
+      expect(evaluablePerson(actorFor(recipient.email), subject)).toMatchObject({ id: subject });
+    }
+    expect(notices.some((n) => n.link.startsWith("/evaluations/new?"))).toBe(true);
     expect(remindEvaluationsDue(now)).toBe(0);
     expect(remindEvaluationsDue(new Date(now.getTime() + 3 * 86_400_000))).toBe(0);
+
+    // Once the evaluator starts a draft, the reminder opens that draft.
+    const notice = notices.find((n) => n.link.startsWith("/evaluations/new?"))!;
+    const subject = Number(/person=(\d+)/.exec(notice.link)![1]);
+    const draft = getDb()
+      .insert(evaluations)
+      .values({ personId: subject, authorId: notice.personId, kind: "periodic", periodStart: "2025-01-01", periodEnd: "2025-12-31", criteria: "{}", status: "draft" })
+      .returning({ id: evaluations.id })
+      .get();
+    try {
+      getDb().delete(reminderLog).where(and(eq(reminderLog.personId, notice.personId), like(reminderLog.key, `evaluation-due:${subject}:%`))).run();
+      expect(remindEvaluationsDue(now)).toBe(1);
+      expect(noticesFor(notice.personId, "evaluation.due", `/evaluations/${draft.id}`)).toHaveLength(1);
+    } finally {
+      getDb().delete(evaluations).where(eq(evaluations.id, draft.id)).run();
+    }
   });
 
   it("a capability lapsing within 30 days tells its holder once; one that does not lapse, nobody", () => {

@@ -43,7 +43,7 @@ describe("notifications stay true", () => {
   it("every notification of the demo links to its exact item, not a list", () => {
     const links = db().select({ link: notifications.link }).from(notifications).all().map((n) => n.link);
     expect(links.length).toBeGreaterThan(0);
-    for (const link of links) expect(link).toMatch(/^\/(?:(?:changes|announcements|onboarding|evaluations|threads|pulse|training)\/\d+|people\/\d+\/access|capability#c-[\w-]+|feedback\/notes(?:\?box=shared)?#note-\d+|feedback\/follow-ups\/\d+|feedback#rating-\d+|concerns\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/);
+    for (const link of links) expect(link).toMatch(/^\/(?:(?:changes|announcements|onboarding|evaluations|threads|pulse|training)\/\d+|people\/\d+\/access|evaluations\/new\?person=\d+&kind=(?:probation|periodic)|capability#c-[\w-]+|feedback\/notes(?:\?box=shared)?#note-\d+|feedback\/follow-ups\/\d+|feedback#rating-\d+|concerns\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/);
   });
 
   it("opening a notification marks it read and leads to its item; someone else's is not found", () => {

@@ -114,7 +114,7 @@ export default async function EmailAdminPage({ searchParams }: Props) {
                     {r.attempts > 0 ? <span className="block text-slate-600">{t("attempts", { count: r.attempts })}</span> : null}
                   </td>
                   <td className="max-w-xs break-words px-4 py-3 text-sm text-slate-700" data-testid="email-answer">
-                    {r.lastError ?? "—"}
+                    {(r.status === "sent" ? r.serverResponse : r.lastError) ?? "—"}
                   </td>
                   <td className="whitespace-nowrap px-4 py-3">
                     <div className="flex flex-col gap-2">

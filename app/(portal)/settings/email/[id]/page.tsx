@@ -47,7 +47,7 @@ export default async function EmailPage({ params }: Props) {
     [t("sentAt"), when(email.sentAt)],
     [t("lastAttempt"), when(email.attemptedAt)],
     [t("attemptsLabel"), String(email.attempts)],
-    [email.status === "skipped" ? t("note") : t("answer"), email.lastError ?? "—"],
+    [email.status === "skipped" ? t("note") : t("answer"), (email.status === "sent" ? email.serverResponse : email.lastError) ?? "—"],
   ];
   return (
     <div className="max-w-4xl">
