@@ -1,3 +1,4 @@
+import type { ReactElement } from "react";
 import ReactMarkdown, { type Options } from "react-markdown";
 
 /**
@@ -20,9 +21,28 @@ export function markdownHref(url: string): string {
   return "";
 }
 
+/** The rendered trees of recent texts (least recently used dropped first). */
+const rendered = new Map<string, ReactElement>();
+const RENDERED_MAX = 1_000;
+/** Texts longer than this are rendered every time rather than kept. */
+const CACHED_TEXT_MAX = 10_000;
+
+const components: Options["components"] = {
+  a: ({ href, children }) => (
+    <a href={href || undefined} rel="noopener noreferrer nofollow">
+      {children}
+    </a>
+  ),
+};
+
 /**
  * Renders user Markdown safely: raw HTML in the source is shown as text (never parsed), links are
  * limited by markdownHref, and images are not rendered.
+ *
+ * Parsing is most of a role page's rendering cost, and the same texts (a published role version
+ * never changes) are shown on every request: without extra plugins, the rendered tree of a text is
+ * kept and reused (issue 15). A React element is an immutable description, so sharing it between
+ * requests is safe; the key is the whole text, so an edited text is a new entry.
  */
 export function Markdown({
   children,
@@ -34,24 +54,30 @@ export function Markdown({
   /** Extra HTML-tree steps, e.g. turning diff and search marks into <ins>/<del>/<mark>. */
   rehypePlugins?: Options["rehypePlugins"];
 }) {
-  return (
+  const cacheable = !rehypePlugins && children.length <= CACHED_TEXT_MAX;
+  const key = `${className}\u0000${children}`;
+  const hit = cacheable ? rendered.get(key) : undefined;
+  if (hit) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
+  const tree = (
     <div className={`prose-rb ${className}`}>
-      <ReactMarkdown
-        skipHtml={false}
-        disallowedElements={["img"]}
-        unwrapDisallowed
-        rehypePlugins={rehypePlugins}
-        urlTransform={markdownHref}
-        components={{
-          a: ({ href, children }) => (
-            <a href={href || undefined} rel="noopener noreferrer nofollow">
-              {children}
-            </a>
-          ),
-        }}
-      >
-        {children}
-      </ReactMarkdown>
+      {ReactMarkdown({
+        skipHtml: false,
+        disallowedElements: ["img"],
+        unwrapDisallowed: true,
+        rehypePlugins,
+        urlTransform: markdownHref,
+        components,
+        children,
+      })}
     </div>
   );
+  if (cacheable) {
+    rendered.set(key, tree);
+    if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+  }
+  return tree;
 }

@@ -1,0 +1,39 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { Markdown } from "./markdown";
+
+const html = (el: ReturnType<typeof Markdown>) => renderToStaticMarkup(el);
+
+describe("Markdown (rendered once per text, issue 15)", () => {
+  it("reuses the rendered tree of a text it has seen, and renders it the same", () => {
+    const text = `**Goodwill** up to €150 ${Math.random()}; see [the policy](/roles/service-advisor) <b>raw</b>`;
+    const first = Markdown({ children: text });
+    const second = Markdown({ children: text });
+    expect(second).toBe(first);
+    expect(html(second)).toBe(html(first));
+    expect(html(first)).toContain("<strong>Goodwill</strong>");
+    expect(html(first)).toContain('href="/roles/service-advisor"');
+    expect(html(first)).not.toContain("<b>raw</b>");
+  });
+
+  it("keys the tree by the class and the whole text: an edited text is rendered anew", () => {
+    const text = `Check the *tyres* ${Math.random()}`;
+    const plain = Markdown({ children: text });
+    expect(Markdown({ children: text, className: "mt-1" })).not.toBe(plain);
+    const edited = Markdown({ children: `${text}!` });
+    expect(edited).not.toBe(plain);
+    expect(html(edited)).toContain("!</p>");
+  });
+
+  it("does not keep trees made with extra plugins (their output depends on them)", () => {
+    const plugin = () => () => {};
+    const text = `Marked ${Math.random()}`;
+    expect(Markdown({ children: text, rehypePlugins: [plugin] })).not.toBe(Markdown({ children: text, rehypePlugins: [plugin] }));
+  });
+
+  it("still refuses unsafe links in a reused tree", () => {
+    const text = `[click](javascript:alert(1)) ${Math.random()}`;
+    Markdown({ children: text });
+    expect(html(Markdown({ children: text }))).not.toContain("javascript:");
+  });
+});
