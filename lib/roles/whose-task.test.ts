@@ -8,7 +8,7 @@ import { taskIndex } from "@/lib/roles/doc";
 import { getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
 import { getVersion } from "@/lib/roles/history";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
-import { HOLDERS_SHOWN, closestWords, editDistance, ftsQuery, ownershipReports, searchTasks, searchTasksPage, trigramQuery } from "@/lib/roles/whose-task";
+import { HOLDERS_SHOWN, SEARCH_PAGE_SIZE, closestWords, editDistance, ftsQuery, ownershipReports, searchTasks, searchTasksPage, trigramQuery } from "@/lib/roles/whose-task";
 
 beforeAll(async () => {
   await useSeededTestDb();
@@ -161,6 +161,9 @@ describe("typo tolerance and ranking", () => {
 
   it("pages through the results", () => {
     const emp = actorFor("employee@example.com");
+    // The page shows SEARCH_PAGE_SIZE results at a time.
+    expect(searchTasksPage(emp, "customer").rows.length).toBeLessThanOrEqual(SEARCH_PAGE_SIZE);
+    expect(searchTasksPage(emp, "customer").pageSize).toBe(SEARCH_PAGE_SIZE);
     const first = searchTasksPage(emp, "customer", 1, 5);
     expect(first.rows).toHaveLength(5);
     expect(first.total).toBeGreaterThan(5);

@@ -186,13 +186,16 @@ function termGroups(words: string[]): string[] {
   });
 }
 
+/** Results per page: each shows its role, holders and FAQ answers, so 15 keep the page small (issue 15). */
+export const SEARCH_PAGE_SIZE = 15;
+
 /**
  * "Whose task is this?": ranked full-text search over every role's current tasks, responsibilities
  * and role text, each result with its role and the people who hold it now. Results that contain
  * every word come first (most words matched, then bm25 with titles weighted, then tasks before
  * responsibilities before roles); mistyped words are matched through the trigram index.
  */
-export function searchTasksPage(actor: Actor, q: string, page = 1, pageSize = 30): Page<SearchResult> {
+export function searchTasksPage(actor: Actor, q: string, page = 1, pageSize = SEARCH_PAGE_SIZE): Page<SearchResult> {
   authorize(actor, "tasks.search");
   const words = queryWords(q);
   const empty = { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
