@@ -73,20 +73,33 @@ describe("automatic sends: onboarding days 30, 60 and 90", () => {
     expect(sendsOf(idOf(THOMAS)).map((s) => s.occasion)).toEqual(["onboarding_30", "onboarding_60", "onboarding_90"]);
   });
 
-  it("a due day older than the grace window is not sent late, and a closed plan sends nothing", () => {
+  it("a due day older than the grace window is not sent late, and a plan closed early by hand sends nothing", () => {
     const mark = personOf("mark.dawson@example.com");
     db()
       .insert(onboardings)
       .values({ personId: mark.id, jobRoleId: mark.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -(30 + PULSE_SEND_GRACE_DAYS)), status: "open", createdAt: new Date().toISOString() })
       .run();
     const aylin = personOf("aylin.celik@example.com");
+    const now = new Date().toISOString();
     db()
       .insert(onboardings)
-      .values({ personId: aylin.id, jobRoleId: aylin.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -30), status: "closed", createdAt: new Date().toISOString() })
+      .values({ personId: aylin.id, jobRoleId: aylin.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -30), status: "closed", closedAt: now, closedReason: "Left in the trial period", closedById: idOf("hr@example.com"), createdAt: now })
       .run();
     sendDuePulses();
     expect(sendsOf(mark.id)).toEqual([]);
     expect(sendsOf(aylin.id)).toEqual([]);
+  });
+
+  it("a plan that closed by itself (every item done) still sends its day-30 pulse", () => {
+    const hire = personOf("pieter.vandijk@example.com");
+    const now = new Date().toISOString();
+    const planId = db()
+      .insert(onboardings)
+      .values({ personId: hire.id, jobRoleId: hire.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -30), status: "closed", closedAt: now, createdAt: now })
+      .returning({ id: onboardings.id })
+      .get().id;
+    sendDuePulses();
+    expect(sendsOf(hire.id).map((s) => s.occasionKey)).toContain(`onboarding:${planId}:30`);
   });
 
   it("does nothing, and writes nothing, when nothing is due", () => {

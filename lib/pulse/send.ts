@@ -30,7 +30,8 @@ export const pulseLink = (sendId: number) => `/pulse/${sendId}`;
 
 /**
  * Automatic sends that are due and not yet sent, as of `today`. One query, answered from the
- * indexes: open plans (status index) whose day 30/60/90 fell within the grace window, and the
+ * indexes: plans whose day 30/60/90 fell within the grace window (open, or closed by themselves once
+ * every item was done; a plan closed by hand early, with a reason, sends no more), and the
  * acknowledgements of material versions published 14 days ago (within the grace window) by people
  * who still hold the role; each without a send for the same occasion (the unique index).
  */
@@ -49,7 +50,7 @@ function dueSends(db: Reader, today: string, limit: number): NewSend[] {
       from onboardings o
       join d on o.start_date <= d.hi and o.start_date > d.lo
       join people p on p.id = o.person_id
-     where o.status = 'open' and p.active = 1
+     where (o.status = 'open' or o.closed_reason is null) and p.active = 1
        and not exists (select 1 from pulse_sends s where s.person_id = o.person_id and s.occasion_key = 'onboarding:' || o.id || ':' || d.n)
     union all
     select p.id, 'role_change', 'change:' || v.id, p.job_role_id, p.team_id, null
