@@ -31,9 +31,13 @@ export const pulseLink = (sendId: number) => `/pulse/${sendId}`;
 /**
  * Automatic sends that are due and not yet sent, as of `today`. One query, answered from the
  * indexes: plans whose day 30/60/90 fell within the grace window (open, or closed by themselves once
- * every item was done; a plan closed by hand early, with a reason, sends no more), and the
- * acknowledgements of material versions published 14 days ago (within the grace window) by people
- * who still hold the role; each without a send for the same occasion (the unique index).
+ * every item was done; a plan closed by hand early, with a reason, sends no more); and, 14 days
+ * after a material change to a person's role (within the grace window):
+ *  - a material version (not the first) of the role they hold and already held the day before it
+ *    was published (`role_since`, else `start_date`), whether it was published by hand or by a task
+ *    transfer's announcement (no version acknowledgement needed);
+ *  - a move into a different job role (`people.role_since`, set when HR changes the person's role).
+ * Each without a send for the same occasion (the unique index).
  */
 function dueSends(db: Reader, today: string, limit: number): NewSend[] {
   const days = sql.join(
@@ -43,6 +47,9 @@ function dueSends(db: Reader, today: string, limit: number): NewSend[] {
   // published_at is an ISO instant: "< day" keeps everything up to the end of the day before.
   const changeHi = addDays(today, -(ROLE_CHANGE_PULSE_DAYS - 1));
   const changeLo = addDays(today, -(ROLE_CHANGE_PULSE_DAYS + PULSE_SEND_GRACE_DAYS - 1));
+  // role_since is a day: due from the 14th day after it, within the grace window.
+  const moveHi = addDays(today, -ROLE_CHANGE_PULSE_DAYS);
+  const moveLo = addDays(today, -(ROLE_CHANGE_PULSE_DAYS + PULSE_SEND_GRACE_DAYS));
   return db.all<NewSend>(sql`
     with d(n, hi, lo) as (${days})
     select p.id as personId, 'onboarding_' || d.n as occasion, 'onboarding:' || o.id || ':' || d.n as occasionKey,
@@ -55,11 +62,15 @@ function dueSends(db: Reader, today: string, limit: number): NewSend[] {
     union all
     select p.id, 'role_change', 'change:' || v.id, p.job_role_id, p.team_id, null
       from role_versions v
-      join acknowledgements a on a.role_version_id = v.id
-      join people p on p.id = a.person_id
-     where v.kind = 'material' and v.published_at < ${changeHi} and v.published_at >= ${changeLo}
-       and p.active = 1 and p.job_role_id = v.job_role_id
-       and not exists (select 1 from pulse_sends s where s.person_id = a.person_id and s.occasion_key = 'change:' || v.id)
+      join people p on p.job_role_id = v.job_role_id
+     where v.kind = 'material' and v.number > 1 and v.published_at < ${changeHi} and v.published_at >= ${changeLo}
+       and p.active = 1 and coalesce(p.role_since, p.start_date) < substr(v.published_at, 1, 10)
+       and not exists (select 1 from pulse_sends s where s.person_id = p.id and s.occasion_key = 'change:' || v.id)
+    union all
+    select p.id, 'role_change', 'move:' || p.job_role_id || ':' || p.role_since, p.job_role_id, p.team_id, null
+      from people p
+     where p.role_since <= ${moveHi} and p.role_since > ${moveLo} and p.active = 1 and p.job_role_id is not null
+       and not exists (select 1 from pulse_sends s where s.person_id = p.id and s.occasion_key = 'move:' || p.job_role_id || ':' || p.role_since)
     limit ${limit}`);
 }
 
