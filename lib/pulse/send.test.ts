@@ -1,4 +1,4 @@
-import { and, eq, inArray, like } from "drizzle-orm";
+import { and, eq, gte, inArray, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, jobRoles, notifications, onboardings, people, pulseRounds, pulseSends, roleVersions, teams } from "@/db/schema";
@@ -102,10 +102,24 @@ describe("automatic sends: onboarding days 30, 60 and 90", () => {
     expect(sendsOf(hire.id).map((s) => s.occasionKey)).toContain(`onboarding:${planId}:30`);
   });
 
-  it("does nothing, and writes nothing, when nothing is due", () => {
+  it("does nothing, and writes nothing (no audit entry either), when nothing is due", () => {
     const before = db().select({ id: pulseSends.id }).from(pulseSends).all().length;
+    const audited = db().select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, "pulse.autoSent")).all().length;
     expect(sendDuePulses(inDays(200))).toBe(0);
     expect(db().select({ id: pulseSends.id }).from(pulseSends).all().length).toBe(before);
+    expect(db().select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, "pulse.autoSent")).all().length).toBe(audited);
+  });
+
+  it("a run that sent something writes one system audit entry: counts by occasion, no people", () => {
+    const hire = personOf("ilze.kalnina@example.com");
+    db()
+      .insert(onboardings)
+      .values({ personId: hire.id, jobRoleId: hire.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(inDays(400)), -60), status: "open", createdAt: new Date().toISOString() })
+      .run();
+    const since = new Date().toISOString();
+    expect(sendDuePulses(inDays(400))).toBe(1);
+    const entries = db().select().from(auditLog).where(and(eq(auditLog.action, "pulse.autoSent"), gte(auditLog.at, since))).all();
+    expect(entries.map((e) => [e.actorId, e.entityType, e.entityId, JSON.parse(e.detail)])).toEqual([[null, "pulse_round", null, { recipients: 1, onboarding_60: 1 }]]);
   });
 });
 

@@ -74,16 +74,18 @@ function dueSends(db: Reader, today: string, limit: number): NewSend[] {
     limit ${limit}`);
 }
 
-/** Inserts sends (skipping any occasion a person already has) and notifies each person of theirs. */
-function insertSends(tx: Tx, rows: NewSend[], today: string): number {
+/** Inserts sends (skipping any occasion a person already has) and notifies each person of theirs. Returns how many were sent, by occasion. */
+function insertSends(tx: Tx, rows: NewSend[], today: string): { sent: number; byOccasion: Partial<Record<PulseOccasion, number>> } {
   let sent = 0;
+  const byOccasion: Partial<Record<PulseOccasion, number>> = {};
   for (let i = 0; i < rows.length; i += 500) {
     const created = tx
       .insert(pulseSends)
       .values(rows.slice(i, i + 500).map((r) => ({ ...r, sentOn: today })))
       .onConflictDoNothing()
-      .returning({ id: pulseSends.id, personId: pulseSends.personId })
+      .returning({ id: pulseSends.id, personId: pulseSends.personId, occasion: pulseSends.occasion })
       .all();
+    for (const c of created) byOccasion[c.occasion] = (byOccasion[c.occasion] ?? 0) + 1;
     notifyEach(
       tx,
       created.map((c) => ({ personId: c.personId, link: pulseLink(c.id) })),
@@ -92,18 +94,27 @@ function insertSends(tx: Tx, rows: NewSend[], today: string): number {
     );
     sent += created.length;
   }
-  return sent;
+  return { sent, byOccasion };
 }
 
 /**
  * The lazy job: sends every automatic pulse that is due. Cheap when nothing is due (one indexed
- * query) and safe to run twice (the unique person + occasion index). Run by the scheduler's `daily` job (lib/jobs).
+ * query) and safe to run twice (the unique person + occasion index). A run that sent something
+ * writes one system audit entry (`pulse.autoSent`) with the counts by occasion and no people. Run by the scheduler's `daily` job (lib/jobs).
  */
 export function sendDuePulses(now = new Date()): number {
   const db = getDb();
   const today = todayIso(now);
   if (!dueSends(db, today, 1).length) return 0;
-  return db.transaction((tx) => insertSends(tx, dueSends(tx, today, 100_000), today), { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const { sent, byOccasion } = insertSends(tx, dueSends(tx, today, 100_000), today);
+      // One system entry per run that sent something: counts by occasion, never who.
+      if (sent) audit({ actorId: null, action: "pulse.autoSent", entityType: "pulse_round", entityId: null, detail: { recipients: sent, ...byOccasion } }, tx);
+      return sent;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 // ---------- HR sends a round ----------
@@ -185,7 +196,7 @@ export function sendPulseRound(actor: Actor, target: RoundTarget, now = new Date
         .values({ teamId: target.teamId ?? null, jobRoleId: target.jobRoleId ?? null, recipients: 0, createdById: actor.id, createdAt: now.toISOString() })
         .returning({ id: pulseRounds.id })
         .get().id;
-      const recipients = insertSends(
+      const { sent: recipients } = insertSends(
         tx,
         who.map((p) => ({ personId: p.id, occasion: "manual" as const, occasionKey: `round:${roundId}`, jobRoleId: p.jobRoleId, teamId: p.teamId, roundId })),
         today,
