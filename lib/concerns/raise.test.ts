@@ -8,6 +8,7 @@ import { FieldError, ForbiddenError } from "@/lib/core/errors";
 import { TEXT_MAX } from "@/lib/core/limits";
 import { audienceOptions, raiseConcern } from "@/lib/concerns/raise";
 import { hashReceiptCode } from "@/lib/concerns/receipt";
+import { anonymityWarnings } from "@/lib/concerns/warning";
 import { currentDocs } from "@/lib/roles/documents";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
@@ -69,6 +70,18 @@ describe("what the form offers", () => {
     const svenReports = getDb().select({ n: count() }).from(people).where(and(eq(people.reportsToId, personId("supervisor@example.com")), eq(people.active, true))).get()!.n;
     expect(sven.teamSize).toBe(svenReports);
     for (const o of options) expect(o.smallTeam).toBe(o.teamSize < ANONYMITY_WARN_BELOW);
+  });
+
+  it("says how many hold the author's role, so a link from a small role warns even when sent to HR", () => {
+    const emre = actorFor("emre.sahin@example.com");
+    const { options, role } = audienceOptions(emre);
+    const holders = getDb().select({ n: count() }).from(people).where(and(eq(people.jobRoleId, emre.jobRoleId!), eq(people.active, true))).get()!.n;
+    expect(holders).toBeLessThan(ANONYMITY_WARN_BELOW);
+    expect(role?.holders).toBe(holders);
+    const hr = options.find((o) => o.audience === "hr")!;
+    expect(hr.smallTeam).toBe(false);
+    expect(anonymityWarnings({ anonymous: true, chosen: hr, role: role!, linked: true })).toEqual([{ kind: "role", count: holders, role: role!.title }]);
+    expect(anonymityWarnings({ anonymous: true, chosen: hr, role: role!, linked: false })).toEqual([]);
   });
 
   it("never offers the author themself: manager@ manages every team and owns his role, so only HR is left", () => {

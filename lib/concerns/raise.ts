@@ -46,8 +46,8 @@ export type AudienceOption = {
 export type RaiseFormOptions = {
   /** "manager", "role_owner", "hr" when someone would read it; "team" options per team. */
   options: AudienceOption[];
-  /** The actor's role (current published version), for the optional link. */
-  role: { id: number; title: string; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
+  /** The actor's role (current published version), for the optional link; `holders` = its active holders (a link names the role: the form warns below ANONYMITY_WARN_BELOW). */
+  role: { id: number; title: string; holders: number; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
 };
 
 type Person = { id: number; name: string };
@@ -155,6 +155,7 @@ function myRole(actor: Actor): RaiseFormOptions["role"] {
   return {
     id: role.id,
     title: role.title,
+    holders: activeCount(eq(people.jobRoleId, role.id)),
     responsibilities: doc.responsibilities.map((r) => ({ key: r.key, title: r.title, tasks: r.tasks.map((t) => ({ key: t.key, title: t.title })) })),
   };
 }
