@@ -10,8 +10,9 @@ import { CONCERN_AUDIENCES, CONCERN_MESSAGE_KINDS, CONCERN_STATUSES, FAQ_STATUSE
  * tie to their author. They have no author column and no foreign key or index to a person, a random
  * UUIDv4 id, day-rounded dates ("YYYY-MM-DD"), and are WITHOUT ROWID tables (edited into the
  * migration by hand), so not even SQLite's hidden rowid keeps the order they were written in.
+ * `concern_addressees` (written in the same request) is WITHOUT ROWID too (migration 0012).
  * drizzle-kit does not know WITHOUT ROWID: a later migration that rebuilds one of these tables must
- * add it back by hand.
+ * add it back by hand (lib/concerns/anonymity.test.ts fails otherwise).
  */
 
 /**
@@ -69,7 +70,7 @@ export const concernAuthors = sqliteTable(
   (t) => [index("concern_authors_person_idx").on(t.personId)],
 );
 
-/** Who answers a concern: resolved from its audience when posted, plus whoever it was forwarded to. */
+/** Who answers a concern: resolved from its audience when posted, plus whoever it was forwarded to. WITHOUT ROWID (hand-written migration 0012). */
 export const concernAddressees = sqliteTable(
   "concern_addressees",
   {
