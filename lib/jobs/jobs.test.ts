@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { acknowledgements, capabilities, capabilityEvidence, jobRoles, notificationDeliveries, notifications, onboardingItems, onboardings, people, ratingFollowups, scheduledJobs, taskTransfers, teams } from "@/db/schema";
+import { acknowledgements, capabilities, capabilityEvidence, concerns, jobRoles, notificationDeliveries, notifications, onboardingItems, onboardings, people, pulseSends, ratingFollowups, scheduledJobs, taskTransfers, teams } from "@/db/schema";
 import { createAnnouncement } from "@/lib/communication/announcements";
 import { answerAck } from "@/lib/communication/answers";
 import { todayIso } from "@/lib/core/dates";
@@ -14,6 +14,7 @@ import { updateOrganisationSettings, updateReminderWorkingDays } from "@/lib/org
 import { holidaysBetween, organisationSettings } from "@/lib/org/settings";
 import { taskIndex } from "@/lib/roles/doc";
 import { getVersion } from "@/lib/roles/history";
+import { insertConcern } from "@/lib/test/confidence";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { remindCapabilitiesExpiring, remindEvaluationsDue, remindOnboardingDueTomorrow } from "./daily";
 import { JOBS, slotOf } from "./jobs";
@@ -355,5 +356,33 @@ describe("the daily reminders", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0].link).toBe(`/capability#c-${lapsing.key}`);
     expect(JSON.parse(sent[0].params)).toEqual({ capability: lapsing.name, date: until });
+  });
+});
+
+describe("the confidence tools run through the scheduler", () => {
+  it("the reminders job reminds the addressees of a concern waiting more than 3 working days", async () => {
+    const now = noon("2097-06-12");
+    const sup = idOf("supervisor@example.com");
+    const { id } = insertConcern({ anonymous: true, addresseeEmails: ["supervisor@example.com"], createdOn: "2097-06-03" });
+    const out = await runDueJobs(now, ["reminders"]);
+    expect(out.reminders).toMatchObject({ ran: true, status: "ok" });
+    expect(JSON.parse(out.reminders!.result!).concerns).toBeGreaterThanOrEqual(1);
+    expect(getDb().select({ on: concerns.remindedOn }).from(concerns).where(eq(concerns.id, id)).get()!.on).toBe("2097-06-12");
+    expect(noticesFor(sup, "concern.reminder", `/concerns/${id}`)).toHaveLength(1);
+  });
+
+  it("the daily job sends the day-30 pulse of an onboarding plan", async () => {
+    const day = "2097-07-15";
+    const p = getDb().select().from(people).where(eq(people.email, "raluca.dumitru@example.com")).get()!;
+    const planId = getDb()
+      .insert(onboardings)
+      .values({ personId: p.id, jobRoleId: p.jobRoleId, kind: "new_hire", startDate: addDays(day, -30), status: "open", createdAt: new Date().toISOString() })
+      .returning({ id: onboardings.id })
+      .get().id;
+    const out = await runDueJobs(noon(day), ["daily"]);
+    expect(out.daily).toMatchObject({ ran: true, status: "ok" });
+    expect(JSON.parse(out.daily!.result!).pulses).toBeGreaterThanOrEqual(1);
+    const sent = getDb().select().from(pulseSends).where(eq(pulseSends.occasionKey, `onboarding:${planId}:30`)).all();
+    expect(sent.map((s) => [s.personId, s.occasion, s.sentOn])).toEqual([[p.id, "onboarding_30", day]]);
   });
 });
