@@ -20,7 +20,7 @@ import { remindCapabilitiesExpiring, remindEvaluationsDue, remindOnboardingDueTo
 import { JOBS, slotOf } from "./jobs";
 import { listScheduledJobs } from "./read";
 import { remindOverdueFollowups, remindUnansweredAcks, waitedWorkingDays } from "./reminders";
-import { JOB_LEASE_MS, runJob } from "./run";
+import { JOB_LEASE_MS, runJob, type JobOutcome } from "./run";
 import { enabledJobs, runDueJobs } from "./scheduler";
 
 /** The scheduled jobs (lib/jobs): once per period, transfers at the organisation's midnight, automatic reminders. Every clock is injected. */
@@ -359,6 +359,9 @@ describe("the daily reminders", () => {
   });
 });
 
+/** The counts an ok run recorded. */
+const countsOf = (o: JobOutcome | undefined): Record<string, number> => (o?.ran && o.status === "ok" ? (JSON.parse(o.result) as Record<string, number>) : {});
+
 describe("the confidence tools run through the scheduler", () => {
   it("the reminders job reminds the addressees of a concern waiting more than 3 working days", async () => {
     const now = noon("2097-06-12");
@@ -366,7 +369,7 @@ describe("the confidence tools run through the scheduler", () => {
     const { id } = insertConcern({ anonymous: true, addresseeEmails: ["supervisor@example.com"], createdOn: "2097-06-03" });
     const out = await runDueJobs(now, ["reminders"]);
     expect(out.reminders).toMatchObject({ ran: true, status: "ok" });
-    expect(JSON.parse(out.reminders!.result!).concerns).toBeGreaterThanOrEqual(1);
+    expect(countsOf(out.reminders).concerns).toBeGreaterThanOrEqual(1);
     expect(getDb().select({ on: concerns.remindedOn }).from(concerns).where(eq(concerns.id, id)).get()!.on).toBe("2097-06-12");
     expect(noticesFor(sup, "concern.reminder", `/concerns/${id}`)).toHaveLength(1);
   });
@@ -381,7 +384,7 @@ describe("the confidence tools run through the scheduler", () => {
       .get().id;
     const out = await runDueJobs(noon(day), ["daily"]);
     expect(out.daily).toMatchObject({ ran: true, status: "ok" });
-    expect(JSON.parse(out.daily!.result!).pulses).toBeGreaterThanOrEqual(1);
+    expect(countsOf(out.daily).pulses).toBeGreaterThanOrEqual(1);
     const sent = getDb().select().from(pulseSends).where(eq(pulseSends.occasionKey, `onboarding:${planId}:30`)).all();
     expect(sent.map((s) => [s.personId, s.occasion, s.sentOn])).toEqual([[p.id, "onboarding_30", day]]);
   });
