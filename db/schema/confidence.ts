@@ -45,12 +45,20 @@ export const concerns = sqliteTable(
     waitingSince: text("waiting_since"),
     /** YYYY-MM-DD of the last reminder sent about it (at most one a day). */
     remindedOn: text("reminded_on"),
+    /**
+     * Anonymous only: the notification its addressees still have to get ("concern.new" or
+     * "concern.authorReplied"). The post and the receipt reply set it instead of notifying; the
+     * scheduler's daily job sends it (lib/concerns/deferred.ts), so no notification row made in the
+     * request dates the post below a day.
+     */
+    notifyPending: text("notify_pending", { enum: ["concern.new", "concern.authorReplied"] }),
     revision: integer("revision").notNull().default(1),
   },
   (t) => [
     uniqueIndex("concerns_receipt_uq").on(t.receiptHash),
     index("concerns_status_idx").on(t.status, t.createdOn),
     index("concerns_waiting_idx").on(t.waitingSince),
+    index("concerns_notify_pending_idx").on(t.notifyPending),
     index("concerns_audience_team_idx").on(t.audienceTeamId),
     index("concerns_job_role_idx").on(t.jobRoleId, t.responsibilityKey),
   ],

@@ -9,6 +9,7 @@ import { TEXT_MAX } from "@/lib/core/limits";
 import { audienceOptions, raiseConcern } from "@/lib/concerns/raise";
 import { hashReceiptCode } from "@/lib/concerns/receipt";
 import { anonymityWarnings } from "@/lib/concerns/warning";
+import { notifyPendingConcerns } from "@/lib/concerns/deferred";
 import { currentDocs } from "@/lib/roles/documents";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
@@ -193,7 +194,7 @@ describe("bad input is refused and writes nothing", () => {
 });
 
 describe("raising an anonymous concern", () => {
-  it("returns a receipt code once and keeps only its hash; no author, no audit, a day-stamped notification without the author", () => {
+  it("returns a receipt code once and keeps only its hash; no author, no audit; the addressee's day-stamped notification, without the author, comes from the daily job", () => {
     const elif = actorFor("employee@example.com");
     const [n0, a0] = [lastNotificationId(), lastAuditId()];
     const { id, code } = raiseConcern(elif, { body: "Unpaid overtime during recalls.", anonymous: true, audience: "manager" });
@@ -205,8 +206,14 @@ describe("raising an anonymous concern", () => {
     expect(db.select().from(concernAuthors).where(eq(concernAuthors.concernId, id)).all()).toEqual([]);
     expect(db.select().from(concernMessages).where(eq(concernMessages.concernId, id)).all()).toMatchObject([{ seq: 1, fromAuthor: true, personId: null, createdAt: today() }]);
     expect(db.select().from(auditLog).where(gt(auditLog.id, a0)).all()).toEqual([]);
+    // Nothing is notified in the request: the concern waits for the daily job.
+    expect(db.select().from(notifications).where(gt(notifications.id, n0)).all()).toEqual([]);
+    expect(row.notifyPending).toBe("concern.new");
+    expect(notifyPendingConcerns()).toBeGreaterThanOrEqual(1);
     const notes = db.select().from(notifications).where(gt(notifications.id, n0)).all();
-    expect(notes.map((n) => [n.personId, n.kind, n.params, n.createdAt])).toEqual([[personId("supervisor@example.com"), "concern.new", "{}", today()]]);
+    expect(notes.map((n) => [n.personId, n.kind, n.params, n.link, n.createdAt])).toEqual([[personId("supervisor@example.com"), "concern.new", "{}", `/concerns/${id}`, today()]]);
+    expect(db.select().from(concerns).where(eq(concerns.id, id)).get()!.notifyPending).toBeNull();
+    expect(notifyPendingConcerns()).toBe(0);
   });
 
   it("names the role only when it concerns it (a link, or addressed to the role's owner)", () => {

@@ -374,6 +374,17 @@ describe("the confidence tools run through the scheduler", () => {
     expect(noticesFor(sup, "concern.reminder", `/concerns/${id}`)).toHaveLength(1);
   });
 
+  it("the daily job tells the addressees of an anonymous concern posted since the last run, stamped with the day only", async () => {
+    const day = "2097-08-20";
+    const sup = idOf("supervisor@example.com");
+    const { id } = insertConcern({ anonymous: true, addresseeEmails: ["supervisor@example.com"], createdOn: "2097-08-19" });
+    getDb().update(concerns).set({ notifyPending: "concern.new" }).where(eq(concerns.id, id)).run();
+    const out = await runDueJobs(noon(day), ["daily"]);
+    expect(countsOf(out.daily).concernNotices).toBeGreaterThanOrEqual(1);
+    expect(noticesFor(sup, "concern.new", `/concerns/${id}`).map((n) => n.createdAt)).toEqual([todayIso()]);
+    expect(getDb().select({ p: concerns.notifyPending }).from(concerns).where(eq(concerns.id, id)).get()!.p).toBeNull();
+  });
+
   it("the daily job sends the day-30 pulse of an onboarding plan", async () => {
     const day = "2097-07-15";
     const p = getDb().select().from(people).where(eq(people.email, "raluca.dumitru@example.com")).get()!;
