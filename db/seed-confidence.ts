@@ -325,8 +325,10 @@ const PROFILES: Record<string, Profile> = {
 
 /**
  * Role-clarity pulse demo: HR sent a pulse to Reception and to the Workshop on the 10th of each of
- * the last three months; nearly everyone answered within a few days. Answers are anonymous (role, team and
- * month only). Service Advisors most often name "Courtesy cars" least clear.
+ * the last three months, and a follow-up round to the Service Advisors (a small role) on the 20th;
+ * nearly everyone answered within a few days. Answers are anonymous (role, team and month only).
+ * Service Advisors most often name "Courtesy cars" least clear; with the follow-up rounds each of
+ * their months reaches the minimum of 5 answers, so their per-month trend shows.
  */
 export function seedPulse(today: Date, personIds: Map<string, number>): void {
   const db = getDb();
@@ -340,65 +342,83 @@ export function seedPulse(today: Date, personIds: Map<string, number>): void {
     .where(eq(schema.people.active, true))
     .all();
   const random = prng(20261201);
-  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
-  // The 10th of each of the last three calendar months (answers come in the same month), so the
-  // current month starts empty: a pulse sent today makes a group of its own.
-  const rounds = [3, 2, 1].map((k) => Math.round((Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - k, 10)) / 86_400_000));
+  // The follow-up rounds draw from their own sequence, so the team rounds' answers stay as they were.
+  const followUpRandom = prng(20261220);
+  // The k-th day of each of the last three calendar months, as days ago (answers come in the same
+  // month), so the current month starts empty: a pulse sent today makes a group of its own.
+  const monthDays = (day: number) => [3, 2, 1].map((k) => Math.round((Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - k, day)) / 86_400_000));
   const turns = new Map<string, number>();
+  type Member = (typeof members)[number];
 
   db.transaction((tx) => {
-    for (const team of ["reception", "workshop"] as const) {
-      const teamId = members.find((m) => m.slug === team)!.teamId!;
-      for (const [n, daysAgo] of rounds.entries()) {
-        const sentOn = dayIso(daysAgo, today);
-        const recipients = members.filter((m) => m.slug === team && m.startDate < sentOn);
-        const round = tx
-          .insert(schema.pulseRounds)
-          .values({ teamId, recipients: recipients.length, createdById: hr, createdAt: at(daysAgo, today, 8, 0) })
-          .returning({ id: schema.pulseRounds.id })
-          .get();
-        tx.insert(schema.auditLog)
+    /** One round: its row, its audit entry, a send per recipient and, for those who answered, the anonymous answer. */
+    const round = (target: { teamId: number | null; jobRoleId: number | null; title: string }, daysAgo: number, recipients: Member[], answers: (m: Member) => boolean, rnd: () => number) => {
+      const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
+      const sentOn = dayIso(daysAgo, today);
+      const row = tx
+        .insert(schema.pulseRounds)
+        .values({ teamId: target.teamId, jobRoleId: target.jobRoleId, recipients: recipients.length, createdById: hr, createdAt: at(daysAgo, today, 8, 0) })
+        .returning({ id: schema.pulseRounds.id })
+        .get();
+      tx.insert(schema.auditLog)
+        .values({
+          actorId: hr,
+          action: "pulse.sent",
+          entityType: "pulse_round",
+          entityId: String(row.id),
+          detail: JSON.stringify({ title: target.title, teamId: target.teamId, jobRoleId: target.jobRoleId, recipients: recipients.length }),
+          at: at(daysAgo, today, 8, 0),
+        })
+        .run();
+      for (const person of recipients) {
+        const answeredOn = answers(person) ? dayIso(Math.max(0, daysAgo - Math.floor(rnd() * 4)), today) : null;
+        tx.insert(schema.pulseSends)
+          .values({ personId: person.id, occasion: "manual", occasionKey: `round:${row.id}`, roundId: row.id, jobRoleId: person.jobRoleId, teamId: person.teamId, sentOn, answeredOn })
+          .run();
+        if (!answeredOn) continue;
+        const slug = roleSlugs.get(person.jobRoleId!)!;
+        const profile = PROFILES[slug]!;
+        const doc = docs.get(slug)!.doc;
+        // Least clear: the role's list in turn (every seventh answer names none), so the demo tells the same story every time.
+        const turn = (turns.get(slug) ?? 0) + 1;
+        turns.set(slug, turn);
+        const least = turn % 7 === 0 ? null : profile.leastClear[(turn - 1) % profile.leastClear.length]!;
+        tx.insert(schema.pulseAnswers)
           .values({
-            actorId: hr,
-            action: "pulse.sent",
-            entityType: "pulse_round",
-            entityId: String(round.id),
-            detail: JSON.stringify({ title: team === "reception" ? "Reception" : "Workshop", teamId, jobRoleId: null, recipients: recipients.length }),
-            at: at(daysAgo, today, 8, 0),
+            // Random, never derived from the person: an answer must not lead back to them.
+            id: randomUUID(),
+            jobRoleId: person.jobRoleId,
+            teamId: person.teamId,
+            month: answeredOn.slice(0, 7),
+            expected: pick(profile.expected),
+            how: pick(profile.how),
+            wrong: pick(profile.wrong),
+            judged: pick(profile.judged),
+            resources: pick(profile.resources),
+            leastClearKey: least ? responsibilityKey(doc, least) : null,
           })
           .run();
-        for (const person of recipients) {
-          // In the latest round one Service Advisor has not answered yet.
-          const answers = !(n === rounds.length - 1 && person.email === "james.whitfield@example.com");
-          const answeredOn = answers ? dayIso(Math.max(0, daysAgo - Math.floor(random() * 4)), today) : null;
-          tx.insert(schema.pulseSends)
-            .values({ personId: person.id, occasion: "manual", occasionKey: `round:${round.id}`, roundId: round.id, jobRoleId: person.jobRoleId, teamId, sentOn, answeredOn })
-            .run();
-          if (!answeredOn) continue;
-          const slug = roleSlugs.get(person.jobRoleId!)!;
-          const profile = PROFILES[slug]!;
-          const doc = docs.get(slug)!.doc;
-          // Least clear: the role's list in turn (every seventh answer names none), so the demo tells the same story every time.
-          const turn = (turns.get(slug) ?? 0) + 1;
-          turns.set(slug, turn);
-          const least = turn % 7 === 0 ? null : profile.leastClear[(turn - 1) % profile.leastClear.length]!;
-          tx.insert(schema.pulseAnswers)
-            .values({
-              // Random, never derived from the person: an answer must not lead back to them.
-              id: randomUUID(),
-              jobRoleId: person.jobRoleId,
-              teamId,
-              month: answeredOn.slice(0, 7),
-              expected: pick(profile.expected),
-              how: pick(profile.how),
-              wrong: pick(profile.wrong),
-              judged: pick(profile.judged),
-              resources: pick(profile.resources),
-              leastClearKey: least ? responsibilityKey(doc, least) : null,
-            })
-            .run();
-        }
       }
+    };
+
+    const tenths = monthDays(10);
+    for (const team of ["reception", "workshop"] as const) {
+      const teamId = members.find((m) => m.slug === team)!.teamId!;
+      for (const [n, daysAgo] of tenths.entries()) {
+        const sentOn = dayIso(daysAgo, today);
+        // In the latest round one Service Advisor has not answered yet.
+        const answers = (m: Member) => !(n === tenths.length - 1 && m.email === "james.whitfield@example.com");
+        round({ teamId, jobRoleId: null, title: team === "reception" ? "Reception" : "Workshop" }, daysAgo, members.filter((m) => m.slug === team && m.startDate < sentOn), answers, random);
+      }
+    }
+
+    // The Service Advisors' follow-up round on the 20th; like HR's form, it skips whoever still has a pulse to answer.
+    const advisor = docs.get("service-advisor")!;
+    const waiting = (m: Member, n: number) => n === tenths.length - 1 && m.email === "james.whitfield@example.com";
+    for (const [n, daysAgo] of monthDays(20).entries()) {
+      const sentOn = dayIso(daysAgo, today);
+      const recipients = members.filter((m) => m.jobRoleId === advisor.id && m.startDate < sentOn && !waiting(m, n));
+      round({ teamId: null, jobRoleId: advisor.id, title: advisor.doc.title }, daysAgo, recipients, () => true, followUpRandom);
     }
   });
 }

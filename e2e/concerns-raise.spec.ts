@@ -1,5 +1,13 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { unique } from "./helpers";
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 test("employee@ raises a concern anonymously and follows it with the receipt code in a signed-out browser", async ({ employeePage: page, browser }) => {
   test.slow(); // two browsers, a handful of server actions
@@ -29,6 +37,8 @@ test("employee@ raises a concern anonymously and follows it with the receipt cod
   expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/);
   await expect(page.getByRole("button", { name: "Copy the code" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Open the receipt page" })).toHaveAttribute("href", "/receipt");
+  // The one-time receipt-code panel passes axe.
+  await expectNoSeriousViolations(page);
 
   // Signed out, on a phone: the receipt page opens the thread with the code (never in the URL).
   const context = await browser.newContext({ locale: "en-GB", viewport: { width: 390, height: 844 } });
@@ -47,6 +57,8 @@ test("employee@ raises a concern anonymously and follows it with the receipt cod
   await expect(anon.getByText(body)).toBeVisible();
   await expect(anon.getByText("Open", { exact: true })).toBeVisible();
   expect(anon.url()).not.toContain(code.slice(0, 4));
+  // The opened thread, with its reply and resolve forms, passes axe.
+  await expectNoSeriousViolations(anon);
 
   // The author answers and resolves it.
   await anon.getByLabel("Your reply").fill("It happened again on Friday.");
@@ -59,6 +71,25 @@ test("employee@ raises a concern anonymously and follows it with the receipt cod
   await expect(anon.getByText("This concern is resolved or closed: you can read it, but no longer answer.")).toBeVisible();
   expect(anon.url()).toMatch(/\/receipt$/);
   await context.close();
+});
+
+test("an anonymous concern linked to a task of a role with fewer than 5 holders warns that the link names the role", async ({ supervisorPage: page }) => {
+  // supervisor@ is the only Workshop Foreman.
+  await page.goto("/concerns/new");
+  await page.getByRole("radio", { name: /Anonymously/ }).check();
+  await page.getByRole("radio", { name: /^HR/ }).check();
+  const warning = page.getByText(/Careful: linking it to a responsibility or task names your role, Workshop Foreman/);
+  await expect(warning).toHaveCount(0);
+  const link = page.getByLabel("It concerns, in Workshop Foreman (optional)");
+  await link.selectOption({ index: 1 });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText("only 1 person holds");
+  // Named, or without the link: no warning.
+  await link.selectOption({ index: 0 });
+  await expect(warning).toHaveCount(0);
+  await link.selectOption({ index: 1 });
+  await page.getByRole("radio", { name: /^With my name/ }).check();
+  await expect(warning).toHaveCount(0);
 });
 
 test("a named concern goes to its thread page", async ({ employeePage: page }) => {

@@ -16,12 +16,12 @@ async function address(): Promise<string | null> {
   return clientAddress(await headers());
 }
 
-export const readReceiptAction = createAction(z.object({ code }), async (input) => readByReceipt(input.code, await address()), { public: true });
+export const readReceiptAction = createAction(z.object({ code }), async (input) => readByReceipt(input.code, await address()), { public: true, touchSession: false });
 
 export const replyReceiptAction = createAction(
   z.object({ code, body: z.string().max(100_000) }),
   async (input) => replyByReceipt(input.code, input.body, await address()),
-  { public: true },
+  { public: true, touchSession: false },
 );
 
-export const resolveReceiptAction = createAction(z.object({ code }), async (input) => resolveByReceipt(input.code, await address()), { public: true });
+export const resolveReceiptAction = createAction(z.object({ code }), async (input) => resolveByReceipt(input.code, await address()), { public: true, touchSession: false });

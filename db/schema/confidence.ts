@@ -10,8 +10,9 @@ import { CONCERN_AUDIENCES, CONCERN_MESSAGE_KINDS, CONCERN_STATUSES, FAQ_STATUSE
  * tie to their author. They have no author column and no foreign key or index to a person, a random
  * UUIDv4 id, day-rounded dates ("YYYY-MM-DD"), and are WITHOUT ROWID tables (edited into the
  * migration by hand), so not even SQLite's hidden rowid keeps the order they were written in.
+ * `concern_addressees` (written in the same request) is WITHOUT ROWID too (migration 0013).
  * drizzle-kit does not know WITHOUT ROWID: a later migration that rebuilds one of these tables must
- * add it back by hand.
+ * add it back by hand (lib/concerns/anonymity.test.ts fails otherwise).
  */
 
 /**
@@ -44,12 +45,20 @@ export const concerns = sqliteTable(
     waitingSince: text("waiting_since"),
     /** YYYY-MM-DD of the last reminder sent about it (at most one a day). */
     remindedOn: text("reminded_on"),
+    /**
+     * Anonymous only: the notification its addressees still have to get ("concern.new" or
+     * "concern.authorReplied"). The post and the receipt reply set it instead of notifying; the
+     * scheduler's daily job sends it (lib/concerns/deferred.ts), so no notification row made in the
+     * request dates the post below a day.
+     */
+    notifyPending: text("notify_pending", { enum: ["concern.new", "concern.authorReplied"] }),
     revision: integer("revision").notNull().default(1),
   },
   (t) => [
     uniqueIndex("concerns_receipt_uq").on(t.receiptHash),
     index("concerns_status_idx").on(t.status, t.createdOn),
     index("concerns_waiting_idx").on(t.waitingSince),
+    index("concerns_notify_pending_idx").on(t.notifyPending),
     index("concerns_audience_team_idx").on(t.audienceTeamId),
     index("concerns_job_role_idx").on(t.jobRoleId, t.responsibilityKey),
   ],
@@ -69,7 +78,7 @@ export const concernAuthors = sqliteTable(
   (t) => [index("concern_authors_person_idx").on(t.personId)],
 );
 
-/** Who answers a concern: resolved from its audience when posted, plus whoever it was forwarded to. */
+/** Who answers a concern: resolved from its audience when posted, plus whoever it was forwarded to. WITHOUT ROWID (hand-written migration 0013). */
 export const concernAddressees = sqliteTable(
   "concern_addressees",
   {

@@ -50,6 +50,8 @@ export const people = sqliteTable(
     }),
     /** ISO calendar date, YYYY-MM-DD. */
     startDate: text("start_date").notNull(),
+    /** YYYY-MM-DD (organisation's day) the person's job role last changed; null = held since start_date. Starts the role-change pulse (lib/pulse/send.ts). */
+    roleSince: text("role_since"),
     locale: text("locale", { enum: LOCALES }),
     /** IANA time zone the person chose; null = the organisation's. */
     timeZone: text("time_zone"),
@@ -68,6 +70,7 @@ export const people = sqliteTable(
     index("people_app_role_idx").on(t.appRole),
     index("people_active_idx").on(t.active),
     index("people_name_idx").on(t.name),
+    index("people_role_since_idx").on(t.roleSince),
   ],
 );
 

@@ -42,6 +42,8 @@ function actionsWrittenInLib(): string[] {
 const ABOUT_THEMSELVES = ["security.signin", "security.signout", "security.passwordChanged", "security.passwordReset", "security.secondFactorEnrolled", "security.secondFactorUsed", "security.secondFactorDisabled", "security.ssoSignin", "security.setupCompleted"];
 /** Security events nobody signed in did (a failed or refused sign-in, a reset request): they name the account, not an actor. */
 const NO_ACTOR = ["security.signinFailed", "security.signinLocked", "security.passwordResetRequested", "security.ssoRefused"];
+/** What the system did by itself, about no one record (a sentence without actor or link). */
+const SYSTEM_RUNS = ["demo.seed", "pulse.autoSent"];
 
 describe("audit sentences", () => {
   it("every action lib/ writes has a sentence", () => {
@@ -56,8 +58,8 @@ describe("audit sentences", () => {
         const text = render(locale, action, { version: 2, title: "Order overalls", changes: { phone: { from: "1", to: "2" } } }, elif);
         expect(text, action).not.toContain(action);
         expect(text, action).not.toMatch(/[{}<>]|sentence\.|undefined/);
-        if (action !== "demo.seed" && !NO_ACTOR.includes(action)) expect(text, action).toContain("Helena Rossi");
-        if (!["demo.seed", "auth.signin", ...ABOUT_THEMSELVES].includes(action)) expect(text, action).toContain("[Elif Yılmaz]");
+        if (!SYSTEM_RUNS.includes(action) && !NO_ACTOR.includes(action)) expect(text, action).toContain("Helena Rossi");
+        if (![...SYSTEM_RUNS, "auth.signin", ...ABOUT_THEMSELVES].includes(action)) expect(text, action).toContain("[Elif Yılmaz]");
       }
     });
   }
@@ -82,6 +84,14 @@ describe("audit sentences", () => {
     const area: AuditSubject = { kind: "record", type: "audit_log", id: null, name: null, href: null };
     expect(render("en", "access.denied", {}, area, "Elif Yılmaz")).toBe("Elif Yılmaz tried to open [Audit log] and was refused");
     expect(render("en", "something.new", {}, elif)).toBe("Helena Rossi made a change to [Elif Yılmaz]");
+  });
+
+  it("an automatic pulse run reads with its counts by occasion, in every language", () => {
+    const area: AuditSubject = { kind: "record", type: "pulse_round", id: null, name: null, href: null };
+    const detail = { recipients: 5, onboarding_30: 2, onboarding_90: 1, role_change: 2 };
+    expect(render("en", "pulse.autoSent", detail, area, null)).toBe("The role-clarity pulse was sent automatically to 5 people: 3 for onboarding, 2 after a role change");
+    expect(render("nl", "pulse.autoSent", detail, area, null)).toBe("De rolhelderheidspuls werd automatisch verstuurd naar 5 mensen: 3 voor het inwerken, 2 na een rolwijziging");
+    expect(render("tr", "pulse.autoSent", { recipients: 1, role_change: 1 }, area, null)).toBe("Rol netliği anketi otomatik olarak 1 kişiye gönderildi: 0 işe alışma için, 1 rol değişikliği sonrası");
   });
 
   it("every record type has a label", () => {

@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = [
   "person.update",
   "posting.publish",
   "posting.withdraw",
+  "pulse.autoSent",
   "pulse.sent",
   "role.customerFacing",
   "role.draft.discard",
@@ -236,6 +237,7 @@ export function sentenceValues(
 ): Record<string, string | number> {
   const { fields } = changesOf(entry.detail);
   const str = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
+  const num = (v: unknown) => (typeof v === "number" ? v : 0);
   const labels = [...new Set(fields.map((f) => t(`field.${fieldLabelKey(f)}`)))];
   return {
     actor: entry.actorName ?? t("system"),
@@ -244,6 +246,9 @@ export function sentenceValues(
     version: str(entry.detail.version) || str(subject.version) || "?",
     title: str(entry.detail.title) || str(entry.detail.task) || str(entry.detail.name) || "…",
     count: typeof entry.detail.recipients === "number" ? entry.detail.recipients : 0,
+    // pulse.autoSent: how many of the automatic sends were for onboarding and for a role change.
+    onboarding: ["onboarding_30", "onboarding_60", "onboarding_90"].reduce((n, k) => n + num(entry.detail[k]), 0),
+    roleChange: num(entry.detail.role_change),
   };
 }
 

@@ -37,10 +37,10 @@ const currentToken = cache(async (): Promise<SessionToken | null> => {
 export const currentSession = cache(async (): Promise<LiveSession | null> => sessionOfToken(await currentToken()));
 
 /** The live session a decoded token names, if it is that person's (exported for tests). */
-export function sessionOfToken(token: SessionToken | null, now = Date.now()): LiveSession | null {
+export function sessionOfToken(token: SessionToken | null, now = Date.now(), touch = true): LiveSession | null {
   const id = Number(token?.sub);
   if (!token?.sid || !Number.isInteger(id) || id <= 0) return null;
-  const session = liveSession(token.sid, now);
+  const session = liveSession(token.sid, now, touch);
   return session && session.personId === id ? session : null;
 }
 
@@ -51,9 +51,16 @@ export function sessionOfToken(token: SessionToken | null, now = Date.now()): Li
  */
 export const getActor = cache(async (): Promise<Actor | null> => actorOfToken(await currentToken()));
 
+/**
+ * The same, without recording the request on the session (its last-seen time): for the actions of an
+ * anonymous author (raising an anonymous concern, the receipt actions), so the session does not
+ * note when they posted.
+ */
+export const getActorUntouched = cache(async (): Promise<Actor | null> => actorOfToken(await currentToken(), Date.now(), false));
+
 /** The person a decoded session token signs in, or null (exported for tests). */
-export function actorOfToken(token: SessionToken | null, now = Date.now()): Actor | null {
-  const session = sessionOfToken(token, now);
+export function actorOfToken(token: SessionToken | null, now = Date.now(), touch = true): Actor | null {
+  const session = sessionOfToken(token, now, touch);
   if (!session || typeof token?.sv !== "number") return null;
   const row = getDb()
     .select({

@@ -114,6 +114,12 @@ describe("liveSession", () => {
     expect(row(a).lastSeenAt).toBe(T0 + MIN);
   });
 
+  it("touch = false (an anonymous author's actions) checks the session without recording the request", () => {
+    const a = start(EMP);
+    expect(liveSession(a, T0 + 5 * MIN, false)).not.toBeNull();
+    expect(row(a).lastSeenAt).toBe(T0);
+  });
+
   it("an idle or revoked session is never touched back to life", () => {
     const a = start(EMP);
     expect(liveSession(a, T0 + 31 * MIN)).toBeNull();

@@ -36,9 +36,10 @@ export type LiveSession = { id: string; personId: number; secondFactor: boolean;
 /**
  * The live session with this id, or null: revoked, idle longer than the idle timeout, older than
  * the absolute lifetime, or its person deactivated. Records the request (last seen) at most once
- * a minute. Nothing ever renews a session that is not live.
+ * a minute, unless `touch` is false (an anonymous concern's post and receipt actions: the author's
+ * session must not note the moment). Nothing ever renews a session that is not live.
  */
-export function liveSession(sid: string, now = Date.now()): LiveSession | null {
+export function liveSession(sid: string, now = Date.now(), touch = true): LiveSession | null {
   const db = getDb();
   const row = db
     .select({ id: sessions.id, personId: sessions.personId, secondFactor: sessions.secondFactor, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt, active: people.active })
@@ -50,7 +51,7 @@ export function liveSession(sid: string, now = Date.now()): LiveSession | null {
   const { idleMinutes, absoluteHours } = securitySettings();
   if (now - row.lastSeenAt > idleMinutes * 60_000) return null;
   if (now - row.createdAt > absoluteHours * 3_600_000) return null;
-  if (now - row.lastSeenAt >= SESSION_TOUCH_MS) {
+  if (touch && now - row.lastSeenAt >= SESSION_TOUCH_MS) {
     db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, sid), isNull(sessions.revokedAt))).run();
   }
   return { id: row.id, personId: row.personId, secondFactor: row.secondFactor, createdAt: row.createdAt };

@@ -8,6 +8,8 @@ import { FieldError, ForbiddenError } from "@/lib/core/errors";
 import { TEXT_MAX } from "@/lib/core/limits";
 import { audienceOptions, raiseConcern } from "@/lib/concerns/raise";
 import { hashReceiptCode } from "@/lib/concerns/receipt";
+import { anonymityWarnings } from "@/lib/concerns/warning";
+import { notifyPendingConcerns } from "@/lib/concerns/deferred";
 import { currentDocs } from "@/lib/roles/documents";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
@@ -69,6 +71,18 @@ describe("what the form offers", () => {
     const svenReports = getDb().select({ n: count() }).from(people).where(and(eq(people.reportsToId, personId("supervisor@example.com")), eq(people.active, true))).get()!.n;
     expect(sven.teamSize).toBe(svenReports);
     for (const o of options) expect(o.smallTeam).toBe(o.teamSize < ANONYMITY_WARN_BELOW);
+  });
+
+  it("says how many hold the author's role, so a link from a small role warns even when sent to HR", () => {
+    const emre = actorFor("emre.sahin@example.com");
+    const { options, role } = audienceOptions(emre);
+    const holders = getDb().select({ n: count() }).from(people).where(and(eq(people.jobRoleId, emre.jobRoleId!), eq(people.active, true))).get()!.n;
+    expect(holders).toBeLessThan(ANONYMITY_WARN_BELOW);
+    expect(role?.holders).toBe(holders);
+    const hr = options.find((o) => o.audience === "hr")!;
+    expect(hr.smallTeam).toBe(false);
+    expect(anonymityWarnings({ anonymous: true, chosen: hr, role: role!, linked: true })).toEqual([{ kind: "role", count: holders, role: role!.title }]);
+    expect(anonymityWarnings({ anonymous: true, chosen: hr, role: role!, linked: false })).toEqual([]);
   });
 
   it("never offers the author themself: manager@ manages every team and owns his role, so only HR is left", () => {
@@ -180,7 +194,7 @@ describe("bad input is refused and writes nothing", () => {
 });
 
 describe("raising an anonymous concern", () => {
-  it("returns a receipt code once and keeps only its hash; no author, no audit, a day-stamped notification without the author", () => {
+  it("returns a receipt code once and keeps only its hash; no author, no audit; the addressee's day-stamped notification, without the author, comes from the daily job", () => {
     const elif = actorFor("employee@example.com");
     const [n0, a0] = [lastNotificationId(), lastAuditId()];
     const { id, code } = raiseConcern(elif, { body: "Unpaid overtime during recalls.", anonymous: true, audience: "manager" });
@@ -192,8 +206,14 @@ describe("raising an anonymous concern", () => {
     expect(db.select().from(concernAuthors).where(eq(concernAuthors.concernId, id)).all()).toEqual([]);
     expect(db.select().from(concernMessages).where(eq(concernMessages.concernId, id)).all()).toMatchObject([{ seq: 1, fromAuthor: true, personId: null, createdAt: today() }]);
     expect(db.select().from(auditLog).where(gt(auditLog.id, a0)).all()).toEqual([]);
+    // Nothing is notified in the request: the concern waits for the daily job.
+    expect(db.select().from(notifications).where(gt(notifications.id, n0)).all()).toEqual([]);
+    expect(row.notifyPending).toBe("concern.new");
+    expect(notifyPendingConcerns()).toBeGreaterThanOrEqual(1);
     const notes = db.select().from(notifications).where(gt(notifications.id, n0)).all();
-    expect(notes.map((n) => [n.personId, n.kind, n.params, n.createdAt])).toEqual([[personId("supervisor@example.com"), "concern.new", "{}", today()]]);
+    expect(notes.map((n) => [n.personId, n.kind, n.params, n.link, n.createdAt])).toEqual([[personId("supervisor@example.com"), "concern.new", "{}", `/concerns/${id}`, today()]]);
+    expect(db.select().from(concerns).where(eq(concerns.id, id)).get()!.notifyPending).toBeNull();
+    expect(notifyPendingConcerns()).toBe(0);
   });
 
   it("names the role only when it concerns it (a link, or addressed to the role's owner)", () => {

@@ -18,8 +18,8 @@ import { todayIso } from "@/lib/core/dates";
 /**
  * Raising a concern (issue 10 points 1 and 2): what the form offers (`audienceOptions`) and posting
  * one, named or anonymous (`raiseConcern`). An anonymous concern keeps nothing that ties it to its
- * author: no author row, no audit entry, no log line, notifications stamped with the day only and
- * without the author; the author gets a receipt code once, the database keeps only its hash.
+ * author: no author row, no audit entry, no log line, and no notification made in the request (the
+ * daily job sends the addressees', stamped with the day only and without the author); the author gets a receipt code once, the database keeps only its hash.
  */
 
 /**
@@ -46,8 +46,8 @@ export type AudienceOption = {
 export type RaiseFormOptions = {
   /** "manager", "role_owner", "hr" when someone would read it; "team" options per team. */
   options: AudienceOption[];
-  /** The actor's role (current published version), for the optional link. */
-  role: { id: number; title: string; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
+  /** The actor's role (current published version), for the optional link; `holders` = its active holders (a link names the role: the form warns below ANONYMITY_WARN_BELOW). */
+  role: { id: number; title: string; holders: number; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
 };
 
 type Person = { id: number; name: string };
@@ -155,6 +155,7 @@ function myRole(actor: Actor): RaiseFormOptions["role"] {
   return {
     id: role.id,
     title: role.title,
+    holders: activeCount(eq(people.jobRoleId, role.id)),
     responsibilities: doc.responsibilities.map((r) => ({ key: r.key, title: r.title, tasks: r.tasks.map((t) => ({ key: t.key, title: t.title })) })),
   };
 }
@@ -240,6 +241,8 @@ export function raiseConcern(actor: Actor, input: RaiseInput): { id: string; cod
         receiptHash: code ? hashReceiptCode(code) : null,
         createdOn: day,
         waitingSince: day,
+        // Anonymous: the addressees are told by the scheduler's daily job (lib/concerns/deferred.ts), not in this request.
+        notifyPending: anonymous ? "concern.new" : null,
       })
       .run();
     if (!anonymous) tx.insert(concernAuthors).values({ concernId: id, personId: actor.id }).run();
@@ -259,7 +262,7 @@ export function raiseConcern(actor: Actor, input: RaiseInput): { id: string; cod
       })
       .run();
     if (!anonymous) audit({ actorId: actor.id, action: "concern.raised", entityType: "concern", entityId: id, detail: { audience: input.audience } }, tx);
-    notify(tx, ids, "concern.new", {}, `/concerns/${id}`, { dayOnly: anonymous });
+    if (!anonymous) notify(tx, ids, "concern.new", {}, `/concerns/${id}`);
   });
   return { id, code };
 }

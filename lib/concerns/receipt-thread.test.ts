@@ -10,6 +10,7 @@ import { hashReceiptCode, normalizeReceiptCode, receiptMatches } from "@/lib/con
 import { readByReceipt, replyByReceipt, resolveByReceipt } from "@/lib/concerns/receipt-thread";
 import { insertConcern } from "@/lib/test/confidence";
 import { useSeededTestDb } from "@/lib/test/db";
+import { notifyPendingConcerns } from "@/lib/concerns/deferred";
 
 // The constant-time check: spied on (and still run) to show every lookup goes through it.
 vi.mock("@/lib/concerns/receipt", async (importOriginal) => {
@@ -92,7 +93,7 @@ describe("receipt codes", () => {
 });
 
 describe("the code holder's thread", () => {
-  it("a reply reopens an answered concern, waits from today, and tells the addressees without naming anyone", () => {
+  it("a reply reopens an answered concern, waits from today, and tells the addressees (through the daily job) without naming anyone", () => {
     const { id, code } = anonymous({ answer: "We will look into it." });
     getDb().update(concerns).set({ waitingSince: null }).where(eq(concerns.id, id)).run();
     const n0 = lastNotificationId();
@@ -102,6 +103,10 @@ describe("the code holder's thread", () => {
     const row = getDb().select().from(concerns).where(eq(concerns.id, id)).get()!;
     expect(row).toMatchObject({ status: "open", waitingSince: today(), revision: 2 });
     expect(getDb().select().from(concernMessages).where(eq(concernMessages.concernId, id)).all().find((m) => m.seq === 3)).toMatchObject({ personId: null });
+    // Nothing is notified in the request; the daily job tells the addressees.
+    expect(getDb().select().from(notifications).where(gt(notifications.id, n0)).all()).toEqual([]);
+    expect(row.notifyPending).toBe("concern.authorReplied");
+    notifyPendingConcerns();
     const notes = getDb().select().from(notifications).where(gt(notifications.id, n0)).all();
     expect(notes.map((n) => [n.personId, n.kind, n.params, n.link, n.createdAt])).toEqual([[personId("manager@example.com"), "concern.authorReplied", "{}", `/concerns/${id}`, today()]]);
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, max } from "drizzle-orm";
+import { and, asc, eq, max, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { threadMessages } from "@/lib/concerns/messages";
 import { concernAddressees, concernMessages, concerns, people } from "@/db/schema";
@@ -9,7 +9,6 @@ import { lockedMinutes, receiptIpKey, recordFailure } from "@/lib/auth/rate-limi
 import { type ConcernMessageKind, type ConcernStatus, RECEIPT_CODE_LENGTH } from "@/lib/confidence/vocabulary";
 import { ActionError, FieldError } from "@/lib/core/errors";
 import { TEXT_MAX } from "@/lib/core/limits";
-import { notify } from "@/lib/notifications/notifications";
 import { hashReceiptCode, normalizeReceiptCode, receiptMatches } from "@/lib/concerns/receipt";
 import { concernDay } from "@/lib/concerns/raise";
 
@@ -91,15 +90,6 @@ export function readByReceipt(code: string, ip: string | null): ReceiptThread {
   return threadOf(openByCode(code, ip).id);
 }
 
-function addresseeIds(concernId: string): number[] {
-  return getDb()
-    .select({ id: concernAddressees.personId })
-    .from(concernAddressees)
-    .where(eq(concernAddressees.concernId, concernId))
-    .all()
-    .map((a) => a.id);
-}
-
 /** Appends an entry from the anonymous author and sets the status, in one transaction. */
 function append(concernId: string, entry: { kind: ConcernMessageKind; body: string }, status: ConcernStatus, waitingSince: string | null, notifyKind?: "concern.authorReplied") {
   const db = getDb();
@@ -110,11 +100,12 @@ function append(concernId: string, entry: { kind: ConcernMessageKind; body: stri
       .values({ id: randomUUID(), concernId, seq: last + 1, kind: entry.kind, fromAuthor: true, personId: null, body: entry.body, createdAt: day })
       .run();
     const current = tx.select({ revision: concerns.revision }).from(concerns).where(eq(concerns.id, concernId)).get()!;
+    // The addressees are told by the scheduler's daily job (lib/concerns/deferred.ts), not in this
+    // request; a concern whose "new" notice still waits keeps it (it covers the reply).
     tx.update(concerns)
-      .set({ status, waitingSince, revision: current.revision + 1 })
+      .set({ status, waitingSince, revision: current.revision + 1, ...(notifyKind ? { notifyPending: sql`coalesce(${concerns.notifyPending}, ${notifyKind})` } : {}) })
       .where(eq(concerns.id, concernId))
       .run();
-    if (notifyKind) notify(tx, addresseeIds(concernId), notifyKind, {}, `/concerns/${concernId}`, { dayOnly: true });
   });
 }
 

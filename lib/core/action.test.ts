@@ -8,7 +8,14 @@ import { ActionError, ConflictError, FieldError, ForbiddenError, NotFoundError }
 /** createAction with the real English "errors" messages and a stubbed signed-in person. */
 
 const actor = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => actor.current }));
+const untouched = vi.hoisted(() => ({ calls: 0 }));
+vi.mock("@/lib/auth/session", () => ({
+  getActor: async () => actor.current,
+  getActorUntouched: async () => {
+    untouched.calls++;
+    return actor.current;
+  },
+}));
 const mustEnrol = vi.hoisted(() => ({ current: false }));
 vi.mock("@/lib/auth/second-factor", () => ({ mustEnrolSecondFactor: () => mustEnrol.current }));
 vi.mock("next-intl/server", async () => {
@@ -27,7 +34,7 @@ beforeEach(() => {
 });
 
 /** An action whose handler records its calls and then behaves as given. */
-function action(behave: () => unknown = () => "done", options?: { public?: boolean; beforeSecondFactor?: boolean }) {
+function action(behave: () => unknown = () => "done", options?: { public?: boolean; beforeSecondFactor?: boolean; touchSession?: boolean }) {
   const handler = vi.fn((_input: z.output<typeof schema>, _actor: Actor) => behave());
   return { handler, run: createAction(schema, handler, options) };
 }
@@ -43,6 +50,16 @@ describe("createAction", () => {
     expect(handler).not.toHaveBeenCalled();
     expect(await action(() => "enrolled", { beforeSecondFactor: true }).run(undefined, { name: "Ann" })).toEqual({ ok: true, data: "enrolled" });
     expect(await action(() => "public", { public: true }).run(undefined, { name: "Ann" })).toEqual({ ok: true, data: "public" });
+  });
+
+  it("touchSession: false reads the person without recording the request on their session", async () => {
+    untouched.calls = 0;
+    const quiet = action(() => "done", { touchSession: false });
+    expect(await quiet.run(null, { name: "Ann" })).toEqual({ ok: true, data: "done" });
+    expect(untouched.calls).toBe(1);
+    expect(quiet.handler.mock.calls[0]![1]).toBe(ELIF);
+    await action().run(null, { name: "Ann" });
+    expect(untouched.calls).toBe(1);
   });
 
   it("refuses a signed-out caller without running the handler", async () => {

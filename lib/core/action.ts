@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ActionError, ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/core/errors";
-import { getActor } from "@/lib/auth/session";
+import { getActor, getActorUntouched } from "@/lib/auth/session";
 import { mustEnrolSecondFactor } from "@/lib/auth/second-factor";
 
 import type { ActionResult, FieldErrors } from "@/lib/core/action-types";
@@ -81,6 +81,8 @@ type Options = {
   public?: boolean;
   /** Allowed to a person who must enrol a second factor first (the enrolment itself, signing out). */
   beforeSecondFactor?: boolean;
+  /** false: the session's last-seen time is not updated by this request (an anonymous author's actions). */
+  touchSession?: boolean;
 };
 
 /**
@@ -96,7 +98,7 @@ export function createAction<S extends z.ZodType, T>(
 ) {
   return async (_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     const t = (await getTranslations("errors")) as unknown as Translate;
-    const actor = await getActor();
+    const actor = options.touchSession === false ? await getActorUntouched() : await getActor();
     if (!actor && !options.public) return { ok: false, error: t("unauthenticated"), fieldErrors: {} };
     // HR admins the settings require a second factor of do nothing else until they have one.
     if (actor && !options.public && !options.beforeSecondFactor && mustEnrolSecondFactor(actor)) {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, getSqlite } from "@/db/client";
 import { auditLog, faqEntries, jobRoles } from "@/db/schema";
@@ -100,6 +100,25 @@ describe("starting an FAQ entry from a concern", () => {
     const noRole = insertConcern({ authorEmail: EMP, addresseeEmails: [SUP], answer: "Answered." }).id;
     expect(thrown(() => startFaqFromConcern(actorFor(SUP), noRole))).toBeInstanceOf(NotFoundError);
     expect(thrown(() => startFaqFromConcern(actorFor(SUP), "not-a-uuid"))).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("a refused anonymous concern leaves no record", () => {
+  const deniedAbout = (id: string) => getDb().select().from(auditLog).where(and(eq(auditLog.action, "access.denied"), eq(auditLog.entityId, id))).all();
+
+  it("someone out of reach (perhaps its author) gets a plain not found for an anonymous concern, with no access.denied entry naming them and it", () => {
+    const id = insertConcern({ anonymous: true, addresseeEmails: [SUP], jobRoleId: role().id, responsibilityKey: WARRANTY(), answer: "Answered." }).id;
+    expect(thrown(() => startFaqFromConcern(actorFor(EMP), id))).toBeInstanceOf(NotFoundError);
+    expect(thrown(() => saveFaq(actorFor(NORA), { ...text(), id: null, concernId: id }))).toBeInstanceOf(NotFoundError);
+    const open = insertConcern({ anonymous: true, addresseeEmails: [SUP], jobRoleId: role().id }).id;
+    expect(thrown(() => startFaqFromConcern(actorFor(SUP), open))).toBeInstanceOf(NotFoundError);
+    expect([...deniedAbout(id), ...deniedAbout(open)]).toEqual([]);
+  });
+
+  it("a named concern out of reach is still audited", () => {
+    const id = namedAnswered();
+    expect(thrown(() => startFaqFromConcern(actorFor(NORA), id))).toBeInstanceOf(NotFoundError);
+    expect(deniedAbout(id).map((e) => e.actorId)).toEqual([actorFor(NORA).id]);
   });
 });
 

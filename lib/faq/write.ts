@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { concernMessages, faqEntries, jobRoles } from "@/db/schema";
+import { concernMessages, concerns, faqEntries, jobRoles } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { outOfScope } from "@/lib/auth/policy";
 import { mayEditFaq } from "@/lib/auth/confidence-policy";
@@ -53,12 +53,18 @@ function roleById(id: number): RoleRow {
   return role;
 }
 
-/** The concern an entry is made from, as the actor may use it, or refused as not found. */
+/**
+ * The concern an entry is made from, as the actor may use it, or refused as not found. A refusal
+ * about a named concern is audited (`access.denied`); one about an anonymous concern is not, since
+ * whoever tries may be its author and no record may tie them to it (as in `loadConcern`).
+ */
 function concernForFaq(actor: Actor, concernId: string): SourceConcern & { jobRoleId: number } {
-  const c = CONCERN_ID_PATTERN.test(concernId) ? visibleConcern(actor, concernId) : undefined;
-  if (!c) throw outOfScope(actor, { type: "concern", id: concernId }, "concernsCondition");
-  if (!c.access.mayWriteFaq || c.jobRoleId === null) throw outOfScope(actor, { type: "concern", id: concernId }, "mayWriteFaq");
-  return c as SourceConcern & { jobRoleId: number };
+  if (!CONCERN_ID_PATTERN.test(concernId)) throw new NotFoundError("concern");
+  const c = visibleConcern(actor, concernId);
+  if (c && c.access.mayWriteFaq && c.jobRoleId !== null) return c as SourceConcern & { jobRoleId: number };
+  const anonymous = c ? c.anonymous : getDb().select({ anonymous: concerns.anonymous }).from(concerns).where(eq(concerns.id, concernId)).get()?.anonymous;
+  if (anonymous !== false) throw new NotFoundError("concern");
+  throw outOfScope(actor, { type: "concern", id: concernId }, c ? "mayWriteFaq" : "concernsCondition");
 }
 
 /**

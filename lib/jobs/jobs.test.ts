@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { acknowledgements, capabilities, capabilityEvidence, evaluations, jobRoles, notificationDeliveries, notifications, onboardingItems, onboardings, people, ratingFollowups, reminderLog, scheduledJobs, taskTransfers, teams } from "@/db/schema";
+import { acknowledgements, capabilities, capabilityEvidence, concerns, evaluations, jobRoles, notificationDeliveries, notifications, onboardingItems, onboardings, people, pulseSends, ratingFollowups, reminderLog, scheduledJobs, taskTransfers, teams } from "@/db/schema";
 import { can } from "@/lib/auth/policy";
 import { createAnnouncement } from "@/lib/communication/announcements";
 import { answerAck } from "@/lib/communication/answers";
@@ -17,12 +17,13 @@ import { updateOrganisationSettings, updateReminderWorkingDays } from "@/lib/org
 import { holidaysBetween, organisationSettings } from "@/lib/org/settings";
 import { taskIndex } from "@/lib/roles/doc";
 import { getVersion } from "@/lib/roles/history";
+import { insertConcern } from "@/lib/test/confidence";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { remindCapabilitiesExpiring, remindEvaluationsDue, remindOnboardingDueTomorrow } from "./daily";
 import { JOBS, slotOf } from "./jobs";
 import { listScheduledJobs } from "./read";
 import { remindOverdueFollowups, remindUnansweredAcks, waitedWorkingDays } from "./reminders";
-import { JOB_LEASE_MS, runJob } from "./run";
+import { JOB_LEASE_MS, runJob, type JobOutcome } from "./run";
 import { enabledJobs, runDueJobs } from "./scheduler";
 
 /** The scheduled jobs (lib/jobs): once per period, transfers at the organisation's midnight, automatic reminders. Every clock is injected. */
@@ -435,5 +436,47 @@ describe("the daily reminders", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0].link).toBe(`/capability#c-${lapsing.key}`);
     expect(JSON.parse(sent[0].params)).toEqual({ capability: lapsing.name, date: until });
+  });
+});
+
+/** The counts an ok run recorded. */
+const countsOf = (o: JobOutcome | undefined): Record<string, number> => (o?.ran && o.status === "ok" ? (JSON.parse(o.result) as Record<string, number>) : {});
+
+describe("the confidence tools run through the scheduler", () => {
+  it("the reminders job reminds the addressees of a concern waiting more than 3 working days", async () => {
+    const now = noon("2097-06-12");
+    const sup = idOf("supervisor@example.com");
+    const { id } = insertConcern({ anonymous: true, addresseeEmails: ["supervisor@example.com"], createdOn: "2097-06-03" });
+    const out = await runDueJobs(now, ["reminders"]);
+    expect(out.reminders).toMatchObject({ ran: true, status: "ok" });
+    expect(countsOf(out.reminders).concerns).toBeGreaterThanOrEqual(1);
+    expect(getDb().select({ on: concerns.remindedOn }).from(concerns).where(eq(concerns.id, id)).get()!.on).toBe("2097-06-12");
+    expect(noticesFor(sup, "concern.reminder", `/concerns/${id}`)).toHaveLength(1);
+  });
+
+  it("the daily job tells the addressees of an anonymous concern posted since the last run, stamped with the day only", async () => {
+    const day = "2097-08-20";
+    const sup = idOf("supervisor@example.com");
+    const { id } = insertConcern({ anonymous: true, addresseeEmails: ["supervisor@example.com"], createdOn: "2097-08-19" });
+    getDb().update(concerns).set({ notifyPending: "concern.new" }).where(eq(concerns.id, id)).run();
+    const out = await runDueJobs(noon(day), ["daily"]);
+    expect(countsOf(out.daily).concernNotices).toBeGreaterThanOrEqual(1);
+    expect(noticesFor(sup, "concern.new", `/concerns/${id}`).map((n) => n.createdAt)).toEqual([todayIso()]);
+    expect(getDb().select({ p: concerns.notifyPending }).from(concerns).where(eq(concerns.id, id)).get()!.p).toBeNull();
+  });
+
+  it("the daily job sends the day-30 pulse of an onboarding plan", async () => {
+    const day = "2097-07-15";
+    const p = getDb().select().from(people).where(eq(people.email, "raluca.dumitru@example.com")).get()!;
+    const planId = getDb()
+      .insert(onboardings)
+      .values({ personId: p.id, jobRoleId: p.jobRoleId, kind: "new_hire", startDate: addDays(day, -30), status: "open", createdAt: new Date().toISOString() })
+      .returning({ id: onboardings.id })
+      .get().id;
+    const out = await runDueJobs(noon(day), ["daily"]);
+    expect(out.daily).toMatchObject({ ran: true, status: "ok" });
+    expect(countsOf(out.daily).pulses).toBeGreaterThanOrEqual(1);
+    const sent = getDb().select().from(pulseSends).where(eq(pulseSends.occasionKey, `onboarding:${planId}:30`)).all();
+    expect(sent.map((s) => [s.personId, s.occasion, s.sentOn])).toEqual([[p.id, "onboarding_30", day]]);
   });
 });

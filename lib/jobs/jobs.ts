@@ -8,6 +8,7 @@ import { organisationTimeZone } from "@/lib/org/settings";
 import { queueDueDigests } from "@/lib/email/digest";
 import { sendDueEmails } from "@/lib/email/worker";
 import { sendDueWebhooks } from "@/lib/feedback/webhooks";
+import { notifyPendingConcerns } from "@/lib/concerns/deferred";
 import { sendDuePulses } from "@/lib/pulse/send";
 import { remindCapabilitiesExpiring, remindEvaluationsDue, remindOnboardingDueTomorrow } from "./daily";
 import { remindOverdueFollowups, remindUnansweredAcks } from "./reminders";
@@ -95,6 +96,8 @@ export const JOBS: readonly JobDefinition[] = [
       onboarding: remindOnboardingDueTomorrow(now),
       evaluations: remindEvaluationsDue(now),
       pulses: sendDuePulses(now),
+      // Anonymous concerns' notifications wait for this run (lib/concerns/deferred.ts): they carry the day only.
+      concernNotices: notifyPendingConcerns(),
       capabilities: remindCapabilitiesExpiring(now),
       sessionsPruned: pruneSessions(now.getTime()),
     }),
@@ -146,6 +149,7 @@ export const JOB_COUNT_KEYS = [
   "onboarding",
   "evaluations",
   "pulses",
+  "concernNotices",
   "capabilities",
   "delivered",
   "sessionsPruned",

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, people } from "@/db/schema";
+import { auditLog, jobRoles, people } from "@/db/schema";
+import { todayIso } from "@/lib/core/dates";
 import { ConflictError, FieldError, ForbiddenError } from "@/lib/core/errors";
 import { getPerson, listPeople } from "@/lib/people/directory";
 import { REPORTS_TO_SEARCH_LIMIT, createPerson, personFormOptions, searchReportsTo, setPersonActive, updatePerson } from "@/lib/people/records";
@@ -87,6 +88,18 @@ describe("people", () => {
     await updatePerson(hr, target.id, before.revision, { ...input, name: "Nora Bērziņa-Ozola" });
     await expect(updatePerson(hr, target.id, before.revision, { ...input, name: "Overwritten" })).rejects.toThrow(ConflictError);
     expect(getPerson(hr, target.id).name).toBe("Nora Bērziņa-Ozola");
+  });
+
+  it("a change of job role records the day (role_since, for the role-change pulse); other edits keep it", async () => {
+    const hr = actorFor("hr@example.com");
+    const row = () => getDb().select().from(people).where(eq(people.email, "pieter.vandijk@example.com")).get()!;
+    const p = row();
+    const input = { ...base, name: p.name, email: p.email, phone: p.phone, appRole: p.appRole, jobRoleId: p.jobRoleId, teamId: p.teamId, reportsToId: p.reportsToId, startDate: p.startDate, locale: p.locale };
+    await updatePerson(hr, p.id, p.revision, { ...input, phone: "+31 6 1234 5678" });
+    expect(row().roleSince).toBeNull();
+    const other = getDb().select({ id: jobRoles.id }).from(jobRoles).where(ne(jobRoles.id, p.jobRoleId ?? -1)).get()!.id;
+    await updatePerson(hr, p.id, row().revision, { ...input, jobRoleId: other });
+    expect(row().roleSince).toBe(todayIso());
   });
 
   it("a person cannot report to themself", async () => {

@@ -7,6 +7,7 @@ import { authorize, authorizeAppRoleChange } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
 import { ConflictError, FieldError } from "@/lib/core/errors";
+import { todayIso } from "@/lib/core/dates";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { queueInvitation, unusablePasswordHash } from "@/lib/email/invitations";
@@ -195,6 +196,7 @@ export async function updatePerson(
       .update(people)
       .set({
         ...normalise(input),
+        ...(before.jobRoleId !== input.jobRoleId ? { roleSince: todayIso() } : {}),
         ...(passwordHash ? { passwordHash, sessionVersion: sql`${people.sessionVersion} + 1` } : {}),
         revision: sql`${people.revision} + 1`,
         updatedAt: new Date().toISOString(),

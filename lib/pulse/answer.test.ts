@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, getSqlite } from "@/db/client";
 import { jobRoles, people, pulseAnswers, pulseSends, teams } from "@/db/schema";
+import { todayIso } from "@/lib/core/dates";
 import { FieldError, NotFoundError } from "@/lib/core/errors";
+import { organisationTimeZone } from "@/lib/org/settings";
 import { answerPulse, getPulseForm, hasOpenPulse, myAnsweredPulses, myOpenPulses, type PulseAnswerInput } from "@/lib/pulse/answer";
 import { sendPulseRound } from "@/lib/pulse/send";
 import { parseRoleDoc } from "@/lib/roles/doc";
@@ -121,13 +123,13 @@ describe("answering a pulse", () => {
     // The only rows written: the answer, and the send marked answered (its day).
     expect([...added.keys()].sort()).toEqual(["pulse_answers", "pulse_sends"]);
     const [send] = added.get("pulse_sends")!;
-    expect(send).toMatchObject({ id: sendId, person_id: elif.id, answered_on: now.toISOString().slice(0, 10) });
+    expect(send).toMatchObject({ id: sendId, person_id: elif.id, answered_on: todayIso(now) });
     const [answer] = added.get("pulse_answers")!;
     expect(answer).toEqual({
       id: answer.id,
       job_role_id: person.jobRoleId,
       team_id: person.teamId,
-      month: now.toISOString().slice(0, 7),
+      month: todayIso(now).slice(0, 7),
       expected: 4,
       how: 3,
       wrong: 2,
@@ -162,5 +164,16 @@ describe("answering a pulse", () => {
     const another = sendToElif();
     expect(answerPulse(elif, another, { ...good, leastClearKey: null })).toEqual({ answered: true });
     expect(sendRow(another).answeredOn).not.toBeNull();
+  });
+
+  it("day and month are the organisation's: 23:30 UTC on 31 October is already 1 November in Amsterdam", () => {
+    expect(organisationTimeZone()).toBe("Europe/Amsterdam");
+    const elif = actorFor(ELIF);
+    const id = sendToElif();
+    const inMonth = (m: string) => db().select({ id: pulseAnswers.id }).from(pulseAnswers).where(eq(pulseAnswers.month, m)).all().length;
+    const [oct, nov] = [inMonth("2026-10"), inMonth("2026-11")];
+    answerPulse(elif, id, good, new Date("2026-10-31T23:30:00Z"));
+    expect(sendRow(id).answeredOn).toBe("2026-11-01");
+    expect([inMonth("2026-10"), inMonth("2026-11")]).toEqual([oct, nov + 1]);
   });
 });

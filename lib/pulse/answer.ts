@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { jobRoles, pulseAnswers, pulseSends, roleVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, outOfScope, ownRows } from "@/lib/auth/policy";
+import { todayIso } from "@/lib/core/dates";
 import { FieldError, NotFoundError } from "@/lib/core/errors";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { type PulseOccasion } from "@/lib/confidence/vocabulary";
@@ -116,7 +117,7 @@ export type PulseAnswerInput = { scores: Partial<Record<PulseItem, unknown>>; le
  * Answers one of the actor's own pulses, once. Every statement needs a whole number from the scale;
  * the least-clear responsibility is optional but must be one of the role's at send time. In one
  * transaction: the send is marked answered (its day) and the anonymous answer is stored with the
- * send's role and team and the month.
+ * send's role and team and the month; day and month are the organisation's calendar's.
  */
 export function answerPulse(actor: Actor, sendId: number, input: PulseAnswerInput, now = new Date()): { answered: true } {
   const send = ownSend(actor, sendId);
@@ -133,17 +134,18 @@ export function answerPulse(actor: Actor, sendId: number, input: PulseAnswerInpu
   if (leastClearKey && !responsibilitiesAtSend(send).responsibilities.some((r) => r.key === leastClearKey)) errors.leastClearKey = "pulse.notYourResponsibility";
   if (Object.keys(errors).length) throw new FieldError(errors);
 
-  const iso = now.toISOString();
+  // The organisation's calendar day and month (as concerns and the results page count them), not UTC's.
+  const day = todayIso(now);
   getDb().transaction(
     (tx) => {
       const marked = tx
         .update(pulseSends)
-        .set({ answeredOn: iso.slice(0, 10) })
+        .set({ answeredOn: day })
         .where(and(eq(pulseSends.id, send.id), isNull(pulseSends.answeredOn)))
         .run();
       if (marked.changes !== 1) throw new FieldError({ _form: "pulse.alreadyAnswered" });
       tx.insert(pulseAnswers)
-        .values({ id: randomUUID(), jobRoleId: send.jobRoleId, teamId: send.teamId, month: iso.slice(0, 7), ...scores, leastClearKey })
+        .values({ id: randomUUID(), jobRoleId: send.jobRoleId, teamId: send.teamId, month: day.slice(0, 7), ...scores, leastClearKey })
         .run();
     },
     { behavior: "immediate" },

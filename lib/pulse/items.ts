@@ -15,9 +15,9 @@ export const PULSE_SCALE: readonly number[] = Array.from({ length: PULSE_SCALE_M
 export const ONBOARDING_PULSE_DAYS = [30, 60, 90] as const;
 export const ROLE_CHANGE_PULSE_DAYS = 14;
 /**
- * How long an automatic send stays due after its day: the sweep runs on people's requests, so a quiet
- * weekend still sends it, but a plan or a change from long ago (or older than this feature) does not
- * suddenly send pulses nobody would understand.
+ * How long an automatic send stays due after its day: the scheduler's daily job sends it (lib/jobs),
+ * and a day it missed (the server was down) is still sent later, but a plan or a change from long ago
+ * (or older than this feature) does not suddenly send pulses nobody would understand.
  */
 export const PULSE_SEND_GRACE_DAYS = 14;
 

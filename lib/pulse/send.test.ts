@@ -1,4 +1,4 @@
-import { and, eq, inArray, like } from "drizzle-orm";
+import { and, eq, gte, inArray, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, jobRoles, notifications, onboardings, people, pulseRounds, pulseSends, roleVersions, teams } from "@/db/schema";
@@ -73,26 +73,53 @@ describe("automatic sends: onboarding days 30, 60 and 90", () => {
     expect(sendsOf(idOf(THOMAS)).map((s) => s.occasion)).toEqual(["onboarding_30", "onboarding_60", "onboarding_90"]);
   });
 
-  it("a due day older than the grace window is not sent late, and a closed plan sends nothing", () => {
+  it("a due day older than the grace window is not sent late, and a plan closed early by hand sends nothing", () => {
     const mark = personOf("mark.dawson@example.com");
     db()
       .insert(onboardings)
       .values({ personId: mark.id, jobRoleId: mark.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -(30 + PULSE_SEND_GRACE_DAYS)), status: "open", createdAt: new Date().toISOString() })
       .run();
     const aylin = personOf("aylin.celik@example.com");
+    const now = new Date().toISOString();
     db()
       .insert(onboardings)
-      .values({ personId: aylin.id, jobRoleId: aylin.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -30), status: "closed", createdAt: new Date().toISOString() })
+      .values({ personId: aylin.id, jobRoleId: aylin.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -30), status: "closed", closedAt: now, closedReason: "Left in the trial period", closedById: idOf("hr@example.com"), createdAt: now })
       .run();
     sendDuePulses();
     expect(sendsOf(mark.id)).toEqual([]);
     expect(sendsOf(aylin.id)).toEqual([]);
   });
 
-  it("does nothing, and writes nothing, when nothing is due", () => {
+  it("a plan that closed by itself (every item done) still sends its day-30 pulse", () => {
+    const hire = personOf("pieter.vandijk@example.com");
+    const now = new Date().toISOString();
+    const planId = db()
+      .insert(onboardings)
+      .values({ personId: hire.id, jobRoleId: hire.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(), -30), status: "closed", closedAt: now, createdAt: now })
+      .returning({ id: onboardings.id })
+      .get().id;
+    sendDuePulses();
+    expect(sendsOf(hire.id).map((s) => s.occasionKey)).toContain(`onboarding:${planId}:30`);
+  });
+
+  it("does nothing, and writes nothing (no audit entry either), when nothing is due", () => {
     const before = db().select({ id: pulseSends.id }).from(pulseSends).all().length;
+    const audited = db().select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, "pulse.autoSent")).all().length;
     expect(sendDuePulses(inDays(200))).toBe(0);
     expect(db().select({ id: pulseSends.id }).from(pulseSends).all().length).toBe(before);
+    expect(db().select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, "pulse.autoSent")).all().length).toBe(audited);
+  });
+
+  it("a run that sent something writes one system audit entry: counts by occasion, no people", () => {
+    const hire = personOf("ilze.kalnina@example.com");
+    db()
+      .insert(onboardings)
+      .values({ personId: hire.id, jobRoleId: hire.jobRoleId, kind: "new_hire", startDate: addDays(todayIso(inDays(400)), -60), status: "open", createdAt: new Date().toISOString() })
+      .run();
+    const since = new Date().toISOString();
+    expect(sendDuePulses(inDays(400))).toBe(1);
+    const entries = db().select().from(auditLog).where(and(eq(auditLog.action, "pulse.autoSent"), gte(auditLog.at, since))).all();
+    expect(entries.map((e) => [e.actorId, e.entityType, e.entityId, JSON.parse(e.detail)])).toEqual([[null, "pulse_round", null, { recipients: 1, onboarding_60: 1 }]]);
   });
 });
 
@@ -109,14 +136,56 @@ describe("automatic sends: 14 days after a material change to the person's role"
     expect(sendsOf(elif()).filter((s) => s.occasion === "role_change")).toEqual([]);
   });
 
-  it("sends once 14 days after it to each holder who acknowledges it", () => {
-    const holders = db().select({ personId: acknowledgements.personId }).from(acknowledgements).where(eq(acknowledgements.roleVersionId, saV2().id)).all().map((a) => a.personId);
+  it("sends once 14 days after it to each active holder who held the role before it was published", () => {
+    const publishedOn = saV2().publishedAt.slice(0, 10);
+    const holders = db()
+      .select()
+      .from(people)
+      .where(and(eq(people.jobRoleId, sa()), eq(people.active, true)))
+      .all()
+      .filter((p) => (p.roleSince ?? p.startDate) < publishedOn)
+      .map((p) => p.id);
     expect(holders).toContain(elif());
     sendDuePulses(inDays(14 - publishedDaysAgo()));
     sendDuePulses(inDays(15 - publishedDaysAgo()));
     const sent = db().select().from(pulseSends).where(eq(pulseSends.occasionKey, `change:${saV2().id}`)).all();
     expect(sent.map((s) => s.personId).sort()).toEqual([...holders].sort());
     expect(sent.every((s) => s.occasion === "role_change" && s.jobRoleId === sa())).toBe(true);
+  });
+
+  it("a material change made by a task transfer's announcement (no version acknowledgement) reaches the holders too", () => {
+    const tech = roleIdOf("technician");
+    const v2 = saV2();
+    const byTransfer = db()
+      .insert(roleVersions)
+      .values({ jobRoleId: tech, number: 97, content: v2.content, summary: "Tyre storage moves to Reception", kind: "material", announcementId: 424242, publishedAt: v2.publishedAt })
+      .returning({ id: roleVersions.id })
+      .get().id;
+    expect(db().select().from(acknowledgements).where(eq(acknowledgements.roleVersionId, byTransfer)).all()).toEqual([]);
+    const holders = db().select({ id: people.id }).from(people).where(and(eq(people.jobRoleId, tech), eq(people.active, true))).all().map((p) => p.id);
+    expect(holders.length).toBeGreaterThan(0);
+    sendDuePulses(inDays(14 - publishedDaysAgo()));
+    const sent = db().select().from(pulseSends).where(eq(pulseSends.occasionKey, `change:${byTransfer}`)).all();
+    expect(sent.map((s) => s.personId).sort()).toEqual([...holders].sort());
+    db().delete(pulseSends).where(eq(pulseSends.occasionKey, `change:${byTransfer}`)).run();
+    db().delete(roleVersions).where(eq(roleVersions.id, byTransfer)).run();
+  });
+
+  it("someone who moved into the role after the change gets no pulse for it, but one 14 days after their own move", () => {
+    const v2 = saV2();
+    const mover = personOf("emre.sahin@example.com");
+    const movedOn = v2.publishedAt.slice(0, 10);
+    db().update(people).set({ jobRoleId: sa(), roleSince: movedOn }).where(eq(people.id, mover.id)).run();
+    // Day 13 after the move: nothing yet; day 14: one send, once.
+    const moved = () => sendsOf(mover.id).filter((s) => s.occasionKey === `move:${sa()}:${movedOn}`);
+    sendDuePulses(new Date(`${addDays(movedOn, 13)}T12:00:00Z`));
+    expect(moved()).toEqual([]);
+    sendDuePulses(new Date(`${addDays(movedOn, 14)}T12:00:00Z`));
+    sendDuePulses(new Date(`${addDays(movedOn, 15)}T12:00:00Z`));
+    expect(moved().map((s) => [s.occasion, s.jobRoleId])).toEqual([["role_change", sa()]]);
+    sendDuePulses(inDays(14 - publishedDaysAgo()));
+    expect(sendsOf(mover.id).map((s) => s.occasionKey)).not.toContain(`change:${v2.id}`);
+    db().update(people).set({ jobRoleId: mover.jobRoleId, roleSince: null }).where(eq(people.id, mover.id)).run();
   });
 
   it("sends nothing after an editorial (minor) change, even for a person with an item on it", () => {

@@ -30,9 +30,14 @@ export const pulseLink = (sendId: number) => `/pulse/${sendId}`;
 
 /**
  * Automatic sends that are due and not yet sent, as of `today`. One query, answered from the
- * indexes: open plans (status index) whose day 30/60/90 fell within the grace window, and the
- * acknowledgements of material versions published 14 days ago (within the grace window) by people
- * who still hold the role; each without a send for the same occasion (the unique index).
+ * indexes: plans whose day 30/60/90 fell within the grace window (open, or closed by themselves once
+ * every item was done; a plan closed by hand early, with a reason, sends no more); and, 14 days
+ * after a material change to a person's role (within the grace window):
+ *  - a material version (not the first) of the role they hold and already held the day before it
+ *    was published (`role_since`, else `start_date`), whether it was published by hand or by a task
+ *    transfer's announcement (no version acknowledgement needed);
+ *  - a move into a different job role (`people.role_since`, set when HR changes the person's role).
+ * Each without a send for the same occasion (the unique index).
  */
 function dueSends(db: Reader, today: string, limit: number): NewSend[] {
   const days = sql.join(
@@ -42,6 +47,9 @@ function dueSends(db: Reader, today: string, limit: number): NewSend[] {
   // published_at is an ISO instant: "< day" keeps everything up to the end of the day before.
   const changeHi = addDays(today, -(ROLE_CHANGE_PULSE_DAYS - 1));
   const changeLo = addDays(today, -(ROLE_CHANGE_PULSE_DAYS + PULSE_SEND_GRACE_DAYS - 1));
+  // role_since is a day: due from the 14th day after it, within the grace window.
+  const moveHi = addDays(today, -ROLE_CHANGE_PULSE_DAYS);
+  const moveLo = addDays(today, -(ROLE_CHANGE_PULSE_DAYS + PULSE_SEND_GRACE_DAYS));
   return db.all<NewSend>(sql`
     with d(n, hi, lo) as (${days})
     select p.id as personId, 'onboarding_' || d.n as occasion, 'onboarding:' || o.id || ':' || d.n as occasionKey,
@@ -49,29 +57,35 @@ function dueSends(db: Reader, today: string, limit: number): NewSend[] {
       from onboardings o
       join d on o.start_date <= d.hi and o.start_date > d.lo
       join people p on p.id = o.person_id
-     where o.status = 'open' and p.active = 1
+     where (o.status = 'open' or o.closed_reason is null) and p.active = 1
        and not exists (select 1 from pulse_sends s where s.person_id = o.person_id and s.occasion_key = 'onboarding:' || o.id || ':' || d.n)
     union all
     select p.id, 'role_change', 'change:' || v.id, p.job_role_id, p.team_id, null
       from role_versions v
-      join acknowledgements a on a.role_version_id = v.id
-      join people p on p.id = a.person_id
-     where v.kind = 'material' and v.published_at < ${changeHi} and v.published_at >= ${changeLo}
-       and p.active = 1 and p.job_role_id = v.job_role_id
-       and not exists (select 1 from pulse_sends s where s.person_id = a.person_id and s.occasion_key = 'change:' || v.id)
+      join people p on p.job_role_id = v.job_role_id
+     where v.kind = 'material' and v.number > 1 and v.published_at < ${changeHi} and v.published_at >= ${changeLo}
+       and p.active = 1 and coalesce(p.role_since, p.start_date) < substr(v.published_at, 1, 10)
+       and not exists (select 1 from pulse_sends s where s.person_id = p.id and s.occasion_key = 'change:' || v.id)
+    union all
+    select p.id, 'role_change', 'move:' || p.job_role_id || ':' || p.role_since, p.job_role_id, p.team_id, null
+      from people p
+     where p.role_since <= ${moveHi} and p.role_since > ${moveLo} and p.active = 1 and p.job_role_id is not null
+       and not exists (select 1 from pulse_sends s where s.person_id = p.id and s.occasion_key = 'move:' || p.job_role_id || ':' || p.role_since)
     limit ${limit}`);
 }
 
-/** Inserts sends (skipping any occasion a person already has) and notifies each person of theirs. */
-function insertSends(tx: Tx, rows: NewSend[], today: string): number {
+/** Inserts sends (skipping any occasion a person already has) and notifies each person of theirs. Returns how many were sent, by occasion. */
+function insertSends(tx: Tx, rows: NewSend[], today: string): { sent: number; byOccasion: Partial<Record<PulseOccasion, number>> } {
   let sent = 0;
+  const byOccasion: Partial<Record<PulseOccasion, number>> = {};
   for (let i = 0; i < rows.length; i += 500) {
     const created = tx
       .insert(pulseSends)
       .values(rows.slice(i, i + 500).map((r) => ({ ...r, sentOn: today })))
       .onConflictDoNothing()
-      .returning({ id: pulseSends.id, personId: pulseSends.personId })
+      .returning({ id: pulseSends.id, personId: pulseSends.personId, occasion: pulseSends.occasion })
       .all();
+    for (const c of created) byOccasion[c.occasion] = (byOccasion[c.occasion] ?? 0) + 1;
     notifyEach(
       tx,
       created.map((c) => ({ personId: c.personId, link: pulseLink(c.id) })),
@@ -80,18 +94,27 @@ function insertSends(tx: Tx, rows: NewSend[], today: string): number {
     );
     sent += created.length;
   }
-  return sent;
+  return { sent, byOccasion };
 }
 
 /**
  * The lazy job: sends every automatic pulse that is due. Cheap when nothing is due (one indexed
- * query) and safe to run twice (the unique person + occasion index). Run by the scheduler's `daily` job (lib/jobs).
+ * query) and safe to run twice (the unique person + occasion index). A run that sent something
+ * writes one system audit entry (`pulse.autoSent`) with the counts by occasion and no people. Run by the scheduler's `daily` job (lib/jobs).
  */
 export function sendDuePulses(now = new Date()): number {
   const db = getDb();
   const today = todayIso(now);
   if (!dueSends(db, today, 1).length) return 0;
-  return db.transaction((tx) => insertSends(tx, dueSends(tx, today, 100_000), today), { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const { sent, byOccasion } = insertSends(tx, dueSends(tx, today, 100_000), today);
+      // One system entry per run that sent something: counts by occasion, never who.
+      if (sent) audit({ actorId: null, action: "pulse.autoSent", entityType: "pulse_round", entityId: null, detail: { recipients: sent, ...byOccasion } }, tx);
+      return sent;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 // ---------- HR sends a round ----------
@@ -173,7 +196,7 @@ export function sendPulseRound(actor: Actor, target: RoundTarget, now = new Date
         .values({ teamId: target.teamId ?? null, jobRoleId: target.jobRoleId ?? null, recipients: 0, createdById: actor.id, createdAt: now.toISOString() })
         .returning({ id: pulseRounds.id })
         .get().id;
-      const recipients = insertSends(
+      const { sent: recipients } = insertSends(
         tx,
         who.map((p) => ({ personId: p.id, occasion: "manual" as const, occasionKey: `round:${roundId}`, jobRoleId: p.jobRoleId, teamId: p.teamId, roundId })),
         today,

@@ -33,4 +33,6 @@ export const raiseConcernAction = createAction(
     // Anonymous: the code goes back to the author's page once; the concern's id is not returned.
     return { code };
   },
+  // The session's last-seen time would date an anonymous post to the minute.
+  { touchSession: false },
 );

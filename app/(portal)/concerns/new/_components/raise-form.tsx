@@ -7,13 +7,14 @@ import { ActionForm, SubmitButton, TextAreaField, useFormStatusContext } from "@
 import { errorClass, labelClass, selectClass } from "@/components/ui/field-styles";
 import { buttonClass } from "@/components/ui/button";
 import { TEXT_MAX } from "@/lib/core/limits";
+import { anonymityWarnings } from "@/lib/concerns/warning";
 import { raiseConcernAction } from "../actions";
 
 type Audience = "manager" | "team" | "role_owner" | "hr";
 type Option = { audience: Audience; team: { id: number; name: string } | null; readers: { id: number; name: string }[]; teamSize: number; smallTeam: boolean };
 type Options = {
   options: Option[];
-  role: { id: number; title: string; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
+  role: { id: number; title: string; holders: number; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
 };
 
 const AUDIENCE_LABEL = { manager: "audienceManager", team: "audienceTeam", role_owner: "audienceRoleOwner", hr: "audienceHr" } as const;
@@ -75,6 +76,7 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
   const [audience, setAudience] = useState<Audience | "">(audiences[0] ?? "");
   const teams = options.options.filter((o) => o.audience === "team");
   const [teamId, setTeamId] = useState<string>("");
+  const [link, setLink] = useState(initialLink);
   const teamSelectId = useId();
   const linkId = useId();
 
@@ -82,7 +84,7 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
   if (!audiences.length) return <p className="text-slate-700">{t("noAudience")}</p>;
 
   const chosen = audience === "team" ? teams.find((o) => String(o.team?.id) === teamId) : options.options.find((o) => o.audience === audience);
-  const warn = identity === "anonymous" && chosen?.smallTeam;
+  const warnings = anonymityWarnings({ anonymous: identity === "anonymous", chosen: chosen ?? null, role: options.role, linked: link !== "" });
 
   return (
     <ActionForm action={raiseConcernAction} className="space-y-6" onSuccess={(data) => setCode((data as { code: string }).code)}>
@@ -134,9 +136,11 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
         ) : null}
         <FieldErrorText name="audience" />
         <div aria-live="polite">
-          {warn && chosen ? (
-            <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("smallTeam", { count: chosen.teamSize })}</p>
-          ) : null}
+          {warnings.map((w) => (
+            <p key={w.kind} className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {w.kind === "team" ? t("smallTeam", { count: w.count }) : t("smallRole", { count: w.count, role: w.role })}
+            </p>
+          ))}
         </div>
       </fieldset>
 
@@ -145,7 +149,7 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
           <label htmlFor={linkId} className={labelClass()}>
             {t("link", { role: options.role.title })}
           </label>
-          <select id={linkId} name="link" className={selectClass} defaultValue={initialLink}>
+          <select id={linkId} name="link" className={selectClass} value={link} onChange={(e) => setLink(e.target.value)}>
             <option value="">{t("linkNone")}</option>
             {options.role.responsibilities.map((r) => (
               <optgroup key={r.key} label={r.title}>
