@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { jobRoles, onboardingItems, onboardings, people, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, owedItemsCondition, plansScope, supportedPlansCondition, teamsScope } from "@/lib/auth/policy";
 import { todayIso } from "@/lib/core/dates";
+import { containsText } from "@/lib/core/like";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import type { PlanRow } from "@/lib/onboarding/plans";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
@@ -105,7 +106,7 @@ export const OVERVIEW_PAGE_SIZE = 25;
 /** Every onboarding in the actor's scope, with % done and overdue counts; filter by team and status. */
 export function onboardingOverview(
   actor: Actor,
-  opts: { teamId?: number; status?: "open" | "closed" | "all"; page?: number } = {},
+  opts: { teamId?: number; teamName?: string; status?: "open" | "closed" | "all"; page?: number } = {},
   today = todayIso(),
 ): Page<OverviewRow> {
   authorize(actor, "onboarding.manage", { type: "onboarding" });
@@ -124,6 +125,7 @@ export function onboardingOverview(
   const where = and(
     plansScope(actor),
     opts.teamId ? eq(people.teamId, opts.teamId) : undefined,
+    opts.teamName ? inArray(people.teamId, db.select({ id: teams.id }).from(teams).where(containsText(teams.name, opts.teamName))) : undefined,
     opts.status && opts.status !== "all" ? eq(onboardings.status, opts.status) : opts.status === "all" ? undefined : eq(onboardings.status, "open"),
   );
   const total = db.select({ n: count() }).from(onboardings).innerJoin(people, eq(people.id, onboardings.personId)).where(where).get()?.n ?? 0;
@@ -157,10 +159,10 @@ export function onboardingOverview(
   return { rows, total, page, pageCount, pageSize: OVERVIEW_PAGE_SIZE };
 }
 
-/** Teams for the overview's filter: HR every team, a manager the teams they manage. */
-export function teamOptions(actor: Actor) {
+/** Teams for the overview's filter: HR every team, a manager the teams they manage (the first `limit` by name). */
+export function teamOptions(actor: Actor, limit = 500) {
   authorize(actor, "teams.read", { type: "team" });
-  return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(500).all();
+  return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(limit).all();
 }
 
 /** Whether any open plan names the actor as buddy or manager (one indexed row, for the navigation). */

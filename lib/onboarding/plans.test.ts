@@ -577,6 +577,14 @@ describe("onboardingOverview", () => {
     expect(find(rows, "Nora Bērziņa")).toBeUndefined();
   });
 
+  it("narrows by a typed part of the team's name (the filter of a large organisation), wildcards literal", () => {
+    const rows = allRows({ teamName: "worksh" });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.teamName === "Workshop")).toBe(true);
+    expect(find(rows, "Nora Bērziņa")).toBeUndefined();
+    expect(allRows({ teamName: "%" })).toEqual([]);
+  });
+
   it("filters by status", () => {
     const closed = allRows({ status: "closed" });
     expect(closed.length).toBeGreaterThan(0);

@@ -16,14 +16,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Search = { team?: string; status?: string; page?: string };
+type Search = { team?: string; teamName?: string; status?: string; page?: string };
+
+/** Up to this many teams the filter is a list; beyond it, the team's name is typed (the page never lists every team). */
+const TEAM_LIST_MAX = 30;
 
 export default async function OnboardingOverviewPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const status = sp.status === "closed" || sp.status === "all" ? sp.status : "open";
-  const teams = found(() => teamOptions(actor));
-  const result = onboardingOverview(actor, { teamId: optionalIdParam(sp.team), status, page: pageParam(sp.page) });
+  const teams = found(() => teamOptions(actor, TEAM_LIST_MAX + 1));
+  const teamList = teams.length <= TEAM_LIST_MAX;
+  const teamName = teamList ? undefined : sp.teamName?.trim().slice(0, 100) || undefined;
+  const result = onboardingOverview(actor, { teamId: optionalIdParam(sp.team), teamName, status, page: pageParam(sp.page) });
   const t = await getTranslations("onboarding");
   const format = await getFormatter();
   return (
@@ -44,13 +49,15 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
         action="/onboarding"
         submitLabel={t("filter")}
         fields={[
-          {
-            type: "select",
-            name: "team",
-            label: t("filterTeam"),
-            value: sp.team,
-            options: [{ value: "", label: t("allTeams") }, ...teams.map((x) => ({ value: x.id, label: x.name }))],
-          },
+          teamList
+            ? {
+                type: "select",
+                name: "team",
+                label: t("filterTeam"),
+                value: sp.team,
+                options: [{ value: "", label: t("allTeams") }, ...teams.map((x) => ({ value: x.id, label: x.name }))],
+              }
+            : { type: "search", name: "teamName", label: t("filterTeam"), value: teamName, maxLength: 100 },
           {
             type: "select",
             name: "status",
@@ -101,7 +108,7 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
               })}
         </DataTable>
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} basePath="/onboarding" params={{ team: sp.team, status: status === "open" ? undefined : status }} />
+      <Pagination page={result.page} pageCount={result.pageCount} basePath="/onboarding" params={{ team: sp.team, teamName, status: status === "open" ? undefined : status }} />
     </div>
   );
 }
