@@ -100,6 +100,20 @@ test("a named concern goes to its thread page", async ({ employeePage: page }) =
   await expect(page).toHaveURL(/\/concerns\/[0-9a-f-]{36}$/);
 });
 
+test("a concern to another role's owner: employee@ picks HR Partner, and its owner reads it", async ({ employeePage: page }) => {
+  await page.goto("/concerns/new");
+  await page.getByRole("radio", { name: /The owner of a role/ }).check();
+  // Her own role's owner is the first choice.
+  await expect(page.getByLabel("Role", { exact: true })).toHaveValue(/\d+/);
+  await expect(page.getByText("Read by: Marco Janssen")).toBeVisible();
+  await page.getByLabel("Role", { exact: true }).selectOption({ label: "HR Partner" });
+  await expect(page.getByText("Read by: Helena Rossi")).toBeVisible();
+  await page.getByLabel("Your concern").fill(`Who books the forklift course? (${unique()})`);
+  await page.getByRole("button", { name: "Send the concern" }).click();
+  await expect(page).toHaveURL(/\/concerns\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Helena Rossi").first()).toBeVisible();
+});
+
 test("from My role, a responsibility's 'raise a concern' link opens the form about that responsibility", async ({ employeePage: page }) => {
   await page.goto("/");
   const courtesy = page.locator('li[id^="r-"]').filter({ has: page.getByRole("heading", { name: "Courtesy cars", exact: true }) });

@@ -18,6 +18,7 @@ beforeAll(async () => {
 });
 
 const personId = (email: string) => getDb().select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+const roleIdOf = (slug: string) => getDb().select({ id: jobRoles.id }).from(jobRoles).where(eq(jobRoles.slug, slug)).get()!.id;
 const roleDoc = (slug: string) => currentDocs(eq(jobRoles.slug, slug))[0]!.doc;
 const concernCount = () => getDb().select({ n: count() }).from(concerns).get()!.n;
 const tableCounts = () => {
@@ -40,7 +41,7 @@ function thrown(fn: () => unknown): unknown {
 const today = () => todayIso();
 
 describe("what the form offers", () => {
-  it("employee@: her manager (reports-to), every team's manager, her role's owner, every HR admin", () => {
+  it("employee@: her manager (reports-to), every team's manager, every role's owner (hers first), every HR admin", () => {
     const elif = actorFor("employee@example.com");
     const { options, role } = audienceOptions(elif);
     const byAudience = (a: string) => options.filter((o) => o.audience === a);
@@ -50,7 +51,15 @@ describe("what the form offers", () => {
       ["Reception", ["Marco Janssen"]],
       ["Workshop", ["Marco Janssen"]],
     ]);
-    expect(byAudience("role_owner").map((o) => o.readers.map((r) => r.name))).toEqual([["Marco Janssen"]]);
+    expect(byAudience("role_owner").map((o) => [o.role?.name, o.readers.map((r) => r.name)])).toEqual([
+      ["Service Advisor", ["Marco Janssen"]],
+      ["Customer Care Agent", ["Marco Janssen"]],
+      ["HR Partner", ["Helena Rossi"]],
+      ["Parts Clerk", ["Marco Janssen"]],
+      ["Service Manager", ["Marco Janssen"]],
+      ["Technician", ["Marco Janssen"]],
+      ["Workshop Foreman", ["Marco Janssen"]],
+    ]);
     const hrIds = getDb().select({ id: people.id }).from(people).where(and(eq(people.appRole, "hr_admin"), eq(people.active, true))).all().map((p) => p.id);
     expect(byAudience("hr")[0]!.readers.map((r) => r.id).sort()).toEqual(hrIds.sort());
     expect(role?.title).toBe("Service Advisor");
@@ -85,10 +94,13 @@ describe("what the form offers", () => {
     expect(anonymityWarnings({ anonymous: true, chosen: hr, role: role!, linked: false })).toEqual([]);
   });
 
-  it("never offers the author themself: manager@ manages every team and owns his role, so only HR is left", () => {
+  it("never offers the author themself: manager@ manages every team and owns every role but HR Partner", () => {
     const marco = actorFor("manager@example.com");
     const { options } = audienceOptions(marco);
-    expect(options.map((o) => o.audience)).toEqual(["hr"]);
+    expect(options.map((o) => [o.audience, o.role?.name ?? null, o.readers.map((r) => r.name).includes("Marco Janssen")])).toEqual([
+      ["role_owner", "HR Partner", false],
+      ["hr", null, false],
+    ]);
     const helena = actorFor("hr@example.com");
     expect(audienceOptions(helena).options.find((o) => o.audience === "hr")?.readers.map((r) => r.id) ?? []).not.toContain(helena.id);
   });
@@ -137,6 +149,24 @@ describe("raising a named concern", () => {
     expect(addressees(o.id)).toEqual([personId("manager@example.com")]);
   });
 
+  it("to another role's owner: that role's owner reads it and the concern is about that role", () => {
+    const elif = actorFor("employee@example.com");
+    const hrPartner = roleIdOf("hr-partner");
+    const roleOf = (id: string) => getDb().select({ r: concerns.jobRoleId }).from(concerns).where(eq(concerns.id, id)).get()!.r;
+    const addressees = (id: string) => getDb().select({ p: concernAddressees.personId }).from(concernAddressees).where(eq(concernAddressees.concernId, id)).all().map((a) => a.p);
+    const named = raiseConcern(elif, { body: "Who books the forklift course?", anonymous: false, audience: "role_owner", roleId: hrPartner });
+    expect(addressees(named.id)).toEqual([personId("hr@example.com")]);
+    expect(roleOf(named.id)).toBe(hrPartner);
+    // Anonymous: the addressed role, not the author's, unless a link names hers.
+    const anon = raiseConcern(elif, { body: "x", anonymous: true, audience: "role_owner", roleId: hrPartner });
+    expect(roleOf(anon.id)).toBe(hrPartner);
+    const resp = roleDoc("service-advisor").responsibilities[0]!;
+    const linked = raiseConcern(elif, { body: "x", anonymous: true, audience: "role_owner", roleId: hrPartner, responsibilityKey: resp.key });
+    expect([roleOf(linked.id), addressees(linked.id)]).toEqual([elif.jobRoleId, [personId("hr@example.com")]]);
+    notifyPendingConcerns(); // the daily job's part, so later tests start with nothing waiting
+  });
+
+
   it("links one responsibility or task of the actor's own role by its stable key", () => {
     const elif = actorFor("employee@example.com");
     const doc = roleDoc("service-advisor");
@@ -158,6 +188,12 @@ describe("bad input is refused and writes nothing", () => {
     expect((e as FieldError).fieldErrors).toEqual({ [field]: key });
     expect(tableCounts()).toEqual(before);
   };
+
+  it("refuses a role nobody else owns (its owner is the author) or that does not exist", () => {
+    const marco = actorFor("manager@example.com");
+    refuses(() => raiseConcern(marco, { body: "x", anonymous: false, audience: "role_owner", roleId: roleIdOf("technician") }), "audience", "concernRaise.noAddressee");
+    refuses(() => raiseConcern(marco, { body: "x", anonymous: false, audience: "role_owner", roleId: 99_999 }), "audience", "concernRaise.noAddressee");
+  });
 
   it("an empty concern (or only spaces)", () => {
     refuses(() => raiseConcern(elif(), { body: "", anonymous: false, audience: "manager" }), "body", "required");

@@ -31,11 +31,15 @@ export const concernDay = (now = new Date()) => todayIso(now);
 
 /** How many teams the "a team's managers" choice lists (teams with a manager, by name). */
 export const TEAM_OPTIONS_MAX = 200;
+/** How many roles the "the owner of a role" choice lists (roles with an owner: the actor's own first, then by title). */
+export const ROLE_OPTIONS_MAX = 200;
 
 export type AudienceOption = {
   audience: ConcernAudience;
   /** audience "team": the team. */
   team: { id: number; name: string } | null;
+  /** audience "role_owner": the role whose owner reads it. */
+  role: { id: number; name: string } | null;
   /** Who would read it (never the author). */
   readers: { id: number; name: string }[];
   /** The people the readers could think wrote it (the audience's team): the form warns below ANONYMITY_WARN_BELOW. */
@@ -44,7 +48,7 @@ export type AudienceOption = {
 };
 
 export type RaiseFormOptions = {
-  /** "manager", "role_owner", "hr" when someone would read it; "team" options per team. */
+  /** "manager" and "hr" when someone would read it; "team" options per team, "role_owner" options per role. */
   options: AudienceOption[];
   /** The actor's role (current published version), for the optional link; `holders` = its active holders (a link names the role: the form warns below ANONYMITY_WARN_BELOW). */
   role: { id: number; title: string; holders: number; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
@@ -70,15 +74,28 @@ function myManager(actor: Actor): Person | null {
   return null;
 }
 
-function roleOwner(actor: Actor): Person | null {
-  if (!actor.jobRoleId) return null;
+/** The active owner of a role (never the actor). */
+function roleOwner(actor: Actor, jobRoleId: number | null): Person | null {
+  if (!jobRoleId) return null;
   const row = getDb()
     .select({ id: people.id, name: people.name })
     .from(jobRoles)
     .innerJoin(people, eq(people.id, jobRoles.ownerId))
-    .where(and(eq(jobRoles.id, actor.jobRoleId), eq(people.active, true), ne(people.id, actor.id)))
+    .where(and(eq(jobRoles.id, jobRoleId), eq(people.active, true), ne(people.id, actor.id)))
     .get();
   return row ?? null;
+}
+
+/** Roles whose active owner is not the actor: the actor's own role first, then by title. */
+function ownedRoles(actor: Actor) {
+  return getDb()
+    .select({ id: jobRoles.id, title: jobRoles.title, ownerId: people.id, ownerName: people.name })
+    .from(jobRoles)
+    .innerJoin(people, eq(people.id, jobRoles.ownerId))
+    .where(and(eq(people.active, true), ne(people.id, actor.id)))
+    .orderBy(sql`${jobRoles.id} = ${actor.jobRoleId ?? 0} desc`, asc(jobRoles.title))
+    .limit(ROLE_OPTIONS_MAX)
+    .all();
 }
 
 function hrAdmins(actor: Actor): Person[] {
@@ -101,8 +118,14 @@ function teamManager(actor: Actor, teamId: number): { team: { id: number; name: 
   return row ? { team: { id: row.teamId, name: row.teamName }, manager: { id: row.id, name: row.name } } : null;
 }
 
-function option(audience: ConcernAudience, readers: Person[], teamSize: number, team: { id: number; name: string } | null = null): AudienceOption {
-  return { audience, team, readers, teamSize, smallTeam: teamSize < ANONYMITY_WARN_BELOW };
+function option(
+  audience: ConcernAudience,
+  readers: Person[],
+  teamSize: number,
+  team: { id: number; name: string } | null = null,
+  role: { id: number; name: string } | null = null,
+): AudienceOption {
+  return { audience, team, role, readers, teamSize, smallTeam: teamSize < ANONYMITY_WARN_BELOW };
 }
 
 /** The people a manager's concerns could come from: their direct reports and the teams they manage. */
@@ -134,11 +157,16 @@ export function audienceOptions(actor: Actor): RaiseFormOptions {
     .all();
   for (const t of teamRows) options.push(option("team", [{ id: t.managerId, name: t.managerName }], Number(t.size), { id: t.id, name: t.name }));
 
-  const owner = roleOwner(actor);
-  if (owner && actor.jobRoleId) options.push(option("role_owner", [owner], activeCount(eq(people.jobRoleId, actor.jobRoleId))));
+  // The owner of the actor's role could think it came from the role's holders; another role's owner, from anyone.
+  const everyone = activeCount(undefined);
+  const roles = ownedRoles(actor);
+  const ownHolders = roles.some((r) => r.id === actor.jobRoleId) && actor.jobRoleId ? activeCount(eq(people.jobRoleId, actor.jobRoleId)) : 0;
+  for (const r of roles) {
+    options.push(option("role_owner", [{ id: r.ownerId, name: r.ownerName }], r.id === actor.jobRoleId ? ownHolders : everyone, null, { id: r.id, name: r.title }));
+  }
 
   const hr = hrAdmins(actor);
-  if (hr.length) options.push(option("hr", hr, activeCount(undefined)));
+  if (hr.length) options.push(option("hr", hr, everyone));
 
   return { options, role: myRole(actor) };
 }
@@ -166,29 +194,32 @@ export type RaiseInput = {
   audience: ConcernAudience;
   /** audience "team". */
   teamId?: number | null;
+  /** audience "role_owner": the role whose owner reads it (default: the actor's own role). */
+  roleId?: number | null;
   /** One responsibility or one task of the actor's current role, by stable key (at most one of the two). */
   responsibilityKey?: string | null;
   taskKey?: string | null;
 };
 
 /** Who reads a concern with this audience (never the author). An empty list is refused by the caller. */
-function addresseesOf(actor: Actor, input: RaiseInput): { ids: number[]; teamId: number | null } {
+function addresseesOf(actor: Actor, input: RaiseInput): { ids: number[]; teamId: number | null; roleId: number | null } {
   switch (input.audience) {
     case "manager": {
       const m = myManager(actor);
-      return { ids: m ? [m.id] : [], teamId: null };
+      return { ids: m ? [m.id] : [], teamId: null, roleId: null };
     }
     case "team": {
       if (!input.teamId) throw new FieldError({ teamId: "required" });
       const t = teamManager(actor, input.teamId);
-      return { ids: t ? [t.manager.id] : [], teamId: t?.team.id ?? null };
+      return { ids: t ? [t.manager.id] : [], teamId: t?.team.id ?? null, roleId: null };
     }
     case "role_owner": {
-      const o = roleOwner(actor);
-      return { ids: o ? [o.id] : [], teamId: null };
+      const roleId = input.roleId ?? actor.jobRoleId;
+      const o = roleOwner(actor, roleId);
+      return { ids: o ? [o.id] : [], teamId: null, roleId: o ? roleId : null };
     }
     case "hr":
-      return { ids: hrAdmins(actor).map((p) => p.id), teamId: null };
+      return { ids: hrAdmins(actor).map((p) => p.id), teamId: null, roleId: null };
   }
 }
 
@@ -216,12 +247,13 @@ export function raiseConcern(actor: Actor, input: RaiseInput): { id: string; cod
     taskKey = input.taskKey ?? null;
   }
 
-  const { ids, teamId } = addresseesOf(actor, input);
+  const { ids, teamId, roleId } = addresseesOf(actor, input);
   if (!ids.length) throw new FieldError({ audience: "concernRaise.noAddressee" });
 
   const anonymous = input.anonymous;
-  // An anonymous concern names the role only when it concerns it (a link, or addressed to its owner).
-  const jobRoleId = actor.jobRoleId && (!anonymous || responsibilityKey || input.audience === "role_owner") ? actor.jobRoleId : null;
+  // The role it concerns: the link's (the actor's own), else the role whose owner reads it, else (named
+  // only) the actor's. An anonymous concern names the actor's role only when a link or its owner does.
+  const jobRoleId = responsibilityKey ? actor.jobRoleId : (roleId ?? (!anonymous ? actor.jobRoleId : null));
   const id = randomUUID();
   const day = concernDay();
   const code = anonymous ? newReceiptCode() : null;

@@ -23,5 +23,14 @@ describe("anonymity warnings on the raise form", () => {
 
   it("addressed to the role's owner the team warning already counts the role's holders", () => {
     expect(anonymityWarnings({ anonymous: true, chosen: { audience: "role_owner", teamSize: 3 }, role: smallRole, linked: true })).toEqual([{ kind: "team", count: 3 }]);
+    expect(anonymityWarnings({ anonymous: true, chosen: { audience: "role_owner", teamSize: 3, role: { id: 7 } }, role: { ...smallRole, id: 7 }, linked: true })).toEqual([
+      { kind: "team", count: 3 },
+    ]);
+  });
+
+  it("addressed to another role's owner, a link still names the author's small role", () => {
+    const other = { audience: "role_owner" as const, teamSize: 40, role: { id: 9 } };
+    expect(anonymityWarnings({ anonymous: true, chosen: other, role: { ...smallRole, id: 7 }, linked: true })).toEqual([{ kind: "role", count: 3, role: "Parts Clerk" }]);
+    expect(anonymityWarnings({ anonymous: true, chosen: other, role: { ...smallRole, id: 7 }, linked: false })).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ export const raiseConcernAction = createAction(
     identity: z.enum(["named", "anonymous"]),
     audience: z.enum(CONCERN_AUDIENCES),
     teamId: fields.optionalId,
+    roleId: fields.optionalId,
     link,
   }),
   async (input, actor) => {
@@ -26,6 +27,7 @@ export const raiseConcernAction = createAction(
       anonymous: input.identity === "anonymous",
       audience: input.audience,
       teamId: input.teamId,
+      roleId: input.roleId,
       responsibilityKey: kind === "r" ? key : null,
       taskKey: kind === "t" ? key : null,
     });

@@ -11,7 +11,7 @@ import { anonymityWarnings } from "@/lib/concerns/warning";
 import { raiseConcernAction } from "../actions";
 
 type Audience = "manager" | "team" | "role_owner" | "hr";
-type Option = { audience: Audience; team: { id: number; name: string } | null; readers: { id: number; name: string }[]; teamSize: number; smallTeam: boolean };
+type Option = { audience: Audience; team: { id: number; name: string } | null; role: { id: number; name: string } | null; readers: { id: number; name: string }[]; teamSize: number; smallTeam: boolean };
 type Options = {
   options: Option[];
   role: { id: number; title: string; holders: number; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
@@ -76,14 +76,23 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
   const [audience, setAudience] = useState<Audience | "">(audiences[0] ?? "");
   const teams = options.options.filter((o) => o.audience === "team");
   const [teamId, setTeamId] = useState<string>("");
+  const roles = options.options.filter((o) => o.audience === "role_owner");
+  // The owner of the author's own role is the first choice (listed first when there is one).
+  const [roleId, setRoleId] = useState<string>(roles[0] && roles[0].role?.id === options.role?.id ? String(roles[0].role?.id) : "");
   const [link, setLink] = useState(initialLink);
   const teamSelectId = useId();
+  const roleSelectId = useId();
   const linkId = useId();
 
   if (code) return <CodePanel code={code} />;
   if (!audiences.length) return <p className="text-slate-700">{t("noAudience")}</p>;
 
-  const chosen = audience === "team" ? teams.find((o) => String(o.team?.id) === teamId) : options.options.find((o) => o.audience === audience);
+  const chosen =
+    audience === "team"
+      ? teams.find((o) => String(o.team?.id) === teamId)
+      : audience === "role_owner"
+        ? roles.find((o) => String(o.role?.id) === roleId)
+        : options.options.find((o) => o.audience === audience);
   const warnings = anonymityWarnings({ anonymous: identity === "anonymous", chosen: chosen ?? null, role: options.role, linked: link !== "" });
 
   return (
@@ -112,7 +121,7 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
               <input type="radio" name="audience" value={a} checked={audience === a} onChange={() => setAudience(a)} className="mt-1" />
               <span>
                 <span className="block font-medium">{t(AUDIENCE_LABEL[a])}</span>
-                {a !== "team" ? <span className="block text-sm text-slate-600">{t("readBy", { names: o.readers.map((r) => r.name).join(", ") })}</span> : null}
+                {a !== "team" && a !== "role_owner" ? <span className="block text-sm text-slate-600">{t("readBy", { names: o.readers.map((r) => r.name).join(", ") })}</span> : null}
               </span>
             </label>
           );
@@ -132,6 +141,23 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
             </select>
             {chosen ? <p className="mt-1 text-sm text-slate-600">{t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}</p> : null}
             <FieldErrorText name="teamId" />
+          </div>
+        ) : null}
+        {audience === "role_owner" ? (
+          <div className="pl-8">
+            <label htmlFor={roleSelectId} className={labelClass("sm")}>
+              {t("role")}
+            </label>
+            <select id={roleSelectId} name="roleId" className={selectClass} value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+              <option value="">{t("chooseRole")}</option>
+              {roles.map((o) => (
+                <option key={o.role!.id} value={o.role!.id}>
+                  {o.role!.name}
+                </option>
+              ))}
+            </select>
+            {chosen ? <p className="mt-1 text-sm text-slate-600">{t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}</p> : null}
+            <FieldErrorText name="roleId" />
           </div>
         ) : null}
         <FieldErrorText name="audience" />
