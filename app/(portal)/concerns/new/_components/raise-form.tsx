@@ -156,7 +156,11 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
                 </option>
               ))}
             </select>
-            {chosen ? <p className="mt-1 text-sm text-slate-600">{t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}</p> : null}
+            {chosen ? (
+              <p className="mt-1 text-sm text-slate-600" data-testid="role-owner-readers">
+                {t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}
+              </p>
+            ) : null}
             <FieldErrorText name="roleId" />
           </div>
         ) : null}
