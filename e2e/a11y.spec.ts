@@ -181,6 +181,9 @@ test("raising a concern and the public receipt page have no serious accessibilit
   await page.goto("/concerns/new");
   await expect(page.getByRole("heading", { level: 1, name: "Raise a concern" })).toBeVisible();
   await page.getByRole("radio", { name: /Anonymously/ }).check();
+  // With the role choice open under "the owner of a role".
+  await page.getByRole("radio", { name: /The owner of a role/ }).check();
+  await expect(page.getByLabel("Role", { exact: true })).toBeVisible();
   await expectNoSeriousViolations(page);
   const context = await browser.newContext({ locale: "en-GB" });
   const anon = await context.newPage();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { Fragment, useId, useState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextAreaField, useFormStatusContext } from "@/components/ui/form";
@@ -117,53 +117,55 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
         {audiences.map((a) => {
           const o = options.options.find((x) => x.audience === a)!;
           return (
-            <label key={a} className="flex items-start gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="audience" value={a} checked={audience === a} onChange={() => setAudience(a)} className="mt-1" />
-              <span>
-                <span className="block font-medium">{t(AUDIENCE_LABEL[a])}</span>
-                {a !== "team" && a !== "role_owner" ? <span className="block text-sm text-slate-600">{t("readBy", { names: o.readers.map((r) => r.name).join(", ") })}</span> : null}
-              </span>
-            </label>
+            <Fragment key={a}>
+              <label className="flex items-start gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <input type="radio" name="audience" value={a} checked={audience === a} onChange={() => setAudience(a)} className="mt-1" />
+                <span>
+                  <span className="block font-medium">{t(AUDIENCE_LABEL[a])}</span>
+                  {a !== "team" && a !== "role_owner" ? <span className="block text-sm text-slate-600">{t("readBy", { names: o.readers.map((r) => r.name).join(", ") })}</span> : null}
+                </span>
+              </label>
+              {a === "team" && audience === "team" ? (
+                <div className="pl-8">
+                  <label htmlFor={teamSelectId} className={labelClass("sm")}>
+                    {t("team")}
+                  </label>
+                  <select id={teamSelectId} name="teamId" className={selectClass} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+                    <option value="">{t("chooseTeam")}</option>
+                    {teams.map((o) => (
+                      <option key={o.team!.id} value={o.team!.id}>
+                        {o.team!.name}
+                      </option>
+                    ))}
+                  </select>
+                  {chosen ? <p className="mt-1 text-sm text-slate-600">{t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}</p> : null}
+                  <FieldErrorText name="teamId" />
+                </div>
+              ) : null}
+              {a === "role_owner" && audience === "role_owner" ? (
+                <div className="pl-8">
+                  <label htmlFor={roleSelectId} className={labelClass("sm")}>
+                    {t("role")}
+                  </label>
+                  <select id={roleSelectId} name="roleId" className={selectClass} value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+                    <option value="">{t("chooseRole")}</option>
+                    {roles.map((o) => (
+                      <option key={o.role!.id} value={o.role!.id}>
+                        {o.role!.name}
+                      </option>
+                    ))}
+                  </select>
+                  {chosen ? (
+                    <p className="mt-1 text-sm text-slate-600" data-testid="role-owner-readers">
+                      {t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}
+                    </p>
+              ) : null}
+                <FieldErrorText name="roleId" />
+              </div>
+            ) : null}
+            </Fragment>
           );
         })}
-        {audience === "team" ? (
-          <div className="pl-8">
-            <label htmlFor={teamSelectId} className={labelClass("sm")}>
-              {t("team")}
-            </label>
-            <select id={teamSelectId} name="teamId" className={selectClass} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-              <option value="">{t("chooseTeam")}</option>
-              {teams.map((o) => (
-                <option key={o.team!.id} value={o.team!.id}>
-                  {o.team!.name}
-                </option>
-              ))}
-            </select>
-            {chosen ? <p className="mt-1 text-sm text-slate-600">{t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}</p> : null}
-            <FieldErrorText name="teamId" />
-          </div>
-        ) : null}
-        {audience === "role_owner" ? (
-          <div className="pl-8">
-            <label htmlFor={roleSelectId} className={labelClass("sm")}>
-              {t("role")}
-            </label>
-            <select id={roleSelectId} name="roleId" className={selectClass} value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-              <option value="">{t("chooseRole")}</option>
-              {roles.map((o) => (
-                <option key={o.role!.id} value={o.role!.id}>
-                  {o.role!.name}
-                </option>
-              ))}
-            </select>
-            {chosen ? (
-              <p className="mt-1 text-sm text-slate-600" data-testid="role-owner-readers">
-                {t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}
-              </p>
-            ) : null}
-            <FieldErrorText name="roleId" />
-          </div>
-        ) : null}
         <FieldErrorText name="audience" />
         <div aria-live="polite">
           {warnings.map((w) => (
