@@ -1,26 +1,12 @@
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
-import { unique } from "./helpers";
+import { unique, withDb } from "./helpers";
 
 /*
  * Issue 13: HR's email page (points 3 and 4) and invitations (point 6). The full path through a
  * real email (invitation → set password → sign in) is the cross-part spec after the merge.
  */
-
-const DB_PATH = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(DB_PATH);
-  try {
-    db.pragma("busy_timeout = 5000");
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 async function expectNoSeriousViolations(page: Page) {
   // The email's own HTML sits in a sandboxed iframe (no scripts), which axe cannot enter.

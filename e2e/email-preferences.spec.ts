@@ -3,12 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
+import { withDb } from "./helpers";
 
 /** Issue 13, point 2: a person's own email choices, and the digest's one-click unsubscribe link. */
-
-const DB_PATH = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -16,15 +14,6 @@ async function expectNoSeriousViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(DB_PATH);
-  try {
-    db.pragma("busy_timeout = 5000");
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 const personId = (email: string) => withDb((db) => (db.prepare("select id from people where email = ?").get(email) as { id: number }).id);
 const modesOf = (id: number) =>
   withDb((db) => Object.fromEntries((db.prepare("select \"group\" as g, mode from email_preferences where person_id = ?").all(id) as { g: string; mode: string }[]).map((r) => [r.g, r.mode])));

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 
 export const DEMO_PASSWORD = "rolebook-demo";
 
@@ -12,6 +13,20 @@ export const DEMO = {
   newhire: { email: "newhire@example.com", role: "Service Advisor" },
 } as const;
 export type DemoAccount = keyof typeof DEMO;
+
+/** The database the e2e server runs on (playwright.config.ts passes the same path to it). */
+export const E2E_DB_PATH = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
+
+/** Opens the e2e server's database for a test's setup or check, and closes it again. */
+export function withDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(E2E_DB_PATH);
+  try {
+    db.pragma("busy_timeout = 5000");
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
 
 export const storageStatePath = (account: DemoAccount) => path.join(__dirname, ".auth", `${account}.json`);
 

@@ -1,6 +1,5 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
+import { withDb } from "./helpers";
 
 /**
  * The readiness matrix (issue 11, points 6 and 7): cells by state, an expired certificate as a gap,
@@ -8,20 +7,9 @@ import { expect, test } from "./fixtures";
  * Courses come from another part's demo data: the spec adds its own course for the HV capability.
  */
 
-const DB_PATH = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
 const HV = "Valid HV qualification for hybrid and electric work";
 const PIETER = "Pieter van Dijk";
 const COURSE = "E2E readiness: HV refresher";
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(DB_PATH);
-  db.pragma("busy_timeout = 5000");
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 const dayIso = (days: number) => {
   const d = new Date();

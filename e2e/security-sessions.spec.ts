@@ -1,9 +1,7 @@
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test, waitForHydrationOnNavigation } from "./fixtures";
-import { DEMO_PASSWORD, message, signInAndWait, unique } from "./helpers";
+import { DEMO_PASSWORD, message, signInAndWait, unique, withDb } from "./helpers";
 import { describeUserAgent } from "../lib/auth/user-agent";
 
 // Each test signs in fresh (once or twice): slow on a busy two-core machine.
@@ -14,17 +12,7 @@ test.beforeEach(() => test.slow());
  * context, and as a person this spec creates (never a shared demo session: those live for the run).
  */
 
-const DB = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
 const COOKIE = "authjs.session-token";
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(DB);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** A new active employee with the demo password (a copy of the employee's hash), for this test only. */
 function newPerson(): string {
