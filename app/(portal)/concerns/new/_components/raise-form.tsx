@@ -68,6 +68,51 @@ function CodePanel({ code }: { code: string }) {
   );
 }
 
+/** Under "a team's managers" or "the owner of a role": which team or role, and who will read it. */
+function AudienceChoice({
+  label,
+  name,
+  placeholder,
+  value,
+  onChange,
+  choices,
+  readers,
+  testId,
+}: {
+  label: string;
+  name: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  choices: { id: number; name: string }[];
+  readers: { name: string }[] | null;
+  testId?: string;
+}) {
+  const t = useTranslations("concerns.raise");
+  const id = useId();
+  return (
+    <div className="pl-8">
+      <label htmlFor={id} className={labelClass("sm")}>
+        {label}
+      </label>
+      <select id={id} name={name} className={selectClass} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{placeholder}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      {readers ? (
+        <p className="mt-1 text-sm text-slate-600" data-testid={testId}>
+          {t("readBy", { names: readers.map((r) => r.name).join(", ") })}
+        </p>
+      ) : null}
+      <FieldErrorText name={name} />
+    </div>
+  );
+}
+
 export function RaiseForm({ options, initialLink = "" }: { options: Options; initialLink?: string }) {
   const t = useTranslations("concerns.raise");
   const [code, setCode] = useState<string | null>(null);
@@ -80,8 +125,6 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
   // The owner of the author's own role is the first choice (listed first when there is one).
   const [roleId, setRoleId] = useState<string>(roles[0] && roles[0].role?.id === options.role?.id ? String(roles[0].role?.id) : "");
   const [link, setLink] = useState(initialLink);
-  const teamSelectId = useId();
-  const roleSelectId = useId();
   const linkId = useId();
 
   if (code) return <CodePanel code={code} />;
@@ -126,43 +169,28 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
                 </span>
               </label>
               {a === "team" && audience === "team" ? (
-                <div className="pl-8">
-                  <label htmlFor={teamSelectId} className={labelClass("sm")}>
-                    {t("team")}
-                  </label>
-                  <select id={teamSelectId} name="teamId" className={selectClass} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-                    <option value="">{t("chooseTeam")}</option>
-                    {teams.map((o) => (
-                      <option key={o.team!.id} value={o.team!.id}>
-                        {o.team!.name}
-                      </option>
-                    ))}
-                  </select>
-                  {chosen ? <p className="mt-1 text-sm text-slate-600">{t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}</p> : null}
-                  <FieldErrorText name="teamId" />
-                </div>
+                <AudienceChoice
+                  label={t("team")}
+                  name="teamId"
+                  placeholder={t("chooseTeam")}
+                  value={teamId}
+                  onChange={setTeamId}
+                  choices={teams.map((o) => o.team!)}
+                  readers={chosen?.readers ?? null}
+                />
               ) : null}
               {a === "role_owner" && audience === "role_owner" ? (
-                <div className="pl-8">
-                  <label htmlFor={roleSelectId} className={labelClass("sm")}>
-                    {t("role")}
-                  </label>
-                  <select id={roleSelectId} name="roleId" className={selectClass} value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-                    <option value="">{t("chooseRole")}</option>
-                    {roles.map((o) => (
-                      <option key={o.role!.id} value={o.role!.id}>
-                        {o.role!.name}
-                      </option>
-                    ))}
-                  </select>
-                  {chosen ? (
-                    <p className="mt-1 text-sm text-slate-600" data-testid="role-owner-readers">
-                      {t("readBy", { names: chosen.readers.map((r) => r.name).join(", ") })}
-                    </p>
+                <AudienceChoice
+                  label={t("role")}
+                  name="roleId"
+                  placeholder={t("chooseRole")}
+                  value={roleId}
+                  onChange={setRoleId}
+                  choices={roles.map((o) => o.role!)}
+                  readers={chosen?.readers ?? null}
+                  testId="role-owner-readers"
+                />
               ) : null}
-                <FieldErrorText name="roleId" />
-              </div>
-            ) : null}
             </Fragment>
           );
         })}
