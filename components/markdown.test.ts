@@ -5,6 +5,13 @@ import { Markdown } from "./markdown";
 const html = (el: ReturnType<typeof Markdown>) => renderToStaticMarkup(el);
 
 describe("Markdown (rendered once per text, issue 15)", () => {
+  it("leaves out the line breaks between block elements but keeps the spaces between words", () => {
+    expect(html(Markdown({ children: "- one\n- two\n\n1. three\n\n> quote\n\nend" }))).toBe(
+      '<div class="prose-rb"><ul><li>one</li><li>two</li></ul><ol><li>three</li></ol><blockquote><p>quote</p></blockquote><p>end</p></div>',
+    );
+    expect(html(Markdown({ children: "**bold** *and* `code`" }))).toBe('<div class="prose-rb"><p><strong>bold</strong> <em>and</em> <code>code</code></p></div>');
+  });
+
   it("reuses the rendered tree of a text it has seen, and renders it the same", () => {
     const text = `**Goodwill** up to €150 ${Math.random()}; see [the policy](/roles/service-advisor) <b>raw</b>`;
     const first = Markdown({ children: text });

@@ -35,6 +35,23 @@ const components: Options["components"] = {
   ),
 };
 
+type HastNode = { type: string; tagName?: string; value?: string; children?: HastNode[] };
+/** Block containers whose line-break text children render nothing (between list items, table rows…). */
+const BLOCK_PARENTS = new Set(["ul", "ol", "table", "thead", "tbody", "tr", "blockquote", "root"]);
+
+/**
+ * Drops the whitespace-only text between block elements (the "\n" between two list items): it
+ * renders nothing, but each one was a text node in the page and again in its React payload.
+ */
+export function dropBlockWhitespace() {
+  const prune = (node: HastNode) => {
+    if (!node.children) return;
+    if (BLOCK_PARENTS.has(node.tagName ?? node.type)) node.children = node.children.filter((c) => !(c.type === "text" && /^\s*$/.test(c.value ?? "")));
+    for (const c of node.children) prune(c);
+  };
+  return (tree: HastNode) => prune(tree);
+}
+
 /**
  * Renders user Markdown safely: raw HTML in the source is shown as text (never parsed), links are
  * limited by markdownHref, and images are not rendered.
@@ -63,12 +80,12 @@ export function Markdown({
     return hit;
   }
   const tree = (
-    <div className={`prose-rb ${className}`}>
+    <div className={className ? `prose-rb ${className}` : "prose-rb"}>
       {ReactMarkdown({
         skipHtml: false,
         disallowedElements: ["img"],
         unwrapDisallowed: true,
-        rehypePlugins,
+        rehypePlugins: [dropBlockWhitespace, ...(rehypePlugins ?? [])],
         urlTransform: markdownHref,
         components,
         children,

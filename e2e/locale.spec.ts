@@ -9,7 +9,7 @@ test("switching to Latvian shows the Latvian UI and persists after sign-out and 
   await expect(nav.getByRole("link", { name: message("lv", "shell.nav.myRole") })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "lv");
 
-  await page.getByRole("button", { name: message("lv", "shell.signOut") }).click();
+  await page.getByRole("button", { name: message("lv", "shell.controls.signOut") }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   // Signed out on an English browser, the sign-in page follows the browser again.
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -22,7 +22,7 @@ test("switching to Latvian shows the Latvian UI and persists after sign-out and 
   await expect(page.getByRole("heading", { name: message("lv", "myRole.startDate") })).toBeVisible();
 
   // Leave the demo account as it was.
-  await page.getByLabel(message("lv", "shell.language")).selectOption("en");
+  await page.getByLabel(message("lv", "shell.controls.language")).selectOption("en");
   await expect(page.getByRole("link", { name: "My role" })).toBeVisible();
 });
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import committed from "./client-namespaces.json";
 import en from "./messages/en.json";
-import { analyseClientNamespaces, areaOf, namespacesFor, pickMessages, type ClientNamespaces } from "./client-namespaces";
+import { analyseClientNamespaces, areaOf, declaredArea, namespacesFor, pickMessages, type ClientNamespaces } from "./client-namespaces";
 
 const root = path.resolve(import.meta.dirname, "..");
 const analysis = analyseClientNamespaces(root);
@@ -45,10 +45,10 @@ describe("the messages sent to the browser (i18n/client-namespaces.json)", () =>
     walk(path.join(root, "app"));
     const wrong = layouts.flatMap((file) => {
       const source = readFileSync(file, "utf8");
-      const named = /areaLayout\("([^"]+)"\)|<ScopedMessages area="([^"]+)">/.exec(source);
+      const named = declaredArea(source);
       if (!named) return [];
-      const area = areaOf(path.relative(root, file));
-      return named[1] === area || named[2] === area ? [] : [`${path.relative(root, file)} names ${named[1] ?? named[2]}, is ${area}`];
+      const area = areaOf(path.relative(root, file), analysis.nested);
+      return named === area ? [] : [`${path.relative(root, file)} names ${named}, is ${area}`];
     });
     expect(layouts.length).toBeGreaterThan(Object.keys(committed.areas).length);
     expect(wrong).toEqual([]);
@@ -72,6 +72,13 @@ describe("analyseClientNamespaces", () => {
   write("app/(portal)/roles/_components/editor.tsx", `'use client';\nimport { useTranslations } from "next-intl";\nimport { Row } from "../../../../components/row";\nexport function Editor() { useTranslations("editor"); return <Row />; }\n`);
   write("components/row.tsx", `import { useTranslations } from "next-intl";\nexport function Row() { useTranslations("common.row"); return null; }\n`);
   write("components/unused.tsx", `"use client";\nimport { useTranslations } from "next-intl";\nexport function U() { useTranslations("unused"); useTranslations(name); return null; }\n`);
+  // A deeper folder whose layout declares its own area; a component no route file imports.
+  write("app/(portal)/people/page.tsx", `import { List } from "./_components/list";\nexport default function P() { return <List />; }\n`);
+  write("app/(portal)/people/_components/list.tsx", `"use client";\nimport { useTranslations } from "next-intl";\nexport function List() { useTranslations("people.list"); return null; }\n`);
+  write("app/(portal)/people/_components/form.tsx", `"use client";\nimport { useTranslations } from "next-intl";\nexport function Form() { useTranslations("people.form"); return null; }\n`);
+  write("app/(portal)/people/_components/orphan.tsx", `"use client";\nimport { useTranslations } from "next-intl";\nexport function O() { useTranslations("people.orphan"); return null; }\n`);
+  write("app/(portal)/people/[id]/edit/layout.tsx", `import { areaLayout } from "@/components/shell/scoped-messages";\nexport default areaLayout("(portal)/people/[id]/edit");\n`);
+  write("app/(portal)/people/[id]/edit/page.tsx", `import { Form } from "../../_components/form";\nexport default function E() { return <Form />; }\n`);
   write("app/(portal)/(home)/page.tsx", `import { Shell } from "@/components/shell";\nexport default function H() { return <Shell />; }\n`);
 
   const { map, unscoped } = analyseClientNamespaces(dir);
@@ -87,6 +94,13 @@ describe("analyseClientNamespaces", () => {
     expect(unscoped).toEqual([{ file: "components/unused.tsx", call: "name" }]);
   });
 
+  it("gives a folder whose layout declares its own area only what its route files use", () => {
+    expect(map.areas["(portal)/people"]).toEqual(["people.list"]);
+    expect(map.areas["(portal)/people/[id]/edit"]).toEqual(["people.form"]);
+    // A component under _components/ that no route file imports adds nothing to its folder's area.
+    expect(Object.values(map.areas).flat()).not.toContain("people.orphan");
+  });
+
   it("gives each file under app/ its area", () => {
     expect(areaOf("app/layout.tsx")).toBe("global");
     expect(areaOf("app/(portal)/layout.tsx")).toBe("global");
@@ -95,6 +109,11 @@ describe("analyseClientNamespaces", () => {
     expect(areaOf("app/(portal)/(home)/page.tsx")).toBe("(portal)/(home)");
     expect(areaOf("app/invite/[token]/page.tsx")).toBe("invite");
     expect(areaOf("components/ui/form.tsx")).toBeNull();
+    const nested = ["(portal)/roles/[slug]/edit"];
+    expect(areaOf("app/(portal)/roles/[slug]/edit/page.tsx", nested)).toBe("(portal)/roles/[slug]/edit");
+    expect(areaOf("app/(portal)/roles/[slug]/edit/x/page.tsx", nested)).toBe("(portal)/roles/[slug]/edit");
+    expect(areaOf("app/(portal)/roles/[slug]/editor/page.tsx", nested)).toBe("(portal)/roles");
+    expect(areaOf("app/(portal)/roles/[slug]/page.tsx", nested)).toBe("(portal)/roles");
   });
 });
 

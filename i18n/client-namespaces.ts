@@ -19,7 +19,12 @@ export { namespacesFor, pickMessages } from "./pick-messages";
  * Areas: files directly in app/ or directly in a top-level route group (app/(portal)/layout.tsx,
  * error and not-found pages) are "global": they render above every area layout. Any other file
  * belongs to the area named by its path up to the first segment that is not a route group
- * ("(portal)/roles", "invite", "(portal)/(home)").
+ * ("(portal)/roles", "invite", "(portal)/(home)"), unless a deeper folder has a layout that
+ * declares its own area (`areaLayout("(portal)/roles/[slug]/edit")`): then the files under that
+ * folder belong to it, and its provider (which replaces its parent's) gives them only what they use.
+ * Only route files (page, layout, loading, error, not-found, template, default) count: a
+ * component under `_components/` adds its namespaces to the areas of the pages that import it,
+ * not to the area of the folder it sits in.
  */
 
 
@@ -73,8 +78,21 @@ function parse(root: string, file: string): Module {
   return { file, client, imports, namespaces, unscoped };
 }
 
-/** The area a file under app/ belongs to ("global" above every area layout), or null outside app/. */
-export function areaOf(relativeFile: string): string | null {
+/** Route files: what Next renders for a folder. Other files count through the route files that import them. */
+const ROUTE_FILE = /^(page|layout|loading|error|not-found|template|default|forbidden|unauthorized)\.(tsx|ts|jsx|js)$/;
+
+/** The area a layout declares (`areaLayout("…")` or `<ScopedMessages area="…">`), if any. */
+export function declaredArea(source: string): string | null {
+  const named = /areaLayout\("([^"]+)"\)|<ScopedMessages area="([^"]+)">/.exec(source);
+  return named ? (named[1] ?? named[2]) : null;
+}
+
+/**
+ * The area a file under app/ belongs to ("global" above every area layout), or null outside app/.
+ * `nested`: folders (relative to app/, "(portal)/roles/[slug]/edit") whose layout declares their
+ * own area; a file under one belongs to the deepest.
+ */
+export function areaOf(relativeFile: string, nested: Iterable<string> = []): string | null {
   const parts = relativeFile.split(/[\\/]/);
   if (parts[0] !== "app") return null;
   const dirs = parts.slice(1, -1);
@@ -86,11 +104,16 @@ export function areaOf(relativeFile: string): string | null {
     if (!/^\(.*\)$/.test(d)) break;
     if (area.length === 2) break;
   }
-  return area.join("/");
+  let best = area.join("/");
+  const dirPath = dirs.join("/");
+  for (const n of nested) if (n.length > best.length && (dirPath === n || dirPath.startsWith(n + "/"))) best = n;
+  return best;
 }
 
 export type Analysis = {
   map: ClientNamespaces;
+  /** Folders under app/ whose layout declares their own area. */
+  nested: string[];
   /** Client-side modules that call useTranslations without a literal namespace. */
   unscoped: { file: string; call: string }[];
 };
@@ -132,11 +155,22 @@ export function analyseClientNamespaces(root: string): Analysis {
     return found;
   };
 
+  // Folders whose layout declares their own area.
+  const nested: string[] = [];
+  for (const file of files) {
+    const rel = path.relative(root, file);
+    if (!rel.startsWith("app" + path.sep) || path.basename(rel) !== "layout.tsx") continue;
+    const declared = declaredArea(readFileSync(file, "utf8"));
+    const dir = path.dirname(rel).split(path.sep).slice(1).join("/");
+    if (declared && declared === dir) nested.push(dir);
+  }
+
   const global = new Set<string>();
   const areas = new Map<string, Set<string>>();
   for (const file of files) {
     const rel = path.relative(root, file);
-    const area = areaOf(rel);
+    if (!ROUTE_FILE.test(path.basename(rel))) continue;
+    const area = areaOf(rel, nested);
     if (!area) continue;
     const target = area === "global" ? global : areas.get(area) ?? areas.set(area, new Set()).get(area)!;
     for (const n of reach(file)) target.add(n);
@@ -150,5 +184,5 @@ export function analyseClientNamespaces(root: string): Analysis {
   }
 
   const unscoped = [...clientSide].flatMap((f) => (modules.get(f)?.unscoped ?? []).map((call) => ({ file: path.relative(root, f), call })));
-  return { map, unscoped };
+  return { map, nested, unscoped };
 }

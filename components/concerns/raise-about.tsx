@@ -7,7 +7,7 @@ export async function RaiseAboutLink({ responsibilityKey }: { responsibilityKey:
   const t = await getTranslations("concerns.raise");
   return (
     <p className="mt-3 text-sm">
-      <Link href={`/concerns/new?about=${encodeURIComponent(`r:${responsibilityKey}`)}`} className="text-brand-800 hover:underline" data-testid="raise-about">
+      <Link href={`/concerns/new?about=${encodeURIComponent(`r:${responsibilityKey}`)}`} className="rb-link" data-testid="raise-about">
         {t("aboutLink")}
       </Link>
     </p>

@@ -80,7 +80,7 @@ export function FaqForm({ role, responsibilities, concern, entry, answerPreview,
       </ActionForm>
       <section aria-labelledby="faq-preview" className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex items-center justify-between gap-2">
-          <h2 id="faq-preview" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          <h2 id="faq-preview" className="rb-section-title">
             {t("preview")}
           </h2>
           {saved ? <Badge tone={entry.status === "published" ? "green" : "amber"}>{t(`status.${entry.status}`)}</Badge> : null}

@@ -17,11 +17,11 @@ export async function FaqList({ faq, slug, responsibilityKey }: { faq: RoleFaq; 
   const headingId = `faq-${responsibilityKey}`;
   return (
     <section className="mt-4" aria-labelledby={headingId} data-testid="faq-list">
-      <h4 id={headingId} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+      <h4 id={headingId} className="rb-eyebrow">
         {t("heading")}
       </h4>
       {items.length ? (
-        <ul className="mt-1.5 divide-y divide-slate-100 rounded-md border border-slate-100">
+        <ul className="mt-1.5 rb-rows">
           {items.map((item) => (
             <li key={item.id} className="px-3 py-2">
               <details>

@@ -98,19 +98,19 @@ export async function RoleDiffView({ diff }: { diff: RoleDiff }) {
           {r.status === "added" && r.description ? <Markdown className="mt-1 text-sm text-slate-700">{r.description}</Markdown> : null}
           {r.titleDiff ? (
             <div className="mt-2">
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("title")}</p>
+              <p className="rb-eyebrow">{t("title")}</p>
               <TextDiffView diff={r.titleDiff} />
             </div>
           ) : null}
           {r.descriptionDiff ? (
             <div className="mt-2">
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("description")}</p>
+              <p className="rb-eyebrow">{t("description")}</p>
               <TextDiffView diff={r.descriptionDiff} markdown />
             </div>
           ) : null}
           {r.sections.map((s) => (
             <div key={`${s.name}-${s.category ?? s.kind ?? (s.escalate ? "escalate" : "")}`} className="mt-2">
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{sectionLabel(s, d)}</p>
+              <p className="rb-eyebrow">{sectionLabel(s, d)}</p>
               <TextDiffView diff={s.diff} markdown={s.markdown} />
             </div>
           ))}

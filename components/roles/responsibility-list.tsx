@@ -7,8 +7,8 @@ import { STANDARD_CATEGORIES, type RoleResponsibility, type RoleTask } from "@/l
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="mt-4">
-      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h4>
-      <div className="mt-1.5 text-sm text-slate-800">{children}</div>
+      <h4 className="rb-eyebrow">{title}</h4>
+      <div className="rb-section-body">{children}</div>
     </div>
   );
 }
@@ -18,8 +18,8 @@ export async function ToolsCard({ tools }: { tools: string[] }) {
   if (!tools.length) return null;
   const d = await getTranslations("roleDoc");
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="role-tools">
-      <h2 id="role-tools" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+    <section className="rb-card" aria-labelledby="role-tools">
+      <h2 id="role-tools" className="rb-section-title">
         {d("tools")}
       </h2>
       <ul className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-slate-800">
@@ -52,8 +52,8 @@ export async function ResponsibilityList({
   return (
     <ol className="space-y-4" aria-label={t("responsibilities")}>
       {responsibilities.map((r, i) => (
-        <li key={r.key} id={`r-${r.key}`} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h3 className="flex items-baseline gap-3 text-lg font-semibold text-slate-900">
+        <li key={r.key} id={`r-${r.key}`} className="scroll-mt-24 rb-card">
+          <h3 className="rb-resp-title">
             <span className="text-sm font-medium text-brand-700" aria-hidden>
               {i + 1}.
             </span>
@@ -62,7 +62,7 @@ export async function ResponsibilityList({
           {r.description ? <Markdown className="mt-1 text-slate-700">{r.description}</Markdown> : null}
           {r.tasks.length ? (
             <Section title={t("tasks", { count: r.tasks.length })}>
-              <ul className="divide-y divide-slate-100 rounded-md border border-slate-100">
+              <ul className="rb-rows">
                 {r.tasks.map((task) => (
                   <li key={task.key} id={`t-${task.key}`} className="scroll-mt-24 px-3 py-2">
                     <p className="font-medium text-slate-900">{task.title}</p>
@@ -77,8 +77,8 @@ export async function ResponsibilityList({
             <Section title={d("standards")}>
               <dl className="grid gap-2 sm:grid-cols-2">
                 {STANDARD_CATEGORIES.filter((c) => r.standards.some((s) => s.category === c)).map((c) => (
-                  <div key={c} className="rounded-md bg-slate-50 p-2">
-                    <dt className="text-xs font-semibold text-slate-600">{d(`category.${c}`)}</dt>
+                  <div key={c} className="rb-standard">
+                    <dt className="rb-standard-label">{d(`category.${c}`)}</dt>
                     {r.standards
                       .filter((s) => s.category === c)
                       .map((s, j) => (
@@ -129,8 +129,8 @@ export async function ResponsibilityList({
             <Section title={d("capabilities")}>
               <ul className="flex flex-wrap gap-2">
                 {r.capabilities.map((c, j) => (
-                  <li key={j} className="rounded-full border border-slate-200 bg-slate-50 px-2.5 py-0.5 text-xs">
-                    <Link href={`/capabilities/${encodeURIComponent(c.key)}`} className="text-brand-800 hover:underline">
+                  <li key={j} className="rb-chip">
+                    <Link href={`/capabilities/${encodeURIComponent(c.key)}`} className="rb-link">
                       {c.name}
                     </Link>{" "}
                     <span className="text-slate-600">· {d(`kind.${c.kind}`)}</span>

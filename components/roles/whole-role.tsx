@@ -16,7 +16,7 @@ export async function WholeRole({ doc, contents, footer }: { doc: RoleDoc; conte
     <div className="space-y-6" data-testid="whole-role">
       {contents.length ? (
         <nav aria-labelledby="role-contents" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="role-contents" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          <h2 id="role-contents" className="rb-section-title">
             {t("contents")}
           </h2>
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
@@ -32,7 +32,7 @@ export async function WholeRole({ doc, contents, footer }: { doc: RoleDoc; conte
       ) : null}
       {doc.purpose ? (
         <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="role-purpose">
-          <h2 id="role-purpose" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          <h2 id="role-purpose" className="rb-section-title">
             {v("purpose")}
           </h2>
           <Markdown className="mt-1">{doc.purpose}</Markdown>

@@ -9,7 +9,7 @@ import { localeNames, locales } from "@/i18n/config";
 
 export function LocaleSwitcher() {
   const locale = useLocale();
-  const t = useTranslations("shell");
+  const t = useTranslations("shell.controls");
   const router = useRouter();
   const id = useId();
   const [pending, startTransition] = useTransition();

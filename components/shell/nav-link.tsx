@@ -12,9 +12,7 @@ export function NavLink({ href, except = [], children }: { href: string; except?
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`rounded-md px-3 py-2 text-sm font-medium ${
-        active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
-      }`}
+      className={active ? "rb-nav-active" : "rb-nav"}
     >
       {children}
     </Link>

@@ -25,7 +25,7 @@ export function PublicShell({ children, wide = false }: { children: ReactNode; w
 /** A public page's card that says why a link cannot be used (unknown, expired, used…) or what happened. */
 export function PublicNotice({ title, body, testId, children }: { title: string; body: string; testId: string; children?: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={testId}>
+    <section className="rb-card" data-testid={testId}>
       <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
       <p className="mt-2 text-slate-700">{body}</p>
       {children}

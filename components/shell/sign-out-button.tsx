@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { signOutAction } from "@/app/actions";
 
 export function SignOutButton() {
-  const t = useTranslations("shell");
+  const t = useTranslations("shell.controls");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

@@ -88,7 +88,7 @@ export default async function MyRolePage() {
           {role ? (
             <>
               <Card>
-                <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("purpose")}</h2>
+                <h2 className="rb-section-title">{t("purpose")}</h2>
                 <Markdown className="mt-2 text-slate-800">{role.purpose}</Markdown>
                 <p className="mt-3 text-sm text-slate-600">
                   {t("summary", { responsibilities: role.responsibilities.length, tasks: taskCount })}{" "}
@@ -122,7 +122,7 @@ export default async function MyRolePage() {
         <aside className="space-y-4">
           {role ? null : (
             <Card>
-              <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{ev("title")}</h2>
+              <h2 className="rb-section-title">{ev("title")}</h2>
               <p className="mt-2 text-sm text-slate-700">{ev("homeHint")}</p>
               <Link href="/my-role/evaluation" className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
                 {ev("title")}
@@ -131,7 +131,7 @@ export default async function MyRolePage() {
           )}
           {role ? <ToolsCard tools={role.tools} /> : null}
           <Card>
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("yourManager")}</h2>
+            <h2 className="rb-section-title">{t("yourManager")}</h2>
             {manager ? (
               <div className="mt-2 text-sm">
                 <p className="font-medium text-slate-900">{manager.name}</p>
@@ -147,7 +147,7 @@ export default async function MyRolePage() {
             )}
           </Card>
           <Card>
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("yourTeam")}</h2>
+            <h2 className="rb-section-title">{t("yourTeam")}</h2>
             {team ? (
               <div className="mt-2 text-sm">
                 <p className="font-medium text-slate-900">{team.name}</p>
@@ -158,7 +158,7 @@ export default async function MyRolePage() {
             )}
           </Card>
           <Card>
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("startDate")}</h2>
+            <h2 className="rb-section-title">{t("startDate")}</h2>
             <p className="mt-2 text-sm text-slate-800">
               {formatDay(format, person.startDate, { dateStyle: "long" })}
             </p>

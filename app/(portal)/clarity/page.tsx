@@ -41,7 +41,7 @@ export default async function ClarityPage({ searchParams }: { searchParams: Prom
             {result.rows.map((r) => (
               <tr key={r.id} data-testid="clarity-role-row">
                 <td className="px-3 py-2 font-medium">
-                  <Link href={`/clarity/${r.slug}`} className="text-brand-800 hover:underline">
+                  <Link href={`/clarity/${r.slug}`} className="rb-link">
                     {r.title}
                   </Link>
                 </td>

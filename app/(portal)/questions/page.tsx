@@ -31,7 +31,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
             <li key={q.id}>
               <Card>
                 <h2 className="font-semibold">
-                  <Link href={`/changes/${q.id}`} className="text-brand-800 hover:underline">
+                  <Link href={`/changes/${q.id}`} className="rb-link">
                     {t("askedAbout", {
                       name: q.personName,
                       item: q.kind === "role" ? c("roleItem", { role: q.title, version: q.version ?? 0 }) : q.title,

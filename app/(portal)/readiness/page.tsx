@@ -70,7 +70,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
   const blocks = matrix.blocks.map((b) => (
     <section key={b.roleId} aria-labelledby={`role-${b.roleId}`} className="mb-8">
       <h2 id={`role-${b.roleId}`} className="mb-1 text-lg font-semibold text-slate-900">
-        <Link href={`/roles/${b.roleSlug}`} className="text-brand-800 hover:underline">
+        <Link href={`/roles/${b.roleSlug}`} className="rb-link">
           {b.roleTitle}
         </Link>{" "}
         <span className="text-sm font-normal text-slate-600">{t("peopleCount", { count: b.peopleCount })}</span>
@@ -126,7 +126,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
                 </th>
                 {b.capabilities.map((c) => (
                   <th key={c.key} scope="col" className="min-w-36 border-l border-slate-100 px-2 py-2 align-bottom font-medium">
-                    <Link href={`/capabilities/${encodeURIComponent(c.key)}`} className="text-brand-800 hover:underline">
+                    <Link href={`/capabilities/${encodeURIComponent(c.key)}`} className="rb-link">
                       {c.name}
                     </Link>
                   </th>
@@ -137,7 +137,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
               {b.people.map((p) => (
                 <tr key={p.id} data-person={p.name}>
                   <th scope="row" className="sticky left-0 min-w-40 bg-white px-3 py-2 text-left align-top font-medium">
-                    <Link href={`/people/${p.id}/capability`} className="text-brand-800 hover:underline">
+                    <Link href={`/people/${p.id}/capability`} className="rb-link">
                       {p.name}
                     </Link>
                     {p.teamName ? <span className="block text-xs font-normal text-slate-600">{p.teamName}</span> : null}

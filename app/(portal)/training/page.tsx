@@ -57,7 +57,7 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
           {result.rows.map((c) => (
             <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="course-card">
               <h2 className="text-base font-semibold">
-                <Link href={`/training/${c.id}`} className="text-brand-800 hover:underline">
+                <Link href={`/training/${c.id}`} className="rb-link">
                   {c.title}
                 </Link>
               </h2>

@@ -50,11 +50,11 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
             {results.map((r) => (
               <li key={`${r.kind}-${r.key}-${r.role.id}`}>
                 <Card>
-                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{r.kind === "faq" ? f("searchKind") : t(`kind.${r.kind}`)}</p>
+                  <p className="rb-eyebrow">{r.kind === "faq" ? f("searchKind") : t(`kind.${r.kind}`)}</p>
                   <h2 className="text-lg font-semibold">
                     <Link
                       href={`/roles/${r.role.slug}${r.kind === "task" ? `#t-${r.key}` : r.kind === "responsibility" ? `#r-${r.key}` : r.kind === "faq" && r.responsibilityKey ? `#r-${r.responsibilityKey}` : ""}`}
-                      className="text-brand-800 hover:underline"
+                      className="rb-link"
                     >
                       {r.kind === "faq" ? f("searchTitle", { question: r.title }) : r.title}
                     </Link>
@@ -64,7 +64,7 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
                   </div>
                   <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
                     <div>
-                      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("ownedBy")}</dt>
+                      <dt className="rb-eyebrow">{t("ownedBy")}</dt>
                       <dd data-testid="owning-role">
                         <Link href={`/roles/${r.role.slug}`} className="text-brand-700 underline">
                           {r.role.title}
@@ -73,7 +73,7 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
                       </dd>
                     </div>
                     <div>
-                      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("heldBy")}</dt>
+                      <dt className="rb-eyebrow">{t("heldBy")}</dt>
                       <dd>
                         {r.holders.length
                           ? r.holders.map((h, i) => (

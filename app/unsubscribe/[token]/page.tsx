@@ -39,7 +39,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
           </p>
         </PublicNotice>
       ) : (
-        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="unsubscribe-confirm">
+        <section className="rb-card" data-testid="unsubscribe-confirm">
           <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
           <p className="mt-2 text-slate-700">{t("greeting", { name: preview.firstName })}</p>
           <p className="mt-2 font-medium text-slate-900">

@@ -38,7 +38,7 @@ export default async function AnnouncementsPage({ searchParams }: { searchParams
               <Card>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-semibold">
-                    <Link href={`/announcements/${a.id}`} className="text-brand-800 hover:underline">
+                    <Link href={`/announcements/${a.id}`} className="rb-link">
                       {a.title}
                     </Link>
                   </h2>

@@ -66,7 +66,7 @@ export default async function AnnouncementPage({ params, searchParams }: Props) 
         </Card>
         <aside className="space-y-4">
           <Card>
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("audience")}</h2>
+            <h2 className="rb-section-title">{t("audience")}</h2>
             <p className="mt-1 text-sm">{audience.join(", ")}</p>
           </Card>
         </aside>

@@ -7,7 +7,7 @@ async function CapabilityLink({ responsibilityKey }: { responsibilityKey: string
   const t = await getTranslations("capability");
   return (
     <p className="mt-2 text-sm">
-      <Link href={`/capability#r-${responsibilityKey}`} className="text-brand-800 hover:underline" data-testid="capability-link">
+      <Link href={`/capability#r-${responsibilityKey}`} className="rb-link" data-testid="capability-link">
         {t("roleLink")}
       </Link>
     </p>

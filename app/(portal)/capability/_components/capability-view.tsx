@@ -74,7 +74,7 @@ export async function CapabilityView({ overview, basePath }: { overview: Capabil
         {o.responsibilities.length === 0 ? <EmptyState>{o.person.roleTitle ? t("noCapabilities") : t("noRole")}</EmptyState> : null}
         <ol className="space-y-4" aria-label={t("responsibilities")}>
           {o.responsibilities.map((r) => (
-            <li key={r.key} id={`r-${r.key}`} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="responsibility">
+            <li key={r.key} id={`r-${r.key}`} className="scroll-mt-24 rb-card" data-testid="responsibility">
               <h2 className="text-lg font-semibold text-slate-900">{r.title}</h2>
               {r.capabilities.length === 0 ? (
                 <p className="mt-1 text-sm text-slate-600">{t("nothingNeeded")}</p>
@@ -115,7 +115,7 @@ export async function CapabilityView({ overview, basePath }: { overview: Capabil
       </div>
       <aside className="space-y-4">
         <Card>
-          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("summaryHeading")}</h2>
+          <h2 className="rb-section-title">{t("summaryHeading")}</h2>
           <ul className="mt-2 space-y-1 text-sm" data-testid="capability-counts">
             {CELL_STATES.map((s) => (
               <li key={s} className="flex items-center justify-between gap-2">
@@ -126,7 +126,7 @@ export async function CapabilityView({ overview, basePath }: { overview: Capabil
           </ul>
         </Card>
         <Card>
-          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{o.isSelf ? t("training.myHeading") : t("training.heading")}</h2>
+          <h2 className="rb-section-title">{o.isSelf ? t("training.myHeading") : t("training.heading")}</h2>
           {o.training.total === 0 ? (
             <p className="mt-2 text-sm text-slate-600">{t("training.none")}</p>
           ) : (

@@ -40,7 +40,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
               <Card>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-semibold">
-                    <Link href={`/changes/${item.id}`} className="text-brand-800 hover:underline">
+                    <Link href={`/changes/${item.id}`} className="rb-link">
                       {item.kind === "role" ? t("roleItem", { role: item.title, version: item.version ?? 0 }) : item.title}
                     </Link>
                   </h2>

@@ -58,7 +58,7 @@ export default async function ConcernsPage({ searchParams }: { searchParams: Pro
               key={s ?? "any"}
               href={`/concerns?view=${view}${s ? `&status=${s}` : ""}`}
               aria-current={s === status ? "page" : undefined}
-              className={`rounded-md px-2 py-0.5 ${s === status ? "bg-slate-800 text-white" : "text-brand-800 hover:underline"}`}
+              className={`rounded-md px-2 py-0.5 ${s === status ? "bg-slate-800 text-white" : "rb-link"}`}
             >
               {s ? t(`status.${s}`) : t("anyStatus")}
             </Link>
@@ -74,7 +74,7 @@ export default async function ConcernsPage({ searchParams }: { searchParams: Pro
               <Card>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-semibold">
-                    <Link href={`/concerns/${c.id}`} className="text-brand-800 hover:underline">
+                    <Link href={`/concerns/${c.id}`} className="rb-link">
                       {c.anonymous ? t("anonymousHeading") : t("namedHeading", { name: c.authorName ?? "" })}
                     </Link>
                   </h2>

@@ -31,7 +31,7 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
     <div className="max-w-3xl space-y-6">
       <PageHeader
         title={t("title")}
-        description={<Link href="/concerns" className="text-brand-800 hover:underline">{t("back")}</Link>}
+        description={<Link href="/concerns" className="rb-link">{t("back")}</Link>}
         actions={<Badge tone={statusTone(c.status)}>{inbox(`status.${c.status}`)}</Badge>}
       />
       {c.anonymous ? (
@@ -54,7 +54,7 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
               <dt className="font-medium text-slate-700">{t("about")}</dt>
               <dd>
                 {c.roleSlug ? (
-                  <Link href={`/roles/${c.roleSlug}`} className="text-brand-800 hover:underline">
+                  <Link href={`/roles/${c.roleSlug}`} className="rb-link">
                     {c.roleTitle}
                   </Link>
                 ) : (

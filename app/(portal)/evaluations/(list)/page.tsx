@@ -70,7 +70,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
               <Card>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-semibold">
-                    <Link href={`/evaluations/${e.id}`} className="text-brand-800 hover:underline">
+                    <Link href={`/evaluations/${e.id}`} className="rb-link">
                       {t("heading", { name: e.personName })}
                     </Link>
                   </h2>

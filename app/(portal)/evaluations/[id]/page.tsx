@@ -41,7 +41,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
   const header = (
     <>
       <p className="mb-2 text-sm print:hidden">
-        <Link href="/evaluations" className="text-brand-800 hover:underline">
+        <Link href="/evaluations" className="rb-link">
           {t("backToList")}
         </Link>
       </p>

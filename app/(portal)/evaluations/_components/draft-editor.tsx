@@ -230,7 +230,7 @@ export function DraftEditor({
                   </div>
                   {self ? (
                     <aside className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label={t("selfFor", { criterion: c.criterion })}>
-                      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("selfAssessment", { name: personName })}</p>
+                      <p className="rb-eyebrow">{t("selfAssessment", { name: personName })}</p>
                       <p className="mt-1 font-medium">{mine?.level ?? t("notRated")}</p>
                       {mine?.comment ? <p className="mt-1 whitespace-pre-wrap text-slate-700">{mine.comment}</p> : null}
                     </aside>

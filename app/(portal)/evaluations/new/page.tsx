@@ -36,7 +36,7 @@ export default async function NewEvaluationPage({ searchParams }: { searchParams
   return (
     <div className="max-w-2xl">
       <p className="mb-2 text-sm">
-        <Link href="/evaluations" className="text-brand-800 hover:underline">
+        <Link href="/evaluations" className="rb-link">
           {t("backToList")}
         </Link>
       </p>

@@ -31,7 +31,7 @@ export default async function EvaluationsWaitingPage({ searchParams }: { searchP
   return (
     <div className="max-w-4xl">
       <p className="mb-2 text-sm">
-        <Link href="/evaluations" className="text-brand-800 hover:underline">
+        <Link href="/evaluations" className="rb-link">
           {w("backToList")}
         </Link>
       </p>
@@ -44,7 +44,7 @@ export default async function EvaluationsWaitingPage({ searchParams }: { searchP
             <li key={r.id}>
               <Card>
                 <h2 className="font-semibold">
-                  <Link href={`/evaluations/${r.id}`} className="text-brand-800 hover:underline">
+                  <Link href={`/evaluations/${r.id}`} className="rb-link">
                     {t("open", { name: r.person.name })}
                   </Link>
                 </h2>

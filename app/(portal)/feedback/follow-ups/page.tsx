@@ -36,7 +36,7 @@ export default async function FollowupsPage({ searchParams }: { searchParams: Pr
               <Card className={f.overdue ? "border-red-300" : ""}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-semibold">
-                    <Link href={`/feedback/follow-ups/${f.id}`} className="text-brand-800 hover:underline">
+                    <Link href={`/feedback/follow-ups/${f.id}`} className="rb-link">
                       {t("listHeading", { name: f.personName, stars: f.stars })}
                     </Link>
                   </h2>

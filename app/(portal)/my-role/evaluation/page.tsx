@@ -72,7 +72,7 @@ export default async function HowIWillBeEvaluatedPage({ searchParams }: { search
                         <p className="font-medium text-slate-900">{c.criterion}</p>
                         {c.good ? (
                           <div className="mt-1 text-sm">
-                            <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("good")}</p>
+                            <p className="rb-eyebrow">{t("good")}</p>
                             <Markdown className="text-slate-800">{c.good}</Markdown>
                           </div>
                         ) : null}

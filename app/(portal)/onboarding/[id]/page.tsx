@@ -176,7 +176,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <PlanContacts plan={plan} />
           {plan.me.mayChange ? (
             <Card>
-              <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("close")}</h2>
+              <h2 className="mb-2 rb-section-title">{t("close")}</h2>
               <ClosePlanForm planId={plan.id} revision={plan.revision} />
             </Card>
           ) : null}

@@ -39,7 +39,7 @@ export async function PlanProgress({ plan }: { plan: PlanDetail }) {
 function Person({ title, p }: { title: string; p: { name: string; email: string; phone: string | null } | null }) {
   return (
     <Card>
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      <h2 className="rb-section-title">{title}</h2>
       {p ? (
         <div className="mt-2 text-sm">
           <p className="font-medium text-slate-900">{p.name}</p>

@@ -144,7 +144,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
           {facts.map(([label, value]) => (
             <div key={label}>
-              <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+              <dt className="rb-eyebrow">{label}</dt>
               <dd className="mt-0.5 text-sm text-slate-900">{value}</dd>
             </div>
           ))}

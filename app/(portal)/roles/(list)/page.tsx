@@ -31,7 +31,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           <li key={r.id}>
             <Card className="h-full">
               <h2 className="text-lg font-semibold">
-                <Link href={`/roles/${r.slug}`} className="text-brand-800 hover:underline">
+                <Link href={`/roles/${r.slug}`} className="rb-link">
                   {r.title}
                 </Link>
               </h2>

@@ -78,7 +78,7 @@ export default async function RolePage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="space-y-6">
           <Card>
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("purpose")}</h2>
+            <h2 className="rb-section-title">{t("purpose")}</h2>
             <Markdown className="mt-2 text-slate-800">{role.purpose}</Markdown>
           </Card>
           <section>
@@ -93,7 +93,7 @@ export default async function RolePage({ params }: Props) {
         <aside className="space-y-4">
           <ToolsCard tools={role.tools} />
           <Card>
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+            <h2 className="rb-section-title">
               {t("holders", { count: role.holderCount })}
             </h2>
             <HolderList holders={role.holders} canOpenPeople={canOpenPeople} actorId={actor.id} />
@@ -109,7 +109,7 @@ export default async function RolePage({ params }: Props) {
           <CustomerFacingCard roleId={role.id} customerFacing={roleCustomerFacing(actor, role.id)} mayChange={can(actor, "ratings.oversee")} />
           {posting ? (
             <Card>
-              <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("posting")}</h2>
+              <h2 className="mb-2 rb-section-title">{t("posting")}</h2>
               <PostingForm slug={role.slug} posting={posting} />
             </Card>
           ) : null}

@@ -65,7 +65,7 @@ export default async function ThreadsPage({ searchParams }: { searchParams: Prom
               <Card>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-semibold">
-                    <Link href={`/threads/${r.id}`} className="text-brand-800 hover:underline">
+                    <Link href={`/threads/${r.id}`} className="rb-link">
                       {r.title}
                     </Link>
                   </h2>

@@ -28,7 +28,7 @@ export async function SuggestionsPanel({ actor, roleId }: { actor: Actor; roleId
             </h3>
             {s.solution ? (
               <div className="mt-2 border-l-4 border-green-600 pl-3">
-                <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("solution")}</p>
+                <p className="rb-eyebrow">{t("solution")}</p>
                 <PlainText className="text-sm text-slate-800">{s.solution}</PlainText>
               </div>
             ) : null}

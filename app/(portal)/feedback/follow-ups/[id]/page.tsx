@@ -30,7 +30,7 @@ export default async function FollowupPage({ params }: { params: Promise<{ id: s
   return (
     <div className="max-w-3xl space-y-6">
       <p className="text-sm">
-        <Link href="/feedback/follow-ups" className="text-brand-800 hover:underline">
+        <Link href="/feedback/follow-ups" className="rb-link">
           {t("back")}
         </Link>
       </p>

@@ -8,7 +8,7 @@ export async function CustomerFacingCard({ roleId, customerFacing, mayChange }: 
   const t = await getTranslations("ratingLinks.role");
   return (
     <Card>
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("heading")}</h2>
+      <h2 className="rb-section-title">{t("heading")}</h2>
       <p className="mt-2 text-sm text-slate-700" data-testid="customer-facing">
         {t(customerFacing ? "on" : "off")}
       </p>

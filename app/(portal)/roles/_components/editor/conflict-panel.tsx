@@ -27,11 +27,11 @@ export function ConflictPanel({ conflict, onUseMine, onDismiss }: { conflict: Co
             </p>
             <div className="mt-2 grid gap-3 sm:grid-cols-2">
               <div className="min-w-0">
-                <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("yourText")}</p>
+                <p className="rb-eyebrow">{t("yourText")}</p>
                 <div className={`${box} border-brand-100 bg-brand-50`}>{f.mine ?? <em>{t("removedByYou")}</em>}</div>
               </div>
               <div className="min-w-0">
-                <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("savedText")}</p>
+                <p className="rb-eyebrow">{t("savedText")}</p>
                 <div className={`${box} border-slate-200 bg-slate-50`}>{f.theirs ?? <em>{t("notInSaved")}</em>}</div>
               </div>
             </div>

@@ -9,7 +9,7 @@ import { Field, input, type Errors } from "./controls";
 export function HeaderSection({ doc, update, err }: { doc: RoleDoc; update: (next: RoleDoc) => void } & Pick<Errors, "err">) {
   const t = useTranslations("editor");
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section className="rb-card">
       <div className="grid gap-4">
         <Field label={t("roleTitle")} error={err("title")}>
           {(p) => <input {...p} className={input} value={doc.title} maxLength={NAME_MAX} onChange={(e) => update({ ...doc, title: e.target.value })} />}

@@ -32,7 +32,7 @@ export function ResponsibilityCard({
   const base = `responsibilities.${i}`;
   const label = r.title || t("untitled", { n: i + 1 });
   return (
-    <fieldset id={`resp-${r.key}`} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-label={label}>
+    <fieldset id={`resp-${r.key}`} className="scroll-mt-24 rb-card" aria-label={label}>
       <legend className="sr-only">{label}</legend>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <p className="min-w-0 font-semibold wrap-anywhere text-slate-800">

@@ -69,7 +69,7 @@ export default async function EmailPage({ params }: Props) {
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2" data-testid="email-facts">
           {facts.map(([label, value]) => (
             <div key={label}>
-              <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+              <dt className="rb-eyebrow">{label}</dt>
               <dd className="mt-0.5 break-words text-sm text-slate-900">{value}</dd>
             </div>
           ))}

@@ -42,9 +42,9 @@ export default async function VersionPage({ params }: Props) {
         }
       />
       <Card className="mb-6">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("summary")}</h2>
+        <h2 className="rb-section-title">{t("summary")}</h2>
         <PlainText className="mt-1">{meta.summary}</PlainText>
-        <h2 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("purpose")}</h2>
+        <h2 className="mt-4 rb-section-title">{t("purpose")}</h2>
         <Markdown className="mt-1">{doc.purpose}</Markdown>
       </Card>
       <div className="mb-6">
