@@ -1,7 +1,7 @@
 import { and, desc, eq, gt } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { acknowledgements, auditLog, notificationDeliveries, notifications, people } from "@/db/schema";
+import { acknowledgements, auditLog, notificationDeliveries, notifications, organisation, people } from "@/db/schema";
 import { answerAck, replyToAck } from "@/lib/communication/answers";
 import { NotFoundError } from "@/lib/core/errors";
 import { CHANNELS, isDone, listNotifications, notifyEach, openNotification, unreadCount, type NotificationKind } from "@/lib/notifications/notifications";
@@ -140,5 +140,29 @@ describe("a notification to many people", () => {
     expect(deliveries).toHaveLength(6_000 * CHANNELS.length);
     db().delete(notificationDeliveries).where(gt(notificationDeliveries.notificationId, before)).run();
     db().delete(notifications).where(gt(notifications.id, before)).run();
+  });
+});
+
+describe("a day-stamped (anonymous concern) notification", () => {
+  it("is due at once even when the organisation's day is ahead of UTC, and carries no time of day", () => {
+    const zone = db().select({ timeZone: organisation.timeZone }).from(organisation).get()!.timeZone;
+    db().update(organisation).set({ timeZone: "Pacific/Kiritimati" }).run(); // UTC+14
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-06-10T23:30:00.000Z"));
+    try {
+      const p = personId("supervisor@example.com");
+      const before = db().select({ id: notifications.id }).from(notifications).orderBy(desc(notifications.id)).get()!.id;
+      db().transaction((tx) => notifyEach(tx, [{ personId: p, link: "/concerns/x" }], "concern.new", {}, { dayOnly: true }));
+      const n = db().select().from(notifications).where(gt(notifications.id, before)).get()!;
+      expect(n.createdAt).toBe("2026-06-11");
+      const email = db().select().from(notificationDeliveries).where(and(eq(notificationDeliveries.notificationId, n.id), eq(notificationDeliveries.channel, "email"))).get()!;
+      expect(email.createdAt).toBe("2026-06-11");
+      // the worker takes rows whose nextAttemptAt <= now (ISO): the UTC day is never after now
+      expect(email.nextAttemptAt).toBe("2026-06-10");
+      expect(email.nextAttemptAt <= new Date().toISOString()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+      db().update(organisation).set({ timeZone: zone }).run();
+    }
   });
 });

@@ -132,7 +132,10 @@ function insertNotifications(
                 // email's time would tell what the day-rounded stamp hides. It waits for the digest.
                 payload: opts.dayOnly ? JSON.stringify({ dayOnly: true }) : "{}",
                 messageKey: notificationMessageKey(r.id),
-                nextAttemptAt: now,
+                // Due at once, still without a time of day: the organisation's day can be ahead of
+                // UTC (a concern raised at 23:30 UTC is already "tomorrow" in Amsterdam), so the
+                // UTC day is used, which never lies after the moment it was raised.
+                nextAttemptAt: opts.dayOnly ? new Date().toISOString().slice(0, 10) : now,
                 createdAt: now,
               },
         ),
