@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 
@@ -9,9 +8,10 @@ export default async function NotFound() {
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-slate-600">{t("body")}</p>
-      <Link href="/" className={buttonClass("primary", "mt-6")}>
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain link: next/link here adds its client code to every route's bundle */}
+      <a href="/" className={buttonClass("primary", "mt-6")}>
         {t("home")}
-      </Link>
+      </a>
     </main>
   );
 }

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import type { ComponentProps } from "react";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+export type Variant = "primary" | "secondary" | "danger" | "ghost";
 /** app/globals.css: inline-flex, padding, type, focus outline, disabled look. */
 const base = "rb-btn";
 const variants: Record<Variant, string> = {
@@ -17,12 +16,4 @@ export function buttonClass(variant: Variant = "primary", extra = "") {
 
 export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: Variant }) {
   return <button className={buttonClass(variant, className)} {...props} />;
-}
-
-export function ButtonLink({
-  variant = "primary",
-  className = "",
-  ...props
-}: ComponentProps<typeof Link> & { variant?: Variant }) {
-  return <Link className={buttonClass(variant, className)} {...props} />;
 }

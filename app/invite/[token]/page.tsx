@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { formatInstant } from "@/lib/core/format-dates";
 import { openInvitation } from "@/lib/email/invitations";
 import { organisationTimeZone } from "@/lib/org/settings";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { PublicNotice, PublicShell } from "@/components/shell/public-shell";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { OneTimeLinkPage, PublicNotice, PublicShell } from "@/components/shell/public-shell";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { openPasswordReset } from "@/lib/auth/passwords";
 import { formatInstant } from "@/lib/core/format-dates";
 import { organisationTimeZone } from "@/lib/org/settings";

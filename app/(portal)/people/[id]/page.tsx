@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { localeNames, isLocale } from "@/i18n/config";
 import { found, idParam, pageParam } from "@/lib/core/page";

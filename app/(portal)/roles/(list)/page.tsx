@@ -7,7 +7,7 @@ import { found, pageParam } from "@/lib/core/page";
 import { listRoles } from "@/lib/roles/catalog";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("roles");

@@ -8,7 +8,7 @@ import { can, mayEditRole } from "@/lib/auth/policy";
 import { found, slugParam } from "@/lib/core/page";
 import { postingStatus } from "@/lib/roles/postings";
 import { getRoleBySlug } from "@/lib/roles/catalog";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Badge } from "@/components/ui/card";
 import { PostingForm } from "../_components/posting-form";
 import { requireActor } from "@/lib/auth/session";

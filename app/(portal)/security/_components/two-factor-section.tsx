@@ -1,5 +1,5 @@
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Badge, Card } from "@/components/ui/card";
 import type { Actor } from "@/lib/auth/actor";
 import { secondFactorStatus } from "@/lib/auth/second-factor";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge, PageHeader } from "@/components/ui/card";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { requireActor } from "@/lib/auth/session";
 import { found, idParam } from "@/lib/core/page";
 import { getCourse } from "@/lib/capability/courses";

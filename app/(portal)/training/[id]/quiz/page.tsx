@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { requireActor } from "@/lib/auth/session";
 import { quizToTake } from "@/lib/capability/quizzes";
 import { formatInstant } from "@/lib/core/format-dates";
