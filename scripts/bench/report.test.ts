@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ActionRow, type Measure, type PageRow, checks, markdown, pageTable, parseArgs, percentile, ratio } from "./report";
+import { type ActionRow, type LighthouseRow, type Measure, type PageRow, checks, lighthouseTable, markdown, pageTable, parseArgs, percentile, ratio } from "./report";
 
 /** The benchmark's pure parts (issue 15): command line, table and thresholds. */
 
@@ -92,5 +92,28 @@ describe("the report", () => {
     expect(md).toContain("--quick");
     expect(md).toContain("- noisy");
     expect(md.match(/\| (pass|\*\*FAIL\*\*) \|/g)!.length).toBe(9);
+  });
+});
+
+describe("Lighthouse (point 5)", () => {
+  const lh = (label: string, performance: number | null, accessibility: number | null, preset: "desktop" | "mobile" = "desktop", error: string | null = null): LighthouseRow => ({ label, path: "/x", preset, performance, accessibility, error });
+  it("runs by default; --no-lighthouse skips it and --lighthouse-mobile adds the mobile preset", () => {
+    expect(parseArgs([])).toMatchObject({ lighthouse: true, lighthouseMobile: false });
+    expect(parseArgs(["--quick", "--no-lighthouse"])).toMatchObject({ lighthouse: false, quick: true });
+    expect(parseArgs(["--lighthouse-mobile"])).toMatchObject({ lighthouse: true, lighthouseMobile: true });
+  });
+  it("judges the desktop scores: performance at least 95, accessibility 100; mobile is only reported", () => {
+    const find = (rows: LighthouseRow[], what: string) => checks([], [], [], null, rows).find((c) => c.what.includes(what))!;
+    const good = [lh("sign-in", 100, 100), lh("My role", 96, 100), lh("My role", 60, 100, "mobile")];
+    expect(find(good, "performance").pass).toBe(true);
+    expect(find(good, "accessibility").pass).toBe(true);
+    const bad = [lh("sign-in", 94, 100), lh("People", 99, 98), lh("role page", null, null, "desktop", "landed on /sign-in")];
+    expect(find(bad, "performance")).toMatchObject({ pass: false, detail: "sign-in 94, role page landed on /sign-in" });
+    expect(find(bad, "accessibility")).toMatchObject({ pass: false, detail: "People 98, role page landed on /sign-in" });
+    // not run: no Lighthouse check at all rather than a pass
+    expect(checks([], [], [], null, []).some((c) => c.what.includes("Lighthouse"))).toBe(false);
+  });
+  it("lists each run with its preset, and says when a run failed", () => {
+    expect(lighthouseTable([lh("sign-in", 100, 100), lh("People", null, null, "mobile", "timeout")]).slice(2)).toEqual(["| sign-in | desktop | 100 | 100 |", "| People | mobile | failed: timeout | — |"]);
   });
 });

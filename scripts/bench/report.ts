@@ -18,6 +18,10 @@ export interface BenchArgs {
   /** Only pages whose label contains this (for quick checks while working on one page). */
   only: string | null;
   out: string;
+  /** Lighthouse (desktop preset) on the four pages of point 5, before the load runs. */
+  lighthouse: boolean;
+  /** Also the mobile preset (slow 4G, 4× CPU slowdown): reported, not judged. */
+  lighthouseMobile: boolean;
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
@@ -33,6 +37,8 @@ export function parseArgs(argv: string[]): BenchArgs {
     people: 10_000,
     only: null,
     out: "bench/RESULTS.md",
+    lighthouse: true,
+    lighthouseMobile: false,
   };
   const numeric: Record<string, keyof BenchArgs> = {
     "--seed": "seed",
@@ -45,6 +51,14 @@ export function parseArgs(argv: string[]): BenchArgs {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") continue;
+    if (a === "--no-lighthouse") {
+      args.lighthouse = false;
+      continue;
+    }
+    if (a === "--lighthouse-mobile") {
+      args.lighthouseMobile = true;
+      continue;
+    }
     const [name, inline] = a.split("=", 2);
     const value = inline ?? argv[i + 1];
     if (name in numeric) {
@@ -58,7 +72,7 @@ export function parseArgs(argv: string[]): BenchArgs {
       else args.out = value;
       if (inline === undefined) i++;
     } else {
-      throw new Error(`unknown option ${a} (options: --quick --seed N --duration S --action-duration S --connections N --port P --people N --only TEXT --out FILE)`);
+      throw new Error(`unknown option ${a} (options: --quick --no-lighthouse --lighthouse-mobile --seed N --duration S --action-duration S --connections N --port P --people N --only TEXT --out FILE)`);
     }
   }
   return args;
@@ -95,6 +109,16 @@ export interface JsRow {
   gzip: number;
 }
 
+/** One Lighthouse run: scores 0..100, or why there are none. */
+export interface LighthouseRow {
+  label: string;
+  path: string;
+  preset: "desktop" | "mobile";
+  performance: number | null;
+  accessibility: number | null;
+  error: string | null;
+}
+
 export interface Resources {
   startupMs: { demo: number; big: number };
   rssMb: { demo: number; big: number };
@@ -116,6 +140,9 @@ export const THRESHOLDS = {
   /** Point 6. */
   rssMb: 300,
   startupMs: 3000,
+  /** Point 5: Lighthouse scores (desktop preset) on sign-in, My role, a role page and People. */
+  lighthousePerformance: 95,
+  lighthouseAccessibility: 100,
 } as const;
 
 /** p-th percentile (0..100) of a list of numbers, nearest-rank. */
@@ -143,7 +170,7 @@ const judged = (r: PageRow, x: number | null) =>
 const fmtRatio = (x: number | null) => (x === null || !Number.isFinite(x) ? "—" : x.toFixed(1));
 
 /** Every threshold of the issue the bench can judge, with the pages that fail it. */
-export function checks(pages: PageRow[], actions: ActionRow[], js: JsRow[], res: Resources | null): Check[] {
+export function checks(pages: PageRow[], actions: ActionRow[], js: JsRow[], res: Resources | null, lighthouse: LighthouseRow[] = []): Check[] {
   const out: Check[] = [];
   const signedIn = pages.filter((r) => !isHealth(r) && !isStatic(r));
   const health = pages.find(isHealth);
@@ -176,6 +203,14 @@ export function checks(pages: PageRow[], actions: ActionRow[], js: JsRow[], res:
 
   const heavy = js.filter((j) => j.gzip > THRESHOLDS.jsBytes);
   out.push({ what: `client JS per route ≤ ${kb(THRESHOLDS.jsBytes)} gzipped (point 5)`, pass: js.length > 0 && heavy.length === 0, detail: heavy.map((j) => `${j.route} ${kb(j.gzip)}`).join(", ") });
+
+  const judgedLh = lighthouse.filter((l) => l.preset === "desktop");
+  if (judgedLh.length) {
+    const lowPerf = judgedLh.filter((l) => l.performance === null || l.performance < THRESHOLDS.lighthousePerformance);
+    out.push({ what: `Lighthouse performance ≥ ${THRESHOLDS.lighthousePerformance}, desktop (point 5)`, pass: lowPerf.length === 0, detail: lowPerf.map((l) => `${l.label} ${l.performance ?? l.error ?? "—"}`).join(", ") });
+    const lowA11y = judgedLh.filter((l) => l.accessibility === null || l.accessibility < THRESHOLDS.lighthouseAccessibility);
+    out.push({ what: `Lighthouse accessibility = ${THRESHOLDS.lighthouseAccessibility} (point 5)`, pass: lowA11y.length === 0, detail: lowA11y.map((l) => `${l.label} ${l.accessibility ?? l.error ?? "—"}`).join(", ") });
+  }
 
   if (res) {
     const rss = Math.max(res.rssMb.demo, res.rssMb.big);
@@ -225,6 +260,12 @@ export function jsTable(js: JsRow[], top = 15): string[] {
   return lines;
 }
 
+export function lighthouseTable(rows: LighthouseRow[]): string[] {
+  const lines = ["| page (as) | preset | performance | accessibility |", "|---|---|---|---|"];
+  for (const l of rows) lines.push(`| ${l.label} | ${l.preset} | ${l.performance ?? (l.error ? `failed: ${l.error}` : "—")} | ${l.accessibility ?? "—"} |`);
+  return lines;
+}
+
 export interface ReportInput {
   args: BenchArgs;
   date: string;
@@ -233,11 +274,12 @@ export interface ReportInput {
   actions: ActionRow[];
   js: JsRow[];
   resources: Resources | null;
+  lighthouse?: LighthouseRow[];
   notes: string[];
 }
 
 export function markdown(r: ReportInput): string {
-  const list = checks(r.pages, r.actions, r.js, r.resources);
+  const list = checks(r.pages, r.actions, r.js, r.resources, r.lighthouse ?? []);
   const out = [
     "# Benchmark results",
     "",
@@ -260,6 +302,16 @@ export function markdown(r: ReportInput): string {
     "## Client JavaScript per route",
     "",
     ...jsTable(r.js),
+    "",
+    "## Lighthouse",
+    "",
+    ...(r.lighthouse?.length
+      ? [
+          "Headless Debian Chromium with the person's session cookie, on the demo server before any load; the desktop preset is judged, the mobile one (slow 4G, 4× CPU slowdown) only reported.",
+          "",
+          ...lighthouseTable(r.lighthouse),
+        ]
+      : ["Not run (`--no-lighthouse`)."]),
     "",
     "## Resources",
     "",

@@ -3,7 +3,8 @@
  * generated large organisation (cached by seed under data/bench/), starts two production servers
  * (scripts/server.mjs) side by side, signs in the demo accounts, loads each main page with
  * autocannon as the person who sees it (demo and large interleaved), times the main Server
- * Actions, measures client JavaScript per route, memory and start-up time, prints the table and
+ * Actions, measures client JavaScript per route, runs Lighthouse (./lighthouse.ts) on four pages
+ * before the load, memory and start-up time, prints the table and
  * writes bench/RESULTS.md. Options: see parseArgs in ./report.ts.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -16,7 +17,8 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { bin, root, serverEnv } from "../env.mjs";
 import { generateFile } from "./generate";
-import { type ActionRow, type JsRow, type Measure, type PageRow, kb, markdown, pageTable, actionTable, jsTable, checks, parseArgs, percentile } from "./report";
+import { runLighthouse } from "./lighthouse";
+import { type ActionRow, type JsRow, type LighthouseRow, type Measure, type PageRow, kb, lighthouseTable, markdown, pageTable, actionTable, jsTable, checks, parseArgs, percentile } from "./report";
 
 const DEMO_PASSWORD = "rolebook-demo";
 const args = parseArgs(process.argv.slice(2));
@@ -405,6 +407,22 @@ async function main() {
     }
   }
 
+  // Lighthouse first, on the quiet demo server (point 5: sign-in, My role, a role page, People).
+  let lighthouse: LighthouseRow[] = [];
+  if (args.lighthouse) {
+    lighthouse = await runLighthouse(
+      demo.base,
+      [
+        { label: "sign-in", path: "/sign-in", cookie: null },
+        { label: "My role (employee)", path: "/my-role", cookie: cookies.demo.employee },
+        { label: "role page (HR)", path: "/roles/service-advisor", cookie: cookies.demo.hr },
+        { label: "People (HR)", path: "/people", cookie: cookies.demo.hr },
+      ],
+      args.lighthouseMobile ? ["desktop", "mobile"] : ["desktop"],
+      log,
+    );
+  }
+
   const rows: PageRow[] = [];
   for (const p of pages) {
     const row: PageRow = { label: p.label, path: p.path, demo: null, big: null };
@@ -500,10 +518,11 @@ async function main() {
     actions,
     js,
     resources,
+    lighthouse,
     notes: [...notes, ...serverErrors],
   };
-  console.log(["", ...pageTable(rows), "", ...actionTable(actions), "", ...jsTable(js, 8), ""].join("\n"));
-  for (const c of checks(rows, actions, js, resources)) console.log(`${c.pass ? "pass" : "FAIL"}  ${c.what}${c.detail ? `: ${c.detail}` : ""}`);
+  console.log(["", ...pageTable(rows), "", ...actionTable(actions), "", ...jsTable(js, 8), "", ...(lighthouse.length ? [...lighthouseTable(lighthouse), ""] : [])].join("\n"));
+  for (const c of checks(rows, actions, js, resources, lighthouse)) console.log(`${c.pass ? "pass" : "FAIL"}  ${c.what}${c.detail ? `: ${c.detail}` : ""}`);
   for (const n of report.notes) console.log(`note: ${n}`);
   const out = path.resolve(root, args.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
