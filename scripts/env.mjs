@@ -23,3 +23,14 @@ export function serverEnv(extra = {}) {
 }
 
 export const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+/**
+ * Node flags for the server process: a heap cap (issue 15, point 6: at most 300 MB resident after
+ * load). V8 otherwise grows the heap far past what the pages need before it collects. ROLEBOOK_HEAP_MB
+ * changes the cap; a --max-old-space-size already in NODE_OPTIONS wins.
+ */
+export function serverNodeArgs(env = process.env) {
+  if ((env.NODE_OPTIONS ?? "").includes("--max-old-space-size")) return [];
+  const mb = Number(env.ROLEBOOK_HEAP_MB ?? 128);
+  return Number.isInteger(mb) && mb >= 64 ? [`--max-old-space-size=${mb}`] : [];
+}

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { bin, root, serverEnv } from "./env.mjs";
+import { bin, root, serverEnv, serverNodeArgs } from "./env.mjs";
 
 const env = serverEnv();
 const run = (cmd, args) => {
@@ -29,6 +29,6 @@ const port = env.PORT || "3000";
 console.log(`rolebook: serving http://localhost:${port}`);
 // scripts/server.mjs: `next start` behind a plain Node server that sets the client's socket address
 // (x-rolebook-peer) and answers over-large request bodies with 413.
-const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
+const server = spawn(process.execPath, [...serverNodeArgs(env), path.join(root, "scripts", "server.mjs")], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

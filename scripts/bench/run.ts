@@ -15,7 +15,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { bin, root, serverEnv } from "../env.mjs";
+import { bin, root, serverEnv, serverNodeArgs } from "../env.mjs";
 import { generateFile } from "./generate";
 import { runLighthouse } from "./lighthouse";
 import { type ActionRow, type JsRow, type LighthouseRow, type Measure, type PageRow, kb, lighthouseTable, markdown, pageTable, actionTable, jsTable, checks, parseArgs, percentile } from "./report";
@@ -132,7 +132,7 @@ async function startServer(name: string, port: number, dbFile: string): Promise<
   // scripts/server.mjs sets NODE_ENV=production itself.
   const env = serverEnv({ PORT: String(port), DATABASE_PATH: dbFile });
   const t = Date.now();
-  const proc = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
+  const proc = spawn(process.execPath, [...serverNodeArgs(env), path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
   // What the server logs as errors goes into the report's notes (once per distinct line).
   proc.stderr?.setEncoding("utf8");
   proc.stderr?.on("data", (text: string) => {
