@@ -16,12 +16,10 @@ export async function FaqList({ faq, slug, responsibilityKey }: { faq: RoleFaq; 
   const t = await getTranslations("faq");
   const headingId = `faq-${responsibilityKey}`;
   return (
-    <section className="mt-4" aria-labelledby={headingId} data-testid="faq-list">
-      <h4 id={headingId} className="rb-eyebrow">
-        {t("heading")}
-      </h4>
+    <section className="rb-sec" aria-labelledby={headingId} data-testid="faq-list">
+      <h4 id={headingId}>{t("heading")}</h4>
       {items.length ? (
-        <ul className="mt-1.5 rb-rows">
+        <ul className="rb-rows">
           {items.map((item) => (
             <li key={item.id} className="px-3 py-2">
               <details>
@@ -48,7 +46,7 @@ export async function FaqList({ faq, slug, responsibilityKey }: { faq: RoleFaq; 
         </ul>
       ) : null}
       {faq.mayEdit ? (
-        <p className="mt-1.5 text-sm">
+        <p className="mt-1.5">
           <Link href={`/roles/${slug}/faq/new?key=${encodeURIComponent(responsibilityKey)}`} className="text-brand-700 underline">
             {t("add")}
           </Link>

@@ -4,11 +4,12 @@ import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { STANDARD_CATEGORIES, type RoleResponsibility, type RoleTask } from "@/lib/roles/doc";
 
+/** One part of a responsibility: styled from app/globals.css (.rb-sec), not by a class on each element. */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div className="mt-4">
-      <h4 className="rb-eyebrow">{title}</h4>
-      <div className="rb-section-body">{children}</div>
+    <div className="rb-sec">
+      <h4>{title}</h4>
+      {children}
     </div>
   );
 }
@@ -52,9 +53,9 @@ export async function ResponsibilityList({
   return (
     <ol className="space-y-4" aria-label={t("responsibilities")}>
       {responsibilities.map((r, i) => (
-        <li key={r.key} id={`r-${r.key}`} className="scroll-mt-24 rb-card">
-          <h3 className="rb-resp-title">
-            <span className="text-sm font-medium text-brand-700" aria-hidden>
+        <li key={r.key} id={`r-${r.key}`} className="rb-resp">
+          <h3>
+            <span aria-hidden>
               {i + 1}.
             </span>
             {r.title}
@@ -62,11 +63,11 @@ export async function ResponsibilityList({
           {r.description ? <Markdown className="mt-1 text-slate-700">{r.description}</Markdown> : null}
           {r.tasks.length ? (
             <Section title={t("tasks", { count: r.tasks.length })}>
-              <ul className="rb-rows">
+              <ul className="rb-rows rb-tasks">
                 {r.tasks.map((task) => (
-                  <li key={task.key} id={`t-${task.key}`} className="scroll-mt-24 px-3 py-2">
-                    <p className="font-medium text-slate-900">{task.title}</p>
-                    {task.description ? <Markdown className="text-sm text-slate-600">{task.description}</Markdown> : null}
+                  <li key={task.key} id={`t-${task.key}`}>
+                    <p>{task.title}</p>
+                    {task.description ? <Markdown>{task.description}</Markdown> : null}
                     {taskExtra?.(task)}
                   </li>
                 ))}
@@ -75,10 +76,10 @@ export async function ResponsibilityList({
           ) : null}
           {r.standards.length ? (
             <Section title={d("standards")}>
-              <dl className="grid gap-2 sm:grid-cols-2">
+              <dl className="rb-standards">
                 {STANDARD_CATEGORIES.filter((c) => r.standards.some((s) => s.category === c)).map((c) => (
-                  <div key={c} className="rb-standard">
-                    <dt className="rb-standard-label">{d(`category.${c}`)}</dt>
+                  <div key={c}>
+                    <dt>{d(`category.${c}`)}</dt>
                     {r.standards
                       .filter((s) => s.category === c)
                       .map((s, j) => (
