@@ -159,7 +159,7 @@ describe("a day-stamped (anonymous concern) notification", () => {
       expect(email.createdAt).toBe("2026-06-11");
       // the worker takes rows whose nextAttemptAt <= now (ISO): the UTC day is never after now
       expect(email.nextAttemptAt).toBe("2026-06-10");
-      expect(email.nextAttemptAt <= new Date().toISOString()).toBe(true);
+      expect(email.nextAttemptAt! <= new Date().toISOString()).toBe(true);
     } finally {
       vi.useRealTimers();
       db().update(organisation).set({ timeZone: zone }).run();
