@@ -9,6 +9,7 @@ export async function Pagination({
   params = {},
   pageKey = "page",
   label,
+  pageCountKnown = true,
 }: {
   page: number;
   pageCount: number;
@@ -16,6 +17,8 @@ export async function Pagination({
   params?: Record<string, string | undefined>;
   pageKey?: string;
   label?: string;
+  /** False when the list only knows there is more (a capped count): the pager says "Page N" only. */
+  pageCountKnown?: boolean;
 }) {
   if (pageCount <= 1) return null;
   const t = await getTranslations("common");
@@ -35,7 +38,7 @@ export async function Pagination({
       ) : (
         <span />
       )}
-      <span className="text-sm text-slate-600">{t("pageOf", { page, pageCount })}</span>
+      <span className="text-sm text-slate-600">{pageCountKnown ? t("pageOf", { page, pageCount }) : t("pageOnly", { page })}</span>
       {page < pageCount ? (
         <Link className={link} href={href(page + 1)} rel="next">
           {t("next")}
