@@ -39,8 +39,8 @@ export const itemTextColumns = {
   edited: onboardingItems.edited,
 };
 
-/** One page of "My onboarding tasks". */
-export const TASKS_PAGE_SIZE = 25;
+/** One page of "My onboarding tasks": small, so the page weighs about the same at any size of organisation (issue 15). */
+export const TASKS_PAGE_SIZE = 10;
 
 /** The open items the actor owes as buddy, manager or HR, overdue first, one page at a time. */
 export function myOnboardingTasks(actor: Actor, opts: { page?: number } = {}, today = todayIso()): Page<OwedItem> {
@@ -101,9 +101,13 @@ export type OverviewRow = {
   overdue: number;
 };
 
-export const OVERVIEW_PAGE_SIZE = 25;
+/** One page of the overview: small, so the page weighs about the same at any size of organisation (issue 15). */
+export const OVERVIEW_PAGE_SIZE = 10;
 
-/** Every onboarding in the actor's scope, with % done and overdue counts; filter by team and status. */
+/**
+ * Every onboarding in the actor's scope, a page at a time, with % done and overdue counts; filter by
+ * team and status. The counts come from onboarding_items_progress_idx alone (a covering index).
+ */
 export function onboardingOverview(
   actor: Actor,
   opts: { teamId?: number; teamName?: string; status?: "open" | "closed" | "all"; page?: number } = {},
