@@ -10,6 +10,7 @@ import { containsText } from "@/lib/core/like";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import type { PlanRow } from "@/lib/onboarding/plans";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
+import { cappedCount } from "@/lib/core/capped-count";
 
 export type OwedItem = {
   id: number;
@@ -79,12 +80,13 @@ export function myOnboardingTasks(actor: Actor, opts: { page?: number } = {}, to
 /** How many open items the actor owes as buddy, manager or HR (for the navigation). */
 export function onboardingDutyCount(actor: Actor): number {
   authorize(actor, "onboarding.participate");
-  return getDb()
-    .select({ n: count() })
-    .from(onboardingItems)
-    .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
-    .where(openItemsWhere(owedItemsCondition(actor)))
-    .get()!.n;
+  return cappedCount(
+    getDb()
+      .select({ one: sql`1` })
+      .from(onboardingItems)
+      .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
+      .where(openItemsWhere(owedItemsCondition(actor))),
+  );
 }
 
 export type OverviewRow = {
