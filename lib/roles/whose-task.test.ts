@@ -174,6 +174,12 @@ describe("typo tolerance and ranking", () => {
   });
 });
 
+/** Every unowned task, page after page. */
+function allUnowned(actor: ReturnType<typeof actorFor>) {
+  const first = ownershipReports(actor).unowned;
+  return Array.from({ length: first.pageCount }, (_, k) => ownershipReports(actor, { unownedPage: k + 1 }).unowned.rows).flat();
+}
+
 describe("ownershipReports", () => {
   it("refuses employees and supervisors", () => {
     expect(() => ownershipReports(actorFor("employee@example.com"))).toThrow(ForbiddenError);
@@ -194,7 +200,7 @@ describe("ownershipReports", () => {
 
     const titles = currentTasks("customer-care-agent").map(([, v]) => v.task.title);
     expect(titles.length).toBeGreaterThan(3);
-    const unowned = ownershipReports(actorFor("manager@example.com")).unowned.rows;
+    const unowned = allUnowned(actorFor("manager@example.com"));
     expect(unowned.map((u) => u.title)).toEqual(titles);
     for (const u of unowned) expect(u.roles).toEqual([{ slug: "customer-care-agent", title: "Customer Care Agent" }]);
 
@@ -215,7 +221,7 @@ describe("ownershipReports", () => {
         { taskKey: taskKey("service-manager", "Approve goodwill"), personId: manager, kind: "released", since: "2025-01-01" },
       ])
       .run();
-    const unowned = ownershipReports(actorFor("manager@example.com")).unowned.rows;
+    const unowned = allUnowned(actorFor("manager@example.com"));
     // roles in title order: Customer Care Agent, then Service Manager
     expect(unowned.map((u) => u.title)).toEqual([...ccaTitles.slice(1), "Approve goodwill"]);
     expect(unowned.find((u) => u.title === "Approve goodwill")!.roles).toEqual([{ slug: "service-manager", title: "Service Manager" }]);

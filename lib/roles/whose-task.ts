@@ -273,7 +273,7 @@ export function searchTasks(actor: Actor, q: string, limit = 30): SearchResult[]
 export type OwnershipGap = { title: string; roles: { slug: string; title: string }[]; roleCount: number };
 
 /** Each ownership report comes this many tasks a page (issue 15: the manager's page must not grow with the organisation). */
-export const OWNERSHIP_PAGE_SIZE = 20;
+export const OWNERSHIP_PAGE_SIZE = 10;
 /** A shared task names at most this many of its roles, with the count of all. */
 export const OWNERSHIP_ROLES_SHOWN = 5;
 
