@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getSqlite } from "@/db/client";
-import { OVERVIEW_PAGE_SIZE, TASKS_PAGE_SIZE, myOnboardingTasks, onboardingOverview } from "@/lib/onboarding/lists";
+import { eq } from "drizzle-orm";
+import { getDb, getSqlite } from "@/db/client";
+import { onboardings, people } from "@/db/schema";
+import { OVERVIEW_PAGE_SIZE, SUPPORTED_PLANS_PAGE_SIZE, TASKS_PAGE_SIZE, myOnboardingTasks, onboardingOverview, plansISupport, supportedPlansPage } from "@/lib/onboarding/lists";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
 beforeAll(async () => {
@@ -40,5 +42,25 @@ describe("onboarding lists at scale (issue 15)", () => {
     const tasks = myOnboardingTasks(hr);
     expect(tasks.rows.length).toBe(Math.min(tasks.total, TASKS_PAGE_SIZE));
     expect(TASKS_PAGE_SIZE).toBeLessThanOrEqual(10);
+  });
+
+  it("the plans someone supports come a page at a time, newest start first", () => {
+    const sup = actorFor("supervisor@example.com");
+    const before = supportedPlansPage(sup).total;
+    const hire = getDb().select({ id: people.id }).from(people).where(eq(people.email, "employee@example.com")).get()!.id;
+    const extra = SUPPORTED_PLANS_PAGE_SIZE * 2 + 3;
+    const now = new Date().toISOString();
+    getDb()
+      .insert(onboardings)
+      .values(Array.from({ length: extra }, (_, i) => ({ personId: hire, kind: "new_hire" as const, startDate: `2030-01-${String(i + 1).padStart(2, "0")}`, managerId: sup.id, createdAt: now })))
+      .run();
+    const first = supportedPlansPage(sup);
+    expect(first.total).toBe(before + extra);
+    expect(first.rows).toHaveLength(SUPPORTED_PLANS_PAGE_SIZE);
+    expect(first.rows[0].startDate).toBe(`2030-01-${String(extra).padStart(2, "0")}`);
+    expect(plansISupport(sup)).toEqual(first.rows);
+    const all = Array.from({ length: first.pageCount }, (_, k) => supportedPlansPage(sup, { page: k + 1 }).rows.map((r) => r.id)).flat();
+    expect(new Set(all).size).toBe(first.total);
+    expect(first.rows.every((r) => r.asManager && !r.asBuddy)).toBe(true);
   });
 });

@@ -186,17 +186,31 @@ export function supportsOpenPlan(actor: Actor): boolean {
 
 export type SupportedPlan = { id: number; hireName: string; startDate: string; asBuddy: boolean; asManager: boolean };
 
-/** Open plans that name the actor as buddy or manager, newest start first (up to 100). */
-export function plansISupport(actor: Actor): SupportedPlan[] {
+/** One page of the plans the actor supports ("My onboarding tasks"). */
+export const SUPPORTED_PLANS_PAGE_SIZE = 10;
+
+/** Open plans that name the actor as buddy or manager, newest start first, a page at a time. */
+export function supportedPlansPage(actor: Actor, opts: { page?: number } = {}): Page<SupportedPlan> {
   authorize(actor, "onboarding.participate");
+  const db = getDb();
   const hire = alias(people, "hire");
-  return getDb()
+  const where = and(eq(onboardings.status, "open"), supportedPlansCondition(actor));
+  const total = db.select({ n: count() }).from(onboardings).where(where).get()?.n ?? 0;
+  const { page, pageCount, offset } = pageOf(total, opts.page, SUPPORTED_PLANS_PAGE_SIZE);
+  const rows = db
     .select({ id: onboardings.id, hireName: hire.name, startDate: onboardings.startDate, buddyId: onboardings.buddyId, managerId: onboardings.managerId })
     .from(onboardings)
     .innerJoin(hire, eq(hire.id, onboardings.personId))
-    .where(and(eq(onboardings.status, "open"), supportedPlansCondition(actor)))
+    .where(where)
     .orderBy(desc(onboardings.startDate), desc(onboardings.id))
-    .limit(100)
+    .limit(SUPPORTED_PLANS_PAGE_SIZE)
+    .offset(offset)
     .all()
     .map(({ buddyId, managerId, ...p }) => ({ ...p, asBuddy: buddyId === actor.id, asManager: managerId === actor.id }));
+  return { rows, total, page, pageCount, pageSize: SUPPORTED_PLANS_PAGE_SIZE };
+}
+
+/** The first page of {@link supportedPlansPage}. */
+export function plansISupport(actor: Actor): SupportedPlan[] {
+  return supportedPlansPage(actor).rows;
 }
