@@ -17,6 +17,7 @@ import { liveNotificationState } from "@/lib/notifications/live";
 import { evaluationsDueCount } from "@/lib/evaluations/due";
 import { followupsWaitingCount } from "@/lib/feedback/followups";
 import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
+import { badgeLabel } from "@/lib/core/capped-count";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { needsSetup } from "@/lib/org/demo";
@@ -96,7 +97,7 @@ export default async function PortalLayout({ children }: { children: React.React
             </svg>
             {unread ? (
               <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white">
-                {unread > 99 ? "99+" : unread}
+                {badgeLabel(unread)}
               </span>
             ) : null}
           </Link>
@@ -128,31 +129,31 @@ export default async function PortalLayout({ children }: { children: React.React
                   {t(`nav.${n.key}`)}
                   {n.key === "evaluations" && evaluationsWaiting ? (
                     <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="evaluations-waiting-count">
-                      {evaluationsWaiting}
+                      {badgeLabel(evaluationsWaiting)}
                       <span className="sr-only"> {t("evaluationsWaitingCount")}</span>
                     </span>
                   ) : null}
                   {n.key === "concerns" && concernsWaiting ? (
                     <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="concerns-inbox-count">
-                      {concernsWaiting}
+                      {badgeLabel(concernsWaiting)}
                       <span className="sr-only"> {t("concernsInboxCount")}</span>
                     </span>
                   ) : null}
                   {n.key === "feedback" && followupsWaiting ? (
                     <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="followups-waiting-count">
-                      {followupsWaiting}
+                      {badgeLabel(followupsWaiting)}
                       <span className="sr-only"> {t("followupsCount")}</span>
                     </span>
                   ) : null}
                   {n.key === "changes" && openItems ? (
                     <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
-                      {openItems}
+                      {badgeLabel(openItems)}
                       <span className="sr-only"> {t("toAnswer")}</span>
                     </span>
                   ) : null}
                   {n.key === "evaluationsDue" && evaluationsDue ? (
                     <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="evaluations-due-count">
-                      {evaluationsDue}
+                      {badgeLabel(evaluationsDue)}
                       <span className="sr-only"> {t("evaluationsDueCount")}</span>
                     </span>
                   ) : null}
@@ -163,7 +164,7 @@ export default async function PortalLayout({ children }: { children: React.React
                   {t("nav.questions")}
                   {questions ? (
                     <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" data-testid="questions-count">
-                      {questions}
+                      {badgeLabel(questions)}
                       <span className="sr-only"> {t("waitingForAnswer")}</span>
                     </span>
                   ) : null}
@@ -172,7 +173,7 @@ export default async function PortalLayout({ children }: { children: React.React
               {supports ? (
                 <NavLink href="/onboarding/tasks">
                   {t("nav.onboardingTasks")}
-                  {duties ? <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">{duties}</span> : null}
+                  {duties ? <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">{badgeLabel(duties)}</span> : null}
                 </NavLink>
               ) : null}
             </nav>

@@ -108,6 +108,8 @@ export const onboardingItems = sqliteTable(
   },
   (t) => [
     index("onboarding_items_plan_idx").on(t.onboardingId, t.dueDate),
+    /** Covers the per-plan progress counts (done, overdue) and the open items of a plan without reading the rows (issue 15). */
+    index("onboarding_items_progress_idx").on(t.onboardingId, t.doneAt, t.dueDate, t.assignee),
     index("onboarding_items_due_idx").on(t.dueDate, t.doneAt),
     index("onboarding_items_done_by_idx").on(t.doneById),
     index("onboarding_items_gen_idx").on(t.genKey),

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, people, teams } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
-import { AUDIT_PEOPLE_SEARCH_LIMIT, listAudit, searchAuditPeople } from "@/lib/audit/browse";
+import { AUDIT_COUNT_PAGES_AHEAD, AUDIT_PAGE_SIZE, AUDIT_PEOPLE_SEARCH_LIMIT, auditFilterOptions, listAudit, searchAuditPeople } from "@/lib/audit/browse";
 import { getPerson } from "@/lib/people/directory";
 import { updatePerson } from "@/lib/people/records";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
@@ -86,5 +86,36 @@ describe("browsing the audit log", () => {
     expect(byText.total).toBeGreaterThan(0);
     expect(byText.rows.every((r) => r.actorName === "Helena Rossi")).toBe(true);
     expect(listAudit(hr, { personText: "nobody-matches-this" }).total).toBe(0);
+  });
+
+  it("the filter's record types are every type in the log, each once, in order", () => {
+    const hr = actorFor("hr@example.com");
+    const expected = getDb().selectDistinct({ t: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType).all().map((r) => r.t);
+    expect(expected.length).toBeGreaterThan(2);
+    expect(auditFilterOptions(hr).entityTypes).toEqual(expected);
+  });
+
+  it("never counts the whole log: the count stops a few pages past the page asked for", () => {
+    const hr = actorFor("hr@example.com");
+    const cap = AUDIT_COUNT_PAGES_AHEAD * AUDIT_PAGE_SIZE;
+    const small = listAudit(hr, {});
+    expect(small.totalExact).toBe(true);
+    const now = new Date().toISOString();
+    getDb()
+      .insert(auditLog)
+      .values(Array.from({ length: cap + 5 - small.total }, (_, i) => ({ at: now, actorId: hr.id, action: "bulk.test", entityType: "bulk", entityId: String(i), detail: "{}" })))
+      .run();
+    const first = listAudit(hr, {});
+    expect(first.totalExact).toBe(false);
+    expect(first.total).toBe(cap);
+    expect(first.pageCount).toBe(AUDIT_COUNT_PAGES_AHEAD);
+    expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE);
+    // further on, the count reaches the end and is exact again
+    const later = listAudit(hr, { page: 3 });
+    expect(later.totalExact).toBe(true);
+    expect(later.total).toBe(cap + 5);
+    expect(later.page).toBe(3);
+    // a filter narrow enough is counted exactly
+    expect(listAudit(hr, { entityType: "bulk", entityId: "7" })).toMatchObject({ total: 1, totalExact: true });
   });
 });

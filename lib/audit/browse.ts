@@ -12,6 +12,11 @@ import { auditSubjects, peopleMatching, personInScope } from "@/lib/audit/subjec
 export const AUDIT_PAGE_SIZE = 50;
 /** At most this many people come back from the Person filter's search. */
 export const AUDIT_PEOPLE_SEARCH_LIMIT = 20;
+/**
+ * The count of matching entries stops this many pages past the page asked for: never an exact
+ * count of the whole log per request (issue 15); beyond it the page says "more than N".
+ */
+export const AUDIT_COUNT_PAGES_AHEAD = 10;
 
 export type AuditFilters = {
   personId?: number;
@@ -57,8 +62,12 @@ export function auditPersonName(actor: Actor, id: number): { id: number; name: s
   return personInScope(actor, id);
 }
 
-/** HR browses the audit log, filtered by person, record and date (UTC days), newest first. */
-export function listAudit(actor: Actor, filters: AuditFilters): Page<AuditRow> {
+/**
+ * HR browses the audit log, filtered by person, record and date (UTC days), newest first. `total`
+ * is exact only when `totalExact`; otherwise at least that many entries match (the count stops
+ * AUDIT_COUNT_PAGES_AHEAD pages past the page asked for).
+ */
+export function listAudit(actor: Actor, filters: AuditFilters): Page<AuditRow> & { totalExact: boolean } {
   authorize(actor, "audit.read", { type: "audit_log" });
   const db = getDb();
   let byPerson: SQL | undefined;
@@ -76,8 +85,15 @@ export function listAudit(actor: Actor, filters: AuditFilters): Page<AuditRow> {
     filters.signIns ? undefined : sql`${auditLog.action} not like ${`${SIGN_IN_PREFIX}%`}`,
     filters.signIns ? undefined : notInArray(auditLog.action, [...SIGN_IN_ACTIONS]),
   );
-  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
-  const { page, offset, pageCount } = pageOf(total, filters.page, AUDIT_PAGE_SIZE);
+  const requested = filters.page && Number.isFinite(filters.page) ? Math.max(1, Math.floor(filters.page)) : 1;
+  const cap = (requested - 1 + AUDIT_COUNT_PAGES_AHEAD) * AUDIT_PAGE_SIZE;
+  const capped = db
+    .select({ n: count() })
+    .from(db.select({ id: auditLog.id }).from(auditLog).where(where).limit(cap + 1).as("capped"))
+    .get()?.n ?? 0;
+  const totalExact = capped <= cap;
+  const total = Math.min(capped, cap);
+  const { page, offset, pageCount } = pageOf(total, requested, AUDIT_PAGE_SIZE);
   const rows = db
     .select({
       id: auditLog.id,
@@ -101,16 +117,25 @@ export function listAudit(actor: Actor, filters: AuditFilters): Page<AuditRow> {
   return {
     rows: rows.map((r) => ({ ...r, subject: subjects(r) })),
     total,
+    totalExact,
     page,
     pageCount,
     pageSize: AUDIT_PAGE_SIZE,
   };
 }
 
-/** Filter choices: the record types present (the Person filter searches instead of listing everyone). */
+/**
+ * Filter choices: the record types present (the Person filter searches instead of listing
+ * everyone). One index seek per type (audit_entity_idx), not a scan of the whole log.
+ */
 export function auditFilterOptions(actor: Actor) {
   authorize(actor, "audit.read", { type: "audit_log" });
-  return {
-    entityTypes: getDb().selectDistinct({ t: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType).all().map((r) => r.t),
-  };
+  const types = getDb().all<{ t: string }>(sql`
+    with recursive types(t) as (
+      select min(${auditLog.entityType}) from ${auditLog}
+      union all
+      select (select min(${auditLog.entityType}) from ${auditLog} where ${auditLog.entityType} > types.t) from types where types.t is not null
+    )
+    select t from types where t is not null`);
+  return { entityTypes: types.map((r) => r.t) };
 }

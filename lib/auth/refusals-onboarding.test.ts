@@ -200,12 +200,12 @@ const cases: RefusalCase[] = [
   ...forbidden("supportsOpenPlan", [STRANGER], (a) => supportsOpenPlan(a), "onboarding.participate"),
   { name: "plansISupport: Nora supports no plan, not even her own", as: NORA, call: (a) => [plansISupport(a), supportsOpenPlan(a)], expect: (r: unknown[]) => expect(r).toEqual([[], false]) },
   { name: "plansISupport: Elif supports Nora's plan as buddy", as: EMP, call: (a) => [plansISupport(a).map((p) => [p.id, p.asBuddy, p.asManager]), supportsOpenPlan(a)], expect: (r: unknown[]) => expect(r).toEqual([[[fx.plan1, true, false]], true]) },
-  { name: "myOnboardingTasks: Elif owes only the open buddy items of Nora's plan", as: EMP, call: (a) => sorted(myOnboardingTasks(a).rows.map((i) => i.id)), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "buddy", true)) },
+  { name: "myOnboardingTasks: Elif owes only the open buddy items of Nora's plan", as: EMP, call: (a) => sorted(Array.from({ length: myOnboardingTasks(a).pageCount }, (_, k) => myOnboardingTasks(a, { page: k + 1 }).rows.map((i) => i.id)).flat()), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "buddy", true)) },
   { name: "myOnboardingTasks: Nora owes nothing to other people's plans", as: NORA, call: (a) => myOnboardingTasks(a).rows, expect: (r: unknown[]) => expect(r).toEqual([]) },
   {
     name: "myOnboardingTasks: the manager owes only the manager items of the plans naming him",
     as: MGR,
-    call: (a) => sorted(myOnboardingTasks(a).rows.map((i) => i.id)),
+    call: (a) => sorted(Array.from({ length: myOnboardingTasks(a).pageCount }, (_, k) => myOnboardingTasks(a, { page: k + 1 }).rows.map((i) => i.id)).flat()),
     expect: (ids: number[]) => expect(ids).toEqual(sorted([...itemsOf(fx.planMark, "manager", true), ...itemsOf(fx.planOutsider, "manager", true)])),
   },
   {

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { auditFilterOptions, auditPersonName, searchAuditPeople } from "@/lib/audit/browse";
 import { checkCredentials } from "@/lib/auth/signin";
 import { assertPeopleDirectory, getPerson, listPeople, type PersonSummary } from "@/lib/people/directory";
-import { createPerson, personFormOptions, setOwnLocale, setPersonActive, updatePerson } from "@/lib/people/records";
+import { createPerson, personFormOptions, searchTeams, setOwnLocale, setPersonActive, updatePerson } from "@/lib/people/records";
 import { getMyRole, getRoleBySlug, listRoles, type RoleDetail } from "@/lib/roles/catalog";
 import { editableRoleDocs } from "@/lib/roles/documents";
 import { discardDraft, draftChanges, getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
@@ -97,6 +97,7 @@ const cases: RefusalCase[] = [
 
   // ---------- people: records ----------
   ...forbidden("personFormOptions", EVERYONE_BUT_HR, (a) => personFormOptions(a), "people.update", () => ({ type: "person" })),
+  ...forbidden("searchTeams", EVERYONE_BUT_HR, (a) => searchTeams(a, "a"), "people.update", () => ({ type: "person" })),
   ...forbidden("createPerson", [MGR, SUP, EMP], (a) => createPerson(a, newPerson), "people.create", () => ({ type: "person" })),
   ...forbidden("updatePerson", [MGR, SUP, EMP], (a) => { const p = personInput(NORA); return updatePerson(a, p.id, p.revision, p.input); }, "people.update", person),
   ...forbidden("setPersonActive", EVERYONE_BUT_HR, (a) => { const p = personInput(EMP); return setPersonActive(a, p.id, p.revision, false); }, "people.deactivate", () => ({ type: "person", id: idOf(EMP) })),

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, jobRoles, notifications, people, roleVersions } from "@/db/schema";
 import { answerAck, getAck, listMyItems, openItemCount, replyToAck } from "@/lib/communication/answers";
-import { TRACKING_PAGE_SIZE, sendReminders, trackingRequest, versionTracking } from "@/lib/communication/tracking";
+import { TRACKING_PAGE_SIZE, TRACKING_PREVIEW, sendReminders, trackingRequest, versionTracking } from "@/lib/communication/tracking";
 import { ActionError, ConflictError, FieldError, NotFoundError } from "@/lib/core/errors";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
@@ -305,8 +305,13 @@ describe("tracking at scale", () => {
     const first = versionTracking(mgr, SA, 2).tracking;
     expect(first.counts.waiting).toBe(before.counts.waiting + extra);
     expect(first.counts.understood).toBe(before.counts.understood);
-    expect(first.waiting).toHaveLength(TRACKING_PAGE_SIZE);
+    // each group shows its first few people only; the full list is a group's own pages
+    expect(first.waiting).toHaveLength(TRACKING_PREVIEW);
     expect(first.page).toBeNull();
+    const firstPage = versionTracking(mgr, SA, 2, { group: "waiting", page: 1 }).tracking;
+    expect(firstPage.waiting).toHaveLength(TRACKING_PAGE_SIZE);
+    expect(firstPage.waiting.slice(0, TRACKING_PREVIEW).map((r) => r.ackId)).toEqual(first.waiting.map((r) => r.ackId));
+    expect(firstPage.understood.length).toBeLessThanOrEqual(TRACKING_PREVIEW);
     const pageCount = Math.ceil(first.counts.waiting / TRACKING_PAGE_SIZE);
     const all = Array.from({ length: pageCount }, (_, k) => versionTracking(mgr, SA, 2, { group: "waiting", page: k + 1 }).tracking);
     expect(all[1].page).toEqual({ group: "waiting", page: 2, pageCount });

@@ -16,6 +16,7 @@ import { completeReadRoleItems } from "@/lib/onboarding/read-role";
 import { diffRoles, onlyChanges, type RoleDiff } from "@/lib/roles/diff";
 import { parseRoleDoc, type RoleDoc } from "@/lib/roles/doc";
 import { versionsBetween, type VersionSummary } from "@/lib/roles/history";
+import { cappedCount } from "@/lib/core/capped-count";
 
 const baseVersion = alias(roleVersions, "base_version");
 const owner = alias(people, "owner");
@@ -81,12 +82,11 @@ export function listMyItems(actor: Actor, opts: { page?: number; open?: boolean 
 
 export function openItemCount(actor: Actor): number {
   authorize(actor, "acks.answer");
-  return (
+  return cappedCount(
     getDb()
-      .select({ n: count() })
+      .select({ one: sql`1` })
       .from(acknowledgements)
-      .where(and(ownRows(acknowledgements.personId, actor), inArray(acknowledgements.state, OPEN_ACK_STATES)))
-      .get()?.n ?? 0
+      .where(and(ownRows(acknowledgements.personId, actor), inArray(acknowledgements.state, OPEN_ACK_STATES))),
   );
 }
 

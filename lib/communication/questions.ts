@@ -6,6 +6,7 @@ import { acknowledgements, announcements, jobRoles, people, roleVersions } from 
 import { answerableAcksCondition, authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { pageOf, type Page } from "@/lib/core/pagination";
+import { cappedCount } from "@/lib/core/capped-count";
 
 /**
  * "Questions to answer": every open question (an item in "clarification") the actor may answer,
@@ -83,5 +84,5 @@ export function listQuestionsToAnswer(actor: Actor, opts: { page?: number } = {}
 /** How many questions wait for the actor's answer (the navigation's count; same condition as the list). */
 export function questionsToAnswerCount(actor: Actor): number {
   authorize(actor, "acks.answer");
-  return getDb().select({ n: count() }).from(acknowledgements).where(waitingQuestions(actor)).get()?.n ?? 0;
+  return cappedCount(getDb().select({ one: sql`1` }).from(acknowledgements).where(waitingQuestions(actor)));
 }

@@ -31,11 +31,13 @@ export type TrackingRow = {
 export const TRACKING_GROUPS = ["understood", "asked", "waiting", "replaced"] as const;
 export type TrackingGroup = (typeof TRACKING_GROUPS)[number];
 
-/** Each group shows at most this many people; the rest are a paginated list of that group. */
-export const TRACKING_PAGE_SIZE = 20;
+/** Each group shows its count and at most this many people, with a link to the rest. */
+export const TRACKING_PREVIEW = 8;
+/** The full list of one group (`?group=…`) comes this many people a page. */
+export const TRACKING_PAGE_SIZE = 50;
 
 export type Tracking = {
-  /** The first page of each group (or the asked-for page of `page.group`). */
+  /** The first TRACKING_PREVIEW people of each group (or the asked-for page of `page.group`). */
   understood: TrackingRow[];
   asked: (TrackingRow & { answered: boolean })[];
   waiting: TrackingRow[];
@@ -79,8 +81,8 @@ const GROUP_STATES: Record<TrackingGroup, AckState[]> = {
 };
 
 /**
- * Counts per group and one page of people per group (never everyone): the first page of each, or
- * the asked-for page of one group.
+ * Counts per group and a few people per group (never everyone): the first TRACKING_PREVIEW of each,
+ * and the asked-for page (TRACKING_PAGE_SIZE a page) of one group.
  */
 function trackingFor(where: SQL, request: TrackingPageRequest = {}, now = new Date()): Tracking {
   const db = getDb();
@@ -99,10 +101,12 @@ function trackingFor(where: SQL, request: TrackingPageRequest = {}, now = new Da
   let page: Tracking["page"] = null;
   const rowsOf = (group: TrackingGroup) => {
     let offset = 0;
+    let limit = TRACKING_PREVIEW;
     if (request.group === group) {
       const p = pageOf(counts[group], request.page, TRACKING_PAGE_SIZE);
       page = { group, page: p.page, pageCount: p.pageCount };
       offset = p.offset;
+      limit = TRACKING_PAGE_SIZE;
     }
     if (!counts[group]) return [];
     return db
@@ -120,7 +124,7 @@ function trackingFor(where: SQL, request: TrackingPageRequest = {}, now = new Da
       .innerJoin(holder, eq(holder.id, acknowledgements.personId))
       .where(and(where, inArray(acknowledgements.state, GROUP_STATES[group])))
       .orderBy(...(group === "waiting" ? [asc(acknowledgements.createdAt)] : []), asc(holder.name), asc(acknowledgements.id))
-      .limit(TRACKING_PAGE_SIZE)
+      .limit(limit)
       .offset(offset)
       .all()
       .map((r) => ({ ...r, daysWaiting: daysBetween(r.createdAt) }));

@@ -14,6 +14,7 @@ import { CONCERN_REMINDER_WORKING_DAYS, type ConcernAudience, type ConcernMessag
 import { holidaysBetween } from "@/lib/org/settings";
 import { currentDoc } from "@/lib/roles/documents";
 import { workingDaysBetween } from "./status";
+import { cappedCount } from "@/lib/core/capped-count";
 
 /*
  * Reading concerns (issue 10, points 3 and 4): the addressee's inbox, "waiting for the author"
@@ -139,7 +140,7 @@ export function listConcerns(actor: Actor, opts: { view: ConcernView; page?: num
 /** How many concerns wait for the actor's answer (the navigation's count; the inbox's condition). */
 export function inboxCount(actor: Actor): number {
   if (!can(actor, "concerns.raise")) return 0;
-  return getDb().select({ n: count() }).from(concerns).where(and(concernsCondition(actor), viewCondition(actor, "inbox", undefined))).get()?.n ?? 0;
+  return cappedCount(getDb().select({ one: sql`1` }).from(concerns).where(and(concernsCondition(actor), viewCondition(actor, "inbox", undefined))));
 }
 
 export type ConcernRow = {

@@ -9,6 +9,7 @@ import { pageOf, type Page } from "@/lib/core/pagination";
 import { DRAFT_STATUSES, RELEASED_STATUSES } from "@/lib/evaluations/vocabulary";
 import { organisationSettings } from "@/lib/org/settings";
 import { addDays, DUE_HORIZON_DAYS, nextDue, type Due, type DueKind, type DueSchedule } from "@/lib/evaluations/due-rule";
+import { cappedCount } from "@/lib/core/capped-count";
 
 export { DUE_HORIZON_DAYS, type Due, type DueKind } from "@/lib/evaluations/due-rule";
 
@@ -108,7 +109,7 @@ export function evaluationsDue(actor: Actor, requestedPage = 1, today = todayIso
  */
 export function evaluationsDueCount(actor: Actor, today = todayIso()): number {
   const { last, where } = dueQuery(actor, today);
-  return getDb().select({ n: count() }).from(people).leftJoin(last, eq(last.personId, people.id)).where(where).get()?.n ?? 0;
+  return cappedCount(getDb().select({ one: sql`1` }).from(people).leftJoin(last, eq(last.personId, people.id)).where(where));
 }
 
 /** The actor's own next evaluation (for "How I will be evaluated"). */

@@ -12,6 +12,7 @@ import { parseCriteria, type FrozenCriteria } from "@/lib/evaluations/criteria";
 import { ratingScale, type RatingLevel } from "@/lib/evaluations/scale";
 import { DRAFT_STATUSES, type EvaluationKind, type EvaluationStatus, type Outcome } from "@/lib/evaluations/vocabulary";
 import { containsText } from "@/lib/core/like";
+import { cappedCount } from "@/lib/core/capped-count";
 
 /** Reading evaluations: one evaluation as its reader may see it, and the lists. */
 
@@ -204,7 +205,7 @@ export function listEvaluations(actor: Actor, filter: EvaluationFilter, page = 1
 
 /** How many evaluations wait for the actor (the list's "Waiting for me" count). */
 export function evaluationsWaitingCount(actor: Actor): number {
-  return getDb().select({ n: count() }).from(evaluations).where(and(evaluationsCondition(actor), waitingFor(actor))).get()?.n ?? 0;
+  return cappedCount(getDb().select({ one: sql`1` }).from(evaluations).where(and(evaluationsCondition(actor), waitingFor(actor))));
 }
 
 

@@ -17,6 +17,7 @@ import { isFollowupOverdue } from "./due";
 import { tagsOf } from "./my-ratings";
 import type { FollowupStatus, RatingSource, RatingTag } from "./vocabulary";
 import { containsText } from "@/lib/core/like";
+import { cappedCount } from "@/lib/core/capped-count";
 
 /*
  * Follow-ups of low ratings (issue 12, point 5; seed 003: listen, record what happened, hand it to
@@ -85,12 +86,11 @@ export function listFollowups(actor: Actor, opts: { page?: number } = {}, now = 
 /** Follow-ups waiting on the actor: not solved, and theirs or handed to them (the nav badge). */
 export function followupsWaitingCount(actor: Actor): number {
   authorize(actor, "followups.handle");
-  return (
+  return cappedCount(
     getDb()
-      .select({ n: count() })
+      .select({ one: sql`1` })
       .from(ratingFollowups)
-      .where(and(followupsCondition(actor), ne(ratingFollowups.status, "solved"), or(eq(ratingFollowups.ownerId, actor.id), eq(ratingFollowups.handedToId, actor.id))))
-      .get()?.n ?? 0
+      .where(and(followupsCondition(actor), ne(ratingFollowups.status, "solved"), or(eq(ratingFollowups.ownerId, actor.id), eq(ratingFollowups.handedToId, actor.id)))),
   );
 }
 

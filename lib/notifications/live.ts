@@ -1,9 +1,10 @@
 import "server-only";
-import { max, sql } from "drizzle-orm";
+import { and, isNull, max, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, ownRows } from "@/lib/auth/policy";
+import { cappedCount } from "@/lib/core/capped-count";
 
 /**
  * The live notification centre's poll (issue 12, point 4): the actor's unread count and newest
@@ -12,13 +13,8 @@ import { authorize, ownRows } from "@/lib/auth/policy";
  */
 export function liveNotificationState(actor: Actor): { unread: number; latestId: number } {
   authorize(actor, "notifications.read");
-  const row = getDb()
-    .select({
-      unread: sql<number>`coalesce(sum(case when ${notifications.readAt} is null then 1 else 0 end), 0)`,
-      latestId: max(notifications.id),
-    })
-    .from(notifications)
-    .where(ownRows(notifications.personId, actor))
-    .get();
-  return { unread: Number(row?.unread ?? 0), latestId: row?.latestId ?? 0 };
+  const db = getDb();
+  const row = db.select({ latestId: max(notifications.id) }).from(notifications).where(ownRows(notifications.personId, actor)).get();
+  const unread = cappedCount(db.select({ one: sql`1` }).from(notifications).where(and(ownRows(notifications.personId, actor), isNull(notifications.readAt))));
+  return { unread, latestId: row?.latestId ?? 0 };
 }

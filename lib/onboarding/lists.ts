@@ -10,6 +10,7 @@ import { containsText } from "@/lib/core/like";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import type { PlanRow } from "@/lib/onboarding/plans";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
+import { cappedCount } from "@/lib/core/capped-count";
 
 export type OwedItem = {
   id: number;
@@ -39,8 +40,8 @@ export const itemTextColumns = {
   edited: onboardingItems.edited,
 };
 
-/** One page of "My onboarding tasks". */
-export const TASKS_PAGE_SIZE = 25;
+/** One page of "My onboarding tasks": small, so the page weighs about the same at any size of organisation (issue 15). */
+export const TASKS_PAGE_SIZE = 10;
 
 /** The open items the actor owes as buddy, manager or HR, overdue first, one page at a time. */
 export function myOnboardingTasks(actor: Actor, opts: { page?: number } = {}, today = todayIso()): Page<OwedItem> {
@@ -79,12 +80,13 @@ export function myOnboardingTasks(actor: Actor, opts: { page?: number } = {}, to
 /** How many open items the actor owes as buddy, manager or HR (for the navigation). */
 export function onboardingDutyCount(actor: Actor): number {
   authorize(actor, "onboarding.participate");
-  return getDb()
-    .select({ n: count() })
-    .from(onboardingItems)
-    .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
-    .where(openItemsWhere(owedItemsCondition(actor)))
-    .get()!.n;
+  return cappedCount(
+    getDb()
+      .select({ one: sql`1` })
+      .from(onboardingItems)
+      .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
+      .where(openItemsWhere(owedItemsCondition(actor))),
+  );
 }
 
 export type OverviewRow = {
@@ -101,9 +103,13 @@ export type OverviewRow = {
   overdue: number;
 };
 
-export const OVERVIEW_PAGE_SIZE = 25;
+/** One page of the overview: small, so the page weighs about the same at any size of organisation (issue 15). */
+export const OVERVIEW_PAGE_SIZE = 10;
 
-/** Every onboarding in the actor's scope, with % done and overdue counts; filter by team and status. */
+/**
+ * Every onboarding in the actor's scope, a page at a time, with % done and overdue counts; filter by
+ * team and status. The counts come from onboarding_items_progress_idx alone (a covering index).
+ */
 export function onboardingOverview(
   actor: Actor,
   opts: { teamId?: number; teamName?: string; status?: "open" | "closed" | "all"; page?: number } = {},
@@ -180,17 +186,31 @@ export function supportsOpenPlan(actor: Actor): boolean {
 
 export type SupportedPlan = { id: number; hireName: string; startDate: string; asBuddy: boolean; asManager: boolean };
 
-/** Open plans that name the actor as buddy or manager, newest start first (up to 100). */
-export function plansISupport(actor: Actor): SupportedPlan[] {
+/** One page of the plans the actor supports ("My onboarding tasks"). */
+export const SUPPORTED_PLANS_PAGE_SIZE = 10;
+
+/** Open plans that name the actor as buddy or manager, newest start first, a page at a time. */
+export function supportedPlansPage(actor: Actor, opts: { page?: number } = {}): Page<SupportedPlan> {
   authorize(actor, "onboarding.participate");
+  const db = getDb();
   const hire = alias(people, "hire");
-  return getDb()
+  const where = and(eq(onboardings.status, "open"), supportedPlansCondition(actor));
+  const total = db.select({ n: count() }).from(onboardings).where(where).get()?.n ?? 0;
+  const { page, pageCount, offset } = pageOf(total, opts.page, SUPPORTED_PLANS_PAGE_SIZE);
+  const rows = db
     .select({ id: onboardings.id, hireName: hire.name, startDate: onboardings.startDate, buddyId: onboardings.buddyId, managerId: onboardings.managerId })
     .from(onboardings)
     .innerJoin(hire, eq(hire.id, onboardings.personId))
-    .where(and(eq(onboardings.status, "open"), supportedPlansCondition(actor)))
+    .where(where)
     .orderBy(desc(onboardings.startDate), desc(onboardings.id))
-    .limit(100)
+    .limit(SUPPORTED_PLANS_PAGE_SIZE)
+    .offset(offset)
     .all()
     .map(({ buddyId, managerId, ...p }) => ({ ...p, asBuddy: buddyId === actor.id, asManager: managerId === actor.id }));
+  return { rows, total, page, pageCount, pageSize: SUPPORTED_PLANS_PAGE_SIZE };
+}
+
+/** The first page of {@link supportedPlansPage}. */
+export function plansISupport(actor: Actor): SupportedPlan[] {
+  return supportedPlansPage(actor).rows;
 }

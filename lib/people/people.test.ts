@@ -1,11 +1,11 @@
 import { eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, jobRoles, people } from "@/db/schema";
+import { auditLog, jobRoles, people, teams } from "@/db/schema";
 import { todayIso } from "@/lib/core/dates";
 import { ConflictError, FieldError, ForbiddenError } from "@/lib/core/errors";
 import { getPerson, listPeople } from "@/lib/people/directory";
-import { REPORTS_TO_SEARCH_LIMIT, createPerson, personFormOptions, searchReportsTo, setPersonActive, updatePerson } from "@/lib/people/records";
+import { REPORTS_TO_SEARCH_LIMIT, TEAM_SEARCH_LIMIT, createPerson, personFormOptions, searchReportsTo, searchTeams, setPersonActive, updatePerson } from "@/lib/people/records";
 import { createPersonSchema, updatePersonSchema } from "@/lib/people/schema";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
@@ -138,7 +138,7 @@ describe("people", () => {
 
   it("the person form lists no people: 'Reports to' is a search of at most 20 active people", async () => {
     const hr = actorFor("hr@example.com");
-    expect(Object.keys(personFormOptions(hr))).toEqual(["jobRoles", "teams"]);
+    expect(Object.keys(personFormOptions(hr))).toEqual(["jobRoles"]);
     for (let i = 0; i < REPORTS_TO_SEARCH_LIMIT + 5; i++)
       await createPerson(hr, { ...base, name: `Bulk Manager ${i}`, email: `bulk.manager.${i}@example.com`, password: "a-strong-password" });
     expect(searchReportsTo(hr, "bulk manager")).toHaveLength(REPORTS_TO_SEARCH_LIMIT);
@@ -147,6 +147,20 @@ describe("people", () => {
     expect(searchReportsTo(hr, "%")).toEqual([]);
     const elif = actorFor("employee@example.com");
     expect(searchReportsTo(hr, "yilmaz", elif.id)).toEqual([]);
+  });
+
+  it("the person form lists no teams: 'Team' is a search of at most 20 teams", () => {
+    const hr = actorFor("hr@example.com");
+    const db = getDb();
+    for (let i = 0; i < TEAM_SEARCH_LIMIT + 5; i++) db.insert(teams).values({ slug: `bulk-team-${i}`, name: `Bulk Team ${String(i).padStart(2, "0")}` }).run();
+    const bulk = searchTeams(hr, "bulk team");
+    expect(bulk).toHaveLength(TEAM_SEARCH_LIMIT);
+    expect(bulk[0].name).toBe("Bulk Team 00");
+    expect(searchTeams(hr, "BULK TEAM 24").map((t) => t.name)).toEqual(["Bulk Team 24"]);
+    expect(searchTeams(hr, "  ")).toEqual([]);
+    expect(searchTeams(hr, "%")).toEqual([]);
+    expect(() => searchTeams(actorFor("manager@example.com"), "a")).toThrow(ForbiddenError);
+    expect(() => searchTeams(actorFor("employee@example.com"), "a")).toThrow(ForbiddenError);
   });
 
   it("only HR may search for a manager", () => {

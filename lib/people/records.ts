@@ -34,8 +34,27 @@ export function personFormOptions(actor: Actor) {
   const db = getDb();
   return {
     jobRoles: db.select({ id: jobRoles.id, title: jobRoles.title }).from(jobRoles).orderBy(asc(jobRoles.title)).all(),
-    teams: db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)).all(),
   };
+}
+
+/** At most this many teams come back from the person form's team search. */
+export const TEAM_SEARCH_LIMIT = 20;
+
+/**
+ * The person form's "Team" search-as-you-type (HR only): at most 20 teams whose name contains the
+ * text (never the whole list of teams).
+ */
+export function searchTeams(actor: Actor, text: string): { id: number; name: string }[] {
+  authorize(actor, "people.update", { type: "person" });
+  const q = text.trim().slice(0, 100);
+  if (!q) return [];
+  return getDb()
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(containsText(teams.name, q))
+    .orderBy(asc(teams.name), asc(teams.id))
+    .limit(TEAM_SEARCH_LIMIT)
+    .all();
 }
 
 /** At most this many people come back from the "Reports to" search. */

@@ -8,7 +8,7 @@ import { taskIndex } from "@/lib/roles/doc";
 import { getDraft, publishDraft, saveDraft } from "@/lib/roles/drafts";
 import { getVersion } from "@/lib/roles/history";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
-import { HOLDERS_SHOWN, SEARCH_PAGE_SIZE, closestWords, editDistance, ftsQuery, ownershipReports, searchTasks, searchTasksPage, trigramQuery } from "@/lib/roles/whose-task";
+import { HOLDERS_SHOWN, OWNERSHIP_PAGE_SIZE, SEARCH_PAGE_SIZE, closestWords, editDistance, ftsQuery, ownershipReports, searchTasks, searchTasksPage, trigramQuery } from "@/lib/roles/whose-task";
 
 beforeAll(async () => {
   await useSeededTestDb();
@@ -174,6 +174,12 @@ describe("typo tolerance and ranking", () => {
   });
 });
 
+/** Every unowned task, page after page. */
+function allUnowned(actor: ReturnType<typeof actorFor>) {
+  const first = ownershipReports(actor).unowned;
+  return Array.from({ length: first.pageCount }, (_, k) => ownershipReports(actor, { unownedPage: k + 1 }).unowned.rows).flat();
+}
+
 describe("ownershipReports", () => {
   it("refuses employees and supervisors", () => {
     expect(() => ownershipReports(actorFor("employee@example.com"))).toThrow(ForbiddenError);
@@ -181,8 +187,9 @@ describe("ownershipReports", () => {
   });
 
   it("finds no gaps in the seeded organisation", () => {
-    expect(ownershipReports(actorFor("manager@example.com"))).toEqual({ unowned: [], shared: [] });
-    expect(ownershipReports(actorFor("hr@example.com"))).toEqual({ unowned: [], shared: [] });
+    const none = { rows: [], total: 0, page: 1, pageCount: 1, pageSize: OWNERSHIP_PAGE_SIZE };
+    expect(ownershipReports(actorFor("manager@example.com"))).toEqual({ unowned: none, shared: none });
+    expect(ownershipReports(actorFor("hr@example.com"))).toEqual({ unowned: none, shared: none });
   });
 
   it("lists the tasks of a role nobody active holds", () => {
@@ -193,7 +200,7 @@ describe("ownershipReports", () => {
 
     const titles = currentTasks("customer-care-agent").map(([, v]) => v.task.title);
     expect(titles.length).toBeGreaterThan(3);
-    const { unowned } = ownershipReports(actorFor("manager@example.com"));
+    const unowned = allUnowned(actorFor("manager@example.com"));
     expect(unowned.map((u) => u.title)).toEqual(titles);
     for (const u of unowned) expect(u.roles).toEqual([{ slug: "customer-care-agent", title: "Customer Care Agent" }]);
 
@@ -214,7 +221,7 @@ describe("ownershipReports", () => {
         { taskKey: taskKey("service-manager", "Approve goodwill"), personId: manager, kind: "released", since: "2025-01-01" },
       ])
       .run();
-    const { unowned } = ownershipReports(actorFor("manager@example.com"));
+    const unowned = allUnowned(actorFor("manager@example.com"));
     // roles in title order: Customer Care Agent, then Service Manager
     expect(unowned.map((u) => u.title)).toEqual([...ccaTitles.slice(1), "Approve goodwill"]);
     expect(unowned.find((u) => u.title === "Approve goodwill")!.roles).toEqual([{ slug: "service-manager", title: "Service Manager" }]);
@@ -234,15 +241,37 @@ describe("ownershipReports", () => {
     expect(publishDraft(mgr, "technician", 1, { summary: "Tool count", kind: "editorial" }).number).toBe(2);
 
     const { shared } = ownershipReports(mgr);
-    expect(shared).toEqual([
+    expect(shared.total).toBe(1);
+    expect(shared.rows).toEqual([
       {
         title: "Weekly cycle count",
         roles: [
           { slug: "parts-clerk", title: "Parts Clerk" },
           { slug: "technician", title: "Technician" },
         ],
+        roleCount: 2,
       },
     ]);
+  });
+
+  it("comes a page at a time, never every gap", () => {
+    const active = getDb().select({ id: people.id }).from(people).where(eq(people.active, true)).all().map((p) => p.id);
+    getDb().update(people).set({ active: false }).where(inArray(people.id, active)).run();
+    try {
+      const mgr = actorFor("manager@example.com");
+      const first = ownershipReports(mgr).unowned;
+      expect(first.total).toBeGreaterThan(OWNERSHIP_PAGE_SIZE);
+      expect(first.rows).toHaveLength(OWNERSHIP_PAGE_SIZE);
+      expect(first.pageCount).toBe(Math.ceil(first.total / OWNERSHIP_PAGE_SIZE));
+      const pages = Array.from({ length: first.pageCount }, (_, k) => ownershipReports(mgr, { unownedPage: k + 1 }).unowned);
+      expect(pages.reduce((n, p) => n + p.rows.length, 0)).toBe(first.total);
+      expect(pages[1].page).toBe(2);
+      expect(pages[1].rows[0]).not.toEqual(first.rows[0]);
+      // a page past the end is the last page
+      expect(ownershipReports(mgr, { unownedPage: 999 }).unowned.page).toBe(first.pageCount);
+    } finally {
+      getDb().update(people).set({ active: true }).where(inArray(people.id, active)).run();
+    }
   });
 });
 

@@ -270,13 +270,24 @@ export function searchTasks(actor: Actor, q: string, limit = 30): SearchResult[]
   return searchTasksPage(actor, q, 1, limit).rows;
 }
 
-export type OwnershipGap = { title: string; roles: { slug: string; title: string }[] };
+export type OwnershipGap = { title: string; roles: { slug: string; title: string }[]; roleCount: number };
+
+/** Each ownership report comes this many tasks a page (issue 15: the manager's page must not grow with the organisation). */
+export const OWNERSHIP_PAGE_SIZE = 10;
+/** A shared task names at most this many of its roles, with the count of all. */
+export const OWNERSHIP_ROLES_SHOWN = 5;
+
+function pageOfGaps(gaps: OwnershipGap[], requested: number | undefined): Page<OwnershipGap> {
+  const at = pageOf(gaps.length, requested, OWNERSHIP_PAGE_SIZE);
+  const rows = gaps.slice(at.offset, at.offset + OWNERSHIP_PAGE_SIZE).map((g) => ({ ...g, roles: g.roles.slice(0, OWNERSHIP_ROLES_SHOWN) }));
+  return { rows, total: gaps.length, page: at.page, pageCount: at.pageCount, pageSize: OWNERSHIP_PAGE_SIZE };
+}
 
 /**
  * For managers: tasks owned by a role that nobody holds (and nobody was assigned), and tasks with
- * the same name owned by more than one role.
+ * the same name owned by more than one role; each a page of OWNERSHIP_PAGE_SIZE, never all of them.
  */
-export function ownershipReports(actor: Actor): { unowned: OwnershipGap[]; shared: OwnershipGap[] } {
+export function ownershipReports(actor: Actor, opts: { unownedPage?: number; sharedPage?: number } = {}): { unowned: Page<OwnershipGap>; shared: Page<OwnershipGap> } {
   authorize(actor, "tasks.ownershipReports");
   applyDueTransfers();
   const docs = currentDocs();
@@ -290,14 +301,20 @@ export function ownershipReports(actor: Actor): { unowned: OwnershipGap[]; share
   for (const d of docs) {
     for (const [key, { task }] of taskIndex(d.doc)) {
       const role = { slug: d.role.slug, title: d.role.title };
-      if (!holders(d.role.id, key).holderCount) unowned.push({ title: task.title, roles: [role] });
+      if (!holders(d.role.id, key).holderCount) unowned.push({ title: task.title, roles: [role], roleCount: 1 });
       const folded = foldForSearch(task.title);
-      const entry = byTitle.get(folded) ?? { title: task.title, roles: [] };
-      if (!entry.roles.some((r) => r.slug === role.slug)) entry.roles.push(role);
+      const entry = byTitle.get(folded) ?? { title: task.title, roles: [], roleCount: 0 };
+      if (!entry.roles.some((r) => r.slug === role.slug)) {
+        entry.roles.push(role);
+        entry.roleCount = entry.roles.length;
+      }
       byTitle.set(folded, entry);
     }
   }
-  return { unowned, shared: [...byTitle.values()].filter((e) => e.roles.length > 1) };
+  return {
+    unowned: pageOfGaps(unowned, opts.unownedPage),
+    shared: pageOfGaps([...byTitle.values()].filter((e) => e.roles.length > 1), opts.sharedPage),
+  };
 }
 
 /** The tasks a person owns now (their role's, minus released, plus assigned): key → title. */

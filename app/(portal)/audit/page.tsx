@@ -125,7 +125,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <p className="mb-2 text-sm text-slate-600">
-        {t("count", { count: result.total })}
+        {result.totalExact ? t("count", { count: result.total }) : t("countAtLeast", { count: result.total })}
         {filters.signIns ? null : ` · ${t("signInsHidden")}`}
       </p>
       {result.rows.length === 0 ? (
@@ -169,6 +169,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         page={result.page}
         pageCount={result.pageCount}
         basePath="/audit"
+        pageCountKnown={result.totalExact}
         params={{
           person: personId ? String(personId) : undefined,
           who: filters.personText,

@@ -6,7 +6,7 @@ import { createAction } from "@/lib/core/action";
 import { resendInvitation } from "@/lib/email/invitations";
 import { fields } from "@/lib/core/validation";
 import { z } from "zod";
-import { createPerson, searchReportsTo, setPersonActive, updatePerson } from "@/lib/people/records";
+import { createPerson, searchReportsTo, searchTeams, setPersonActive, updatePerson } from "@/lib/people/records";
 import { createPersonSchema, setActiveSchema, updatePersonSchema } from "@/lib/people/schema";
 
 export const createPersonAction = createAction(createPersonSchema, async (input, actor) => {
@@ -37,3 +37,6 @@ export const resendInvitationAction = createAction(z.object({ id: fields.id }), 
 export const searchReportsToAction = createAction(z.object({ q: z.string().max(100), excludeId: fields.id.optional() }), ({ q, excludeId }, actor) =>
   searchReportsTo(actor, q, excludeId),
 );
+
+/** The person form's "Team" search: at most 20 teams whose name contains the typed text (HR). */
+export const searchTeamsAction = createAction(z.object({ q: z.string().max(100) }), ({ q }, actor) => searchTeams(actor, q));

@@ -22,13 +22,17 @@ function Snippet({ text }: { text: string }) {
   return <MarkedMarkdown className="[&_p]:inline">{snippetToMarkedMarkdown(text)}</MarkedMarkdown>;
 }
 
-export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; unowned?: string; shared?: string }> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const q = (sp.q ?? "").slice(0, SEARCH_MAX);
   const hits = q ? found(() => searchTasksPage(actor, q, pageParam(sp.page))) : null;
   const results = hits?.rows ?? [];
-  const reports = can(actor, "tasks.ownershipReports") ? ownershipReports(actor) : null;
+  const reports = can(actor, "tasks.ownershipReports")
+    ? ownershipReports(actor, { unownedPage: pageParam(sp.unowned), sharedPage: pageParam(sp.shared) })
+    : null;
+  // Each list's pager keeps the search and the other list's page.
+  const keep = { q: q || undefined, page: hits && hits.page > 1 ? String(hits.page) : undefined, unowned: reports && reports.unowned.page > 1 ? String(reports.unowned.page) : undefined, shared: reports && reports.shared.page > 1 ? String(reports.shared.page) : undefined };
   const t = await getTranslations("whoseTask");
   const c = await getTranslations("common");
   const f = await getTranslations("faq");
@@ -99,7 +103,7 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
               </li>
             ))}
           </ol>
-          <Pagination page={hits!.page} pageCount={hits!.pageCount} basePath="/whose-task" params={{ q }} />
+          <Pagination page={hits!.page} pageCount={hits!.pageCount} basePath="/whose-task" params={{ ...keep, page: undefined }} />
           </>
         ) : (
           <EmptyState>{t("noResults", { q })}</EmptyState>
@@ -108,26 +112,29 @@ export default async function WhoseTaskPage({ searchParams }: { searchParams: Pr
       {reports ? (
         <div className="mt-10 grid gap-6 lg:grid-cols-2">
           <Card>
-            <h2 className="text-lg font-semibold">{t("unowned", { count: reports.unowned.length })}</h2>
+            <h2 className="text-lg font-semibold">{t("unowned", { count: reports.unowned.total })}</h2>
             <p className="mt-1 text-sm text-slate-600">{t("unownedHint")}</p>
             <ul className="mt-3 space-y-1 text-sm" aria-label={t("unownedList")}>
-              {reports.unowned.slice(0, 100).map((g, i) => (
+              {reports.unowned.rows.map((g, i) => (
                 <li key={i}>
                   {g.title} · <Link className="text-brand-700 underline" href={`/roles/${g.roles[0].slug}`}>{g.roles[0].title}</Link>
                 </li>
               ))}
             </ul>
+            <Pagination page={reports.unowned.page} pageCount={reports.unowned.pageCount} basePath="/whose-task" params={{ ...keep, unowned: undefined }} pageKey="unowned" label={t("unownedList")} />
           </Card>
           <Card>
-            <h2 className="text-lg font-semibold">{t("shared", { count: reports.shared.length })}</h2>
+            <h2 className="text-lg font-semibold">{t("shared", { count: reports.shared.total })}</h2>
             <p className="mt-1 text-sm text-slate-600">{t("sharedHint")}</p>
             <ul className="mt-3 space-y-1 text-sm" aria-label={t("sharedList")}>
-              {reports.shared.slice(0, 100).map((g, i) => (
+              {reports.shared.rows.map((g, i) => (
                 <li key={i}>
                   {g.title} · {g.roles.map((r) => r.title).join(", ")}
+                  {g.roleCount > g.roles.length ? ` ${t("moreRoles", { count: g.roleCount - g.roles.length })}` : ""}
                 </li>
               ))}
             </ul>
+            <Pagination page={reports.shared.page} pageCount={reports.shared.pageCount} basePath="/whose-task" params={{ ...keep, shared: undefined }} pageKey="shared" label={t("sharedList")} />
           </Card>
         </div>
       ) : null}

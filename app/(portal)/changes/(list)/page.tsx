@@ -27,7 +27,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       {questions ? (
         <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <Link href="/questions" className="font-medium underline">
-            {t("questionsWaiting", { count: questions })}
+            {questions > 99 ? t("questionsWaitingMany") : t("questionsWaiting", { count: questions })}
           </Link>
         </p>
       ) : null}

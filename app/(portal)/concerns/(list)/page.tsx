@@ -12,6 +12,7 @@ import { formatDay } from "@/lib/core/format-dates";
 import { found, pageParam } from "@/lib/core/page";
 import { CONCERN_VIEWS, inboxCount, listConcerns, type ConcernView } from "@/lib/concerns/read";
 import { statusTone } from "../_components/status";
+import { badgeLabel } from "@/lib/core/capped-count";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("concerns.inbox");
@@ -46,7 +47,7 @@ export default async function ConcernsPage({ searchParams }: { searchParams: Pro
             className={`rounded-full border px-3 py-1 text-sm ${v === view ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
           >
             {t(`view.${v}`)}
-            {v === "inbox" && waiting ? <span className="ml-1.5 font-semibold">({waiting})</span> : null}
+            {v === "inbox" && waiting ? <span className="ml-1.5 font-semibold">({badgeLabel(waiting)})</span> : null}
           </Link>
         ))}
       </nav>

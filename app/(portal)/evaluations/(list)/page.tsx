@@ -12,6 +12,7 @@ import { pageParam } from "@/lib/core/page";
 import { EVALUATION_FILTERS, evaluationsWaitingCount, listEvaluations, type EvaluationFilter } from "@/lib/evaluations/read";
 import { waitingCount } from "@/lib/evaluations/waiting";
 import { statusTone } from "../_components/status";
+import { badgeLabel } from "@/lib/core/capped-count";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("evaluations");
@@ -51,7 +52,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
             className={`rounded-full border px-3 py-1 text-sm ${f === show ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
           >
             {t(`filter.${f}`)}
-            {f === "waiting" && waiting ? <span className="ml-1.5 font-semibold">({waiting})</span> : null}
+            {f === "waiting" && waiting ? <span className="ml-1.5 font-semibold">({badgeLabel(waiting)})</span> : null}
           </Link>
         ))}
         {showsUnanswered ? (

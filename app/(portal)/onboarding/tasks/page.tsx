@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { myOnboardingTasks, plansISupport } from "@/lib/onboarding/lists";
+import { myOnboardingTasks, supportedPlansPage } from "@/lib/onboarding/lists";
 import { found, pageParam } from "@/lib/core/page";
 import { Pagination } from "@/components/ui/pagination";
 import { itemTextForReader } from "@/lib/onboarding/phrases-server";
@@ -15,12 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function MyOnboardingTasksPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function MyOnboardingTasksPage({ searchParams }: { searchParams: Promise<{ page?: string; plans?: string }> }) {
   const actor = await requireActor();
-  const page = pageParam((await searchParams).page);
-  const list = found(() => myOnboardingTasks(actor, { page }));
+  const sp = await searchParams;
+  const list = found(() => myOnboardingTasks(actor, { page: pageParam(sp.page) }));
   const items = list.rows;
-  const plans = plansISupport(actor);
+  const supported = supportedPlansPage(actor, { page: pageParam(sp.plans) });
+  const plans = supported.rows;
   const t = await getTranslations("onboarding.tasks");
   const p = await getTranslations("onboarding.plan");
   const o = await getTranslations("onboarding");
@@ -60,7 +61,13 @@ export default async function MyOnboardingTasksPage({ searchParams }: { searchPa
               </li>
             ))}
           </ul>
-          <Pagination page={list.page} pageCount={list.pageCount} basePath="/onboarding/tasks" />
+          <Pagination
+            page={list.page}
+            pageCount={list.pageCount}
+            basePath="/onboarding/tasks"
+            params={{ plans: supported.page > 1 ? String(supported.page) : undefined }}
+            label={t("list")}
+          />
         </>
       )}
       {plans.length ? (
@@ -80,6 +87,14 @@ export default async function MyOnboardingTasksPage({ searchParams }: { searchPa
               </li>
             ))}
           </ul>
+          <Pagination
+            page={supported.page}
+            pageCount={supported.pageCount}
+            basePath="/onboarding/tasks"
+            params={{ page: list.page > 1 ? String(list.page) : undefined }}
+            pageKey="plans"
+            label={t("supporting")}
+          />
         </section>
       ) : null}
     </div>

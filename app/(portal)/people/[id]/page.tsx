@@ -166,7 +166,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
               phone: person.phone,
               appRole: person.appRole,
               jobRoleId: person.jobRoleId,
-              teamId: person.teamId,
+              team: person.teamId && person.teamName ? { id: person.teamId, name: person.teamName } : null,
               reportsTo:
                 person.reportsToId && person.reportsToName
                   ? { id: person.reportsToId, name: person.reportsToName, email: person.reportsToEmail ?? "" }

@@ -9,6 +9,7 @@ import type { ActionResult } from "@/lib/core/action-types";
 import { NAME_MAX } from "@/lib/core/limits";
 import { localeNames, locales } from "@/i18n/config";
 import { ReportsToPicker, type ReportsToPerson } from "./reports-to-picker";
+import { TeamPicker, type TeamChoice } from "./team-picker";
 
 type Option = { id: number; title?: string; name?: string };
 export type PersonFormValues = {
@@ -19,7 +20,7 @@ export type PersonFormValues = {
   phone: string | null;
   appRole: string;
   jobRoleId: number | null;
-  teamId: number | null;
+  team: TeamChoice | null;
   reportsTo: ReportsToPerson | null;
   startDate: string;
   locale: string | null;
@@ -35,7 +36,7 @@ export function PersonForm({
 }: {
   action: (prev: ActionResult<unknown> | null, data: FormData) => Promise<ActionResult<unknown>>;
   values: PersonFormValues;
-  options: { jobRoles: Option[]; teams: Option[] };
+  options: { jobRoles: Option[] };
   mode: "create" | "edit";
 }) {
   const t = useTranslations("people.form");
@@ -85,13 +86,7 @@ export function PersonForm({
           emptyLabel={t("none")}
           options={options.jobRoles.map((o) => ({ value: o.id, label: o.title ?? "" }))}
         />
-        <SelectField
-          name="teamId"
-          label={t("team")}
-          defaultValue={values.teamId ?? ""}
-          emptyLabel={t("none")}
-          options={options.teams.map((o) => ({ value: o.id, label: o.name ?? "" }))}
-        />
+        <TeamPicker label={t("team")} hint={t("teamHint")} initial={values.team} />
         <ReportsToPicker label={t("reportsTo")} hint={t("reportsToHint")} initial={values.reportsTo} excludeId={values.id} />
         <SelectField
           name="locale"

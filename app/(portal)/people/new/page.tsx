@@ -32,7 +32,7 @@ export default async function NewPersonPage() {
             phone: null,
             appRole: "employee",
             jobRoleId: null,
-            teamId: null,
+            team: null,
             reportsTo: null,
             startDate: today,
             locale: null,

@@ -1,0 +1,1 @@
+CREATE INDEX `onboarding_items_progress_idx` ON `onboarding_items` (`onboarding_id`,`done_at`,`due_date`,`assignee`);
