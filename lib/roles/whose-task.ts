@@ -99,7 +99,7 @@ export const HOLDERS_SHOWN = 5;
  * Who holds each role now, with person-level exceptions from transfers: the first few names per
  * role and the count of all (never every holder). Three queries, none of them per result.
  */
-function holdersByRole(roleIds: number[], taskKeys: string[]) {
+function holdersByRole(roleIds: number[], taskKeys: string[], withNames = true) {
   const db = getDb();
   const overrides = taskKeys.length
     ? db
@@ -122,7 +122,9 @@ function holdersByRole(roleIds: number[], taskKeys: string[]) {
       : [],
   );
   // The first names per role, enough to fill the list after any released holders are left out.
-  const first = roleIds.length
+  // (Not for the ownership reports, which need only the counts: at 10,000 people numbering every
+  // holder of every role was most of the manager's "Whose task?" page.)
+  const first = withNames && roleIds.length
     ? db.all<{ id: number; name: string; jobRoleId: number }>(sql`
         select id, name, job_role_id as jobRoleId from (
           select ${people.id} as id, ${people.name} as name, ${people.jobRoleId} as job_role_id,
@@ -295,6 +297,7 @@ export function ownershipReports(actor: Actor, opts: { unownedPage?: number; sha
   const holders = holdersByRole(
     docs.map((d) => d.role.id),
     allKeys,
+    false,
   );
   const unowned: OwnershipGap[] = [];
   const byTitle = new Map<string, OwnershipGap>();
