@@ -23,6 +23,8 @@ test("HR sends a pulse to a team; the employee answers it anonymously, once", as
   await hrPage.getByLabel("Team").selectOption({ label: "Reception" });
   await hrPage.getByRole("button", { name: "Preview" }).click();
   await expect(hrPage.getByTestId("pulse-preview")).toContainText(/will receive it/);
+  // "Preview" is a plain GET form: a new document, which must hydrate before its action form works.
+  await expect(hrPage.locator("html")).toHaveAttribute("data-hydrated", "");
   await hrPage.getByRole("button", { name: "Send the pulse" }).click();
   await expect(hrPage.getByRole("status").filter({ hasText: "The pulse was sent." })).toBeVisible();
   await hrPage.reload();

@@ -12,6 +12,9 @@ export type Received = { to: string[]; subject: string; messageId: string; text:
 export async function startMailServer(options: { port?: number; delayMs?: number } = {}) {
   const received: Received[] = [];
   let delayMs = options.delayMs ?? 0;
+  // For a test that stops the app mid-send: recipients being held now, and when a message was last accepted.
+  let held = 0;
+  let lastAcceptedAt = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -20,7 +23,11 @@ export async function startMailServer(options: { port?: number; delayMs?: number
       callback(null, { user: auth.username });
     },
     onRcptTo(_address, _session, callback) {
-      setTimeout(() => callback(), delayMs);
+      held++;
+      setTimeout(() => {
+        held--;
+        callback();
+      }, delayMs);
     },
     onData(stream, session, callback) {
       simpleParser(stream).then(
@@ -36,6 +43,7 @@ export async function startMailServer(options: { port?: number; delayMs?: number
             html: typeof mail.html === "string" ? mail.html : "",
             headers,
           });
+          lastAcceptedAt = Date.now();
           callback();
         },
         (e: Error) => callback(e),
@@ -50,6 +58,14 @@ export async function startMailServer(options: { port?: number; delayMs?: number
     received,
     setDelay(ms: number) {
       delayMs = ms;
+    },
+    /**
+     * True while a recipient is held and the last message was accepted at least `settledMs` ago: the
+     * sender has had time to record that message as sent, and the next one is not accepted yet. A
+     * crash then loses no accepted message and leaves none to be sent twice.
+     */
+    holdingBetweenMessages(settledMs = 300) {
+      return held > 0 && Date.now() - lastAcceptedAt >= settledMs;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
