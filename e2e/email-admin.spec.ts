@@ -105,7 +105,11 @@ test("HR's Failed tab shows a failed delivery with the server's answer; Retry pu
   await expectNoSeriousViolations(page);
 
   await row.getByRole("button", { name: `Retry ${subject}` }).click();
-  await expect(page.getByRole("status").filter({ hasText: "1 email is back in the queue." })).toBeVisible();
+  const retried = page.getByRole("status").filter({ hasText: "1 email is back in the queue." });
+  await expect(retried).toBeVisible();
+  // The list refreshes without the row; the confirmation stays (it is the page's, not the row's).
+  await expect(page.getByTestId(`email-${deliveryId}`)).toHaveCount(0);
+  await expect(retried).toBeVisible();
   // Back in the queue with a fresh retry window: waiting, or already taken by the worker (every 10 s).
   const after = statusOf();
   expect(["pending", "sent"]).toContain(after.status);

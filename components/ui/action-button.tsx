@@ -3,6 +3,7 @@
 import { useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
+import { useStatusRegion } from "@/components/ui/status-region";
 import type { ActionResult } from "@/lib/core/action-types";
 
 type Variant = Parameters<typeof buttonClass>[0];
@@ -35,6 +36,7 @@ export function ActionButton<T>({
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const announce = useStatusRegion();
   return (
     <div className={`flex flex-col gap-1 ${align === "end" ? "items-end" : "items-start"}`}>
       <button
@@ -47,7 +49,11 @@ export function ActionButton<T>({
           startTransition(async () => {
             const result = await action(null, input);
             if (result.ok) {
-              setMessage(success ? { ok: true, text: success(result.data) } : null);
+              const text = success ? success(result.data) : null;
+              if (text && announce) {
+                announce(text);
+                setMessage(null);
+              } else setMessage(text ? { ok: true, text } : null);
               router.refresh();
             } else {
               setMessage({ ok: false, text: result.error + (result.fieldErrors._form ? ` ${result.fieldErrors._form}` : "") });

@@ -10,6 +10,7 @@ import { requireActor } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/core/format-dates";
 import { found, pageParam } from "@/lib/core/page";
 import { EMAIL_LIST_TABS, emailOverview, listEmails, type EmailListRow, type EmailListTab } from "@/lib/email/admin";
+import { StatusRegion } from "@/components/ui/status-region";
 import { ClearBounceButton, RetryAllButton, RetryButton } from "./_components/email-buttons";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -82,52 +83,54 @@ export default async function EmailAdminPage({ searchParams }: Props) {
       </nav>
 
       <section aria-labelledby="email-list-title">
-        <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
-          <div>
-            <h2 id="email-list-title" className="text-lg font-semibold">
-              {t(`tab.${tab}`)}
-            </h2>
-            <p className="max-w-3xl text-sm text-slate-600">{t(`tabIntro.${tab}`)}</p>
+        <StatusRegion key={tab}>
+          <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
+            <div>
+              <h2 id="email-list-title" className="text-lg font-semibold">
+                {t(`tab.${tab}`)}
+              </h2>
+              <p className="max-w-3xl text-sm text-slate-600">{t(`tabIntro.${tab}`)}</p>
+            </div>
+            {tab === "failed" && counts.failed > 0 ? <RetryAllButton /> : null}
           </div>
-          {tab === "failed" && counts.failed > 0 ? <RetryAllButton /> : null}
-        </div>
-        {list.rows.length === 0 ? (
-          <EmptyState>{t(`empty.${tab}`)}</EmptyState>
-        ) : (
-          <DataTable columns={[t("when"), t("to"), t("subject"), t("statusColumn"), tab === "skipped" ? t("note") : t("answer"), t("actions")]}>
-            {list.rows.map((r) => {
-              const subject = r.subject ?? t(`kind.${r.kind}`);
-              return (
-                <tr key={r.id} data-testid={`email-${r.id}`}>
-                  <td className="whitespace-nowrap px-4 py-3 text-sm">{r.at ? <time dateTime={r.at}>{formatInstant(format, r.at, zone)}</time> : "—"}</td>
-                  <td className="px-4 py-3 text-sm">
-                    <span className="font-medium">{r.personName ?? "—"}</span>
-                    {r.address ? <span className="block break-all text-slate-600">{r.address}</span> : null}
-                  </td>
-                  <td className="px-4 py-3 text-sm">
-                    <Link href={`/settings/email/${r.id}`} className="text-brand-700 underline">
-                      {subject}
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-sm">
-                    {status(r)}
-                    {r.attempts > 0 ? <span className="block text-slate-600">{t("attempts", { count: r.attempts })}</span> : null}
-                  </td>
-                  <td className="max-w-xs break-words px-4 py-3 text-sm text-slate-700" data-testid="email-answer">
-                    {(r.status === "sent" ? r.serverResponse : r.lastError) ?? "—"}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3">
-                    <div className="flex flex-col gap-2">
-                      {r.status === "failed" || r.status === "bounced" ? <RetryButton id={r.id} label={subject} /> : null}
-                      {r.status === "bounced" && r.blocked && r.personId ? <ClearBounceButton personId={r.personId} label={r.personName ?? ""} /> : null}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </DataTable>
-        )}
-        <Pagination page={list.page} pageCount={list.pageCount} basePath="/settings/email" params={{ tab: tab === "sent" ? undefined : tab }} />
+          {list.rows.length === 0 ? (
+            <EmptyState>{t(`empty.${tab}`)}</EmptyState>
+          ) : (
+            <DataTable columns={[t("when"), t("to"), t("subject"), t("statusColumn"), tab === "skipped" ? t("note") : t("answer"), t("actions")]}>
+              {list.rows.map((r) => {
+                const subject = r.subject ?? t(`kind.${r.kind}`);
+                return (
+                  <tr key={r.id} data-testid={`email-${r.id}`}>
+                    <td className="whitespace-nowrap px-4 py-3 text-sm">{r.at ? <time dateTime={r.at}>{formatInstant(format, r.at, zone)}</time> : "—"}</td>
+                    <td className="px-4 py-3 text-sm">
+                      <span className="font-medium">{r.personName ?? "—"}</span>
+                      {r.address ? <span className="block break-all text-slate-600">{r.address}</span> : null}
+                    </td>
+                    <td className="px-4 py-3 text-sm">
+                      <Link href={`/settings/email/${r.id}`} className="text-brand-700 underline">
+                        {subject}
+                      </Link>
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-3 text-sm">
+                      {status(r)}
+                      {r.attempts > 0 ? <span className="block text-slate-600">{t("attempts", { count: r.attempts })}</span> : null}
+                    </td>
+                    <td className="max-w-xs break-words px-4 py-3 text-sm text-slate-700" data-testid="email-answer">
+                      {(r.status === "sent" ? r.serverResponse : r.lastError) ?? "—"}
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-3">
+                      <div className="flex flex-col gap-2">
+                        {r.status === "failed" || r.status === "bounced" ? <RetryButton id={r.id} label={subject} /> : null}
+                        {r.status === "bounced" && r.blocked && r.personId ? <ClearBounceButton personId={r.personId} label={r.personName ?? ""} /> : null}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          )}
+          <Pagination page={list.page} pageCount={list.pageCount} basePath="/settings/email" params={{ tab: tab === "sent" ? undefined : tab }} />
+        </StatusRegion>
       </section>
     </div>
   );
