@@ -65,6 +65,9 @@ export const people = sqliteTable(
   (t) => [
     uniqueIndex("people_email_uq").on(sql`lower(${t.email})`),
     index("people_job_role_idx").on(t.jobRoleId),
+    // A role's active holders in name order and their count, read from the index alone: "Whose
+    // task?" names the first few holders of each role and counts the rest (issue 15).
+    index("people_role_holders_idx").on(t.jobRoleId, t.active, t.name, t.id),
     index("people_team_idx").on(t.teamId),
     index("people_reports_to_idx").on(t.reportsToId),
     index("people_app_role_idx").on(t.appRole),

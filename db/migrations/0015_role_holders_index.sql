@@ -1,0 +1,1 @@
+CREATE INDEX `people_role_holders_idx` ON `people` (`job_role_id`,`active`,`name`,`id`);
