@@ -2,7 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "./schema";
-import { openDatabase } from "./open";
+import { cacheStatements, openDatabase } from "./open";
 
 export type DB = BetterSQLite3Database<typeof schema>;
 
@@ -14,7 +14,7 @@ const globalForDb = globalThis as unknown as { __rolebookDb?: { db: DB; sqlite: 
  */
 export function getDb(): DB {
   if (!globalForDb.__rolebookDb) {
-    const sqlite = openDatabase();
+    const sqlite = cacheStatements(openDatabase());
     globalForDb.__rolebookDb = { sqlite, db: drizzle(sqlite, { schema }) };
   }
   return globalForDb.__rolebookDb.db;

@@ -19,3 +19,29 @@ export function openDatabase(file = databasePath()): Database.Database {
   sqlite.pragma("synchronous = NORMAL");
   return sqlite;
 }
+
+/**
+ * Reuses prepared statements by their SQL text (issue 15): drizzle prepares every query it runs,
+ * and compiling the same SQL again on each request was a twentieth of a request's CPU. At most
+ * `max` statements are kept, least recently used first out. A reused statement is handed back in
+ * its default mode (objects, not arrays or single values): drizzle switches to raw rows with `.raw()` itself, right
+ * before running, and a statement left raw by one caller must not return arrays to the next.
+ */
+export function cacheStatements(sqlite: Database.Database, max = 500): Database.Database {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit) {
+      cache.delete(source);
+      cache.set(source, hit);
+      // Back to plain objects (raw, pluck and expand are modes a caller sets just before running).
+      return hit.reader ? hit.pluck(false).expand(false).raw(false) : hit;
+    }
+    const stmt = prepare(source);
+    cache.set(source, stmt);
+    if (cache.size > max) cache.delete(cache.keys().next().value!);
+    return stmt;
+  }) as Database.Database["prepare"];
+  return sqlite;
+}
