@@ -20,24 +20,33 @@ try {
   for (const preset of presets) {
     for (const p of pages) {
       process.stderr.write(`Lighthouse (${preset}): ${p.label}…\n`);
-      try {
-        const result = await lighthouse(
-          `${base}${p.path}`,
-          { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: p.cookie ? { Cookie: p.cookie } : undefined },
-          preset === "desktop" ? desktopConfig : undefined,
-        );
-        const lhr = result?.lhr;
-        const score = (id) => {
-          const s = lhr?.categories?.[id]?.score;
-          return typeof s === "number" ? Math.round(s * 100) : null;
-        };
-        // A redirect (to the sign-in page, say) would score the wrong page.
-        const landed = lhr?.finalDisplayedUrl ? new URL(lhr.finalDisplayedUrl).pathname : null;
-        const wrong = landed && landed !== new URL(`${base}${p.path}`).pathname ? `landed on ${landed}` : null;
-        const error = wrong ?? lhr?.runtimeError?.message ?? null;
-        rows.push({ label: p.label, path: p.path, preset, performance: error ? null : score("performance"), accessibility: error ? null : score("accessibility"), error });
-      } catch (e) {
-        rows.push({ label: p.label, path: p.path, preset, performance: null, accessibility: null, error: String(e?.message ?? e).split("\n")[0] });
+      // Lighthouse sometimes loses the trace of a load (NO_NAVSTART, NO_FCP) on a busy machine:
+      // such a runtime error is retried, up to three attempts; a score is never retried.
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          const result = await lighthouse(
+            `${base}${p.path}`,
+            { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: p.cookie ? { Cookie: p.cookie } : undefined },
+            preset === "desktop" ? desktopConfig : undefined,
+          );
+          const lhr = result?.lhr;
+          const score = (id) => {
+            const s = lhr?.categories?.[id]?.score;
+            return typeof s === "number" ? Math.round(s * 100) : null;
+          };
+          // A redirect (to the sign-in page, say) would score the wrong page.
+          const landed = lhr?.finalDisplayedUrl ? new URL(lhr.finalDisplayedUrl).pathname : null;
+          const wrong = landed && landed !== new URL(`${base}${p.path}`).pathname ? `landed on ${landed}` : null;
+          const error = wrong ?? lhr?.runtimeError?.message ?? null;
+          if (lhr?.runtimeError && !wrong && attempt < 3) {
+            process.stderr.write(`Lighthouse (${preset}): ${p.label}: ${lhr.runtimeError.code}, again…\n`);
+            continue;
+          }
+          rows.push({ label: p.label, path: p.path, preset, performance: error ? null : score("performance"), accessibility: error ? null : score("accessibility"), error });
+        } catch (e) {
+          rows.push({ label: p.label, path: p.path, preset, performance: null, accessibility: null, error: String(e?.message ?? e).split("\n")[0] });
+        }
+        break;
       }
     }
   }
