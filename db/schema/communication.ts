@@ -113,6 +113,9 @@ export const acknowledgements = sqliteTable(
     index("ack_base_version_idx").on(t.baseVersionId),
     index("ack_announcement_idx").on(t.announcementId),
     index("ack_owner_idx").on(t.ownerId),
+    // The questions one person may answer, per way of being allowed (lib/auth/policy.ts answerableAcksCondition).
+    index("ack_state_owner_idx").on(t.state, t.ownerId),
+    index("ack_state_version_idx").on(t.state, t.roleVersionId),
     index("ack_state_idx").on(t.personId, t.state),
   ],
 );

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, evaluations, jobRoles, onboardingItems, onboardings, people, roleVersions, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -117,20 +118,34 @@ export function mayTrackVersion(actor: Actor, role: { id: number; ownerId: numbe
  * oversees communication (HR); never their own item. The one definition behind `mayReplyToAck`, the
  * "Questions to answer" inbox and its count in the navigation, so they cannot disagree.
  */
-export function answerableAcksCondition(actor: Actor): SQL {
+export function answerableAcksCondition(actor: Actor, state?: "clarification"): SQL {
   const db = getDb();
-  return and(
-    ne(acknowledgements.personId, actor.id),
-    or(
-      eq(acknowledgements.ownerId, actor.id),
-      can(actor, "communication.oversee") ? sql`1 = 1` : undefined,
-      inArray(acknowledgements.ownerId, db.select({ id: people.id }).from(people).where(eq(people.reportsToId, actor.id))),
-      inArray(
-        acknowledgements.roleVersionId,
-        db.select({ id: roleVersions.id }).from(roleVersions).innerJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId)).where(editableRolesScope(actor)),
+  const reportsOf = db.select({ id: people.id }).from(people).where(eq(people.reportsToId, actor.id));
+  const editableVersions = db
+    .select({ id: roleVersions.id })
+    .from(roleVersions)
+    .innerJoin(jobRoles, eq(jobRoles.id, roleVersions.jobRoleId))
+    .where(editableRolesScope(actor));
+  if (!state || can(actor, "communication.oversee")) {
+    return and(
+      state ? eq(acknowledgements.state, state) : undefined,
+      ne(acknowledgements.personId, actor.id),
+      or(
+        eq(acknowledgements.ownerId, actor.id),
+        can(actor, "communication.oversee") ? sql`1 = 1` : undefined,
+        inArray(acknowledgements.ownerId, reportsOf),
+        inArray(acknowledgements.roleVersionId, editableVersions),
       ),
-    ),
-  )!;
+    )!;
+  }
+  // The same rule for the items in one state (the list and the navigation's count), written so
+  // each way of being allowed is its own lookup in ack_state_owner_idx or ack_state_version_idx:
+  // as one OR, SQLite read every item in the state on every page (issue 15).
+  const a = alias(acknowledgements, "answerable");
+  const allowed = sql`select ${a.id} from ${acknowledgements} ${a} where ${a.state} = ${state} and ${a.ownerId} = ${actor.id}
+    union all select ${a.id} from ${acknowledgements} ${a} where ${a.state} = ${state} and ${a.ownerId} in ${reportsOf}
+    union all select ${a.id} from ${acknowledgements} ${a} where ${a.state} = ${state} and ${a.roleVersionId} in ${editableVersions}`;
+  return and(eq(acknowledgements.state, state), ne(acknowledgements.personId, actor.id), sql`${acknowledgements.id} in (${allowed})`)!;
 }
 
 /** May answer questions on this item (and read its thread): `answerableAcksCondition` for one row. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { acknowledgements, announcements, jobRoles, people, roleVersions } from "@/db/schema";
@@ -30,7 +30,7 @@ export type QuestionToAnswer = {
 export const QUESTIONS_PAGE_SIZE = 20;
 
 function waitingQuestions(actor: Actor) {
-  return and(eq(acknowledgements.state, "clarification"), answerableAcksCondition(actor));
+  return answerableAcksCondition(actor, "clarification");
 }
 
 export function listQuestionsToAnswer(actor: Actor, opts: { page?: number } = {}): Page<QuestionToAnswer> {

@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, max, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { evaluations, jobRoles, people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, evaluableCondition, evaluationsCondition, mayEvaluate } from "@/lib/auth/policy";
+import { authorize, can, evaluableCondition, evaluationsCondition, mayEvaluate } from "@/lib/auth/policy";
 import { todayIso } from "@/lib/core/dates";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { DRAFT_STATUSES, RELEASED_STATUSES } from "@/lib/evaluations/vocabulary";
@@ -108,6 +108,8 @@ export function evaluationsDue(actor: Actor, requestedPage = 1, today = todayIso
  * without evaluations.write (`evaluableCondition` is then false: nobody to evaluate).
  */
 export function evaluationsDueCount(actor: Actor, today = todayIso()): number {
+  // Nobody to evaluate: no query (the navigation asks on every page).
+  if (!can(actor, "evaluations.write")) return 0;
   const { last, where } = dueQuery(actor, today);
   return cappedCount(getDb().select({ one: sql`1` }).from(people).leftJoin(last, eq(last.personId, people.id)).where(where));
 }
