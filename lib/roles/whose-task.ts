@@ -299,32 +299,54 @@ function pageOfGaps(gaps: OwnershipGap[], requested: number | undefined): Page<O
 export function ownershipReports(actor: Actor, opts: { unownedPage?: number; sharedPage?: number } = {}): { unowned: Page<OwnershipGap>; shared: Page<OwnershipGap> } {
   authorize(actor, "tasks.ownershipReports");
   applyDueTransfers();
-  const docs = currentDocs();
-  const allKeys = docs.flatMap((d) => [...taskIndex(d.doc).keys()]);
+  const { tasks, shared } = taskCatalog();
   const holders = holdersByRole(
-    docs.map((d) => d.role.id),
-    allKeys,
+    [...new Set(tasks.map((t) => t.role.id))],
+    tasks.map((t) => t.key),
     false,
   );
-  const unowned: OwnershipGap[] = [];
+  const unowned: OwnershipGap[] = tasks
+    .filter((t) => !holders(t.role.id, t.key).holderCount)
+    .map((t) => ({ title: t.title, roles: [{ slug: t.role.slug, title: t.role.title }], roleCount: 1 }));
+  return { unowned: pageOfGaps(unowned, opts.unownedPage), shared: pageOfGaps(shared, opts.sharedPage) };
+}
+
+type CatalogTask = { key: string; title: string; role: { id: number; slug: string; title: string } };
+
+/**
+ * Every current task of every role, and the task titles more than one role has: what the ownership
+ * reports read from the role documents. It changes only when a role, its current version or its
+ * title changes, so it is kept for the roles' signature (ids, versions, slugs, titles: one small
+ * query) and rebuilt from the documents only then (issue 15: reading and walking every document
+ * was most of the manager's "Whose task?" page).
+ */
+let catalog: { signature: string; tasks: CatalogTask[]; shared: OwnershipGap[] } | null = null;
+
+function taskCatalog(): { tasks: CatalogTask[]; shared: OwnershipGap[] } {
+  const roles = getDb()
+    .select({ id: jobRoles.id, slug: jobRoles.slug, title: jobRoles.title, version: jobRoles.currentVersion })
+    .from(jobRoles)
+    .orderBy(jobRoles.title)
+    .all();
+  const signature = JSON.stringify(roles);
+  if (catalog?.signature === signature) return catalog;
+  const tasks: CatalogTask[] = [];
   const byTitle = new Map<string, OwnershipGap>();
-  for (const d of docs) {
+  for (const d of currentDocs()) {
+    const role = { id: d.role.id, slug: d.role.slug, title: d.role.title };
     for (const [key, { task }] of taskIndex(d.doc)) {
-      const role = { slug: d.role.slug, title: d.role.title };
-      if (!holders(d.role.id, key).holderCount) unowned.push({ title: task.title, roles: [role], roleCount: 1 });
+      tasks.push({ key, title: task.title, role });
       const folded = foldForSearch(task.title);
       const entry = byTitle.get(folded) ?? { title: task.title, roles: [], roleCount: 0 };
       if (!entry.roles.some((r) => r.slug === role.slug)) {
-        entry.roles.push(role);
+        entry.roles.push({ slug: role.slug, title: role.title });
         entry.roleCount = entry.roles.length;
       }
       byTitle.set(folded, entry);
     }
   }
-  return {
-    unowned: pageOfGaps(unowned, opts.unownedPage),
-    shared: pageOfGaps([...byTitle.values()].filter((e) => e.roles.length > 1), opts.sharedPage),
-  };
+  catalog = { signature, tasks, shared: [...byTitle.values()].filter((e) => e.roles.length > 1) };
+  return catalog;
 }
 
 /** The tasks a person owns now (their role's, minus released, plus assigned): key → title. */
