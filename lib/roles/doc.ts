@@ -54,7 +54,6 @@ export type RoleResponsibility = z.output<typeof responsibilitySchema>;
 export type RoleDoc = Omit<z.output<typeof roleDocSchema>, "tools"> & { tools?: string[] };
 
 
-/** Parses a stored document (trusted JSON from the database). */
 /**
  * Documents already checked, by their exact text: the checked (normalized) document as JSON. A
  * published version never changes and is read on every page that shows it; checking it against the
@@ -66,6 +65,7 @@ const parsed = new Map<string, string>();
 const PARSED_MAX = 300;
 const PARSED_TEXT_MAX = 64 * 1024;
 
+/** Parses a stored document (trusted JSON from the database). */
 export function parseRoleDoc(json: string): RoleDoc {
   const hit = parsed.get(json);
   if (hit !== undefined) {
