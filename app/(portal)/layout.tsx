@@ -9,15 +9,8 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { SkipLink } from "@/components/shell/skip-link";
 import { DemoBanner } from "@/components/shell/demo-banner";
-import { openItemCount } from "@/lib/communication/answers";
-import { questionsToAnswerCount } from "@/lib/communication/questions";
-import { inboxCount } from "@/lib/concerns/read";
-import { evaluationsWaitingCount } from "@/lib/evaluations/read";
-import { liveNotificationState } from "@/lib/notifications/live";
-import { evaluationsDueCount } from "@/lib/evaluations/due";
-import { followupsWaitingCount } from "@/lib/feedback/followups";
-import { onboardingDutyCount, supportsOpenPlan } from "@/lib/onboarding/lists";
 import { badgeLabel } from "@/lib/core/capped-count";
+import { navigationCounts } from "@/lib/core/navigation";
 import { can, type Permission } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { needsSetup } from "@/lib/org/demo";
@@ -59,23 +52,8 @@ export default async function PortalLayout({ children }: { children: React.React
   const tSecurity = await getTranslations("security");
   const roles = await getTranslations("appRoles");
   const timeZone = await getTimeZone();
-  const openItems = openItemCount(actor);
-  // "Questions to answer": for whoever may answer questions (the count uses the reply rule itself).
-  const questions = questionsToAnswerCount(actor);
-  const answersQuestions = questions > 0 || can(actor, "communication.oversee") || can(actor, "roles.edit") || can(actor, "announcements.create");
-  const live = liveNotificationState(actor);
-  const unread = live.unread;
-  // Concerns waiting for the person's answer.
-  const concernsWaiting = inboxCount(actor);
-  const evaluationsDue = evaluationsDueCount(actor);
-  // Evaluations waiting on the person: a self-assessment to write or read, an answer to give, a question to reply to, a review.
-  const evaluationsWaiting = evaluationsWaitingCount(actor);
-  // Follow-ups of low ratings the person owns or was handed.
-  const followupsWaiting = can(actor, "followups.handle") ? followupsWaitingCount(actor) : 0;
-  const manages = can(actor, "onboarding.manage");
-  const duties = manages ? 0 : onboardingDutyCount(actor);
-  // Buddies and named plan managers reach their tasks and plans even when nothing is due.
-  const supports = !manages && (duties > 0 || supportsOpenPlan(actor));
+  // The badges, kept until the database changes (lib/core/navigation.ts).
+  const { openItems, questions, answersQuestions, unread, latestId, concernsWaiting, evaluationsDue, evaluationsWaiting, followupsWaiting, duties, supports } = navigationCounts(actor);
   return (
     <div className="flex min-h-screen flex-col">
       <SkipLink />
@@ -87,7 +65,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </Link>
           <Link
             href="/notifications"
-            aria-label={t("notificationsLabel", { count: unread })}
+            aria-label={unread > 99 ? t("notificationsLabelCapped") : t("notificationsLabel", { count: unread })}
             className="relative order-2 rounded-md p-2 text-slate-700 hover:bg-slate-100"
             data-testid="bell"
           >
@@ -101,7 +79,7 @@ export default async function PortalLayout({ children }: { children: React.React
               </span>
             ) : null}
           </Link>
-          <LiveNotifications unread={live.unread} latestId={live.latestId} />
+          <LiveNotifications unread={unread} latestId={latestId} />
           <MobileMenu label={t("menu")}>
             <div className="flex flex-wrap items-center gap-4 px-2 pb-3 sm:order-3 sm:px-0 sm:pb-0">
               <div className="min-w-0 text-sm leading-tight sm:order-2 sm:text-right">

@@ -10,7 +10,8 @@ export const LIVE_POLL_MS = 5_000;
  * The live notification centre (issue 12, point 4): while the tab is visible, asks
  * /api/notifications/live every 5 seconds whether the person's notifications changed; if so,
  * refreshes the page's server components (the bell's count, the /notifications list) without a
- * reload, and announces a new notification politely to screen readers.
+ * reload, and announces a new notification politely to screen readers. The count is capped like
+ * the bell's badge (lib/core/capped-count.ts): past 99 it says "more than 99".
  */
 export function LiveNotifications({ unread, latestId }: { unread: number; latestId: number }) {
   const t = useTranslations("liveNotifications");
@@ -35,7 +36,7 @@ export function LiveNotifications({ unread, latestId }: { unread: number; latest
         const before = known.current;
         if (now.latestId === before.latestId && now.unread === before.unread) return;
         known.current = now;
-        if (now.latestId > before.latestId) setMessage(t("arrived", { count: now.unread }));
+        if (now.latestId > before.latestId) setMessage(now.unread > 99 ? t("arrivedCapped") : t("arrived", { count: now.unread }));
         router.refresh();
       } catch {
         // Offline or signed out: try again at the next tick.
