@@ -11,6 +11,7 @@ import { audit } from "@/lib/audit/log";
 import { ActionError, NotFoundError } from "@/lib/core/errors";
 import { notifyEach } from "@/lib/notifications/notifications";
 import { pageOf } from "@/lib/core/pagination";
+import { versionedCache } from "@/lib/core/versioned-cache";
 
 /** Who answered a role version or an announcement, and reminders to those who have not. */
 const holder = alias(people, "holder");
@@ -80,11 +81,28 @@ const GROUP_STATES: Record<TrackingGroup, AckState[]> = {
   replaced: ["superseded"],
 };
 
+type StoredRow = Omit<TrackingRow, "daysWaiting">;
+type StoredTracking = {
+  rows: Record<TrackingGroup, StoredRow[]>;
+  counts: Record<TrackingGroup, number>;
+  page: Tracking["page"];
+  /** Of the people waiting: whether someone was never reminded, and the earliest last reminder. */
+  neverReminded: boolean;
+  earliestReminder: string | null;
+};
+
+/**
+ * What a tracking page reads (issue 15): kept until the database changes (an answer, a reminder, a
+ * new version all write), per version or announcement and asked-for page; what moves with the clock
+ * (days waiting, when Remind may be used again) is worked out on each request.
+ */
+const stored = versionedCache<StoredTracking>(500);
+
 /**
  * Counts per group and a few people per group (never everyone): the first TRACKING_PREVIEW of each,
  * and the asked-for page (TRACKING_PAGE_SIZE a page) of one group.
  */
-function trackingFor(where: SQL, request: TrackingPageRequest = {}, now = new Date()): Tracking {
+function readTracking(where: SQL, request: TrackingPageRequest): StoredTracking {
   const db = getDb();
   const byState = new Map(
     db
@@ -99,7 +117,7 @@ function trackingFor(where: SQL, request: TrackingPageRequest = {}, now = new Da
     TRACKING_GROUPS.map((g) => [g, GROUP_STATES[g].reduce((n, state) => n + (byState.get(state) ?? 0), 0)]),
   ) as Record<TrackingGroup, number>;
   let page: Tracking["page"] = null;
-  const rowsOf = (group: TrackingGroup) => {
+  const rowsOf = (group: TrackingGroup): StoredRow[] => {
     let offset = 0;
     let limit = TRACKING_PREVIEW;
     if (request.group === group) {
@@ -126,28 +144,37 @@ function trackingFor(where: SQL, request: TrackingPageRequest = {}, now = new Da
       .orderBy(...(group === "waiting" ? [asc(acknowledgements.createdAt)] : []), asc(holder.name), asc(acknowledgements.id))
       .limit(limit)
       .offset(offset)
-      .all()
-      .map((r) => ({ ...r, daysWaiting: daysBetween(r.createdAt) }));
+      .all();
   };
-  // Remind may be used now when someone waiting was never reminded, or not in the last 24 hours.
+  const rows = Object.fromEntries(TRACKING_GROUPS.map((g) => [g, rowsOf(g)])) as Record<TrackingGroup, StoredRow[]>;
+  const reminders = counts.waiting
+    ? db
+        .select({
+          never: sql<number>`coalesce(sum(case when ${acknowledgements.lastRemindedAt} is null then 1 else 0 end), 0)`,
+          earliest: sql<string | null>`min(${acknowledgements.lastRemindedAt})`,
+        })
+        .from(acknowledgements)
+        .where(and(where, eq(acknowledgements.state, "pending")))
+        .get()
+    : undefined;
+  return { rows, counts, page, neverReminded: Boolean(reminders?.never), earliestReminder: reminders?.earliest ?? null };
+}
+
+function trackingFor(key: string, where: SQL, request: TrackingPageRequest = {}, now = new Date()): Tracking {
+  const t = stored.get(`${key}|${request.group ?? ""}|${request.page ?? ""}`, () => readTracking(where, request));
+  const withDays = (rows: StoredRow[]): TrackingRow[] => rows.map((r) => ({ ...r, daysWaiting: daysBetween(r.createdAt, now) }));
+  // Remind may be used now when someone waiting was never reminded, or not in the last 24 hours:
+  // nextReminderAt's rule over the one row that decides it (someone due now, else the earliest reminded).
   const cutoff = new Date(now.getTime() - REMINDER_INTERVAL_MS).toISOString();
-  const reminders = db
-    .select({
-      due: sql<number>`coalesce(sum(case when ${acknowledgements.lastRemindedAt} is null or ${acknowledgements.lastRemindedAt} <= ${cutoff} then 1 else 0 end), 0)`,
-      earliest: sql<string | null>`min(${acknowledgements.lastRemindedAt})`,
-    })
-    .from(acknowledgements)
-    .where(and(where, eq(acknowledgements.state, "pending")))
-    .get();
+  const dueNow = t.neverReminded || (t.earliestReminder !== null && t.earliestReminder <= cutoff);
   return {
-    understood: rowsOf("understood"),
-    asked: rowsOf("asked").map((r) => ({ ...r, answered: r.state === "answered" })),
-    waiting: rowsOf("waiting"),
-    replaced: rowsOf("replaced"),
-    counts,
-    page,
-    // nextReminderAt's rule over the one row that decides it: someone due now, else the earliest reminded.
-    nextReminderAt: counts.waiting ? nextReminderAt([{ lastRemindedAt: reminders?.due ? null : (reminders?.earliest ?? null) }], now) : null,
+    understood: withDays(t.rows.understood),
+    asked: withDays(t.rows.asked).map((r) => ({ ...r, answered: r.state === "answered" })),
+    waiting: withDays(t.rows.waiting),
+    replaced: withDays(t.rows.replaced),
+    counts: t.counts,
+    page: t.page,
+    nextReminderAt: t.counts.waiting ? nextReminderAt([{ lastRemindedAt: dueNow ? null : t.earliestReminder }], now) : null,
   };
 }
 
@@ -162,14 +189,14 @@ export function versionTracking(actor: Actor, slug: string, number: number, requ
     .get();
   if (!v) throw new NotFoundError("version");
   if (!mayTrackVersion(actor, { id: v.jobRoleId, ownerId: v.ownerId })) throw outOfScope(actor, { type: "role_version", id: v.id }, "mayTrackVersion");
-  return { versionId: v.id, tracking: trackingFor(eq(acknowledgements.roleVersionId, v.id), request) };
+  return { versionId: v.id, tracking: trackingFor(`v${v.id}`, eq(acknowledgements.roleVersionId, v.id), request) };
 }
 
 export function announcementTracking(actor: Actor, announcementId: number, request: TrackingPageRequest = {}): Tracking {
   const a = getDb().select({ authorId: announcements.authorId }).from(announcements).where(eq(announcements.id, announcementId)).get();
   if (!a) throw new NotFoundError("announcement");
   if (!mayTrackAnnouncement(actor, a)) throw outOfScope(actor, { type: "announcement", id: announcementId }, "mayTrackAnnouncement");
-  return trackingFor(eq(acknowledgements.announcementId, announcementId), request);
+  return trackingFor(`a${announcementId}`, eq(acknowledgements.announcementId, announcementId), request);
 }
 
 /**
