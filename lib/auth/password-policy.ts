@@ -1,24 +1,26 @@
 import "server-only";
-import { ZxcvbnFactory, type ZxcvbnResult } from "@zxcvbn-ts/core";
-import { adjacencyGraphs, dictionary as commonDictionary } from "@zxcvbn-ts/language-common";
-import { dictionary as enDictionary, translations } from "@zxcvbn-ts/language-en";
+import type { ZxcvbnFactory, ZxcvbnResult } from "@zxcvbn-ts/core";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/security-vocabulary";
 
 /** Below this zxcvbn score (0…4) a password is too easy to guess: 3 = "safely unguessable" online. */
 export const PASSWORD_MIN_SCORE = 3;
 
-let factory: ZxcvbnFactory | undefined;
+let factory: Promise<ZxcvbnFactory> | undefined;
 
 /**
  * zxcvbn-ts with the common (keyboard graphs, common and breached passwords, diceware) and English
- * dictionaries, built once on first use (the dictionaries are large: never at import time).
+ * dictionaries, loaded and built once, when a password is first checked: the dictionaries hold about
+ * 30 MB of memory, which a server that only serves pages never needs (issue 15, point 6).
  */
-function checker(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    dictionary: { ...commonDictionary, ...enDictionary },
-    graphs: adjacencyGraphs,
-    translations,
-  });
+function checker(): Promise<ZxcvbnFactory> {
+  factory ??= (async () => {
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@zxcvbn-ts/language-en")]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: en.translations,
+    });
+  })();
   return factory;
 }
 
@@ -63,10 +65,10 @@ function mostlyPersonWords(result: ZxcvbnResult): boolean {
  * person's name and email (`userInputs`) counting as known words. No composition rules. Returns an
  * `errors.*` key, or null when the password is acceptable.
  */
-export function passwordProblem(password: string, userInputs: string[] = []): "passwordTooShort" | "passwordTooLong" | "passwordTooCommon" | null {
+export async function passwordProblem(password: string, userInputs: string[] = []): Promise<"passwordTooShort" | "passwordTooLong" | "passwordTooCommon" | null> {
   if ([...password].length < PASSWORD_MIN_LENGTH) return "passwordTooShort";
   if (password.length > PASSWORD_MAX_LENGTH) return "passwordTooLong";
-  const result = checker().check(password, personWords(userInputs));
+  const result = (await checker()).check(password, personWords(userInputs));
   if (result.score < PASSWORD_MIN_SCORE || inPasswordList(result) || mostlyPersonWords(result)) return "passwordTooCommon";
   return null;
 }

@@ -38,8 +38,8 @@ export function resetTokenHash(token: string): string {
 }
 
 /** The errors.* key of a new password and its repeat, or null: the one check for every form. */
-function newPasswordErrors(password: string, repeat: string, person: { name: string; email: string | null }): Record<string, string> | null {
-  const problem = passwordProblem(password, [person.name, person.email ?? ""]);
+async function newPasswordErrors(password: string, repeat: string, person: { name: string; email: string | null }): Promise<Record<string, string> | null> {
+  const problem = await passwordProblem(password, [person.name, person.email ?? ""]);
   if (problem) return { password: problem };
   if (password !== repeat) return { repeat: "invite.passwordsDiffer" };
   return null;
@@ -76,7 +76,7 @@ export async function changeOwnPassword(
     securityEvent("signinFailed", who, { during: "passwordChange" });
     throw new FieldError({ current: "passwordCurrentWrong" });
   }
-  const problems = newPasswordErrors(input.password, input.repeat, person);
+  const problems = await newPasswordErrors(input.password, input.repeat, person);
   if (problems) throw new FieldError(problems);
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
@@ -221,7 +221,7 @@ export async function resetPassword(token: string, input: { password: string; re
   }
   if (found.usedAt != null) throw new ActionError("resetLinkUsed");
   if (found.expiresAt <= now) throw new ActionError("resetLinkExpired");
-  const problems = newPasswordErrors(input.password, input.repeat, found);
+  const problems = await newPasswordErrors(input.password, input.repeat, found);
   if (problems) throw new FieldError(problems);
   const passwordHash = await hashPassword(input.password);
   return getDb().transaction((tx) => {

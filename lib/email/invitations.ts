@@ -154,7 +154,7 @@ export function openInvitation(token: string, now = new Date()): InvitationPage 
  */
 export async function acceptInvitation(token: string, input: { password: string; repeat: string }, now = new Date()): Promise<{ personId: number }> {
   const found = findByToken(token);
-  const problem = passwordProblem(input.password, found ? [found.name, found.email ?? ""] : []);
+  const problem = await passwordProblem(input.password, found ? [found.name, found.email ?? ""] : []);
   if (problem) throw new FieldError({ password: problem });
   if (input.password !== input.repeat) throw new FieldError({ repeat: "invite.passwordsDiffer" });
   if (!found || !found.active) throw new ActionError("invite.linkInvalid");

@@ -42,7 +42,7 @@ export async function completeSetup(input: SetupInput, origin: RequestOrigin, no
   const errors: Record<string, string> = {};
   if (!isTimeZone(input.timeZone)) errors.timeZone = "invalidTimeZone";
   if (!LOCALES.includes(input.locale)) errors.locale = "invalidChoice";
-  const problem = passwordProblem(input.password, [name, email, input.organisationName]);
+  const problem = await passwordProblem(input.password, [name, email, input.organisationName]);
   if (problem) errors.password = problem;
   else if (input.password !== input.repeat) errors.repeat = "setup.passwordsDiffer";
   if (Object.keys(errors).length) throw new FieldError(errors);

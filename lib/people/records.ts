@@ -165,7 +165,7 @@ export async function createPerson(
   if (invite) authorize(actor, "people.invite", { type: "person" });
   checkReferences(input);
   if (!invite && !input.password) throw new FieldError({ password: "required" });
-  const problem = invite ? null : passwordProblem(input.password!, [input.name, input.email ?? ""]);
+  const problem = invite ? null : await passwordProblem(input.password!, [input.name, input.email ?? ""]);
   if (problem) throw new FieldError({ password: problem });
   const passwordHash = invite ? unusablePasswordHash() : await hashPassword(input.password!);
   const db = getDb();
@@ -206,7 +206,7 @@ export async function updatePerson(
   const before = getPerson(actor, id);
   authorizeAppRoleChange(actor, before.appRole, input.appRole, id);
   checkReferences(input, id);
-  const problem = input.password ? passwordProblem(input.password, [input.name, input.email ?? ""]) : null;
+  const problem = input.password ? await passwordProblem(input.password, [input.name, input.email ?? ""]) : null;
   if (problem) throw new FieldError({ password: problem });
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const db = getDb();
