@@ -478,7 +478,7 @@ async function main() {
         }),
     },
   ];
-  for (const spec of actionSpecs) {
+  for (const spec of actionSpecs.filter((a) => !args.only || a.label.includes(args.only))) {
     const id = ids.get(spec.name);
     const row: ActionRow = { label: spec.label, demo: null, big: null, failures: { demo: 0, big: 0 } };
     if (!id) notes.push(`No Server Action named ${spec.name} in the build's manifest`);
