@@ -3,7 +3,7 @@ import { beforeAll, describe, expect } from "vitest";
 import { getDb } from "@/db/client";
 import { pulseSends, teams } from "@/db/schema";
 import { answerPulse, getPulseForm, hasOpenPulse, myAnsweredPulses, myOpenPulses, type PulseAnswerInput } from "@/lib/pulse/answer";
-import { listPulseRounds, previewPulseRound, pulseSendOptions, sendPulseRound } from "@/lib/pulse/send";
+import { findPulseTeams, listPulseRounds, previewPulseRound, pulseSendOptions, pulseTeamName, sendPulseRound } from "@/lib/pulse/send";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { EMP, forbidden, HR, idOf, MGR, NORA, notFound, refusals, type RefusalCase, SEED_TIMEOUT, STRANGER, SUP } from "@/lib/test/refusals";
 
@@ -39,6 +39,8 @@ const cases: RefusalCase[] = [
   ...forbidden("previewPulseRound", [MGR, EMP], (a) => previewPulseRound(a, workshop()), "pulse.send", round),
   ...forbidden("listPulseRounds", [MGR, EMP], (a) => listPulseRounds(a), "pulse.send", round),
   ...forbidden("pulseSendOptions", [SUP, EMP], (a) => pulseSendOptions(a), "pulse.send", round),
+  ...forbidden("findPulseTeams", [MGR, SUP, EMP], (a) => findPulseTeams(a, "Workshop"), "pulse.send", round),
+  ...forbidden("pulseTeamName", [MGR, SUP, EMP], (a) => pulseTeamName(a, workshop().teamId!), "pulse.send", round),
   { name: "sendPulseRound: HR must choose a team or a role", as: HR, call: (a) => sendPulseRound(a, {}), expect: "field", fieldErrors: { teamId: "pulse.chooseTarget" } },
   { name: "sendPulseRound: a team that does not exist", as: HR, call: (a) => sendPulseRound(a, { teamId: 99_999 }), expect: "field", fieldErrors: { teamId: "invalidChoice" } },
   { name: "sendPulseRound: a role that does not exist", as: HR, call: (a) => sendPulseRound(a, { jobRoleId: 99_999 }), expect: "field", fieldErrors: { jobRoleId: "invalidChoice" } },

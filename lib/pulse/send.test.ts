@@ -6,7 +6,7 @@ import { todayIso } from "@/lib/core/dates";
 import { FieldError } from "@/lib/core/errors";
 import { addDays } from "@/lib/onboarding/rules";
 import { PULSE_SEND_GRACE_DAYS } from "@/lib/pulse/items";
-import { listPulseRounds, previewPulseRound, sendDuePulses, sendPulseRound } from "@/lib/pulse/send";
+import { findPulseTeams, listPulseRounds, previewPulseRound, PULSE_TEAM_LIST_MAX, PULSE_TEAM_MATCHES, pulseSendOptions, pulseTeamName, sendDuePulses, sendPulseRound } from "@/lib/pulse/send";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
 beforeAll(async () => {
@@ -271,5 +271,29 @@ describe("HR sends a round", () => {
   it("refuses a team or role that does not exist", () => {
     expect((thrown(() => sendPulseRound(hr(), { teamId: 99_999 })) as FieldError).fieldErrors).toEqual({ teamId: "invalidChoice" });
     expect((thrown(() => sendPulseRound(hr(), { jobRoleId: 99_999 })) as FieldError).fieldErrors).toEqual({ jobRoleId: "invalidChoice" });
+  });
+});
+
+describe("the send page's teams", () => {
+  const hr = () => actorFor("hr@example.com");
+
+  it("lists the demo's few teams, and none once there are more than PULSE_TEAM_LIST_MAX: the name is typed", () => {
+    const listed = pulseSendOptions(hr()).teams;
+    expect(listed?.map((t) => t.name)).toContain("Reception");
+    const now = new Date().toISOString();
+    const extra = Array.from({ length: PULSE_TEAM_LIST_MAX }, (_, i) => ({ slug: `bulk-team-${i}`, name: `Bulk Team ${String(i).padStart(2, "0")}`, createdAt: now, updatedAt: now }));
+    db().insert(teams).values(extra).run();
+    expect(pulseSendOptions(hr()).teams).toBeNull();
+    // A part of a name finds at most PULSE_TEAM_MATCHES, by name; an exact name comes first.
+    const bulk = findPulseTeams(hr(), "bulk team");
+    expect(bulk).toHaveLength(PULSE_TEAM_MATCHES);
+    expect(bulk.map((t) => t.name)).toEqual([...bulk.map((t) => t.name)].sort());
+    expect(findPulseTeams(hr(), "Bulk Team 07")[0].name).toBe("Bulk Team 07");
+    expect(findPulseTeams(hr(), "recep").map((t) => t.name)).toEqual(["Reception"]);
+    // Wildcards are taken literally; nothing typed finds nothing.
+    expect(findPulseTeams(hr(), "%")).toEqual([]);
+    expect(findPulseTeams(hr(), "  ")).toEqual([]);
+    expect(pulseTeamName(hr(), teamIdOf("reception"))).toBe("Reception");
+    expect(pulseTeamName(hr(), 99_999)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { authorize, teamsScope } from "@/lib/auth/policy";
 import { audit } from "@/lib/audit/log";
 import { todayIso } from "@/lib/core/dates";
 import { FieldError } from "@/lib/core/errors";
+import { containsText } from "@/lib/core/like";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import type { PulseOccasion } from "@/lib/confidence/vocabulary";
 import { notifyEach } from "@/lib/notifications/notifications";
@@ -154,13 +155,46 @@ function checkTarget(actor: Actor, target: RoundTarget): string {
 }
 
 /** The teams and roles HR may send a round to (at most 500 of each, by name). */
+/** Up to this many teams the send page lists them; beyond, the team's name is typed (never every team). */
+export const PULSE_TEAM_LIST_MAX = 30;
+/** At most this many teams come back for a typed name. */
+export const PULSE_TEAM_MATCHES = 20;
+
+/**
+ * What the send page offers: every role (an organisation has tens), and the teams when there are at
+ * most PULSE_TEAM_LIST_MAX of them (`teams` is null beyond: the page asks for the team's name).
+ */
 export function pulseSendOptions(actor: Actor) {
   authorize(actor, "pulse.send", { type: "pulse_round" });
   const db = getDb();
+  const someTeams = db.select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name, teams.id).limit(PULSE_TEAM_LIST_MAX + 1).all();
   return {
-    teams: db.select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(500).all(),
+    teams: someTeams.length <= PULSE_TEAM_LIST_MAX ? someTeams : null,
     roles: db.select({ id: jobRoles.id, title: jobRoles.title }).from(jobRoles).orderBy(jobRoles.title).limit(500).all(),
   };
+}
+
+/**
+ * The teams whose name contains `text` (ASCII case aside), a team named exactly so first, then
+ * by name; at most PULSE_TEAM_MATCHES.
+ */
+export function findPulseTeams(actor: Actor, text: string): { id: number; name: string }[] {
+  authorize(actor, "pulse.send", { type: "pulse_round" });
+  const q = text.trim().slice(0, 100);
+  if (!q) return [];
+  return getDb()
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(teamsScope(actor), containsText(teams.name, q)))
+    .orderBy(sql`lower(${teams.name}) <> lower(${q})`, teams.name, teams.id)
+    .limit(PULSE_TEAM_MATCHES)
+    .all();
+}
+
+/** The name of a team the actor may send to, or null. */
+export function pulseTeamName(actor: Actor, teamId: number): string | null {
+  authorize(actor, "pulse.send", { type: "pulse_round" });
+  return getDb().select({ name: teams.name }).from(teams).where(and(eq(teams.id, teamId), teamsScope(actor))).get()?.name ?? null;
 }
 
 /** How many people a round would reach, and how many in the target are skipped (a pulse waits for them). */
