@@ -1,9 +1,11 @@
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, getSqlite } from "@/db/client";
-import { notifications } from "@/db/schema";
+import { notifications, people } from "@/db/schema";
+import { count, eq } from "drizzle-orm";
+import { listPeople } from "@/lib/people/directory";
 import { navigationCounts } from "@/lib/core/navigation";
-import { databaseVersion, versionedCache } from "@/lib/core/versioned-cache";
+import { allUntilChange, databaseVersion, getUntilChange, versionedCache } from "@/lib/core/versioned-cache";
 import { evaluationsDueCount } from "@/lib/evaluations/due";
 import { liveNotificationState } from "@/lib/notifications/live";
 import { markRead, notify } from "@/lib/notifications/notifications";
@@ -80,6 +82,27 @@ describe("versionedCache", () => {
       // rolled back
     }
     expect(cache.get("unread", unread)).toBe(before);
+  });
+});
+
+describe("reads until the database changes", () => {
+  it("answer the stored rows for the same SQL and parameters, and read afresh after a write", () => {
+    const db = getDb();
+    const byName = (name: string) => db.select({ id: people.id }).from(people).where(eq(people.name, name));
+    const first = allUntilChange(byName("Elif Yılmaz"));
+    expect(first).toHaveLength(1);
+    expect(allUntilChange(byName("Elif Yılmaz"))).toBe(first);
+    // Other parameters, other rows.
+    expect(allUntilChange(byName("Nobody Here"))).toEqual([]);
+    const total = () => getUntilChange(db.select({ n: count() }).from(people))!.n;
+    const before = total();
+    const hr = actorFor("hr@example.com");
+    const listed = listPeople(hr, { status: "all" }).total;
+    expect(listed).toBe(before);
+    db.insert(people).values({ name: "Cache Check", email: "cache.check@example.com", passwordHash: "x", startDate: "2025-01-01" }).run();
+    expect(total()).toBe(before + 1);
+    expect(listPeople(hr, { status: "all" }).total).toBe(listed + 1);
+    expect(allUntilChange(byName("Elif Yılmaz"))).not.toBe(first);
   });
 });
 

@@ -53,3 +53,27 @@ export function versionedCache<V>(max: number) {
     },
   };
 }
+
+type Query<T> = { toSQL(): { sql: string; params: unknown[] }; all(): T[]; get(): T | undefined };
+
+/** Reads answered from the cache, keyed by their SQL text and parameters (so by the actor's scope too). */
+const reads = versionedCache<unknown>(500);
+
+function readKey(query: { toSQL(): { sql: string; params: unknown[] } }, how: string): string {
+  const { sql, params } = query.toSQL();
+  return `${how}\u0000${sql}\u0000${JSON.stringify(params)}`;
+}
+
+/**
+ * A list page's rows (a drizzle select), read once per database version (issue 15): the same SQL
+ * with the same parameters answers the stored rows until anything is written. The rows are shared
+ * between requests: map them, never change them in place.
+ */
+export function allUntilChange<T>(query: Query<T>): T[] {
+  return reads.get(readKey(query, "all"), () => query.all()) as T[];
+}
+
+/** The same for a single row (a count, a total). */
+export function getUntilChange<T>(query: Query<T>): T | undefined {
+  return reads.get(readKey(query, "get"), () => query.get()) as T | undefined;
+}

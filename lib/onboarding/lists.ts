@@ -10,6 +10,7 @@ import { containsText } from "@/lib/core/like";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import type { PlanRow } from "@/lib/onboarding/plans";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
+import { allUntilChange, getUntilChange } from "@/lib/core/versioned-cache";
 import { cappedCount } from "@/lib/core/capped-count";
 
 export type OwedItem = {
@@ -49,31 +50,27 @@ export function myOnboardingTasks(actor: Actor, opts: { page?: number } = {}, to
   const db = getDb();
   const hire = alias(people, "hire");
   const where = openItemsWhere(owedItemsCondition(actor));
-  const total = db
-    .select({ n: count() })
-    .from(onboardingItems)
-    .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
-    .where(where)
-    .get()!.n;
+  // Counted and read once until something is written.
+  const total = getUntilChange(db.select({ n: count() }).from(onboardingItems).innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId)).where(where))?.n ?? 0;
   const { page, pageCount, offset } = pageOf(total, opts.page, TASKS_PAGE_SIZE);
-  const rows = db
-    .select({
-      id: onboardingItems.id,
-      planId: onboardings.id,
-      ...itemTextColumns,
-      assignee: onboardingItems.assignee,
-      dueDate: onboardingItems.dueDate,
-      hireName: hire.name,
-    })
-    .from(onboardingItems)
-    .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
-    .innerJoin(hire, eq(hire.id, onboardings.personId))
-    .where(where)
-    .orderBy(sql`case when ${onboardingItems.dueDate} < ${today} then 0 else 1 end`, asc(onboardingItems.dueDate), asc(onboardingItems.id))
-    .limit(TASKS_PAGE_SIZE)
-    .offset(offset)
-    .all()
-    .map((i) => ({ ...i, overdue: i.dueDate < today }));
+  const rows = allUntilChange(
+    db
+      .select({
+        id: onboardingItems.id,
+        planId: onboardings.id,
+        ...itemTextColumns,
+        assignee: onboardingItems.assignee,
+        dueDate: onboardingItems.dueDate,
+        hireName: hire.name,
+      })
+      .from(onboardingItems)
+      .innerJoin(onboardings, eq(onboardings.id, onboardingItems.onboardingId))
+      .innerJoin(hire, eq(hire.id, onboardings.personId))
+      .where(where)
+      .orderBy(sql`case when ${onboardingItems.dueDate} < ${today} then 0 else 1 end`, asc(onboardingItems.dueDate), asc(onboardingItems.id))
+      .limit(TASKS_PAGE_SIZE)
+      .offset(offset),
+  ).map((i) => ({ ...i, overdue: i.dueDate < today }));
   return { rows, total, page, pageCount, pageSize: TASKS_PAGE_SIZE };
 }
 
@@ -134,34 +131,35 @@ export function onboardingOverview(
     opts.teamName ? inArray(people.teamId, db.select({ id: teams.id }).from(teams).where(containsText(teams.name, opts.teamName))) : undefined,
     opts.status && opts.status !== "all" ? eq(onboardings.status, opts.status) : opts.status === "all" ? undefined : eq(onboardings.status, "open"),
   );
-  const total = db.select({ n: count() }).from(onboardings).innerJoin(people, eq(people.id, onboardings.personId)).where(where).get()?.n ?? 0;
+  // Counted and read once until something is written (every plan's progress is summed to sort by overdue).
+  const total = getUntilChange(db.select({ n: count() }).from(onboardings).innerJoin(people, eq(people.id, onboardings.personId)).where(where))?.n ?? 0;
   const { page, offset, pageCount } = pageOf(total, opts.page, OVERVIEW_PAGE_SIZE);
-  const rows = db
-    .select({
-      id: onboardings.id,
-      personName: people.name,
-      roleTitle: jobRoles.title,
-      teamName: teams.name,
-      kind: onboardings.kind,
-      status: onboardings.status,
-      startDate: onboardings.startDate,
-      buddyName: buddy.name,
-      done: stats.done,
-      total: stats.total,
-      overdue: stats.overdue,
-    })
-    .from(onboardings)
-    .innerJoin(people, eq(people.id, onboardings.personId))
-    .leftJoin(jobRoles, eq(jobRoles.id, onboardings.jobRoleId))
-    .leftJoin(teams, eq(teams.id, people.teamId))
-    .leftJoin(buddy, eq(buddy.id, onboardings.buddyId))
-    .leftJoin(stats, eq(stats.onboardingId, onboardings.id))
-    .where(where)
-    .orderBy(desc(sql`coalesce(${stats.overdue}, 0)`), asc(onboardings.startDate))
-    .limit(OVERVIEW_PAGE_SIZE)
-    .offset(offset)
-    .all()
-    .map((r) => ({ ...r, done: Number(r.done ?? 0), total: Number(r.total ?? 0), overdue: Number(r.overdue ?? 0) }));
+  const rows = allUntilChange(
+    db
+      .select({
+        id: onboardings.id,
+        personName: people.name,
+        roleTitle: jobRoles.title,
+        teamName: teams.name,
+        kind: onboardings.kind,
+        status: onboardings.status,
+        startDate: onboardings.startDate,
+        buddyName: buddy.name,
+        done: stats.done,
+        total: stats.total,
+        overdue: stats.overdue,
+      })
+      .from(onboardings)
+      .innerJoin(people, eq(people.id, onboardings.personId))
+      .leftJoin(jobRoles, eq(jobRoles.id, onboardings.jobRoleId))
+      .leftJoin(teams, eq(teams.id, people.teamId))
+      .leftJoin(buddy, eq(buddy.id, onboardings.buddyId))
+      .leftJoin(stats, eq(stats.onboardingId, onboardings.id))
+      .where(where)
+      .orderBy(desc(sql`coalesce(${stats.overdue}, 0)`), asc(onboardings.startDate))
+      .limit(OVERVIEW_PAGE_SIZE)
+      .offset(offset),
+  ).map((r) => ({ ...r, done: Number(r.done ?? 0), total: Number(r.total ?? 0), overdue: Number(r.overdue ?? 0) }));
   return { rows, total, page, pageCount, pageSize: OVERVIEW_PAGE_SIZE };
 }
 

@@ -7,6 +7,7 @@ import { authorize, peopleScope, personNotVisible } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { foldForSearch } from "@/lib/core/search-text";
+import { allUntilChange, getUntilChange } from "@/lib/core/versioned-cache";
 import { containsText } from "@/lib/core/like";
 
 export const PEOPLE_PAGE_SIZE = 20;
@@ -63,19 +64,21 @@ export function listPeople(
     q ? containsText(people.searchText, foldForSearch(q)) : undefined,
     opts.status === "inactive" ? eq(people.active, false) : opts.status === "all" ? undefined : eq(people.active, true),
   );
-  const total = db.select({ n: count() }).from(people).where(where).get()?.n ?? 0;
+  // Counted and read once until something is written (at 10,000 people the count alone is ~4 ms).
+  const total = getUntilChange(db.select({ n: count() }).from(people).where(where))?.n ?? 0;
   const { page, offset, pageCount } = pageOf(total, opts.page, PEOPLE_PAGE_SIZE);
-  const rows = db
-    .select(summaryColumns)
-    .from(people)
-    .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
-    .leftJoin(teams, eq(teams.id, people.teamId))
-    .leftJoin(manager, eq(manager.id, people.reportsToId))
-    .where(where)
-    .orderBy(asc(people.name), asc(people.id))
-    .limit(PEOPLE_PAGE_SIZE)
-    .offset(offset)
-    .all();
+  const rows = allUntilChange(
+    db
+      .select(summaryColumns)
+      .from(people)
+      .leftJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
+      .leftJoin(teams, eq(teams.id, people.teamId))
+      .leftJoin(manager, eq(manager.id, people.reportsToId))
+      .where(where)
+      .orderBy(asc(people.name), asc(people.id))
+      .limit(PEOPLE_PAGE_SIZE)
+      .offset(offset),
+  );
   return { rows, total, page, pageCount, pageSize: PEOPLE_PAGE_SIZE };
 }
 
