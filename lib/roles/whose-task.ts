@@ -9,6 +9,7 @@ import { currentDocs } from "@/lib/roles/documents";
 import { foldForSearch } from "@/lib/core/search-text";
 import { applyDueTransfers } from "@/lib/communication/transfers";
 import { pageOf, type Page } from "@/lib/core/pagination";
+import { versionedCache } from "@/lib/core/versioned-cache";
 
 export type Holder = { id: number; name: string; via: "role" | "assigned" };
 export type SearchResult = {
@@ -210,9 +211,18 @@ export function searchTasksPage(actor: Actor, q: string, page = 1, pageSize = SE
   const empty = { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
   if (!words.length) return empty;
   applyDueTransfers();
-  const db = getDb();
   const groups = termGroups(words);
   if (!groups.length) return empty;
+  // The same for everyone who may search: kept until the database changes (issue 15).
+  return searchResults.get(JSON.stringify([groups, page, pageSize]), () => readSearch(groups, page, pageSize));
+}
+
+/** Search pages by their term groups and page: kept until the database changes. */
+const searchResults = versionedCache<Page<SearchResult>>(200);
+
+function readSearch(groups: string[], page: number, pageSize: number): Page<SearchResult> {
+  const db = getDb();
+  const empty = { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
   const any = groups.join(" OR ");
   const total = Number(db.get<{ n: number }>(sql`select count(*) as n from role_search where role_search match ${any}`)?.n ?? 0);
   const at = pageOf(total, page, pageSize);
@@ -299,6 +309,14 @@ function pageOfGaps(gaps: OwnershipGap[], requested: number | undefined): Page<O
 export function ownershipReports(actor: Actor, opts: { unownedPage?: number; sharedPage?: number } = {}): { unowned: Page<OwnershipGap>; shared: Page<OwnershipGap> } {
   authorize(actor, "tasks.ownershipReports");
   applyDueTransfers();
+  const { unowned, shared } = ownershipGaps.get("all", readOwnershipGaps);
+  return { unowned: pageOfGaps(unowned, opts.unownedPage), shared: pageOfGaps(shared, opts.sharedPage) };
+}
+
+/** Both reports in full, the same for every manager: kept until the database changes (issue 15). */
+const ownershipGaps = versionedCache<{ unowned: OwnershipGap[]; shared: OwnershipGap[] }>(1);
+
+function readOwnershipGaps(): { unowned: OwnershipGap[]; shared: OwnershipGap[] } {
   const { tasks, shared } = taskCatalog();
   const holders = holdersByRole(
     [...new Set(tasks.map((t) => t.role.id))],
@@ -308,7 +326,7 @@ export function ownershipReports(actor: Actor, opts: { unownedPage?: number; sha
   const unowned: OwnershipGap[] = tasks
     .filter((t) => !holders(t.role.id, t.key).holderCount)
     .map((t) => ({ title: t.title, roles: [{ slug: t.role.slug, title: t.role.title }], roleCount: 1 }));
-  return { unowned: pageOfGaps(unowned, opts.unownedPage), shared: pageOfGaps(shared, opts.sharedPage) };
+  return { unowned, shared };
 }
 
 type CatalogTask = { key: string; title: string; role: { id: number; slug: string; title: string } };
