@@ -6,6 +6,9 @@ import { answeredConcern, responsibilityKey } from "./faq-fixtures";
 import { courseIdByTitle } from "./quiz-fixtures";
 
 async function expectNoSeriousViolations(page: Page) {
+  // After a client-side navigation (a Server Action's redirect) the new page's <title> can land a
+  // moment after its content: scan once it has one (a page without a title fails here instead).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
