@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attemptsLeft, mayAttempt, quizProblems, scoreAnswers, shuffleQuiz, type QuizInput } from "@/lib/capability/quiz-rules";
+import { attemptSeed, attemptsLeft, mayAttempt, quizProblems, scoreAnswers, shuffleQuiz, type QuizInput } from "@/lib/capability/quiz-rules";
 
 const valid = (): QuizInput => ({
   passMark: 80,
@@ -82,6 +82,20 @@ describe("scoreAnswers", () => {
     const two = questions.slice(0, 2);
     expect(scoreAnswers(two, new Map([[1, [11]]]), 50)).toMatchObject({ score: 50, passed: true });
     expect(scoreAnswers(two, new Map([[1, [11]]]), 51)).toMatchObject({ score: 50, passed: false });
+  });
+});
+
+describe("attemptSeed", () => {
+  it("is the same for the same attempt and differs for the next attempt, another person, course or revision", () => {
+    const seed = attemptSeed(7, 3, 1, 1);
+    expect(attemptSeed(7, 3, 1, 1)).toBe(seed);
+    const others = [attemptSeed(7, 3, 2, 1), attemptSeed(8, 3, 1, 1), attemptSeed(7, 4, 1, 1), attemptSeed(7, 3, 1, 2)];
+    for (const other of others) expect(other).not.toBe(seed);
+    for (const s of [seed, ...others]) {
+      expect(Number.isInteger(s)).toBe(true);
+      expect(s).toBeGreaterThanOrEqual(1);
+      expect(s).toBeLessThanOrEqual(0x7fffffff);
+    }
   });
 });
 

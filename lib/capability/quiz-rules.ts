@@ -50,9 +50,19 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-/** A fresh seed for one attempt's order. */
-export function newSeed(): number {
-  return Math.floor(Math.random() * 0x7fffffff) + 1;
+/**
+ * The seed of one attempt's order: the same for the same person, course, attempt number and quiz
+ * revision, so the page keeps its order when it re-renders mid-attempt (a notification arriving
+ * refreshes it) and a reload does not reshuffle what the person has half answered; the next attempt,
+ * or an edited quiz, gets a new order. (FNV-1a over the four numbers; 1..2^31-1.)
+ */
+export function attemptSeed(personId: number, courseId: number, attempt: number, revision: number): number {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(`${personId}:${courseId}:${attempt}:${revision}`)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % 0x7fffffff) + 1;
 }
 
 /**

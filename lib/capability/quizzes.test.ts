@@ -102,6 +102,17 @@ describe("taking a quiz", () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
+  it("keeps one order while an attempt is open (a re-render does not reshuffle it) and a new one for the next attempt", () => {
+    const manager = actorFor(MGR);
+    const first = quizToTake(manager, courseId);
+    const again = quizToTake(manager, courseId);
+    expect(again.seed).toBe(first.seed);
+    expect(again.questions).toEqual(first.questions);
+    expect(quizToTake(actorFor(EMP), courseId).seed).not.toBe(first.seed);
+    submitQuizAttempt(manager, { courseId, personId: manager.id, revision: first.revision, seed: first.seed, answers: wrongAnswers() });
+    expect(quizToTake(manager, courseId).seed).not.toBe(first.seed);
+  });
+
   it("refuses an attempt for someone else, writing nothing", () => {
     const elif = actorFor(EMP);
     const before = getDb().select().from(quizAttempts).all().length;

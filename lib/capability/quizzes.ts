@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { mayEditCourse } from "@/lib/auth/capability-policy";
 import { authorize, outOfScope } from "@/lib/auth/policy";
 import { closeTrainingFor } from "@/lib/capability/close";
-import { attemptsLeft, mayAttempt, newSeed, quizProblems, scoreAnswers, shuffleQuiz, type QuizInput } from "@/lib/capability/quiz-rules";
+import { attemptsLeft, mayAttempt, attemptSeed, quizProblems, scoreAnswers, shuffleQuiz, type QuizInput } from "@/lib/capability/quiz-rules";
 import { canonicalKeys, capabilityRecords } from "@/lib/capability/records";
 import { validUntil } from "@/lib/capability/validity";
 import { QUIZ_ATTEMPTS_MAX, type QuizQuestionKind } from "@/lib/capability/vocabulary";
@@ -140,8 +140,11 @@ export type QuizToTake = {
   recent: { id: number; score: number; passed: boolean; submittedAt: string }[];
 };
 
-/** The quiz to take now, questions and options shuffled for this attempt, without correct answers. */
-export function quizToTake(actor: Actor, courseId: number, seed = newSeed()): QuizToTake {
+/**
+ * The quiz to take now, questions and options shuffled for this attempt (by `attemptSeed` unless a
+ * seed is given: the same order until the attempt is submitted), without correct answers.
+ */
+export function quizToTake(actor: Actor, courseId: number, seed?: number): QuizToTake {
   authorize(actor, "quizzes.take", { type: "course", id: courseId });
   const db = getDb();
   const course = courseRow(db, courseId);
@@ -159,7 +162,8 @@ export function quizToTake(actor: Actor, courseId: number, seed = newSeed()): Qu
     .orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
     .limit(5)
     .all();
-  const questions = shuffleQuiz(questionsOf(db, courseId), seed).map((q) => ({
+  const order = seed ?? attemptSeed(actor.id, courseId, used + 1, quiz.revision);
+  const questions = shuffleQuiz(questionsOf(db, courseId), order).map((q) => ({
     id: q.id,
     kind: q.kind,
     text: q.text,
@@ -174,7 +178,7 @@ export function quizToTake(actor: Actor, courseId: number, seed = newSeed()): Qu
     left: attemptsLeft(quiz.maxAttempts, used),
     mayAttempt: mayAttempt(quiz.maxAttempts, used),
     mayEdit: mayEditCourse(actor, course),
-    seed,
+    seed: order,
     questions,
     recent,
   };
