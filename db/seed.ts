@@ -354,7 +354,51 @@ export async function seedDemo(today = new Date()): Promise<void> {
   seedPulse(today, personIds);
   seedCapability(today, personIds);
   seedFeedback(today, personIds);
+  await seedUpcomingHire(today, personIds);
   settleDemoEmailHistory(today);
+}
+
+/**
+ * A technician who starts in a week and a half (added last, so no earlier history names her): HR
+ * started her plan two days ago, and HR's part of it (accounts, workwear, one item per tool of the
+ * role) is still open, due in the days before her first day. What an HR admin's "My onboarding
+ * tasks" looks like on a normal week, and the third open plan in the overview.
+ */
+async function seedUpcomingHire(today: Date, personIds: Map<string, number>) {
+  const db = getDb();
+  const hr = actorOf(personIds.get("hr@example.com")!);
+  const todayIso = isoDaysAgo(0, today);
+  const window = dueDateWindow(todayIso);
+  const holidays = holidaysBetween(window.from, window.to);
+  const technician = db.select({ id: schema.jobRoles.id }).from(schema.jobRoles).where(eq(schema.jobRoles.slug, "technician")).get()!;
+  const workshop = db.select({ id: schema.teams.id }).from(schema.teams).where(eq(schema.teams.slug, "workshop")).get()!;
+  const start = dueDate(todayIso, 7, holidays);
+  const name = "Lotte de Boer";
+  const email = "lotte.deboer@example.com";
+  const hire = db
+    .insert(schema.people)
+    .values({
+      name,
+      email,
+      phone: "+31 20 555 0153",
+      searchText: personSearchText(name, email),
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      appRole: "employee",
+      jobRoleId: technician.id,
+      teamId: workshop.id,
+      reportsToId: personIds.get("supervisor@example.com")!,
+      startDate: start,
+      locale: "nl",
+    })
+    .returning({ id: schema.people.id })
+    .get();
+  const startedAt = new Date(today.getTime() - 2 * 86_400_000);
+  startOnboarding(
+    hr,
+    { personId: hire.id, startDate: start, managerId: personIds.get("supervisor@example.com")!, buddyId: personIds.get("pieter.vandijk@example.com")! },
+    templatePhrases(simpleTranslator(en.onboarding.generated)),
+    startedAt,
+  );
 }
 
 /**

@@ -24,7 +24,7 @@ export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?
     amber: "bg-amber-100 text-amber-900",
     brand: "bg-brand-100 text-brand-800",
   };
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+  return <span className={`rb-badge ${tones[tone]}`}>{children}</span>;
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {

@@ -69,6 +69,7 @@ const RECEPTION = [
 const TECHNICIANS = [
   "burak.demir@example.com",
   "janis.ozolins@example.com",
+  "lotte.deboer@example.com",
   "lukas.petrauskas@example.com",
   "mehmet.kaya@example.com",
   "oliver.hughes@example.com",
@@ -96,7 +97,7 @@ describe("audience resolution", () => {
 
   it("everyone, for HR, is every active person", () => {
     const ids = resolveAudience(db(), actorFor("hr@example.com"), audience({ everyone: true }));
-    expect(ids).toHaveLength(24);
+    expect(ids).toHaveLength(25);
     expect(ids.length).toBe(db().select().from(people).where(eq(people.active, true)).all().length);
   });
 
@@ -119,7 +120,7 @@ describe("audience resolution", () => {
         RECEPTION.filter((e) => e !== "james.whitfield@example.com"),
       );
       expect(resolveAudience(db(), hr, audience({ personIds: [james] }))).toEqual([]);
-      expect(resolveAudience(db(), hr, audience({ everyone: true }))).toHaveLength(23);
+      expect(resolveAudience(db(), hr, audience({ everyone: true }))).toHaveLength(24);
     } finally {
       db().update(people).set({ active: true }).where(eq(people.id, james)).run();
     }
@@ -397,9 +398,9 @@ describe("HR announcements", () => {
   it("HR may address everyone; the author is not among the recipients", () => {
     const hr = actorFor("hr@example.com");
     const { id, recipients } = createAnnouncement(hr, base({ title: "Company outing", audience: audience({ everyone: true }) }));
-    expect(recipients).toBe(23);
+    expect(recipients).toBe(24);
     const acks = db().select().from(acknowledgements).where(eq(acknowledgements.announcementId, id)).all();
-    expect(acks).toHaveLength(23);
+    expect(acks).toHaveLength(24);
     expect(acks.some((a) => a.personId === hr.id)).toBe(false);
     expect(acks.every((a) => a.state === "pending" && a.ownerId === hr.id)).toBe(true);
   });

@@ -33,6 +33,16 @@ describe("onboarding lists at scale (issue 15)", () => {
     );
   });
 
+  it("the demo's HR admin has a week's work: the upcoming hire's HR items, open and not yet due", () => {
+    const hr = actorFor("hr@example.com");
+    const tasks = myOnboardingTasks(hr);
+    expect(tasks.total).toBe(7);
+    expect(tasks.rows.every((r) => r.hireName === "Lotte de Boer" && r.assignee === "hr" && !r.overdue)).toBe(true);
+    const lotte = getDb().select({ startDate: people.startDate }).from(people).where(eq(people.email, "lotte.deboer@example.com")).get()!;
+    expect(lotte.startDate > tasks.rows.at(-1)!.dueDate).toBe(true);
+    expect(onboardingOverview(hr, {}).rows.map((r) => r.personName)).toContain("Lotte de Boer");
+  });
+
   it("the overview and the tasks come a small page at a time", () => {
     const hr = actorFor("hr@example.com");
     const overview = onboardingOverview(hr, { status: "all" });

@@ -287,7 +287,7 @@ export function markdown(r: ReportInput): string {
     "",
     `- Date: ${r.date}`,
     `- Machine: ${r.machine}`,
-    `- Organisations: the 24-person demo and the generated one (seed ${r.args.seed}, ${r.args.people.toLocaleString("en")} more people), served by two production servers side by side, pages interleaved`,
+    `- Organisations: the 25-person demo and the generated one (seed ${r.args.seed}, ${r.args.people.toLocaleString("en")} more people), served by two production servers side by side, pages interleaved`,
     `- Load: ${r.args.connections} connections, ${r.args.duration} s per page and organisation; Server Actions ${r.args.actionConnections} users, ${r.args.actionDuration} s each${r.args.quick ? " (**--quick**: short runs, expect noise)" : ""}`,
     ...r.notes.map((n) => `- ${n}`),
     "",

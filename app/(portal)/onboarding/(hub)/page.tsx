@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button-link";
-import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { onboardingOverview, teamOptions } from "@/lib/onboarding/lists";
 import { found, optionalIdParam, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
+import { OverviewTable, type OverviewRow } from "../_components/overview-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("onboarding");
@@ -76,37 +75,25 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
       {result.rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <DataTable columns={(["person", "role", "team", "start", "buddy", "progress", "overdue"] as const).map((c) => t(`columns.${c}`))}>
-              {result.rows.map((r) => {
-                const pct = r.total ? Math.round((r.done / r.total) * 100) : 0;
-                return (
-                  <tr key={r.id}>
-                    <td className="px-4 py-3">
-                      <Link href={`/onboarding/${r.id}`} className="font-medium text-brand-800 hover:underline">
-                        {r.personName}
-                      </Link>
-                      <span className="block text-xs text-slate-500">
-                        {t(`kind.${r.kind}`)}
-                        {r.status === "closed" ? ` · ${t("statusClosed")}` : ""}
-                      </span>
-                    </td>
-                    <td className="px-4 py-3">{r.roleTitle ?? "—"}</td>
-                    <td className="px-4 py-3">{r.teamName ?? "—"}</td>
-                    <td className="px-4 py-3">{formatDay(format, r.startDate, { dateStyle: "medium" })}</td>
-                    <td className="px-4 py-3">{r.buddyName ?? "—"}</td>
-                    <td className="px-4 py-3">
-                      <div className="flex items-center gap-2">
-                        <div className="h-2 w-24 overflow-hidden rounded-full bg-slate-200" aria-hidden>
-                          <div className="h-full bg-brand-700" style={{ width: `${pct}%` }} />
-                        </div>
-                        <span>{t("percentDone", { percent: pct })}</span>
-                      </div>
-                    </td>
-                    <td className="px-4 py-3">{r.overdue ? <Badge tone="red">{t("overdueCount", { count: r.overdue })}</Badge> : t("overdueCount", { count: 0 })}</td>
-                  </tr>
-                );
-              })}
-        </DataTable>
+        <OverviewTable
+          columns={(["person", "role", "team", "start", "buddy", "progress", "overdue"] as const).map((c) => t(`columns.${c}`))}
+          rows={result.rows.map((r): OverviewRow => {
+            const pct = r.total ? Math.round((r.done / r.total) * 100) : 0;
+            return {
+              id: r.id,
+              person: r.personName,
+              note: `${t(`kind.${r.kind}`)}${r.status === "closed" ? ` · ${t("statusClosed")}` : ""}`,
+              role: r.roleTitle ?? "—",
+              team: r.teamName ?? "—",
+              start: formatDay(format, r.startDate, { dateStyle: "medium" }),
+              buddy: r.buddyName ?? "—",
+              pct,
+              done: t("percentDone", { percent: pct }),
+              overdue: t("overdueCount", { count: r.overdue }),
+              late: r.overdue > 0,
+            };
+          })}
+        />
       )}
       <Pagination page={result.page} pageCount={result.pageCount} basePath="/onboarding" params={{ team: sp.team, teamName, status: status === "open" ? undefined : status }} />
     </div>
