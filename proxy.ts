@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath, PATH_HEADER } from "./auth.config";
 import { contentSecurityPolicy, makeNonce, NONCE_HEADER } from "./lib/core/csp";
+import { decodeSessionCookie } from "./lib/auth/token-cache";
 
 /**
  * Only redirects signed-out visitors to /sign-in (and adds transport headers). It is never the only
@@ -30,7 +31,7 @@ export async function proxy(req: NextRequest) {
   const https = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
   const isPublic = isPublicPath(pathname);
   if (!isPublic) {
-    const token = await getToken({ req, secret: process.env.AUTH_SECRET, secureCookie: https });
+    const token = await sessionToken(req, https);
     if (!token?.sub) {
       const url = new URL("/sign-in", req.nextUrl.origin);
       if (pathname !== "/") url.searchParams.set("callbackUrl", pathname + search);
@@ -49,6 +50,20 @@ export async function proxy(req: NextRequest) {
     res.headers.set("Referrer-Policy", "same-origin");
   }
   return res;
+}
+
+/**
+ * The request's session token: Auth.js's cookie (the __Secure- one over https), decoded once per
+ * token (lib/auth/token-cache.ts). A cookie Auth.js split into chunks (never for our small
+ * tokens) is read by Auth.js's own getToken.
+ */
+async function sessionToken(req: NextRequest, https: boolean) {
+  const name = https ? "__Secure-authjs.session-token" : "authjs.session-token";
+  const secret = process.env.AUTH_SECRET ?? "";
+  const value = req.cookies.get(name)?.value;
+  if (value) return decodeSessionCookie(value, name, secret);
+  if (req.cookies.has(`${name}.0`)) return getToken({ req, secret, secureCookie: https });
+  return null;
 }
 
 function withCsp(res: NextResponse, csp: string): NextResponse {

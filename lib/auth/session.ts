@@ -2,12 +2,12 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { liveSession, type LiveSession } from "@/lib/auth/sessions";
+import { decodeSessionCookie } from "@/lib/auth/token-cache";
 
 /** Auth.js's session cookie: the __Secure- name over https, the plain one over http. */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -16,19 +16,17 @@ export type SessionToken = { sub?: string; sid?: string; sv?: number };
 
 /**
  * The request's session token, decoded from the cookie (without renewing it: only Auth.js's own
- * endpoint re-issues the cookie, and it asks `liveSession` first, see auth.ts).
+ * endpoint re-issues the cookie, and it asks `liveSession` first, see auth.ts). Decoded once per
+ * token, not per request (lib/auth/token-cache.ts).
  */
 const currentToken = cache(async (): Promise<SessionToken | null> => {
   const jar = await cookies();
   for (const name of SESSION_COOKIES) {
     const value = jar.get(name)?.value;
     if (!value) continue;
-    try {
-      const token = await decode<SessionToken>({ token: value, secret: process.env.AUTH_SECRET ?? "", salt: name });
-      if (token) return token;
-    } catch {
-      // A token from another secret or a tampered one: signed out.
-    }
+    // A token from another secret or a tampered one decodes to null: signed out.
+    const token = (await decodeSessionCookie(value, name, process.env.AUTH_SECRET ?? "")) as SessionToken | null;
+    if (token) return token;
   }
   return null;
 });

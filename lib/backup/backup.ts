@@ -16,14 +16,14 @@ export const BACKUP_PATTERN = /^rolebook-\d{8}T\d{6}(?:\d{3})?Z\.db$/;
 export const BACKUP_KEEP_DEFAULT = 14;
 
 export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.DATABASE_PATH || path.join(process.cwd(), "data", "rolebook.db"));
+  return path.resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH || path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "rolebook.db"));
 }
 
 /** BACKUP_DIR (default data/backups) and BACKUP_KEEP (default 14; a positive whole number). */
 export function backupSettings(env: NodeJS.ProcessEnv = process.env): { dir: string; keep: number } {
   const keep = Number(env.BACKUP_KEEP);
   return {
-    dir: path.resolve(env.BACKUP_DIR || path.join(process.cwd(), "data", "backups")),
+    dir: path.resolve(/*turbopackIgnore: true*/ env.BACKUP_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "backups")),
     keep: Number.isInteger(keep) && keep > 0 ? keep : BACKUP_KEEP_DEFAULT,
   };
 }
