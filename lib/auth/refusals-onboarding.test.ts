@@ -213,7 +213,7 @@ const cases: RefusalCase[] = [
     as: HR,
     call: (a) => sorted(Array.from({ length: myOnboardingTasks(a).pageCount }, (_, k) => myOnboardingTasks(a, { page: k + 1 }).rows.map((i) => i.id)).flat()),
     expect: (ids: number[]) => {
-      const plans = [fx.plan1, fx.plan2, fx.planMark, fx.planDaan, fx.planOutsider, fx.planMarco];
+      const plans = [fx.plan1, fx.plan2, fx.planLotte, fx.planMark, fx.planDaan, fx.planOutsider, fx.planMarco];
       expect(ids).toEqual(sorted([...plans.flatMap((p) => itemsOf(p, "hr", true)), ...itemsOf(fx.planDaan, "manager", true), ...itemsOf(fx.planMarco, "manager", true)]));
     },
   },

@@ -122,9 +122,9 @@ const cases: RefusalCase[] = [
     name: "onboardingOverview: the manager sees his people's plans and the one naming him, not Daan's",
     as: MGR,
     call: () => overviewIds(MGR),
-    expect: (ids: number[]) => expect(ids).toEqual([fx.plan1, fx.plan2, fx.planMark, fx.planDaan, fx.planOutsider, fx.planMarco].filter((id) => id !== fx.planDaan).sort((a, b) => a - b)),
+    expect: (ids: number[]) => expect(ids).toEqual([fx.plan1, fx.plan2, fx.planLotte, fx.planMark, fx.planDaan, fx.planOutsider, fx.planMarco].filter((id) => id !== fx.planDaan).sort((a, b) => a - b)),
   },
-  { name: "positive: HR sees every plan in the overview", as: HR, call: () => overviewIds(HR), expect: (ids: number[]) => expect(ids).toHaveLength(6) },
+  { name: "positive: HR sees every plan in the overview", as: HR, call: () => overviewIds(HR), expect: (ids: number[]) => expect(ids).toEqual([fx.plan1, fx.plan2, fx.planLotte, fx.planMark, fx.planDaan, fx.planOutsider, fx.planMarco].sort((a, b) => a - b)) },
   ...forbidden("onboardingOverview", [SUP, EMP, NORA], (a) => onboardingOverview(a), "onboarding.manage", () => ({ type: "onboarding" })),
 
   // 7. setPosting: HR only.

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, like } from "drizzle-orm";
+import { and, eq, gte, inArray, like, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, auditLog, jobRoles, notifications, onboardings, people, pulseRounds, pulseSends, roleVersions, teams } from "@/db/schema";
@@ -162,7 +162,14 @@ describe("automatic sends: 14 days after a material change to the person's role"
       .returning({ id: roleVersions.id })
       .get().id;
     expect(db().select().from(acknowledgements).where(eq(acknowledgements.roleVersionId, byTransfer)).all()).toEqual([]);
-    const holders = db().select({ id: people.id }).from(people).where(and(eq(people.jobRoleId, tech), eq(people.active, true))).all().map((p) => p.id);
+    // Those in the role before the change (the demo's upcoming technician starts after it: no pulse for her).
+    const holders = db()
+      .select({ id: people.id, since: sql<string>`coalesce(${people.roleSince}, ${people.startDate})` })
+      .from(people)
+      .where(and(eq(people.jobRoleId, tech), eq(people.active, true)))
+      .all()
+      .filter((p) => p.since < v2.publishedAt.slice(0, 10))
+      .map((p) => p.id);
     expect(holders.length).toBeGreaterThan(0);
     sendDuePulses(inDays(14 - publishedDaysAgo()));
     const sent = db().select().from(pulseSends).where(eq(pulseSends.occasionKey, `change:${byTransfer}`)).all();

@@ -175,7 +175,8 @@ const teamIdOf = (slug: string) => getDb().select({ id: teams.id }).from(teams).
 export type Fixtures = Awaited<ReturnType<typeof buildFixtures>>;
 
 /**
- * The demo plus a few records the demo lacks, made by HR through lib:
+ * The demo (its plans: plan1 Nora's, plan2 Lukas's, planLotte the upcoming technician's) plus a few
+ * records the demo lacks, made by HR through lib:
  * - planMark: Mark Dawson (parts clerk), named manager Marco: a plan the supervisor has nothing to do with;
  * - planDaan: Daan (HR's report, no team), named manager HR: outside the manager's scope;
  * - outsider + planOutsider: a technician with no team who reports to the supervisor, named manager
@@ -213,6 +214,8 @@ export async function buildFixtures() {
   const planOf = (personId: number) => db.select({ id: onboardings.id }).from(onboardings).where(eq(onboardings.personId, personId)).get()!.id;
   const plan1 = planOf(idOf(NORA));
   const plan2 = planOf(idOf("lukas.petrauskas@example.com"));
+  // The demo's upcoming technician (db/seed.ts seedUpcomingHire), named manager the supervisor.
+  const planLotte = planOf(idOf("lotte.deboer@example.com"));
   const planMark = start(idOf("mark.dawson@example.com"), idOf(MGR), idOf("emre.sahin@example.com"));
   const planDaan = start(idOf("daan.visser@example.com"), hr.id, idOf("aylin.celik@example.com"));
   const planOutsider = start(outsider, idOf(MGR), idOf("pieter.vandijk@example.com"));
@@ -249,6 +252,7 @@ export async function buildFixtures() {
     outsider,
     plan1,
     plan2,
+    planLotte,
     planMark,
     planDaan,
     planOutsider,
