@@ -2,7 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath, PATH_HEADER } from "./auth.config";
 import { contentSecurityPolicy, makeNonce, NONCE_HEADER } from "./lib/core/csp";
-import { decodeSessionCookie } from "./lib/auth/token-cache";
+import { decodeSessionCookie, SESSION_COOKIES } from "./lib/auth/token-cache";
 
 /**
  * Only redirects signed-out visitors to /sign-in (and adds transport headers). It is never the only
@@ -58,7 +58,8 @@ export async function proxy(req: NextRequest) {
  * tokens) is read by Auth.js's own getToken.
  */
 async function sessionToken(req: NextRequest, https: boolean) {
-  const name = https ? "__Secure-authjs.session-token" : "authjs.session-token";
+  const [secure, plain] = SESSION_COOKIES;
+  const name = https ? secure : plain;
   const secret = process.env.AUTH_SECRET ?? "";
   const value = req.cookies.get(name)?.value;
   if (value) return decodeSessionCookie(value, name, secret);

@@ -7,10 +7,9 @@ import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { liveSession, type LiveSession } from "@/lib/auth/sessions";
-import { decodeSessionCookie } from "@/lib/auth/token-cache";
+import { decodeSessionCookie, SESSION_COOKIES } from "@/lib/auth/token-cache";
 
-/** Auth.js's session cookie: the __Secure- name over https, the plain one over http. */
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+export { SESSION_COOKIES };
 
 export type SessionToken = { sub?: string; sid?: string; sv?: number };
 

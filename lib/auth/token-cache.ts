@@ -8,6 +8,9 @@ import { decode, type JWT } from "next-auth/jwt";
  * already decode itself. Whether the session is still live (not revoked or idle) is asked of the
  * database on every request all the same (lib/auth/session.ts).
  */
+/** Auth.js's session cookie: the __Secure- name over https, the plain one over http (also its salt). */
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
 const MAX = 1000;
 const decoded = new Map<string, { token: JWT; expiresAt: number }>();
 
