@@ -25,3 +25,23 @@ export function getSqlite(): Database.Database {
   return globalForDb.__rolebookDb!.sqlite;
 }
 
+
+/**
+ * A query built once per database connection and reused: `build` runs on first use (the database
+ * is still opened lazily) and should end in drizzle's `.prepare()`, with `sql.placeholder("name")`
+ * for each value. Building a query (its SQL text, from the schema objects) costs more than running
+ * it on SQLite; the hot ones (every request's session and person, the bench's actions) are
+ * prepared once this way (issue 15).
+ */
+export function preparedQuery<T>(build: (db: DB) => T): () => T {
+  const byDb = new WeakMap<DB, T>();
+  return () => {
+    const db = getDb();
+    let query = byDb.get(db);
+    if (query === undefined) {
+      query = build(db);
+      byDb.set(db, query);
+    }
+    return query;
+  };
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, preparedQuery } from "@/db/client";
 import { people, securitySettings as table } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
@@ -24,13 +24,9 @@ const DEFAULTS: SecuritySettings = {
   revision: 1,
 };
 
-/**
- * The sign-in security settings (one row, created by migration 0010; defaults if missing). Read on
- * every request by the session check: no actor, nothing secret. HR edits them through the sessions
- * part's update function (/settings/security).
- */
-export function securitySettings(): SecuritySettings {
-  const row = getDb()
+/** Read on every request (the session's timeouts): built once (db/client.ts `preparedQuery`). */
+const settingsRow = preparedQuery((db) =>
+  db
     .select({
       idleMinutes: table.idleMinutes,
       absoluteHours: table.absoluteHours,
@@ -40,8 +36,16 @@ export function securitySettings(): SecuritySettings {
     })
     .from(table)
     .where(eq(table.id, 1))
-    .get();
-  return row ?? DEFAULTS;
+    .prepare(),
+);
+
+/**
+ * The sign-in security settings (one row, created by migration 0010; defaults if missing). Read on
+ * every request by the session check: no actor, nothing secret. HR edits them through the sessions
+ * part's update function (/settings/security).
+ */
+export function securitySettings(): SecuritySettings {
+  return settingsRow().get() ?? DEFAULTS;
 }
 
 export type SecuritySettingsInput = Partial<Pick<SecuritySettings, "idleMinutes" | "absoluteHours" | "requireSecondFactorForHr" | "ssoCreatesPeople">>;

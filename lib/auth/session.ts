@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { liveSession, type LiveSession } from "@/lib/auth/sessions";
@@ -55,11 +55,9 @@ export const getActor = cache(async (): Promise<Actor | null> => actorOfToken(aw
  */
 export const getActorUntouched = cache(async (): Promise<Actor | null> => actorOfToken(await currentToken(), Date.now(), false));
 
-/** The person a decoded session token signs in, or null (exported for tests). */
-export function actorOfToken(token: SessionToken | null, now = Date.now(), touch = true): Actor | null {
-  const session = sessionOfToken(token, now, touch);
-  if (!session || typeof token?.sv !== "number") return null;
-  const row = getDb()
+/** Every request's person: built once (db/client.ts `preparedQuery`). */
+const actorById = preparedQuery((db) =>
+  db
     .select({
       id: people.id,
       name: people.name,
@@ -73,8 +71,15 @@ export function actorOfToken(token: SessionToken | null, now = Date.now(), touch
       sessionVersion: people.sessionVersion,
     })
     .from(people)
-    .where(eq(people.id, session.personId))
-    .get();
+    .where(eq(people.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** The person a decoded session token signs in, or null (exported for tests). */
+export function actorOfToken(token: SessionToken | null, now = Date.now(), touch = true): Actor | null {
+  const session = sessionOfToken(token, now, touch);
+  if (!session || typeof token?.sv !== "number") return null;
+  const row = actorById().get({ id: session.personId });
   if (!row || !row.active || row.sessionVersion !== token.sv) return null;
   const { active: _a, sessionVersion: _s, ...actor } = row;
   return actor;

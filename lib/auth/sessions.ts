@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
-import { getDb, type DB } from "@/db/client";
+import { and, count, desc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { getDb, preparedQuery, type DB } from "@/db/client";
 import { people, sessions, type SessionEndReason, type SessionMethod } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
@@ -33,6 +33,16 @@ export function createSession(
 
 export type LiveSession = { id: string; personId: number; secondFactor: boolean; createdAt: number };
 
+/** Every request's session row: built once (db/client.ts `preparedQuery`). */
+const sessionById = preparedQuery((db) =>
+  db
+    .select({ id: sessions.id, personId: sessions.personId, secondFactor: sessions.secondFactor, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt, active: people.active })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(eq(sessions.id, sql.placeholder("sid")))
+    .prepare(),
+);
+
 /**
  * The live session with this id, or null: revoked, idle longer than the idle timeout, older than
  * the absolute lifetime, or its person deactivated. Records the request (last seen) at most once
@@ -41,12 +51,7 @@ export type LiveSession = { id: string; personId: number; secondFactor: boolean;
  */
 export function liveSession(sid: string, now = Date.now(), touch = true): LiveSession | null {
   const db = getDb();
-  const row = db
-    .select({ id: sessions.id, personId: sessions.personId, secondFactor: sessions.secondFactor, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt, active: people.active })
-    .from(sessions)
-    .innerJoin(people, eq(people.id, sessions.personId))
-    .where(eq(sessions.id, sid))
-    .get();
+  const row = sessionById().get({ sid });
   if (!row || row.revokedAt != null || !row.active) return null;
   const { idleMinutes, absoluteHours } = securitySettings();
   if (now - row.lastSeenAt > idleMinutes * 60_000) return null;

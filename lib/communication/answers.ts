@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb } from "@/db/client";
+import { getDb, preparedQuery } from "@/db/client";
 import { acknowledgements, ackMessages, announcements, jobRoles, people, roleVersions } from "@/db/schema";
 import type { AckState } from "@/lib/communication/vocabulary";
 import { authorize, mayReplyToAck, outOfScope, ownRows } from "@/lib/auth/policy";
@@ -101,8 +101,9 @@ type AckRow = {
   jobRoleId: number | null;
 };
 
-function loadAck(id: number): AckRow | undefined {
-  return getDb()
+/** Read by every answer: built once (db/client.ts `preparedQuery`). */
+const ackById = preparedQuery((db) =>
+  db
     .select({
       id: acknowledgements.id,
       personId: acknowledgements.personId,
@@ -115,8 +116,12 @@ function loadAck(id: number): AckRow | undefined {
     })
     .from(acknowledgements)
     .leftJoin(roleVersions, eq(roleVersions.id, acknowledgements.roleVersionId))
-    .where(eq(acknowledgements.id, id))
-    .get();
+    .where(eq(acknowledgements.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+function loadAck(id: number): AckRow | undefined {
+  return ackById().get({ id });
 }
 
 

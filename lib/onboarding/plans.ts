@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb } from "@/db/client";
+import { getDb, preparedQuery } from "@/db/client";
 import { onboardingCheckins, onboardingItems, onboardings, people, jobRoles } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import {
@@ -34,10 +34,21 @@ export type { ItemInput };
 
 export type PlanRow = typeof onboardings.$inferSelect;
 
+/** A plan and an item by id, read by every tick: built once (db/client.ts `preparedQuery`). */
+const planById = preparedQuery((db) => db.select().from(onboardings).where(eq(onboardings.id, sql.placeholder("id"))).prepare());
+const itemById = preparedQuery((db) => db.select().from(onboardingItems).where(eq(onboardingItems.id, sql.placeholder("id"))).prepare());
+const openItemsLeft = preparedQuery((db) =>
+  db
+    .select({ n: count() })
+    .from(onboardingItems)
+    .where(and(eq(onboardingItems.onboardingId, sql.placeholder("planId")), isNull(onboardingItems.doneAt)))
+    .prepare(),
+);
+
 /** The plan, if the actor may see it; a plan out of their reach is audited and "not found". */
 function visiblePlan(actor: Actor, id: number): { plan: PlanRow; access: PlanAccess } {
   authorize(actor, "onboarding.participate", { type: "onboarding", id });
-  const plan = getDb().select().from(onboardings).where(eq(onboardings.id, id)).get();
+  const plan = planById().get({ id });
   if (!plan) throw new NotFoundError("onboarding");
   const access = planAccess(actor, plan);
   if (!access.mayView) throw outOfScope(actor, { type: "onboarding", id }, "mayViewPlan");
@@ -163,7 +174,7 @@ function managedOpenPlan(actor: Actor, id: number) {
 /** Ticks (or unticks) an item. Only the one who owes it may; a plan closes when all items are done. */
 export function setItemDone(actor: Actor, itemId: number, done: boolean): { closed: boolean } {
   authorize(actor, "onboarding.participate", { type: "onboarding_item", id: itemId });
-  const item = getDb().select().from(onboardingItems).where(eq(onboardingItems.id, itemId)).get();
+  const item = itemById().get({ id: itemId });
   if (!item) throw new NotFoundError("item");
   const { plan, access } = visiblePlan(actor, item.onboardingId);
   if (plan.status !== "open") throw new FieldError({ _form: "planClosed" });
@@ -180,11 +191,8 @@ export function setItemDone(actor: Actor, itemId: number, done: boolean): { clos
       .set(done ? { doneAt: at, doneById: actor.id } : { doneAt: null, doneById: null })
       .where(eq(onboardingItems.id, itemId))
       .run();
-    const left = tx
-      .select({ n: count() })
-      .from(onboardingItems)
-      .where(and(eq(onboardingItems.onboardingId, plan.id), isNull(onboardingItems.doneAt)))
-      .get()!.n;
+    // Prepared on the same connection: it runs inside this transaction.
+    const left = openItemsLeft().get({ planId: plan.id })!.n;
     let closed = false;
     if (left === 0) {
       tx.update(onboardings)

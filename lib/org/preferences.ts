@@ -1,6 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import { getDb, preparedQuery } from "@/db/client";
 import { people } from "@/db/schema";
 import { authorize, can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,10 +8,19 @@ import { FieldError } from "@/lib/core/errors";
 import { organisationTimeZone } from "@/lib/org/settings";
 import { isTimeZone } from "@/lib/org/zones";
 
+/** Read on most requests (the zone times are shown in): built once (db/client.ts `preparedQuery`). */
+const ownZone = preparedQuery((db) =>
+  db
+    .select({ timeZone: people.timeZone })
+    .from(people)
+    .where(eq(people.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 /** The person's own time zone preference, or "" when they follow the organisation's. */
 export function ownTimeZone(actor: Actor): string {
   authorize(actor, "self.read", { type: "person", id: actor.id });
-  return getDb().select({ timeZone: people.timeZone }).from(people).where(eq(people.id, actor.id)).get()?.timeZone ?? "";
+  return ownZone().get({ id: actor.id })?.timeZone ?? "";
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, preparedQuery } from "@/db/client";
 import { holidays, organisation } from "@/db/schema";
 import { PULSE_MIN_GROUP_DEFAULT } from "@/lib/confidence/vocabulary";
 import { REMINDER_WORKING_DAYS_DEFAULT } from "@/lib/email/vocabulary";
@@ -28,12 +28,9 @@ export function serverTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-/**
- * The organisation's public settings (employer name, time zone, where to apply). Nothing here is
- * secret: job postings show it to anyone.
- */
-export function organisationSettings(): OrganisationSettings {
-  const row = getDb()
+/** Read on most requests (the organisation's time zone): built once (db/client.ts `preparedQuery`). */
+const settingsRow = preparedQuery((db) =>
+  db
     .select({
       name: organisation.name,
       timeZone: organisation.timeZone,
@@ -48,8 +45,15 @@ export function organisationSettings(): OrganisationSettings {
     })
     .from(organisation)
     .where(eq(organisation.id, 1))
-    .get();
-  return row ?? { name: "", timeZone: "", applyEmail: "", applyUrl: "", location: "", probationDays: 90, evaluationIntervalMonths: 12, pulseMinGroup: PULSE_MIN_GROUP_DEFAULT, reminderWorkingDays: REMINDER_WORKING_DAYS_DEFAULT, revision: 0 };
+    .prepare(),
+);
+
+/**
+ * The organisation's public settings (employer name, time zone, where to apply). Nothing here is
+ * secret: job postings show it to anyone.
+ */
+export function organisationSettings(): OrganisationSettings {
+  return settingsRow().get() ?? { name: "", timeZone: "", applyEmail: "", applyUrl: "", location: "", probationDays: 90, evaluationIntervalMonths: 12, pulseMinGroup: PULSE_MIN_GROUP_DEFAULT, reminderWorkingDays: REMINDER_WORKING_DAYS_DEFAULT, revision: 0 };
 }
 
 /** The zone "today", due dates and effective dates are computed in. */
