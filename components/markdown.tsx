@@ -1,5 +1,10 @@
-import type { ReactElement } from "react";
-import ReactMarkdown, { type Options } from "react-markdown";
+import type { Element, ElementContent, Root } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { urlAttributes } from "html-url-attributes";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified, type PluggableList } from "unified";
+import { visit } from "unist-util-visit";
 
 /**
  * The href a Markdown link may have: http(s) and mailto links, and paths on this site ("/…", "#…").
@@ -21,19 +26,11 @@ export function markdownHref(url: string): string {
   return "";
 }
 
-/** The rendered trees of recent texts (least recently used dropped first). */
-const rendered = new Map<string, ReactElement>();
-const RENDERED_MAX = 1_000;
+/** The HTML of recent texts (least recently used dropped first). */
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 2_000;
 /** Texts longer than this are rendered every time rather than kept. */
 const CACHED_TEXT_MAX = 10_000;
-
-const components: Options["components"] = {
-  a: ({ href, children }) => (
-    <a href={href || undefined} rel="noopener noreferrer nofollow">
-      {children}
-    </a>
-  ),
-};
 
 type HastNode = { type: string; tagName?: string; value?: string; children?: HastNode[] };
 /** Block containers whose line-break text children render nothing (between list items, table rows…). */
@@ -52,14 +49,77 @@ export function dropBlockWhitespace() {
   return (tree: HastNode) => prune(tree);
 }
 
+const LINK_REL = ["noopener", "noreferrer", "nofollow"];
+/** Elements left out, their content kept: images (user Markdown shows none). */
+const UNWRAPPED = new Set(["img"]);
+
 /**
- * Renders user Markdown safely: raw HTML in the source is shown as text (never parsed), links are
- * limited by markdownHref, and images are not rendered.
- *
- * Parsing is most of a role page's rendering cost, and the same texts (a published role version
- * never changes) are shown on every request: without extra plugins, the rendered tree of a text is
- * kept and reused (issue 15). A React element is an immutable description, so sharing it between
- * requests is safe; the key is the whole text, so an edited text is a new entry.
+ * What makes the tree safe, whatever the text: raw HTML in the source becomes text (shown, never
+ * parsed), every URL attribute goes through markdownHref, images are replaced by their content
+ * (none), and links get rel="noopener noreferrer nofollow" (and no href at all when theirs was
+ * refused). The same steps react-markdown takes with skipHtml=false, disallowedElements=["img"],
+ * unwrapDisallowed and urlTransform, which this renderer replaced.
+ */
+export function sanitizeMarkdownTree(tree: Root): Root {
+  visit(tree, (node, index, parent) => {
+    if ((node as { type: string }).type === "raw" && parent && typeof index === "number") {
+      parent.children[index] = { type: "text", value: (node as unknown as { value: string }).value };
+      return index;
+    }
+    if (node.type !== "element") return;
+    const el = node as Element;
+    for (const key of Object.keys(urlAttributes)) {
+      const test = urlAttributes[key];
+      if (Object.hasOwn(el.properties, key) && (test === null || test.includes(el.tagName))) el.properties[key] = markdownHref(String(el.properties[key] ?? ""));
+    }
+    if (UNWRAPPED.has(el.tagName) && parent && typeof index === "number") {
+      parent.children.splice(index, 1, ...(el.children as ElementContent[]));
+      return index;
+    }
+    if (el.tagName === "a") {
+      if (!el.properties.href) delete el.properties.href;
+      el.properties.rel = LINK_REL;
+    }
+  });
+  return tree;
+}
+
+const base = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(dropBlockWhitespace);
+
+/** User Markdown as a sanitized HTML tree (sanitizeMarkdownTree), after any extra HTML-tree steps. */
+export function markdownTree(text: string, rehypePlugins?: PluggableList): Root {
+  const processor = rehypePlugins?.length ? base().use(rehypePlugins) : base;
+  return sanitizeMarkdownTree(processor.runSync(processor.parse(text)) as Root);
+}
+
+/**
+ * User Markdown as HTML: the sanitized tree (markdownTree) written out with every text and
+ * attribute escaped. Parsing is most of a role page's rendering cost, and the same texts (a
+ * published role version never changes) are shown on every request: without extra plugins, the
+ * HTML of a text is kept and reused (issue 15). The key is the whole text, so an edited text is a
+ * new entry.
+ */
+export function markdownHtml(text: string, rehypePlugins?: PluggableList): string {
+  const cacheable = !rehypePlugins?.length && text.length <= CACHED_TEXT_MAX;
+  const hit = cacheable ? rendered.get(text) : undefined;
+  if (hit !== undefined) {
+    rendered.delete(text);
+    rendered.set(text, hit);
+    return hit;
+  }
+  const html = toHtml(markdownTree(text, rehypePlugins), { characterReferences: { useShortestReferences: true } });
+  if (cacheable) {
+    rendered.set(text, html);
+    if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+  }
+  return html;
+}
+
+/**
+ * Renders user Markdown safely (markdownHtml: raw HTML in the source is shown as text, links are
+ * limited by markdownHref, images are not rendered). The page carries the finished HTML, one string,
+ * rather than an element per paragraph, list item and emphasis (issue 15: each element was rendered
+ * and sent twice, as HTML and in the React payload).
  */
 export function Markdown({
   children,
@@ -69,32 +129,7 @@ export function Markdown({
   children: string;
   className?: string;
   /** Extra HTML-tree steps, e.g. turning diff and search marks into <ins>/<del>/<mark>. */
-  rehypePlugins?: Options["rehypePlugins"];
+  rehypePlugins?: PluggableList;
 }) {
-  const cacheable = !rehypePlugins && children.length <= CACHED_TEXT_MAX;
-  const key = `${className}\u0000${children}`;
-  const hit = cacheable ? rendered.get(key) : undefined;
-  if (hit) {
-    rendered.delete(key);
-    rendered.set(key, hit);
-    return hit;
-  }
-  const tree = (
-    <div className={className ? `prose-rb ${className}` : "prose-rb"}>
-      {ReactMarkdown({
-        skipHtml: false,
-        disallowedElements: ["img"],
-        unwrapDisallowed: true,
-        rehypePlugins: [dropBlockWhitespace, ...(rehypePlugins ?? [])],
-        urlTransform: markdownHref,
-        components,
-        children,
-      })}
-    </div>
-  );
-  if (cacheable) {
-    rendered.set(key, tree);
-    if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
-  }
-  return tree;
+  return <div className={className ? `prose-rb ${className}` : "prose-rb"} dangerouslySetInnerHTML={{ __html: markdownHtml(children, rehypePlugins) }} />;
 }

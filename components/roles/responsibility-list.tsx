@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
-import { STANDARD_CATEGORIES, type RoleResponsibility, type RoleTask } from "@/lib/roles/doc";
+import { responsibilityParts, type ResponsibilityLabels } from "@/components/roles/responsibility-html";
+import type { RoleResponsibility, RoleTask } from "@/lib/roles/doc";
 
 /** One part of a responsibility: styled from app/globals.css (.rb-sec), not by a class on each element. */
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -32,9 +33,20 @@ export async function ToolsCard({ tools }: { tools: string[] }) {
   );
 }
 
+/** A part written once as HTML (./responsibility-html.ts), in its `.rb-sec` block. */
+function Written({ html }: { html: string | null }) {
+  return html ? <div className="rb-sec" dangerouslySetInnerHTML={{ __html: html }} /> : null;
+}
+
 /**
  * A role's responsibilities in order, each with its tasks, service standards, what to do when it
  * goes wrong, decision rights, how it is evaluated and the capabilities it needs.
+ *
+ * What reads the same for everyone (tasks, standards, what to do when it goes wrong, decision
+ * rights, evaluation) is written once per language and content as HTML and reused
+ * (responsibilityParts); every text in it is escaped and its Markdown sanitized there. The title,
+ * description and capability links stay elements, and the tasks too when `taskExtra` adds
+ * something to each.
  */
 export async function ResponsibilityList({
   responsibilities,
@@ -50,99 +62,66 @@ export async function ResponsibilityList({
   const t = await getTranslations("roles");
   const d = await getTranslations("roleDoc");
   if (!responsibilities.length) return <p className="text-slate-600">{t("noResponsibilities")}</p>;
+  const locale = await getLocale();
+  const labels: ResponsibilityLabels = {
+    tasks: (count) => t("tasks", { count }),
+    standards: d("standards"),
+    category: (c) => d(`category.${c}`),
+    whenWrong: d("whenWrong"),
+    escalateTo: d("escalateTo"),
+    decisionRights: d("decisionRights"),
+    evaluation: d("evaluation"),
+  };
   return (
     <ol className="space-y-4" aria-label={t("responsibilities")}>
-      {responsibilities.map((r, i) => (
-        <li key={r.key} id={`r-${r.key}`} className="rb-resp">
-          <h3>
-            <span aria-hidden>
-              {i + 1}.
-            </span>
-            {r.title}
-          </h3>
-          {r.description ? <Markdown className="mt-1 text-slate-700">{r.description}</Markdown> : null}
-          {r.tasks.length ? (
-            <Section title={t("tasks", { count: r.tasks.length })}>
-              <ul className="rb-rows rb-tasks">
-                {r.tasks.map((task) => (
-                  <li key={task.key} id={`t-${task.key}`}>
-                    <p>{task.title}</p>
-                    {task.description ? <Markdown>{task.description}</Markdown> : null}
-                    {taskExtra?.(task)}
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          ) : null}
-          {r.standards.length ? (
-            <Section title={d("standards")}>
-              <dl className="rb-standards">
-                {STANDARD_CATEGORIES.filter((c) => r.standards.some((s) => s.category === c)).map((c) => (
-                  <div key={c}>
-                    <dt>{d(`category.${c}`)}</dt>
-                    {r.standards
-                      .filter((s) => s.category === c)
-                      .map((s, j) => (
-                        <dd key={j}>
-                          <Markdown>{s.text}</Markdown>
-                        </dd>
-                      ))}
-                  </div>
-                ))}
-              </dl>
-            </Section>
-          ) : null}
-          {r.whenWrong.steps || r.whenWrong.escalateTo ? (
-            <Section title={d("whenWrong")}>
-              {r.whenWrong.steps ? <Markdown>{r.whenWrong.steps}</Markdown> : null}
-              {r.whenWrong.escalateTo ? (
-                <p className="mt-1">
-                  <span className="font-medium">{d("escalateTo")}:</span> {r.whenWrong.escalateTo}
-                </p>
-              ) : null}
-            </Section>
-          ) : null}
-          {r.decisionRights.length ? (
-            <Section title={d("decisionRights")}>
-              <ul className="list-disc space-y-1 pl-5">
-                {r.decisionRights.map((x, j) => (
-                  <li key={j}>
-                    <span className="font-medium">{x.decision}</span>
-                    {x.limit ? <span className="text-slate-600"> — {x.limit}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          ) : null}
-          {r.evaluation.length ? (
-            <Section title={d("evaluation")}>
-              <ul className="space-y-1">
-                {r.evaluation.map((x, j) => (
-                  <li key={j}>
-                    <span className="font-medium">{x.criterion}</span>
-                    {x.good ? <Markdown className="text-slate-600">{x.good}</Markdown> : null}
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          ) : null}
-          {r.capabilities.length ? (
-            <Section title={d("capabilities")}>
-              <ul className="flex flex-wrap gap-2">
-                {r.capabilities.map((c, j) => (
-                  <li key={j} className="rb-chip">
-                    <Link href={`/capabilities/${encodeURIComponent(c.key)}`} className="rb-link">
-                      {c.name}
-                    </Link>{" "}
-                    <span className="text-slate-600">· {d(`kind.${c.kind}`)}</span>
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          ) : null}
-          {footer?.[r.key]}
-        </li>
-      ))}
+      {responsibilities.map((r, i) => {
+        const parts = responsibilityParts(r, locale, labels);
+        return (
+          <li key={r.key} id={`r-${r.key}`} className="rb-resp">
+            <h3>
+              <span aria-hidden>
+                {i + 1}.
+              </span>
+              {r.title}
+            </h3>
+            {r.description ? <Markdown className="mt-1 text-slate-700">{r.description}</Markdown> : null}
+            {r.tasks.length && taskExtra ? (
+              <Section title={labels.tasks(r.tasks.length)}>
+                <ul className="rb-rows rb-tasks">
+                  {r.tasks.map((task) => (
+                    <li key={task.key} id={`t-${task.key}`}>
+                      <p>{task.title}</p>
+                      {task.description ? <Markdown>{task.description}</Markdown> : null}
+                      {taskExtra(task)}
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+            ) : (
+              <Written html={parts.tasks} />
+            )}
+            <Written html={parts.standards} />
+            <Written html={parts.whenWrong} />
+            <Written html={parts.decisionRights} />
+            <Written html={parts.evaluation} />
+            {r.capabilities.length ? (
+              <Section title={d("capabilities")}>
+                <ul className="flex flex-wrap gap-2">
+                  {r.capabilities.map((c, j) => (
+                    <li key={j} className="rb-chip">
+                      <Link href={`/capabilities/${encodeURIComponent(c.key)}`} className="rb-link">
+                        {c.name}
+                      </Link>{" "}
+                      <span className="text-slate-600">· {d(`kind.${c.kind}`)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+            ) : null}
+            {footer?.[r.key]}
+          </li>
+        );
+      })}
     </ol>
   );
 }
