@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ActionRow, type LighthouseRow, type Measure, type PageRow, checks, lighthouseTable, markdown, pageTable, parseArgs, percentile, ratio } from "./report";
+import { type ActionRow, type LighthouseRow, type Measure, type PageRow, checks, lighthouseTable, markdown, pageTable, parseArgs, percentile, pool, ratio, sliceOrder } from "./report";
 
 /** The benchmark's pure parts (issue 15): command line, table and thresholds. */
 
@@ -23,6 +23,44 @@ describe("parseArgs", () => {
     expect(() => parseArgs(["--seed", "abc"])).toThrow(/positive number/);
     expect(() => parseArgs(["--duration"])).toThrow(/positive number/);
     expect(() => parseArgs(["--out"])).toThrow(/needs a value/);
+  });
+});
+
+describe("runs in slices, the two organisations taking turns", () => {
+  it("cuts each page's time into 3 runs per organisation (2 with --quick); --slices sets it", () => {
+    expect(parseArgs([]).slices).toBe(3);
+    expect(parseArgs(["--quick"]).slices).toBe(2);
+    expect(parseArgs(["--slices", "5"]).slices).toBe(5);
+    expect(() => parseArgs(["--slices", "0"])).toThrow(/positive number/);
+  });
+
+  it("alternates which organisation goes first, so neither always runs on a machine that has warmed up or slowed down", () => {
+    expect(sliceOrder(1)).toEqual(["demo", "big"]);
+    expect(sliceOrder(3)).toEqual(["demo", "big", "big", "demo", "demo", "big"]);
+    const order = sliceOrder(4);
+    expect(order.filter((k) => k === "demo")).toHaveLength(4);
+    expect(order.filter((k) => k === "big")).toHaveLength(4);
+  });
+
+  it("pools the runs: p95 over every latency, throughput over the summed time, bytes per response", () => {
+    const fast = { latencies: Array.from({ length: 90 }, () => 10), seconds: 2, bytes: 90 * 1000, non2xx: 1, errors: 0 };
+    const slow = { latencies: Array.from({ length: 10 }, () => 100), seconds: 2, bytes: 10 * 3000, non2xx: 0, errors: 2 };
+    const m = pool([fast, slow]);
+    expect(m.requests).toBe(100);
+    expect(m.rps).toBe(25);
+    expect(m.p95).toBe(100);
+    expect(m.bytes).toBe(1200);
+    expect(m.non2xx).toBe(1);
+    expect(m.errors).toBe(2);
+    // A slowdown during one run moves the pooled p95, not a whole organisation's.
+    expect(pool([fast, fast]).p95).toBe(10);
+  });
+
+  it("answers nothing measurable for runs that got no answer", () => {
+    const m = pool([{ latencies: [], seconds: 2, bytes: 0, non2xx: 0, errors: 5 }]);
+    expect(m.requests).toBe(0);
+    expect(m.rps).toBe(0);
+    expect(Number.isNaN(m.p95)).toBe(true);
   });
 });
 

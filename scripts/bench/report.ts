@@ -6,8 +6,14 @@
 export interface BenchArgs {
   quick: boolean;
   seed: number;
-  /** Seconds per page (autocannon run). */
+  /** Seconds per page and organisation, in `slices` runs (autocannon) alternating between the two. */
   duration: number;
+  /**
+   * Each page's time on each organisation is cut into this many runs, demo and 10k taking turns
+   * (demo, 10k, 10k, demo, demo, 10k…), and pooled: a machine that slows down or speeds up during
+   * the run (other jobs on it) then weighs on both organisations alike, not on whichever ran second.
+   */
+  slices: number;
   /** Seconds per Server Action. */
   actionDuration: number;
   connections: number;
@@ -30,6 +36,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     quick,
     seed: 15,
     duration: quick ? 4 : 15,
+    slices: quick ? 2 : 3,
     actionDuration: quick ? 3 : 10,
     connections: 20,
     actionConnections: 5,
@@ -43,6 +50,7 @@ export function parseArgs(argv: string[]): BenchArgs {
   const numeric: Record<string, keyof BenchArgs> = {
     "--seed": "seed",
     "--duration": "duration",
+    "--slices": "slices",
     "--action-duration": "actionDuration",
     "--connections": "connections",
     "--port": "port",
@@ -72,7 +80,7 @@ export function parseArgs(argv: string[]): BenchArgs {
       else args.out = value;
       if (inline === undefined) i++;
     } else {
-      throw new Error(`unknown option ${a} (options: --quick --no-lighthouse --lighthouse-mobile --seed N --duration S --action-duration S --connections N --port P --people N --only TEXT --out FILE)`);
+      throw new Error(`unknown option ${a} (options: --quick --no-lighthouse --lighthouse-mobile --seed N --duration S --slices N --action-duration S --connections N --port P --people N --only TEXT --out FILE)`);
     }
   }
   return args;
@@ -87,6 +95,37 @@ export interface Measure {
   non2xx: number;
   errors: number;
   requests: number;
+}
+
+/** One autocannon run: its latencies (ms), its length (s) and what it counted. */
+export interface Slice {
+  latencies: number[];
+  seconds: number;
+  bytes: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Several runs of one page on one server, pooled: p95 over every latency, throughput over the summed time. */
+export function pool(slices: Slice[]): Measure {
+  const latencies = slices.flatMap((s) => s.latencies);
+  const seconds = slices.reduce((a, s) => a + s.seconds, 0);
+  const n = latencies.length;
+  return {
+    p95: n ? percentile(latencies, 95) : NaN,
+    rps: seconds > 0 ? n / seconds : 0,
+    bytes: n ? slices.reduce((a, s) => a + s.bytes, 0) / n : 0,
+    non2xx: slices.reduce((a, s) => a + s.non2xx, 0),
+    errors: slices.reduce((a, s) => a + s.errors, 0),
+    requests: n,
+  };
+}
+
+/** The order of the runs: the two organisations take turns, and which goes first alternates (AB BA AB…). */
+export function sliceOrder(slices: number): ("demo" | "big")[] {
+  const out: ("demo" | "big")[] = [];
+  for (let i = 0; i < slices; i++) out.push(...(i % 2 === 0 ? (["demo", "big"] as const) : (["big", "demo"] as const)));
+  return out;
 }
 
 export interface PageRow {
@@ -288,7 +327,7 @@ export function markdown(r: ReportInput): string {
     `- Date: ${r.date}`,
     `- Machine: ${r.machine}`,
     `- Organisations: the 25-person demo and the generated one (seed ${r.args.seed}, ${r.args.people.toLocaleString("en")} more people), served by two production servers side by side, pages interleaved`,
-    `- Load: ${r.args.connections} connections, ${r.args.duration} s per page and organisation; Server Actions ${r.args.actionConnections} users, ${r.args.actionDuration} s each${r.args.quick ? " (**--quick**: short runs, expect noise)" : ""}`,
+    `- Load: ${r.args.connections} connections, ${r.args.duration} s per page and organisation (in ${r.args.slices} runs each, the two organisations taking turns); Server Actions ${r.args.actionConnections} users, ${r.args.actionDuration} s each${r.args.quick ? " (**--quick**: short runs, expect noise)" : ""}`,
     ...r.notes.map((n) => `- ${n}`),
     "",
     "## Pages",

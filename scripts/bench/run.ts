@@ -18,7 +18,7 @@ import Database from "better-sqlite3";
 import { bin, root, serverEnv, serverNodeArgs } from "../env.mjs";
 import { generateFile } from "./generate";
 import { runLighthouse } from "./lighthouse";
-import { type ActionRow, type JsRow, type LighthouseRow, type Measure, type PageRow, kb, lighthouseTable, markdown, pageTable, actionTable, jsTable, checks, parseArgs, percentile } from "./report";
+import { type ActionRow, type JsRow, type LighthouseRow, type Measure, type PageRow, type Slice, kb, lighthouseTable, markdown, pageTable, actionTable, jsTable, checks, parseArgs, percentile, pool, sliceOrder } from "./report";
 
 const DEMO_PASSWORD = "rolebook-demo";
 const args = parseArgs(process.argv.slice(2));
@@ -201,7 +201,8 @@ interface Page {
   as: string | null;
 }
 
-function measure(url: string, cookie: string | null, duration: number, connections: number): Promise<Measure> {
+/** One autocannon run against a page. */
+function measure(url: string, cookie: string | null, duration: number, connections: number): Promise<Slice> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let bytes = 0;
@@ -209,15 +210,7 @@ function measure(url: string, cookie: string | null, duration: number, connectio
       { url, connections, duration, timeout: Math.max(10, duration), headers: cookie ? { cookie } : {} },
       (err: Error | null, result: autocannon.Result) => {
         if (err) return reject(err);
-        const n = latencies.length;
-        resolve({
-          p95: n ? percentile(latencies, 95) : NaN,
-          rps: n / (result.duration || duration),
-          bytes: n ? bytes / n : 0,
-          non2xx: result.non2xx,
-          errors: result.errors + result.timeouts,
-          requests: n,
-        });
+        resolve({ latencies, seconds: result.duration || duration, bytes, non2xx: result.non2xx, errors: result.errors + result.timeouts });
       },
     );
     instance.on("response", (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
@@ -426,13 +419,14 @@ async function main() {
   }
 
   const rows: PageRow[] = [];
+  const byKey = { demo, big };
   for (const p of pages) {
-    const row: PageRow = { label: p.label, path: p.path, demo: null, big: null };
-    for (const [key, s] of [["demo", demo], ["big", big]] as const) {
-      log(`${p.label} on ${s.name}…`);
-      row[key] = await measure(s.base + p.path, p.as ? cookies[key][p.as] : null, args.duration, args.connections);
+    log(`${p.label}: ${args.slices} × (demo, 10k) runs of ${(args.duration / args.slices).toFixed(1)} s…`);
+    const slices: Record<"demo" | "big", Slice[]> = { demo: [], big: [] };
+    for (const key of sliceOrder(args.slices)) {
+      slices[key].push(await measure(byKey[key].base + p.path, p.as ? cookies[key][p.as] : null, args.duration / args.slices, args.connections));
     }
-    rows.push(row);
+    rows.push({ label: p.label, path: p.path, demo: pool(slices.demo), big: pool(slices.big) });
   }
 
   // Server Actions, 5 users each.
