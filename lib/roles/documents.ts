@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, type SQL } from "drizzle-orm";
-import { getDb, type DB } from "@/db/client";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { getDb, preparedQuery, type DB } from "@/db/client";
 import { jobRoles, roleVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { editableRolesScope } from "@/lib/auth/policy";
@@ -10,8 +10,9 @@ import { parseRoleDoc, type RoleDoc } from "@/lib/roles/doc";
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 export type RoleRow = { id: number; slug: string; title: string; ownerId: number | null; currentVersion: number };
-export function roleBySlug(slug: string): RoleRow | undefined {
-  return getDb()
+/** Read by every role page and role edit: built once (db/client.ts `preparedQuery`). */
+const roleRowBySlug = preparedQuery((db) =>
+  db
     .select({
       id: jobRoles.id,
       slug: jobRoles.slug,
@@ -20,8 +21,12 @@ export function roleBySlug(slug: string): RoleRow | undefined {
       currentVersion: jobRoles.currentVersion,
     })
     .from(jobRoles)
-    .where(eq(jobRoles.slug, slug))
-    .get();
+    .where(eq(jobRoles.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+
+export function roleBySlug(slug: string): RoleRow | undefined {
+  return roleRowBySlug().get({ slug });
 }
 
 export function versionContent(roleId: number, number: number): string | undefined {

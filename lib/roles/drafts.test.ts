@@ -365,6 +365,27 @@ describe("publishing", () => {
   });
 });
 
+describe("keys that belong to another role", () => {
+  it("a task or responsibility key of another role is refused on save, however many keys the document has; its own keys are fine", () => {
+    const mgr = actorFor("manager@example.com");
+    const hrDoc = getVersion(mgr, "hr-partner", 1).doc;
+    const base = clone(getDraft(mgr, "technician").doc);
+    const before = draftRow("technician");
+    const withTask = clone(base);
+    withTask.responsibilities[0].tasks.push({ ...hrDoc.responsibilities[0].tasks[0], title: "Borrowed task" });
+    expect((thrown(() => saveDraft(mgr, "technician", before?.revision ?? 0, withTask)) as FieldError).fieldErrors).toEqual({ _form: "invalid" });
+    const withResp = clone(base);
+    withResp.responsibilities.push({ ...hrDoc.responsibilities[0], tasks: [] });
+    expect((thrown(() => saveDraft(mgr, "technician", before?.revision ?? 0, withResp)) as FieldError).fieldErrors).toEqual({ _form: "invalid" });
+    expect(draftRow("technician")).toEqual(before);
+    // The role's own keys, a few or all of them, pass the same check.
+    const own = clone(base);
+    own.responsibilities = own.responsibilities.slice(0, 1);
+    const { revision: first } = saveDraft(mgr, "technician", before?.revision ?? 0, own);
+    expect(saveDraft(mgr, "technician", first, base).revision).toBe(first + 1);
+  });
+});
+
 describe("criterion and capability keys", () => {
   const WF = "workshop-foreman";
   const hr = () => actorFor("hr@example.com");

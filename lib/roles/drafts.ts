@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb } from "@/db/client";
+import { getDb, preparedQuery } from "@/db/client";
 import { jobRoles, people, responsibilities, roleDrafts, tasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, mayEditRole, outOfScope } from "@/lib/auth/policy";
@@ -124,28 +124,34 @@ export function duplicateItemKeys(doc: RoleDoc): Record<string, string> {
  * roles only through transfers.)
  */
 function assertOwnKeys(roleId: number, doc: RoleDoc): void {
-  const db = getDb();
   const respKeys = doc.responsibilities.map((r) => r.key);
   const taskKeys = doc.responsibilities.flatMap((r) => r.tasks.map((t) => t.key));
-  const foreignResp = respKeys.length
-    ? db
-        .select({ key: responsibilities.key })
-        .from(responsibilities)
-        .where(and(inArray(responsibilities.key, respKeys), sql`${responsibilities.jobRoleId} <> ${roleId}`))
-        .limit(1)
-        .get()
-    : undefined;
-  const foreignTask = taskKeys.length
-    ? db
-        .select({ key: tasks.key })
-        .from(tasks)
-        .innerJoin(responsibilities, eq(responsibilities.id, tasks.responsibilityId))
-        .where(and(inArray(tasks.key, taskKeys), sql`${responsibilities.jobRoleId} <> ${roleId}`))
-        .limit(1)
-        .get()
-    : undefined;
+  const foreignResp = respKeys.length ? foreignResponsibilityKey().get({ keys: JSON.stringify(respKeys), roleId }) : undefined;
+  const foreignTask = taskKeys.length ? foreignTaskKey().get({ keys: JSON.stringify(taskKeys), roleId }) : undefined;
   if (foreignResp || foreignTask) throw new FieldError({ _form: "invalid" });
 }
+
+/*
+ * Run on every save and publish: built once (db/client.ts `preparedQuery`), the keys passed as one
+ * JSON array (json_each), so the statement does not depend on how many there are.
+ */
+const foreignResponsibilityKey = preparedQuery((db) =>
+  db
+    .select({ key: responsibilities.key })
+    .from(responsibilities)
+    .where(and(sql`${responsibilities.key} IN (SELECT value FROM json_each(${sql.placeholder("keys")}))`, sql`${responsibilities.jobRoleId} <> ${sql.placeholder("roleId")}`))
+    .limit(1)
+    .prepare(),
+);
+const foreignTaskKey = preparedQuery((db) =>
+  db
+    .select({ key: tasks.key })
+    .from(tasks)
+    .innerJoin(responsibilities, eq(responsibilities.id, tasks.responsibilityId))
+    .where(and(sql`${tasks.key} IN (SELECT value FROM json_each(${sql.placeholder("keys")}))`, sql`${responsibilities.jobRoleId} <> ${sql.placeholder("roleId")}`))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * Saves the draft. `revision` is the one the editor loaded (0 for a new draft); if someone saved
