@@ -12,7 +12,7 @@ import type { ActionResult } from "@/lib/core/action-types";
 import type { FaqStatus } from "@/lib/confidence/vocabulary";
 
 /*
- * The Markdown renderer (react-markdown and its parser, ~36 KB gzipped) loads only once the answer
+ * The Markdown renderer (its parser and HTML writer, components/markdown.tsx) loads only once the answer
  * is edited: until then the preview is the saved answer, rendered on the server (`answerPreview`).
  */
 const LiveMarkdown = dynamic(() => import("@/components/markdown").then((m) => m.Markdown), { ssr: false });
