@@ -106,19 +106,31 @@ export interface Slice {
   errors: number;
 }
 
-/** Several runs of one page on one server, pooled: p95 over every latency, throughput over the summed time. */
+/**
+ * Several runs of one page on one server, pooled: throughput over the summed time, and the p95 as
+ * the median of the runs' p95s (a burst of other work on the machine during one run then moves
+ * one run's p95, not the page's; with two runs, their mean).
+ */
 export function pool(slices: Slice[]): Measure {
   const latencies = slices.flatMap((s) => s.latencies);
   const seconds = slices.reduce((a, s) => a + s.seconds, 0);
   const n = latencies.length;
+  const p95s = slices.filter((s) => s.latencies.length).map((s) => percentile(s.latencies, 95));
   return {
-    p95: n ? percentile(latencies, 95) : NaN,
+    p95: p95s.length ? median(p95s) : NaN,
     rps: seconds > 0 ? n / seconds : 0,
     bytes: n ? slices.reduce((a, s) => a + s.bytes, 0) / n : 0,
     non2xx: slices.reduce((a, s) => a + s.non2xx, 0),
     errors: slices.reduce((a, s) => a + s.errors, 0),
     requests: n,
   };
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The order of the runs: the two organisations take turns, and which goes first alternates (AB BA AB…). */
