@@ -84,6 +84,11 @@ export function sanitizeMarkdownTree(tree: Root): Root {
   return tree;
 }
 
+/** Writes a (sanitized) tree out as HTML: every text and attribute escaped, in the shortest form. */
+export function writeHtml(tree: Root | ElementContent | ElementContent[]): string {
+  return toHtml(tree, { characterReferences: { useShortestReferences: true } });
+}
+
 const base = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(dropBlockWhitespace);
 
 /** User Markdown as a sanitized HTML tree (sanitizeMarkdownTree), after any extra HTML-tree steps. */
@@ -107,7 +112,7 @@ export function markdownHtml(text: string, rehypePlugins?: PluggableList): strin
     rendered.set(text, hit);
     return hit;
   }
-  const html = toHtml(markdownTree(text, rehypePlugins), { characterReferences: { useShortestReferences: true } });
+  const html = writeHtml(markdownTree(text, rehypePlugins));
   if (cacheable) {
     rendered.set(text, html);
     if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);

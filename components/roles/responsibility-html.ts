@@ -1,7 +1,6 @@
 import type { Element, ElementContent } from "hast";
-import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import { markdownTree } from "@/components/markdown";
+import { markdownTree, writeHtml as html } from "@/components/markdown";
 import { STANDARD_CATEGORIES, type RoleResponsibility, type StandardCategory } from "@/lib/roles/doc";
 
 /** The words around a responsibility's parts, in the reader's language. */
@@ -32,8 +31,6 @@ export type ResponsibilityParts = {
 function markdown(text: string, className?: string): Element {
   return h("div", { className: className ? `prose-rb ${className}` : "prose-rb" }, markdownTree(text).children as ElementContent[]);
 }
-
-const html = (nodes: ElementContent[]) => toHtml(nodes, { characterReferences: { useShortestReferences: true } });
 
 /** Builds the parts (no cache: see responsibilityParts). Every text is a text node: escaped when written out. */
 export function buildResponsibilityParts(r: RoleResponsibility, l: ResponsibilityLabels): ResponsibilityParts {
