@@ -127,12 +127,14 @@ describe("automatic sends: 14 days after a material change to the person's role"
   const sa = () => roleIdOf("service-advisor");
   // The demo published Service Advisor version 2 (material) five days ago; its holders have an item to acknowledge.
   const saV2 = () => db().select().from(roleVersions).where(and(eq(roleVersions.jobRoleId, sa()), eq(roleVersions.number, 2))).get()!;
-  const publishedDaysAgo = () => Math.round((Date.now() - new Date(saV2().publishedAt).getTime()) / DAY);
+  // Noon (UTC, the same calendar day in the organisation's zone) of the n-th day after the change was
+  // published: counted in calendar days, as the rule does, whatever the time of day the test runs.
+  const dayAfterChange = (n: number) => new Date(`${addDays(saV2().publishedAt.slice(0, 10), n)}T12:00:00Z`);
   const elif = () => idOf("employee@example.com");
 
   it("sends nothing 13 days after the change", () => {
     expect(saV2().kind).toBe("material");
-    sendDuePulses(inDays(13 - publishedDaysAgo()));
+    sendDuePulses(dayAfterChange(13));
     expect(sendsOf(elif()).filter((s) => s.occasion === "role_change")).toEqual([]);
   });
 
@@ -146,8 +148,8 @@ describe("automatic sends: 14 days after a material change to the person's role"
       .filter((p) => (p.roleSince ?? p.startDate) < publishedOn)
       .map((p) => p.id);
     expect(holders).toContain(elif());
-    sendDuePulses(inDays(14 - publishedDaysAgo()));
-    sendDuePulses(inDays(15 - publishedDaysAgo()));
+    sendDuePulses(dayAfterChange(14));
+    sendDuePulses(dayAfterChange(15));
     const sent = db().select().from(pulseSends).where(eq(pulseSends.occasionKey, `change:${saV2().id}`)).all();
     expect(sent.map((s) => s.personId).sort()).toEqual([...holders].sort());
     expect(sent.every((s) => s.occasion === "role_change" && s.jobRoleId === sa())).toBe(true);
@@ -171,7 +173,7 @@ describe("automatic sends: 14 days after a material change to the person's role"
       .filter((p) => p.since < v2.publishedAt.slice(0, 10))
       .map((p) => p.id);
     expect(holders.length).toBeGreaterThan(0);
-    sendDuePulses(inDays(14 - publishedDaysAgo()));
+    sendDuePulses(dayAfterChange(14));
     const sent = db().select().from(pulseSends).where(eq(pulseSends.occasionKey, `change:${byTransfer}`)).all();
     expect(sent.map((s) => s.personId).sort()).toEqual([...holders].sort());
     db().delete(pulseSends).where(eq(pulseSends.occasionKey, `change:${byTransfer}`)).run();
@@ -190,7 +192,7 @@ describe("automatic sends: 14 days after a material change to the person's role"
     sendDuePulses(new Date(`${addDays(movedOn, 14)}T12:00:00Z`));
     sendDuePulses(new Date(`${addDays(movedOn, 15)}T12:00:00Z`));
     expect(moved().map((s) => [s.occasion, s.jobRoleId])).toEqual([["role_change", sa()]]);
-    sendDuePulses(inDays(14 - publishedDaysAgo()));
+    sendDuePulses(dayAfterChange(14));
     expect(sendsOf(mover.id).map((s) => s.occasionKey)).not.toContain(`change:${v2.id}`);
     db().update(people).set({ jobRoleId: mover.jobRoleId, roleSince: null }).where(eq(people.id, mover.id)).run();
   });
@@ -203,7 +205,7 @@ describe("automatic sends: 14 days after a material change to the person's role"
       .returning({ id: roleVersions.id })
       .get().id;
     db().insert(acknowledgements).values({ personId: elif(), roleVersionId: minor, state: "pending", createdAt: v2.publishedAt }).run();
-    sendDuePulses(inDays(14 - publishedDaysAgo()));
+    sendDuePulses(dayAfterChange(14));
     expect(db().select().from(pulseSends).where(eq(pulseSends.occasionKey, `change:${minor}`)).all()).toEqual([]);
     db().delete(acknowledgements).where(eq(acknowledgements.roleVersionId, minor)).run();
     db().delete(roleVersions).where(eq(roleVersions.id, minor)).run();
