@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Pagination } from "@/components/ui/pagination";
 import { pageParam } from "@/lib/core/page";
 import { listPublicPostings } from "@/lib/roles/postings";

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { RemindButton } from "@/components/communication/remind-button";
 import type { Tracking } from "@/lib/communication/tracking";
 import type { ActionResult } from "@/lib/core/action-types";

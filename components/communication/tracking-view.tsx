@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Badge, Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import type { Tracking, TrackingGroup } from "@/lib/communication/tracking";

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Markdown } from "@/components/markdown";
 import { MarkedMarkdown } from "@/components/marked-markdown";
 import { Badge } from "@/components/ui/card";

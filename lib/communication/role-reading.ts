@@ -1,6 +1,6 @@
 import "server-only";
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { getDb, preparedQuery } from "@/db/client";
 import { acknowledgements, jobRoles, roleVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
@@ -16,16 +16,25 @@ import { parseRoleDoc, type RoleDoc } from "@/lib/roles/doc";
  * onboarding item "Read and answer your role description".
  */
 
+/** Whether the person ever understood a version of the role: built once (db/client.ts `preparedQuery`). */
+const understoodRow = preparedQuery((db) =>
+  db
+    .select({ id: acknowledgements.id })
+    .from(acknowledgements)
+    .where(
+      and(
+        eq(acknowledgements.personId, sql.placeholder("personId")),
+        eq(acknowledgements.state, "understood"),
+        inArray(acknowledgements.roleVersionId, db.select({ id: roleVersions.id }).from(roleVersions).where(eq(roleVersions.jobRoleId, sql.placeholder("jobRoleId")))),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
 /** Whether the person ever confirmed they understood a version of the role. One indexed query. */
 export function hasUnderstoodRole(personId: number, jobRoleId: number): boolean {
-  const versions = getDb().select({ id: roleVersions.id }).from(roleVersions).where(eq(roleVersions.jobRoleId, jobRoleId));
-  return Boolean(
-    getDb()
-      .select({ id: acknowledgements.id })
-      .from(acknowledgements)
-      .where(and(eq(acknowledgements.personId, personId), eq(acknowledgements.state, "understood"), inArray(acknowledgements.roleVersionId, versions)))
-      .get(),
-  );
+  return Boolean(understoodRow().get({ personId, jobRoleId }));
 }
 
 export type ContentsEntry = { key: string; title: string };
@@ -49,26 +58,36 @@ export type MyRole = {
   ack: { id: number; version: number; state: AckState; revision: number; answeredAt: string | null } | null;
 };
 
+/** A role with its current version, read by My role on every request: built once (db/client.ts `preparedQuery`). */
+const currentVersionOfRole = preparedQuery((db) =>
+  db
+    .select({ id: jobRoles.id, slug: jobRoles.slug, title: jobRoles.title, version: roleVersions })
+    .from(jobRoles)
+    .innerJoin(roleVersions, and(eq(roleVersions.jobRoleId, jobRoles.id), eq(roleVersions.number, jobRoles.currentVersion)))
+    .where(eq(jobRoles.id, sql.placeholder("jobRoleId")))
+    .prepare(),
+);
+
+/** A person's latest answer (not superseded) about any version of a role: built once. */
+const latestAnswer = preparedQuery((db) =>
+  db
+    .select({ id: acknowledgements.id, version: roleVersions.number, state: acknowledgements.state, revision: acknowledgements.revision, answeredAt: acknowledgements.answeredAt })
+    .from(acknowledgements)
+    .innerJoin(roleVersions, eq(roleVersions.id, acknowledgements.roleVersionId))
+    .where(and(eq(acknowledgements.personId, sql.placeholder("personId")), eq(roleVersions.jobRoleId, sql.placeholder("jobRoleId")), ne(acknowledgements.state, "superseded")))
+    .orderBy(desc(roleVersions.number))
+    .limit(1)
+    .prepare(),
+);
+
 /** The current version of the actor's own role, to read and confirm; not found without one. */
 export function getMyRole(actor: Actor): MyRole {
   authorize(actor, "acks.answer");
   if (!actor.jobRoleId) throw new NotFoundError("job role");
-  const db = getDb();
-  const row = db
-    .select({ id: jobRoles.id, slug: jobRoles.slug, title: jobRoles.title, version: roleVersions })
-    .from(jobRoles)
-    .innerJoin(roleVersions, and(eq(roleVersions.jobRoleId, jobRoles.id), eq(roleVersions.number, jobRoles.currentVersion)))
-    .where(eq(jobRoles.id, actor.jobRoleId))
-    .get();
+  const row = currentVersionOfRole().get({ jobRoleId: actor.jobRoleId });
   if (!row) throw new NotFoundError("job role");
   const doc = parseRoleDoc(row.version.content);
-  const ack = db
-    .select({ id: acknowledgements.id, version: roleVersions.number, state: acknowledgements.state, revision: acknowledgements.revision, answeredAt: acknowledgements.answeredAt })
-    .from(acknowledgements)
-    .innerJoin(roleVersions, eq(roleVersions.id, acknowledgements.roleVersionId))
-    .where(and(eq(acknowledgements.personId, actor.id), eq(roleVersions.jobRoleId, row.id), ne(acknowledgements.state, "superseded")))
-    .orderBy(desc(roleVersions.number))
-    .get();
+  const ack = latestAnswer().get({ personId: actor.id, jobRoleId: row.id });
   return {
     role: { id: row.id, slug: row.slug, title: row.title },
     version: { id: row.version.id, number: row.version.number, summary: row.version.summary, publishedAt: row.version.publishedAt },

@@ -27,3 +27,16 @@ describe("calendar days and instants", () => {
     expect(formatInstant(format, "2026-12-01T03:00:00Z", "America/New_York", { dateStyle: "medium" })).toBe("Nov 30, 2026");
   });
 });
+
+describe("the day formatter kept per zone", () => {
+  it("answers each zone with its own day, again and again, and refuses a zone Intl does not know every time", () => {
+    const at = new Date("2026-11-30T22:30:00Z");
+    for (let i = 0; i < 3; i++) {
+      expect(dateInZone(at, "Europe/Riga")).toBe("2026-12-01");
+      expect(dateInZone(at, "America/New_York")).toBe("2026-11-30");
+      expect(dateInZone(at, "Asia/Tokyo")).toBe("2026-12-01");
+    }
+    expect(() => dateInZone(at, "Mars/Olympus")).toThrow(RangeError);
+    expect(() => dateInZone(at, "Mars/Olympus")).toThrow(RangeError);
+  });
+});

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, or } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
+import { preparedQuery, type DB } from "@/db/client";
 import { faqEntries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
@@ -21,6 +21,20 @@ export type RoleFaq = {
   editable: number[];
 };
 
+/** A role's entries: all of them (`everything`), or the published ones and the reader's own. */
+function roleEntries(db: DB, everything: boolean) {
+  return db
+    .select({ id: faqEntries.id, key: faqEntries.responsibilityKey, question: faqEntries.question, answer: faqEntries.answer, status: faqEntries.status, createdById: faqEntries.createdById })
+    .from(faqEntries)
+    .where(and(eq(faqEntries.jobRoleId, sql.placeholder("jobRoleId")), everything ? undefined : or(eq(faqEntries.status, "published"), eq(faqEntries.createdById, sql.placeholder("readerId")))))
+    .orderBy(asc(faqEntries.responsibilityKey), desc(faqEntries.status), asc(faqEntries.id))
+    .limit(FAQ_PER_ROLE_MAX)
+    .prepare();
+}
+/** Read by every role page and My role: built once each (db/client.ts `preparedQuery`). */
+const entriesForEditor = preparedQuery((db) => roleEntries(db, true));
+const entriesForReader = preparedQuery((db) => roleEntries(db, false));
+
 /**
  * A role's FAQ for its role page and My role, in one query: published entries for everyone who may
  * read roles; drafts too for whoever may edit the role, and a draft's writer (an addressee who made
@@ -29,13 +43,7 @@ export type RoleFaq = {
 export function faqForRole(actor: Actor, jobRoleId: number): RoleFaq {
   authorize(actor, "roles.read", { type: "job_role", id: jobRoleId });
   const mayEdit = mayEditFaq(actor, jobRoleId, null);
-  const rows = getDb()
-    .select({ id: faqEntries.id, key: faqEntries.responsibilityKey, question: faqEntries.question, answer: faqEntries.answer, status: faqEntries.status, createdById: faqEntries.createdById })
-    .from(faqEntries)
-    .where(and(eq(faqEntries.jobRoleId, jobRoleId), mayEdit ? undefined : or(eq(faqEntries.status, "published"), eq(faqEntries.createdById, actor.id))))
-    .orderBy(asc(faqEntries.responsibilityKey), desc(faqEntries.status), asc(faqEntries.id))
-    .limit(FAQ_PER_ROLE_MAX)
-    .all();
+  const rows = mayEdit ? entriesForEditor().all({ jobRoleId }) : entriesForReader().all({ jobRoleId, readerId: actor.id });
   const byResponsibility: Record<string, FaqItem[]> = {};
   const editable: number[] = [];
   for (const r of rows) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, preparedQuery } from "@/db/client";
 import { organisation, people } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 
@@ -16,16 +16,15 @@ export const DEMO_ACCOUNT_EMAILS = ["hr@example.com", "manager@example.com", "su
 /** The demo's public password (db/seed.ts DEMO_PASSWORD; not imported: the seed loads the whole demo). */
 const DEMO_PASSWORD = "rolebook-demo";
 
+/** Both read on every page: built once (db/client.ts `preparedQuery`). */
+const demoFlag = preparedQuery((db) => db.select({ demo: organisation.demo }).from(organisation).where(eq(organisation.id, 1)).prepare());
+const anyPerson = preparedQuery((db) => db.select({ id: people.id }).from(people).limit(1).prepare());
+
 /** The organisation was seeded as the demo (organisation.demo). Once per request. */
-export const isDemoOrganisation = cache((): boolean => {
-  const row = getDb().select({ demo: organisation.demo }).from(organisation).where(eq(organisation.id, 1)).get();
-  return row?.demo ?? false;
-});
+export const isDemoOrganisation = cache((): boolean => demoFlag().get()?.demo ?? false);
 
 /** Nobody exists yet: the installation waits for its first setup (/setup). Once per request. */
-export const needsSetup = cache((): boolean => {
-  return !getDb().select({ id: people.id }).from(people).limit(1).get();
-});
+export const needsSetup = cache((): boolean => !anyPerson().get());
 
 /**
  * Whether the demo's public accounts are still usable: the organisation is the demo, or one of the

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { formatInstant } from "@/lib/core/format-dates";
 import { APP_ROLES } from "@/lib/people/vocabulary";
 import { buttonClass } from "@/components/ui/button";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { ButtonLink } from "@/components/ui/button-link";
 import { formatInstant } from "@/lib/core/format-dates";
 import { openInvitation } from "@/lib/email/invitations";

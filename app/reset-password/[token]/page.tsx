@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { OneTimeLinkPage, PublicNotice, PublicShell } from "@/components/shell/public-shell";
 import { ButtonLink } from "@/components/ui/button-link";
 import { openPasswordReset } from "@/lib/auth/passwords";

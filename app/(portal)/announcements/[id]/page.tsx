@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { RemindControl } from "@/components/communication/remind-control";
 import { TrackingView } from "@/components/communication/tracking-view";
 import { Markdown } from "@/components/markdown";

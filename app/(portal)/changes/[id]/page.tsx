@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { AckStateBadge } from "@/components/communication/ack-state-badge";
 import { Markdown } from "@/components/markdown";
 import { RoleDiffView, VersionSummaries } from "@/components/roles/diff-view";

@@ -1,4 +1,5 @@
-import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Markdown } from "@/components/markdown";
 import { Badge, Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";

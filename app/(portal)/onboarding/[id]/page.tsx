@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { getPlan } from "@/lib/onboarding/plans";
 import { dueDateWindow, planDay } from "@/lib/onboarding/rules";

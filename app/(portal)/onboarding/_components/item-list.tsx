@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Badge } from "@/components/ui/card";
 import type { PlanItem } from "@/lib/onboarding/plans";
 import { itemTextForReader } from "@/lib/onboarding/phrases-server";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { ButtonLink } from "@/components/ui/button-link";
 import { Badge, Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";

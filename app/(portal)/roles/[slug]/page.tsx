@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Markdown } from "@/components/markdown";
 import { ResponsibilityList, ToolsCard } from "@/components/roles/responsibility-list";
 import { Card, PageHeader } from "@/components/ui/card";

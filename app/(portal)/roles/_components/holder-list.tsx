@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { formatDay } from "@/lib/core/format-dates";
 import type { RoleHolder } from "@/lib/roles/catalog";
 

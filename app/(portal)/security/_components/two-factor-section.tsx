@@ -1,4 +1,5 @@
-import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { ButtonLink } from "@/components/ui/button-link";
 import { Badge, Card } from "@/components/ui/card";
 import type { Actor } from "@/lib/auth/actor";

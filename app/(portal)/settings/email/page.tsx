@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SettingsTabs } from "../_components/settings-tabs";
 import { DataTable } from "@/components/ui/data-table";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { Card, PageHeader } from "@/components/ui/card";
 import { securitySettingsForEdit } from "@/lib/auth/security-settings";
 import { requireActor } from "@/lib/auth/session";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/i18n/formatter";
 import { getActor } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/core/errors";
 import { parseId } from "@/lib/core/page";
