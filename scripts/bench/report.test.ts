@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ActionRow, type LighthouseRow, type Measure, type PageRow, checks, lighthouseTable, markdown, pageTable, parseArgs, percentile, pool, ratio, sliceOrder } from "./report";
+import { type ActionRow, type LighthouseRow, type Measure, type PageRow, checks, lighthouseTable, markdown, pageTable, pairedP95Ratio, parseArgs, percentile, pool, ratio, sliceOrder } from "./report";
 
 /** The benchmark's pure parts (issue 15): command line, table and thresholds. */
 
@@ -60,6 +60,19 @@ describe("runs in slices, the two organisations taking turns", () => {
     expect(pool([run(10), run(800), run(900)]).p95).toBe(800);
   });
 
+  it("compares the p95s round by round (the two organisations' i-th runs, back to back) and takes the median round", () => {
+    const run = (ms: number, count = 50) => ({ latencies: Array.from({ length: count }, () => ms), seconds: 2, bytes: 0, non2xx: 0, errors: 0 });
+    // The machine slowed down in the middle round for both: the ratio stays 1.
+    expect(pairedP95Ratio([run(100), run(300), run(100)], [run(100), run(300), run(100)])).toBe(1);
+    // The pooled p95s would say 2 here (demo's median 100, 10k's 200) though each round is even but one.
+    expect(pairedP95Ratio([run(100), run(200), run(100)], [run(100), run(200), run(400)])).toBe(1);
+    // A page that is slower at 10k in most rounds is slower.
+    expect(pairedP95Ratio([run(100), run(100), run(100)], [run(150), run(160), run(100)])).toBe(1.5);
+    // Rounds without an answer on one side are left out; none left: no ratio.
+    expect(pairedP95Ratio([run(100), run(100, 0)], [run(120), run(100)])).toBe(1.2);
+    expect(pairedP95Ratio([run(100, 0)], [run(100)])).toBeNull();
+  });
+
   it("answers nothing measurable for runs that got no answer", () => {
     const m = pool([{ latencies: [], seconds: 2, bytes: 0, non2xx: 0, errors: 5 }]);
     expect(m.requests).toBe(0);
@@ -109,6 +122,17 @@ describe("checks against the issue's thresholds", () => {
   it("the static chunk and /api/health are not judged as pages", () => {
     const slowChunk: PageRow = { ...chunk, big: m(50, 600, 35_000) };
     expect(checks([health, slowChunk, flat], [], [], null).find((c) => c.what.startsWith("p95"))!.pass).toBe(true);
+  });
+  it("judges the round-by-round p95 ratio when there is one, and never a reference row", () => {
+    const evenByRounds: PageRow = { ...growing, p95Ratio: 1.1 };
+    expect(byWhat(checks([health, evenByRounds], [], [], null), "p95 at 10k").pass).toBe(true);
+    expect(pageTable([health, evenByRounds]).find((l) => l.startsWith("| growing"))).toContain("| 200 ms | 2,230 ms | 1.1 |");
+    const slowerByRounds: PageRow = { ...flat, p95Ratio: 1.6 };
+    expect(byWhat(checks([health, slowerByRounds], [], [], null), "p95 at 10k")).toMatchObject({ pass: false, detail: `${flat.label} 1.6×` });
+    const floor: PageRow = { ...growing, label: "not-found page", reference: true, demo: m(200, 60, 7_000, { non2xx: 100 }), big: m(200, 60, 7_000, { non2xx: 100 }) };
+    const list = checks([health, flat, floor], [], [], null);
+    for (const part of ["p95 at 10k", "bytes at 10k", "% of /api/health", "2xx"]) expect(byWhat(list, part).detail).not.toContain("not-found");
+    expect(pageTable([health, floor]).some((l) => l.startsWith("| not-found page"))).toBe(true);
   });
   it("a page with no answer at 10k fails, as does a Server Action that did not say ok", () => {
     const none: PageRow = { label: "whose", path: "/whose-task", demo: m(300, 60, 50_000), big: m(NaN, 0, 0, { requests: 0, errors: 20 }) };

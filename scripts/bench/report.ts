@@ -140,12 +140,39 @@ export function sliceOrder(slices: number): ("demo" | "big")[] {
   return out;
 }
 
+/**
+ * The 10k / demo ratio of p95s from runs taken in turns: round i is the demo's i-th run and the
+ * 10k's i-th run, back to back (sliceOrder); each round gives the ratio of its two p95s, and the
+ * median of the rounds is the page's. A slowdown of the machine that lasts a while then moves both
+ * sides of a round alike, and one round hit by a burst does not decide it. Null without a round in
+ * which both answered.
+ */
+export function pairedP95Ratio(demo: Slice[], big: Slice[]): number | null {
+  const rounds: number[] = [];
+  for (let i = 0; i < Math.min(demo.length, big.length); i++) {
+    if (!demo[i].latencies.length || !big[i].latencies.length) continue;
+    const r = ratio(percentile(big[i].latencies, 95), percentile(demo[i].latencies, 95));
+    if (r !== null) rounds.push(r);
+  }
+  return rounds.length ? median(rounds) : null;
+}
+
 export interface PageRow {
   label: string;
   path: string;
   demo: Measure | null;
   big: Measure | null;
+  /** The p95 ratio of runs taken in turns (pairedP95Ratio); without it, the ratio of the pooled p95s. */
+  p95Ratio?: number | null;
+  /**
+   * A reference, not a page of the issue: measured and shown, never judged (the not-found page of a
+   * signed-in person: what the root layout and Next's rendering cost with no page of ours in it).
+   */
+  reference?: boolean;
 }
+
+/** The p95 ratio the table shows and point 2 judges. */
+export const p95Ratio = (r: PageRow): number | null => (r.p95Ratio !== undefined ? r.p95Ratio : ratio(r.big?.p95, r.demo?.p95));
 
 export interface ActionRow {
   label: string;
@@ -223,13 +250,13 @@ const fmtRatio = (x: number | null) => (x === null || !Number.isFinite(x) ? "—
 /** Every threshold of the issue the bench can judge, with the pages that fail it. */
 export function checks(pages: PageRow[], actions: ActionRow[], js: JsRow[], res: Resources | null, lighthouse: LighthouseRow[] = []): Check[] {
   const out: Check[] = [];
-  const signedIn = pages.filter((r) => !isHealth(r) && !isStatic(r));
+  const signedIn = pages.filter((r) => !isHealth(r) && !isStatic(r) && !r.reference);
   const health = pages.find(isHealth);
 
   // A missing run, no answer or NaN fails: only a measured ratio within the limit passes.
   const over = (x: number | null, limit: number) => x === null || !Number.isFinite(x) || x > limit;
-  const slow = signedIn.filter((r) => !r.big || !r.demo || over(ratio(r.big.p95, r.demo.p95), THRESHOLDS.latencyRatio));
-  out.push({ what: `p95 at 10k ≤ ${THRESHOLDS.latencyRatio}× demo (point 2)`, pass: slow.length === 0, detail: slow.map((r) => `${r.label} ${judged(r, ratio(r.big?.p95, r.demo?.p95))}`).join(", ") });
+  const slow = signedIn.filter((r) => !r.big || !r.demo || over(p95Ratio(r), THRESHOLDS.latencyRatio));
+  out.push({ what: `p95 at 10k ≤ ${THRESHOLDS.latencyRatio}× demo (point 2)`, pass: slow.length === 0, detail: slow.map((r) => `${r.label} ${judged(r, p95Ratio(r))}`).join(", ") });
   const grows = signedIn.filter((r) => !r.big || !r.demo || r.big.requests === 0 || over(ratio(r.big.bytes, r.demo.bytes), THRESHOLDS.bytesRatio));
   out.push({ what: `bytes at 10k ≤ ${THRESHOLDS.bytesRatio}× demo (point 2)`, pass: grows.length === 0, detail: grows.map((r) => `${r.label} ${judged(r, ratio(r.big?.bytes, r.demo?.bytes))}`).join(", ") });
 
@@ -289,7 +316,7 @@ export function pageTable(pages: PageRow[]): string[] {
     const noAnswer = (m: Measure | null) => (m && m.requests === 0 ? "no answer" : ms(m));
     const size = (m: Measure | null) => (m && m.requests > 0 ? kb(m.bytes) : "—");
     lines.push(
-      `| ${r.label} | ${noAnswer(r.demo)} | ${noAnswer(r.big)} | ${fmtRatio(ratio(r.big?.p95, r.demo?.p95))} | ${size(r.demo)} | ${size(r.big)} | ${rps(r.demo)} | ${rps(r.big)} | ${share(r.demo, health?.demo)} | ${share(r.big, health?.big)} | ${r.demo ? r.demo.non2xx + r.demo.errors : "—"}/${r.big ? r.big.non2xx + r.big.errors : "—"} |`,
+      `| ${r.label} | ${noAnswer(r.demo)} | ${noAnswer(r.big)} | ${fmtRatio(p95Ratio(r))} | ${size(r.demo)} | ${size(r.big)} | ${rps(r.demo)} | ${rps(r.big)} | ${share(r.demo, health?.demo)} | ${share(r.big, health?.big)} | ${r.demo ? r.demo.non2xx + r.demo.errors : "—"}/${r.big ? r.big.non2xx + r.big.errors : "—"} |`,
     );
   }
   return lines;
