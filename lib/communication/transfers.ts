@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { getDb, type DB } from "@/db/client";
+import { getDb, preparedQuery, type DB } from "@/db/client";
 import { announcements, jobRoles, roleDrafts, taskPersonOwners, taskTransfers } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { todayIso } from "@/lib/core/dates";
@@ -32,6 +32,16 @@ export function giveTask(doc: RoleDoc, task: RoleTask, responsibilityKey: string
   };
 }
 
+/** Whether a transfer is due (asked by every role page): built once (db/client.ts `preparedQuery`). */
+const anyDueTransfer = preparedQuery((db) =>
+  db
+    .select({ id: taskTransfers.id })
+    .from(taskTransfers)
+    .where(and(isNull(taskTransfers.appliedAt), lte(taskTransfers.effectiveDate, sql.placeholder("today"))))
+    .limit(1)
+    .prepare(),
+);
+
 /**
  * Applies every transfer whose effective date has come: a role-to-role move publishes a new material
  * version of both roles (destination first, so the task keeps its row) and carries the same change
@@ -41,14 +51,7 @@ export function giveTask(doc: RoleDoc, task: RoleTask, responsibilityKey: string
 export function applyDueTransfers(now = new Date()): number {
   const db = getDb();
   const today = todayIso(now);
-  const due = () =>
-    db
-      .select({ id: taskTransfers.id })
-      .from(taskTransfers)
-      .where(and(isNull(taskTransfers.appliedAt), lte(taskTransfers.effectiveDate, today)))
-      .limit(1)
-      .get();
-  if (!due()) return 0;
+  if (!anyDueTransfer().get({ today })) return 0;
   return db.transaction(
     (tx) => {
       const pending = tx

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb } from "@/db/client";
+import { getDb, preparedQuery } from "@/db/client";
 import { jobRoles, people, responsibilities, roleVersions, teams } from "@/db/schema";
 import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
@@ -119,11 +119,9 @@ export function listRoleHolders(actor: Actor, slug: string, opts: { page?: numbe
 
 const owner = alias(people, "owner");
 
-export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
-  authorize(actor, "roles.read", { type: "job_role", id: slug });
-  applyDueTransfers();
-  const db = getDb();
-  const role = db
+/** Read by every role page (and the home page): built once (db/client.ts `preparedQuery`). */
+const roleWithCurrentVersion = preparedQuery((db) =>
+  db
     .select({
       id: jobRoles.id,
       slug: jobRoles.slug,
@@ -138,13 +136,26 @@ export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
     .from(jobRoles)
     .leftJoin(owner, eq(owner.id, jobRoles.ownerId))
     .leftJoin(roleVersions, and(eq(roleVersions.jobRoleId, jobRoles.id), eq(roleVersions.number, jobRoles.currentVersion)))
-    .where(eq(jobRoles.slug, slug))
-    .get();
+    .where(eq(jobRoles.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+/** Everyone who holds the role (the count beside the holders the actor may see): built once. */
+const activeHolderCount = preparedQuery((db) =>
+  db
+    .select({ n: count() })
+    .from(people)
+    .where(and(eq(people.jobRoleId, sql.placeholder("roleId")), eq(people.active, true)))
+    .prepare(),
+);
+
+export function getRoleBySlug(actor: Actor, slug: string): RoleDetail {
+  authorize(actor, "roles.read", { type: "job_role", id: slug });
+  applyDueTransfers();
+  const role = roleWithCurrentVersion().get({ slug });
   if (!role) throw new NotFoundError("job role");
   const doc = role.content ? parseRoleDoc(role.content) : null;
-  const holderWhere = and(eq(people.jobRoleId, role.id), eq(people.active, true));
   const holders = holdersOf(actor, role.id, ROLE_HOLDERS_SHOWN, 0);
-  const holderCount = db.select({ n: count() }).from(people).where(holderWhere).get()?.n ?? 0;
+  const holderCount = activeHolderCount().get({ roleId: role.id })?.n ?? 0;
   return {
     id: role.id,
     slug: role.slug,
