@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { canInstallDebianChromium, findChromium, installDebianChromium } from "./chromium.mjs";
 import { bin, root, serverEnv } from "./env.mjs";
 
 // The build and the server set NODE_ENV themselves.
@@ -18,33 +19,20 @@ function step(title, cmd, args, extraEnv = {}) {
   }
 }
 
-function findChromium() {
-  for (const p of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
-    if (p && fs.existsSync(p)) return p;
-  }
-  return null;
-}
-
 function ensureChromium() {
-  let found = findChromium();
+  const found = findChromium();
   if (found) return found;
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
-  if (isRoot && hasApt) {
-    step("install Chromium (Debian package)", "sh", [
-      "-c",
-      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
-    ]);
-    found = findChromium();
-  } else {
-    step("install Chromium (Playwright)", bin("playwright"), ["install", "chromium"]);
-    return ""; // Playwright uses its own browser
+  if (canInstallDebianChromium()) {
+    console.log("\n▶ install Chromium (Debian package)");
+    const installed = installDebianChromium();
+    if (!installed) {
+      console.error("✖ no Chromium found after installing");
+      process.exit(1);
+    }
+    return installed;
   }
-  if (!found) {
-    console.error("✖ no Chromium found after installing");
-    process.exit(1);
-  }
-  return found;
+  step("install Chromium (Playwright)", bin("playwright"), ["install", "chromium"]);
+  return ""; // Playwright uses its own browser
 }
 
 const only = process.argv[2];

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { canInstallDebianChromium, findChromium, installDebianChromium } from "../chromium.mjs";
 import { root } from "../env.mjs";
 import type { LighthouseRow } from "./report";
 
@@ -14,18 +15,26 @@ export interface LighthousePage {
   cookie: string | null;
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Debian's Chromium, installed (as npm test does) when missing and this process may; else null. */
+function chromium(log: (msg: string) => void): string | null {
+  const found = findChromium();
+  if (found || !canInstallDebianChromium()) return found;
+  log("no Chromium found: installing Debian's chromium package for Lighthouse…");
+  return installDebianChromium();
+}
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
 
 export function runLighthouse(base: string, pages: LighthousePage[], presets: ("desktop" | "mobile")[], log: (msg: string) => void): Promise<LighthouseRow[]> {
-  const input = JSON.stringify({ base, chromium: CHROMIUM, flags: FLAGS, presets, pages });
+  const failed = (error: string): LighthouseRow[] => pages.flatMap((p) => presets.map((preset) => ({ label: p.label, path: p.path, preset, performance: null, accessibility: null, error })));
+  const browser = chromium(log);
+  if (!browser) return Promise.resolve(failed("no Chromium: install Debian's chromium package or set CHROMIUM_PATH"));
+  const input = JSON.stringify({ base, chromium: browser, flags: FLAGS, presets, pages });
   const child = spawn(process.execPath, [path.join(root, "scripts", "bench", "lighthouse-child.mjs"), input], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.setEncoding("utf8").on("data", (t: string) => (out += t));
   child.stderr.setEncoding("utf8").on("data", (t: string) => {
     for (const line of t.split("\n").filter((l) => l.startsWith("Lighthouse ("))) log(line);
   });
-  const failed = (error: string): LighthouseRow[] => pages.flatMap((p) => presets.map((preset) => ({ label: p.label, path: p.path, preset, performance: null, accessibility: null, error })));
   return new Promise((resolve) => {
     child.on("close", (code) => {
       try {
