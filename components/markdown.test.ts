@@ -56,6 +56,25 @@ describe("Markdown (rendered once per text, issue 15)", () => {
     expect(written.n - before).toBe(2);
   });
 
+  it("keeps what named plugins made, per name and text, and never hands one name's HTML to another or to plain Markdown", () => {
+    let runs = 0;
+    const plugin = () => () => void runs++;
+    const other = () => (tree: { children: unknown[] }) => void tree.children.push({ type: "text", value: "other" });
+    const text = `Marked ${Math.random()}`;
+    const before = written.n;
+    const first = markdownHtml(text, [plugin], "counting");
+    expect(markdownHtml(text, [plugin], "counting")).toBe(first);
+    expect(runs).toBe(1);
+    expect(written.n - before).toBe(1);
+    // Another name, or no plugin at all, is its own entry.
+    expect(markdownHtml(text, [other], "other")).toContain("other");
+    expect(markdownHtml(text)).toBe(first);
+    expect(written.n - before).toBe(3);
+    // An edited text runs the plugins again.
+    markdownHtml(`${text}!`, [plugin], "counting");
+    expect(runs).toBe(2);
+  });
+
   it("runs extra plugins before the safety steps: a plugin cannot bring back what they remove", () => {
     // A plugin that adds a javascript: link and an image: both are made safe afterwards.
     const plugin = () => (tree: { children: unknown[] }) => {

@@ -100,21 +100,24 @@ export function markdownTree(text: string, rehypePlugins?: PluggableList): Root 
 /**
  * User Markdown as HTML: the sanitized tree (markdownTree) written out with every text and
  * attribute escaped. Parsing is most of a role page's rendering cost, and the same texts (a
- * published role version never changes) are shown on every request: without extra plugins, the
- * HTML of a text is kept and reused (issue 15). The key is the whole text, so an edited text is a
- * new entry.
+ * published role version never changes) are shown on every request: the HTML of a text is kept and
+ * reused (issue 15). The key is the whole text, so an edited text is a new entry. What extra plugins
+ * make is kept only when the caller names them (`cacheAs`) and so vouches that their output depends
+ * on the text alone (the diff and search marks, which are characters in the text); each name keys
+ * its own entries.
  */
-export function markdownHtml(text: string, rehypePlugins?: PluggableList): string {
-  const cacheable = !rehypePlugins?.length && text.length <= CACHED_TEXT_MAX;
-  const hit = cacheable ? rendered.get(text) : undefined;
+export function markdownHtml(text: string, rehypePlugins?: PluggableList, cacheAs?: string): string {
+  const cacheable = (!rehypePlugins?.length || Boolean(cacheAs)) && text.length <= CACHED_TEXT_MAX;
+  const key = rehypePlugins?.length ? `${cacheAs}\u0000${text}` : text;
+  const hit = cacheable ? rendered.get(key) : undefined;
   if (hit !== undefined) {
-    rendered.delete(text);
-    rendered.set(text, hit);
+    rendered.delete(key);
+    rendered.set(key, hit);
     return hit;
   }
   const html = writeHtml(markdownTree(text, rehypePlugins));
   if (cacheable) {
-    rendered.set(text, html);
+    rendered.set(key, html);
     if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
   }
   return html;
@@ -130,11 +133,14 @@ export function Markdown({
   children,
   className = "",
   rehypePlugins,
+  cacheAs,
 }: {
   children: string;
   className?: string;
   /** Extra HTML-tree steps, e.g. turning diff and search marks into <ins>/<del>/<mark>. */
   rehypePlugins?: PluggableList;
+  /** A name for the plugins whose output depends on the text alone: their HTML is then kept (markdownHtml). */
+  cacheAs?: string;
 }) {
-  return <div className={className ? `prose-rb ${className}` : "prose-rb"} dangerouslySetInnerHTML={{ __html: markdownHtml(children, rehypePlugins) }} />;
+  return <div className={className ? `prose-rb ${className}` : "prose-rb"} dangerouslySetInnerHTML={{ __html: markdownHtml(children, rehypePlugins, cacheAs) }} />;
 }

@@ -57,11 +57,13 @@ function rehypeMarks() {
 
 /**
  * Renders marked Markdown (lib/core/marked-text.ts) like components/markdown.tsx does user
- * Markdown (raw HTML shown as text, safe links only, no images), keeping its marks.
+ * Markdown (raw HTML shown as text, safe links only, no images), keeping its marks. The marks are
+ * characters in the text, so the HTML depends on the text alone and is kept like Markdown's
+ * (cacheAs "marks"): a change's diff and a frequent search are written once.
  */
 export function MarkedMarkdown({ children, className = "" }: { children: string; className?: string }) {
   return (
-    <Markdown className={className} rehypePlugins={[rehypeMarks]}>
+    <Markdown className={className} rehypePlugins={[rehypeMarks]} cacheAs="marks">
       {children}
     </Markdown>
   );
