@@ -19,6 +19,8 @@ const tablePattern = {
   importNames: ["PERMISSION_TABLE", "roleCan"],
   message: "Ask the policy (lib/auth/policy.ts), not the table.",
 };
+/** Server code formats with the process's Intl formatters (i18n/formatter.ts, issue 15). */
+const formatterPath = { name: "next-intl/server", importNames: ["getFormatter"], message: "Import getFormatter from @/i18n/formatter: it keeps the Intl formatters for the process." };
 const dbPattern = { group: ["@/db", "@/db/*", "**/db/*"], message: "Routes and components import from lib/, never from db/." };
 
 const config = [
@@ -41,12 +43,12 @@ const config = [
     // The permission table is read only by the policy.
     files: ["**/*.ts", "**/*.tsx"],
     ignores: ["lib/auth/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [tablePattern] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [tablePattern], paths: [formatterPath] }] },
   },
   {
     // Routes and components reach data only through lib/; the domain's vocabulary lives there too.
     files: ["app/**", "components/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [tablePattern, dbPattern] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [tablePattern, dbPattern], paths: [formatterPath] }] },
   },
 ];
 export default config;
