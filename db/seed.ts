@@ -525,14 +525,17 @@ function seedOnboarding(today: Date, personIds: Map<string, number>) {
     phrases,
     startDay,
   );
-  const past = db
-    .select({ id: schema.onboardingItems.id })
+  const upToToday = db
+    .select({ id: schema.onboardingItems.id, dueDate: schema.onboardingItems.dueDate })
     .from(schema.onboardingItems)
-    .where(and(eq(schema.onboardingItems.onboardingId, plan2.id), sql`${schema.onboardingItems.dueDate} < ${todayIso}`))
+    .where(and(eq(schema.onboardingItems.onboardingId, plan2.id), sql`${schema.onboardingItems.dueDate} <= ${todayIso}`))
     .orderBy(sql`${schema.onboardingItems.dueDate} desc`)
     .all();
-  // Everything due before today is done, except the two latest: those are overdue.
-  const done = past.slice(2).map((i) => i.id);
+  // Everything due up to today is done, except the two latest due before today: those are overdue.
+  // Items due today are done too, so a demo seeded just before midnight still shows two overdue items
+  // just after it (items due tomorrow are then due today, not overdue).
+  const overdue = new Set(upToToday.filter((i) => i.dueDate < todayIso).slice(0, 2).map((i) => i.id));
+  const done = upToToday.filter((i) => !overdue.has(i.id)).map((i) => i.id);
   if (done.length)
     db.update(schema.onboardingItems)
       .set({ doneAt: instantDaysAgo(3, today, 15), doneById: technician.id })

@@ -12,13 +12,13 @@ import type { Actor } from "@/lib/auth/actor";
  * Points the app's lazy database at a fresh temporary file with the demo organisation seeded.
  * Call from beforeAll, before anything reads the database.
  */
-export async function useSeededTestDb(): Promise<string> {
+export async function useSeededTestDb(today?: Date): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rolebook-test-"));
   const file = path.join(dir, "test.db");
   process.env.DATABASE_PATH = file;
   (globalThis as { __rolebookDb?: unknown }).__rolebookDb = undefined;
   applyMigrations(getSqlite());
-  await seedDemo();
+  await seedDemo(today);
   return file;
 }
 
