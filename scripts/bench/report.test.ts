@@ -141,6 +141,13 @@ describe("checks against the issue's thresholds", () => {
     expect(byWhat(list, "2xx").pass).toBe(false);
     expect(byWhat(list, "Server Action").detail).toContain("3 failed");
   });
+  it("judges no Server Action only when --only left none to time; a full run without any fails", () => {
+    const has = (only: string | null) => checks([health], [], [], null, [], only).some((c) => c.what.includes("Server Action"));
+    expect(has("person")).toBe(false);
+    expect(has(null)).toBe(true);
+    expect(byWhat(checks([health], [], [], null), "Server Action").pass).toBe(false);
+    expect(byWhat(checks([health], [action(150)], [], null, [], "draft"), "Server Action").pass).toBe(false);
+  });
 });
 
 describe("the report", () => {

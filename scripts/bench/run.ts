@@ -533,7 +533,7 @@ async function main() {
     notes: [...notes, ...serverErrors],
   };
   console.log(["", ...pageTable(rows), "", ...actionTable(actions), "", ...jsTable(js, 8), "", ...(lighthouse.length ? [...lighthouseTable(lighthouse), ""] : [])].join("\n"));
-  for (const c of checks(rows, actions, js, resources, lighthouse)) console.log(`${c.pass ? "pass" : "FAIL"}  ${c.what}${c.detail ? `: ${c.detail}` : ""}`);
+  for (const c of checks(rows, actions, js, resources, lighthouse, args.only)) console.log(`${c.pass ? "pass" : "FAIL"}  ${c.what}${c.detail ? `: ${c.detail}` : ""}`);
   for (const n of report.notes) console.log(`note: ${n}`);
   const out = path.resolve(root, args.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
