@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -11,12 +12,16 @@ import { CapabilityEditForm, CapabilityMergeForm } from "../_components/capabili
 
 type Params = { key: string };
 
-async function load(params: Promise<Params>) {
+/** The capability, read once per request: the title and the page both need it (React's request cache). */
+const capabilityOf = cache(async (key: string) => {
   const actor = await requireActor();
-  const key = parseCapabilityKey((await params).key) ?? notFound();
   const c = found(() => getCapability(actor, key));
   if ("mergedInto" in c) redirect(`/capabilities/${encodeURIComponent(c.mergedInto)}`);
   return c;
+});
+
+async function load(params: Promise<Params>) {
+  return capabilityOf(parseCapabilityKey((await params).key) ?? notFound());
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {

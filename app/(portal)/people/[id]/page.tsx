@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { getFormatter } from "@/i18n/formatter";
@@ -26,16 +27,20 @@ import { resetSecondFactorAction } from "../second-factor-actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; page?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/** The person, read once per request: the title and the page both need it (React's request cache). */
+const personOf = cache(async (id: number) => {
   const actor = await requireActor();
-  const id = idParam((await params).id);
-  return { title: found(() => getPerson(actor, id)).name };
+  return found(() => getPerson(actor, id));
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await personOf(idParam((await params).id))).name };
 }
 
 export default async function PersonPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const id = idParam((await params).id);
-  const person = found(() => getPerson(actor, id));
+  const person = await personOf(id);
   const { created, page } = await searchParams;
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/i18n/formatter";
@@ -23,16 +24,19 @@ import { HolderList } from "../_components/holder-list";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/** The role, read once per request: the title and the page both need it (React's request cache). */
+const roleOf = cache(async (slug: string) => {
   const actor = await requireActor();
-  const slug = slugParam((await params).slug);
-  return { title: found(() => getRoleBySlug(actor, slug)).title };
+  return found(() => getRoleBySlug(actor, slug));
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await roleOf(slugParam((await params).slug))).title };
 }
 
 export default async function RolePage({ params }: Props) {
   const actor = await requireActor();
-  const slug = slugParam((await params).slug);
-  const role = found(() => getRoleBySlug(actor, slug));
+  const role = await roleOf(slugParam((await params).slug));
   const t = await getTranslations("roles");
   const format = await getFormatter();
   const canOpenPeople = can(actor, "people.read");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge, PageHeader } from "@/components/ui/card";
@@ -8,16 +9,19 @@ import { found, idParam } from "@/lib/core/page";
 import { getCourse } from "@/lib/capability/courses";
 import { CourseContent } from "../_components/course-content";
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+/** The course, read once per request: the title and the page both need it (React's request cache). */
+const courseOf = cache(async (id: number) => {
   const actor = await requireActor();
-  const id = idParam((await params).id);
-  return { title: found(() => getCourse(actor, id)).title };
+  return found(() => getCourse(actor, id));
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: (await courseOf(idParam((await params).id))).title };
 }
 
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor();
   const id = idParam((await params).id);
-  const course = found(() => getCourse(actor, id));
+  const course = await courseOf(id);
   const t = await getTranslations("training");
   return (
     <div>
