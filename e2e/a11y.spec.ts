@@ -188,6 +188,13 @@ test("raising a concern and the public receipt page have no serious accessibilit
   await page.getByRole("radio", { name: /The owner of a role/ }).check();
   await expect(page.getByLabel("Role", { exact: true })).toBeVisible();
   await expectNoSeriousViolations(page);
+  // With the team search open under "a team's manager", a team picked.
+  await page.getByRole("radio", { name: /A team's manager/ }).check();
+  await page.getByLabel("Team", { exact: true }).fill("Work");
+  await expect(page.locator('datalist option[value="Workshop"]')).toHaveCount(1);
+  await page.getByLabel("Team", { exact: true }).fill("Workshop");
+  await expect(page.getByTestId("team-readers")).toBeVisible();
+  await expectNoSeriousViolations(page);
   const context = await browser.newContext({ locale: "en-GB" });
   const anon = await context.newPage();
   await anon.goto("/receipt");

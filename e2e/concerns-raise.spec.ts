@@ -114,6 +114,31 @@ test("a concern to another role's owner: employee@ picks HR Partner, and its own
   await expect(page.getByText("Helena Rossi").first()).toBeVisible();
 });
 
+test("a concern to a team's manager: employee@ finds the Workshop by typing, sees who reads it, and it reaches him", async ({ employeePage: page }) => {
+  await page.goto("/concerns/new");
+  await page.getByRole("radio", { name: /A team's manager/ }).check();
+  const team = page.getByLabel("Team", { exact: true });
+  await team.fill("work");
+  await expect(page.locator('datalist option[value="Workshop"]')).toHaveCount(1);
+  await expect(page.locator('datalist option[value="Reception"]')).toHaveCount(0);
+  await team.fill("Workshop");
+  await expect(page.getByTestId("team-readers")).toHaveText("Read by: Marco Janssen");
+  await page.getByLabel("Your concern").fill(`Who signs off the torque wrench calibration? (${unique()})`);
+  await page.getByRole("button", { name: "Send the concern" }).click();
+  await expect(page).toHaveURL(/\/concerns\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Marco Janssen").first()).toBeVisible();
+});
+
+test("a team's manager with no team picked is refused next to the field", async ({ employeePage: page }) => {
+  await page.goto("/concerns/new");
+  await page.getByRole("radio", { name: /A team's manager/ }).check();
+  await page.getByLabel("Team", { exact: true }).fill("nothing like this");
+  await page.getByLabel("Your concern").fill(`A team question (${unique()})`);
+  await page.getByRole("button", { name: "Send the concern" }).click();
+  await expect(page.getByLabel("Team", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/concerns\/new$/);
+});
+
 test("from My role, a responsibility's 'raise a concern' link opens the form about that responsibility", async ({ employeePage: page }) => {
   await page.goto("/");
   const courtesy = page.locator('li[id^="r-"]').filter({ has: page.getByRole("heading", { name: "Courtesy cars", exact: true }) });

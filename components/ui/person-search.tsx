@@ -21,6 +21,7 @@ export function PersonSearch<P extends { id: number }>({
   error,
   testId,
   className,
+  onPick,
 }: {
   label: string;
   hint: string;
@@ -33,6 +34,8 @@ export function PersonSearch<P extends { id: number }>({
   error?: string;
   testId?: string;
   className?: string;
+  /** Told what the text now picks (null: no suggestion), for a form that shows more about the choice. */
+  onPick?: (p: P | null) => void;
 }) {
   const id = useId();
   const listId = `${id}-people`;
@@ -47,13 +50,17 @@ export function PersonSearch<P extends { id: number }>({
 
   function onChange(value: string) {
     setText(value);
+    onPick?.(options.find((p) => optionLabel(p) === value) ?? null);
     if (timer.current) clearTimeout(timer.current);
     const q = value.trim();
     if (!q || options.some((p) => optionLabel(p) === value)) return;
     timer.current = setTimeout(() => {
       startTransition(async () => {
         const found = await search(q);
-        if (found) setOptions(found);
+        if (!found) return;
+        setOptions(found);
+        const match = found.find((p) => optionLabel(p) === value);
+        if (match) onPick?.(match);
       });
     }, 200);
   }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect } from "vitest";
 import { getConcern, inboxCount, listConcerns, type ConcernListRow } from "@/lib/concerns/read";
 import { answerConcern, closeConcern, forwardConcern, replyAsAuthor, resolveConcern, searchForwardTargets } from "@/lib/concerns/respond";
+import { searchConcernTeams } from "@/lib/concerns/raise";
 import { useSeededTestDb } from "@/lib/test/db";
 import { insertConcern } from "@/lib/test/confidence";
 import { EMP, forbidden, HR, idOf, MGR, notFound, refusals, SEED_TIMEOUT, STRANGER, SUP, type RefusalCase } from "@/lib/test/refusals";
@@ -31,6 +32,8 @@ const cases: RefusalCase[] = [
   ...forbidden("listConcerns", [STRANGER], (a) => listConcerns(a, { view: "inbox" }), "concerns.raise"),
   ...forbidden("listConcerns all", [EMP, SUP, MGR], (a) => listConcerns(a, { view: "all" }), "concerns.oversee"),
   ...forbidden("getConcern", [STRANGER], (a) => getConcern(a, fx.named), "concerns.raise"),
+  // The raise form's team search: for whoever may raise a concern.
+  ...forbidden("searchConcernTeams", [STRANGER], (a) => searchConcernTeams(a, "Reception"), "concerns.raise"),
   notFound("getConcern: a peer does not see Elif's named concern", PEER, (a) => getConcern(a, fx.named), concern(() => fx.named), "concernsCondition"),
   notFound("getConcern: the manager is not an addressee of Elif's concern", MGR, (a) => getConcern(a, fx.named), concern(() => fx.named), "concernsCondition"),
   notFound("getConcern: Elif does not see Thomas's concern", EMP, (a) => getConcern(a, fx.peers), concern(() => fx.peers), "concernsCondition"),

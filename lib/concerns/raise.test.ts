@@ -1,12 +1,12 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { todayIso } from "@/lib/core/dates";
 import { getDb } from "@/db/client";
-import { auditLog, concernAddressees, concernAuthors, concernMessages, concerns, jobRoles, notifications, people } from "@/db/schema";
+import { auditLog, concernAddressees, concernAuthors, concernMessages, concerns, jobRoles, notifications, people, teams } from "@/db/schema";
 import { ANONYMITY_WARN_BELOW } from "@/lib/confidence/vocabulary";
 import { FieldError, ForbiddenError } from "@/lib/core/errors";
 import { TEXT_MAX } from "@/lib/core/limits";
-import { audienceOptions, raiseConcern } from "@/lib/concerns/raise";
+import { TEAM_SEARCH_LIMIT, audienceOptions, raiseConcern, searchConcernTeams } from "@/lib/concerns/raise";
 import { hashReceiptCode } from "@/lib/concerns/receipt";
 import { anonymityWarnings } from "@/lib/concerns/warning";
 import { notifyPendingConcerns } from "@/lib/concerns/deferred";
@@ -41,15 +41,18 @@ function thrown(fn: () => unknown): unknown {
 const today = () => todayIso();
 
 describe("what the form offers", () => {
-  it("employee@: her manager (reports-to), every team's manager, every role's owner (hers first), every HR admin", () => {
+  it("employee@: her manager (reports-to), a team's manager (searched), every role's owner (hers first), every HR admin", () => {
     const elif = actorFor("employee@example.com");
-    const { options, role } = audienceOptions(elif);
+    const { options, teamChoice, role } = audienceOptions(elif);
     const byAudience = (a: string) => options.filter((o) => o.audience === a);
     expect(byAudience("manager").map((o) => o.readers.map((r) => r.name))).toEqual([["Sven de Vries"]]);
-    expect(byAudience("team").map((o) => [o.team?.name, o.readers.map((r) => r.name)])).toEqual([
-      ["Parts & Care", ["Marco Janssen"]],
-      ["Reception", ["Marco Janssen"]],
-      ["Workshop", ["Marco Janssen"]],
+    // Teams are never listed with the form: it offers the choice and searches as she types.
+    expect(byAudience("team")).toEqual([]);
+    expect(teamChoice).toBe(true);
+    expect(searchConcernTeams(elif, "r").map((o) => [o.audience, o.team?.name, o.readers.map((r) => r.name)])).toEqual([
+      ["team", "Parts & Care", ["Marco Janssen"]],
+      ["team", "Reception", ["Marco Janssen"]],
+      ["team", "Workshop", ["Marco Janssen"]],
     ]);
     expect(byAudience("role_owner").map((o) => [o.role?.name, o.readers.map((r) => r.name)])).toEqual([
       ["Service Advisor", ["Marco Janssen"]],
@@ -69,7 +72,7 @@ describe("what the form offers", () => {
   it("each option says the size of its audience's team and warns below the threshold", () => {
     const elif = actorFor("employee@example.com");
     const { options } = audienceOptions(elif);
-    const reception = options.find((o) => o.team?.name === "Reception")!;
+    const [reception] = searchConcernTeams(elif, "Reception");
     const receptionSize = getDb()
       .select({ n: count() })
       .from(people)
@@ -79,7 +82,7 @@ describe("what the form offers", () => {
     const sven = options.find((o) => o.audience === "manager")!;
     const svenReports = getDb().select({ n: count() }).from(people).where(and(eq(people.reportsToId, personId("supervisor@example.com")), eq(people.active, true))).get()!.n;
     expect(sven.teamSize).toBe(svenReports);
-    for (const o of options) expect(o.smallTeam).toBe(o.teamSize < ANONYMITY_WARN_BELOW);
+    for (const o of [...options, reception!]) expect(o.smallTeam).toBe(o.teamSize < ANONYMITY_WARN_BELOW);
   });
 
   it("says how many hold the author's role, so a link from a small role warns even when sent to HR", () => {
@@ -96,18 +99,43 @@ describe("what the form offers", () => {
 
   it("never offers the author themself: manager@ manages every team and owns every role but HR Partner", () => {
     const marco = actorFor("manager@example.com");
-    const { options } = audienceOptions(marco);
+    const { options, teamChoice } = audienceOptions(marco);
     expect(options.map((o) => [o.audience, o.role?.name ?? null, o.readers.map((r) => r.name).includes("Marco Janssen")])).toEqual([
       ["role_owner", "HR Partner", false],
       ["hr", null, false],
     ]);
+    expect(teamChoice).toBe(false);
+    expect(searchConcernTeams(marco, "e")).toEqual([]);
     const helena = actorFor("hr@example.com");
     expect(audienceOptions(helena).options.find((o) => o.audience === "hr")?.readers.map((r) => r.id) ?? []).not.toContain(helena.id);
+  });
+
+  it("searches teams as the author types: at most 20, by name, wildcards literal, nothing for an empty text", () => {
+    const elif = actorFor("employee@example.com");
+    const marco = personId("manager@example.com");
+    const db = getDb();
+    const made = db
+      .insert(teams)
+      .values(Array.from({ length: TEAM_SEARCH_LIMIT + 5 }, (_, i) => ({ name: `Zeta Branch ${String(i).padStart(2, "0")}`, slug: `zeta-branch-${i}`, managerId: marco })))
+      .returning({ id: teams.id })
+      .all();
+    try {
+      const found = searchConcernTeams(elif, "zeta branch");
+      expect(found).toHaveLength(TEAM_SEARCH_LIMIT);
+      expect(found.map((o) => o.team!.name)).toEqual([...found.map((o) => o.team!.name)].sort());
+      expect(searchConcernTeams(elif, "Branch 24").map((o) => o.team!.name)).toEqual(["Zeta Branch 24"]);
+      expect(searchConcernTeams(elif, "   ")).toEqual([]);
+      expect(searchConcernTeams(elif, "%")).toEqual([]);
+      expect(searchConcernTeams(elif, "Branch 0_")).toEqual([]);
+    } finally {
+      db.delete(teams).where(inArray(teams.id, made.map((t) => t.id))).run();
+    }
   });
 
   it("asks for concerns.raise", () => {
     const elif = { ...actorFor("employee@example.com"), appRole: "nobody" as never };
     expect(thrown(() => audienceOptions(elif))).toBeInstanceOf(ForbiddenError);
+    expect(thrown(() => searchConcernTeams(elif, "Reception"))).toBeInstanceOf(ForbiddenError);
     expect(thrown(() => raiseConcern(elif, { body: "x", anonymous: false, audience: "manager" }))).toBeInstanceOf(ForbiddenError);
   });
 });
@@ -137,7 +165,7 @@ describe("raising a named concern", () => {
 
   it("to a team: that team's manager; to HR: every active HR admin", () => {
     const elif = actorFor("employee@example.com");
-    const workshop = audienceOptions(elif).options.find((o) => o.team?.name === "Workshop")!.team!.id;
+    const workshop = searchConcernTeams(elif, "Workshop")[0]!.team!.id;
     const t = raiseConcern(elif, { body: "Team question", anonymous: false, audience: "team", teamId: workshop });
     const addressees = (id: string) => getDb().select({ p: concernAddressees.personId }).from(concernAddressees).where(eq(concernAddressees.concernId, id)).all().map((a) => a.p).sort();
     expect(addressees(t.id)).toEqual([personId("manager@example.com")]);
@@ -221,7 +249,7 @@ describe("bad input is refused and writes nothing", () => {
     const marco = actorFor("manager@example.com");
     refuses(() => raiseConcern(marco, { body: "x", anonymous: true, audience: "manager" }), "audience", "concernRaise.noAddressee");
     refuses(() => raiseConcern(marco, { body: "x", anonymous: false, audience: "role_owner" }), "audience", "concernRaise.noAddressee");
-    const reception = audienceOptions(elif()).options.find((o) => o.team?.name === "Reception")!.team!.id;
+    const reception = searchConcernTeams(elif(), "Reception")[0]!.team!.id;
     // Marco manages Reception himself: he cannot address its manager.
     refuses(() => raiseConcern(marco, { body: "x", anonymous: false, audience: "team", teamId: reception }), "audience", "concernRaise.noAddressee");
     refuses(() => raiseConcern(elif(), { body: "x", anonymous: false, audience: "team", teamId: null }), "teamId", "required");

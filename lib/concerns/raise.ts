@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { concernAddressees, concernAuthors, concernMessages, concerns, jobRoles, people, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -14,6 +14,7 @@ import { notify } from "@/lib/notifications/notifications";
 import { currentDoc } from "@/lib/roles/documents";
 import { newReceiptCode, hashReceiptCode } from "@/lib/concerns/receipt";
 import { todayIso } from "@/lib/core/dates";
+import { containsText } from "@/lib/core/like";
 
 /**
  * Raising a concern (issue 10 points 1 and 2): what the form offers (`audienceOptions`) and posting
@@ -29,8 +30,8 @@ import { todayIso } from "@/lib/core/dates";
  */
 export const concernDay = (now = new Date()) => todayIso(now);
 
-/** How many teams the "a team's managers" choice lists (teams with a manager, by name). */
-export const TEAM_OPTIONS_MAX = 200;
+/** At most this many teams come back from the "a team's manager" search (search-as-you-type, never every team). */
+export const TEAM_SEARCH_LIMIT = 20;
 /** How many roles the "the owner of a role" choice lists (roles with an owner: the actor's own first, then by title). */
 export const ROLE_OPTIONS_MAX = 200;
 
@@ -48,8 +49,10 @@ export type AudienceOption = {
 };
 
 export type RaiseFormOptions = {
-  /** "manager" and "hr" when someone would read it; "team" options per team, "role_owner" options per role. */
+  /** "manager" and "hr" when someone would read it, "role_owner" options per role (teams are searched: `searchConcernTeams`). */
   options: AudienceOption[];
+  /** Whether "a team's manager" is offered: some team has an active manager who is not the actor. */
+  teamChoice: boolean;
   /** The actor's role (current published version), for the optional link; `holders` = its active holders (a link names the role: the form warns below ANONYMITY_WARN_BELOW). */
   role: { id: number; title: string; holders: number; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
 };
@@ -135,27 +138,12 @@ const managedBy = (managerId: number) =>
 /** What the form offers the actor: each audience with who would read it and the size of its team. */
 export function audienceOptions(actor: Actor): RaiseFormOptions {
   authorize(actor, "concerns.raise");
-  const db = getDb();
   const options: AudienceOption[] = [];
 
   const manager = myManager(actor);
   if (manager) options.push(option("manager", [manager], activeCount(managedBy(manager.id))));
 
-  const teamRows = db
-    .select({
-      id: teams.id,
-      name: teams.name,
-      managerId: people.id,
-      managerName: people.name,
-      size: sql<number>`(select count(*) from people m where m.team_id = ${teams.id} and m.active = 1)`,
-    })
-    .from(teams)
-    .innerJoin(people, eq(people.id, teams.managerId))
-    .where(and(isNotNull(teams.managerId), eq(people.active, true), ne(people.id, actor.id)))
-    .orderBy(asc(teams.name))
-    .limit(TEAM_OPTIONS_MAX)
-    .all();
-  for (const t of teamRows) options.push(option("team", [{ id: t.managerId, name: t.managerName }], Number(t.size), { id: t.id, name: t.name }));
+  const teamChoice = Boolean(teamRows(actor, undefined, 1).length);
 
   // The owner of the actor's role could think it came from the role's holders; another role's owner, from anyone.
   const everyone = activeCount(undefined);
@@ -168,7 +156,39 @@ export function audienceOptions(actor: Actor): RaiseFormOptions {
   const hr = hrAdmins(actor);
   if (hr.length) options.push(option("hr", hr, everyone));
 
-  return { options, role: myRole(actor) };
+  return { options, teamChoice, role: myRole(actor) };
+}
+
+/** Teams whose active manager is not the actor, by name, with their manager and active size. */
+function teamRows(actor: Actor, where: SQL | undefined, limit: number) {
+  return getDb()
+    .select({
+      id: teams.id,
+      name: teams.name,
+      managerId: people.id,
+      managerName: people.name,
+      size: sql<number>`(select count(*) from people m where m.team_id = ${teams.id} and m.active = 1)`,
+    })
+    .from(teams)
+    .innerJoin(people, eq(people.id, teams.managerId))
+    .where(and(isNotNull(teams.managerId), eq(people.active, true), ne(people.id, actor.id), where))
+    .orderBy(asc(teams.name), asc(teams.id))
+    .limit(limit)
+    .all();
+}
+
+/**
+ * The form's "a team's manager" search-as-you-type: at most TEAM_SEARCH_LIMIT teams whose name
+ * contains the text, each with who would read the concern and the size of the team (for the
+ * anonymity warning). Any team with an active manager other than the actor, as the form offered.
+ */
+export function searchConcernTeams(actor: Actor, text: string): AudienceOption[] {
+  authorize(actor, "concerns.raise");
+  const q = text.trim().slice(0, 100);
+  if (!q) return [];
+  return teamRows(actor, containsText(teams.name, q), TEAM_SEARCH_LIMIT).map((t) =>
+    option("team", [{ id: t.managerId, name: t.managerName }], Number(t.size), { id: t.id, name: t.name }),
+  );
 }
 
 function myRole(actor: Actor): RaiseFormOptions["role"] {

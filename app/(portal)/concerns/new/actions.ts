@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CONCERN_AUDIENCES } from "@/lib/confidence/vocabulary";
 import { createAction } from "@/lib/core/action";
 import { fields } from "@/lib/core/validation";
-import { raiseConcern } from "@/lib/concerns/raise";
+import { raiseConcern, searchConcernTeams } from "@/lib/concerns/raise";
 
 /** `link`: "" (nothing), "r:<responsibility key>" or "t:<task key>". */
 const link = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().max(80).regex(/^(?:|[rt]:[A-Za-z0-9_-]{1,64})$/));
@@ -38,3 +38,9 @@ export const raiseConcernAction = createAction(
   // The session's last-seen time would date an anonymous post to the minute.
   { touchSession: false },
 );
+
+/**
+ * The form's team search (at most 20 teams). It does not touch the session either: a search made
+ * just before an anonymous post would date the post to the minute.
+ */
+export const searchConcernTeamsAction = createAction(z.object({ q: z.string().max(100) }), ({ q }, actor) => searchConcernTeams(actor, q), { touchSession: false });

@@ -8,12 +8,14 @@ import { errorClass, labelClass, selectClass } from "@/components/ui/field-style
 import { buttonClass } from "@/components/ui/button";
 import { TEXT_MAX } from "@/lib/core/limits";
 import { anonymityWarnings } from "@/lib/concerns/warning";
-import { raiseConcernAction } from "../actions";
+import { PersonSearch } from "@/components/ui/person-search";
+import { raiseConcernAction, searchConcernTeamsAction } from "../actions";
 
 type Audience = "manager" | "team" | "role_owner" | "hr";
 type Option = { audience: Audience; team: { id: number; name: string } | null; role: { id: number; name: string } | null; readers: { id: number; name: string }[]; teamSize: number; smallTeam: boolean };
 type Options = {
   options: Option[];
+  teamChoice: boolean;
   role: { id: number; title: string; holders: number; responsibilities: { key: string; title: string; tasks: { key: string; title: string }[] }[] } | null;
 };
 
@@ -113,14 +115,43 @@ function AudienceChoice({
   );
 }
 
+/** Under "a team's manager": the team, searched as the author types (never a list of every team), and who will read it. */
+function TeamChoice({ team, onPick }: { team: Option | null; onPick: (team: Option | null) => void }) {
+  const t = useTranslations("concerns.raise");
+  const { state } = useFormStatusContext();
+  return (
+    <div className="pl-8">
+      <PersonSearch<Option & { id: number }>
+        label={t("team")}
+        hint={t("teamHint")}
+        initial={team ? { ...team, id: team.team!.id } : null}
+        optionLabel={(o) => o.team!.name}
+        search={async (q) => {
+          const res = await searchConcernTeamsAction(null, { q });
+          return res.ok ? res.data.map((o) => ({ ...o, id: o.team!.id })) : null;
+        }}
+        name="teamId"
+        error={state && !state.ok ? state.fieldErrors.teamId : undefined}
+        testId="concern-team"
+        onPick={onPick}
+      />
+      {team ? (
+        <p className="mt-1 text-sm text-slate-600" data-testid="team-readers">
+          {t("readBy", { names: team.readers.map((r) => r.name).join(", ") })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function RaiseForm({ options, initialLink = "" }: { options: Options; initialLink?: string }) {
   const t = useTranslations("concerns.raise");
   const [code, setCode] = useState<string | null>(null);
   const [identity, setIdentity] = useState<"named" | "anonymous">("named");
-  const audiences = (["manager", "team", "role_owner", "hr"] as const).filter((a) => options.options.some((o) => o.audience === a));
+  const audiences = (["manager", "team", "role_owner", "hr"] as const).filter((a) => (a === "team" ? options.teamChoice : options.options.some((o) => o.audience === a)));
   const [audience, setAudience] = useState<Audience | "">(audiences[0] ?? "");
-  const teams = options.options.filter((o) => o.audience === "team");
-  const [teamId, setTeamId] = useState<string>("");
+  // The team picked in the search (its manager and size come with it).
+  const [team, setTeam] = useState<Option | null>(null);
   const roles = options.options.filter((o) => o.audience === "role_owner");
   // The owner of the author's own role is the first choice (listed first when there is one).
   const [roleId, setRoleId] = useState<string>(roles[0] && roles[0].role?.id === options.role?.id ? String(roles[0].role?.id) : "");
@@ -132,7 +163,7 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
 
   const chosen =
     audience === "team"
-      ? teams.find((o) => String(o.team?.id) === teamId)
+      ? team
       : audience === "role_owner"
         ? roles.find((o) => String(o.role?.id) === roleId)
         : options.options.find((o) => o.audience === audience);
@@ -158,27 +189,17 @@ export function RaiseForm({ options, initialLink = "" }: { options: Options; ini
       <fieldset className="space-y-2">
         <legend className={labelClass()}>{t("audience")}</legend>
         {audiences.map((a) => {
-          const o = options.options.find((x) => x.audience === a)!;
+          const o = options.options.find((x) => x.audience === a);
           return (
             <Fragment key={a}>
               <label className="flex items-start gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                 <input type="radio" name="audience" value={a} checked={audience === a} onChange={() => setAudience(a)} className="mt-1" />
                 <span>
                   <span className="block font-medium">{t(AUDIENCE_LABEL[a])}</span>
-                  {a !== "team" && a !== "role_owner" ? <span className="block text-sm text-slate-600">{t("readBy", { names: o.readers.map((r) => r.name).join(", ") })}</span> : null}
+                  {o && a !== "team" && a !== "role_owner" ? <span className="block text-sm text-slate-600">{t("readBy", { names: o.readers.map((r) => r.name).join(", ") })}</span> : null}
                 </span>
               </label>
-              {a === "team" && audience === "team" ? (
-                <AudienceChoice
-                  label={t("team")}
-                  name="teamId"
-                  placeholder={t("chooseTeam")}
-                  value={teamId}
-                  onChange={setTeamId}
-                  choices={teams.map((o) => o.team!)}
-                  readers={chosen?.readers ?? null}
-                />
-              ) : null}
+              {a === "team" && audience === "team" ? <TeamChoice team={team} onPick={setTeam} /> : null}
               {a === "role_owner" && audience === "role_owner" ? (
                 <AudienceChoice
                   label={t("role")}
