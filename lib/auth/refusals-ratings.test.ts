@@ -68,7 +68,7 @@ const cases: RefusalCase[] = [
     name: "teamRatings: HR sees everyone rated",
     as: HR,
     call: (a) => teamRatings(a, {}),
-    expect: (r: TeamRatings) => expect(r.people.map((p) => Number(p.key))).toEqual(expect.arrayContaining([fx.elif, fx.thomas])),
+    expect: (r: TeamRatings) => expect(r.people.rows.map((p) => Number(p.key))).toEqual(expect.arrayContaining([fx.elif, fx.thomas])),
   },
   notFound("listRatingsOf: a person that does not exist", HR, (a) => listRatingsOf(a, 999_999), null),
   {
@@ -85,7 +85,7 @@ const cases: RefusalCase[] = [
     name: "teamRatings: the supervisor sees only the people below her",
     as: SUP,
     call: (a) => teamRatings(a, {}),
-    expect: (r: TeamRatings) => expect(r.people.map((p) => Number(p.key))).toEqual([fx.elif]),
+    expect: (r: TeamRatings) => expect(r.people.rows.map((p) => Number(p.key))).toEqual([fx.elif]),
   },
   {
     name: "teamComments: the supervisor reads no comments about Thomas",

@@ -7,7 +7,7 @@ import { ActionError, ConflictError, FieldError, NotFoundError } from "@/lib/cor
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 import { followupsWaitingCount, getFollowup, hasFollowupsSection, handOverFollowup, listFollowups, recordCustomerContact, recordWhatHappened, searchHandoverTargets, solveFollowup } from "./followups";
 import { listRatingsOf, ratingsSummary } from "./my-ratings";
-import { periodOf, teamComments, teamRatings } from "./team-ratings";
+import { TEAM_GROUPS_PAGE_SIZE, pageOfRows, periodOf, teamComments, teamRatings } from "./team-ratings";
 import { recordRating } from "./record";
 
 const HR = "hr@example.com";
@@ -70,15 +70,31 @@ describe("My feedback", () => {
 describe("team aggregates", () => {
   it("the supervisor sees Elif (her report with ratings) and nobody else's ratings", () => {
     const r = teamRatings(actorFor(SUP), {});
-    expect(r.people.map((p) => p.label)).toEqual([getDb().select({ name: people.name }).from(people).where(eq(people.id, idOf(EMP))).get()!.name]);
+    expect(r.people.rows.map((p) => p.label)).toEqual([getDb().select({ name: people.name }).from(people).where(eq(people.id, idOf(EMP))).get()!.name]);
     expect(r.total.n).toBeGreaterThanOrEqual(5);
   });
 
   it("the manager sees people sorted by name, not ranked", () => {
     const r = teamRatings(actorFor(MGR), {});
-    const names = r.people.map((p) => p.label);
+    const names = r.people.rows.map((p) => p.label);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-    expect(r.people.length).toBeGreaterThanOrEqual(6);
+    expect(r.people.rows.length).toBeGreaterThanOrEqual(6);
+    expect(r.people.total).toBe(r.people.rows.length);
+  });
+
+  it("pages the per-person and per-team tables, 25 rows a page, after deciding what is hidden over all of them", () => {
+    const rows = Array.from({ length: TEAM_GROUPS_PAGE_SIZE * 2 + 3 }, (_, i) => ({ key: String(i), label: `P${String(i).padStart(2, "0")}`, n: 5, average: 4, withheld: null }));
+    const first = pageOfRows(rows, undefined);
+    expect(first).toMatchObject({ page: 1, pageCount: 3, total: rows.length, pageSize: TEAM_GROUPS_PAGE_SIZE });
+    expect(first.rows.map((r) => r.key)).toEqual(rows.slice(0, TEAM_GROUPS_PAGE_SIZE).map((r) => r.key));
+    expect(pageOfRows(rows, 3).rows.map((r) => r.key)).toEqual(["50", "51", "52"]);
+    // A page past the end is the last page; nonsense is the first.
+    expect(pageOfRows(rows, 99).page).toBe(3);
+    expect(pageOfRows(rows, Number.NaN).page).toBe(1);
+    expect(pageOfRows([], 2)).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1 });
+    const hr = teamRatings(actorFor(MGR), { peoplePage: 1, teamsPage: 1 });
+    expect(hr.people.rows.length).toBeLessThanOrEqual(TEAM_GROUPS_PAGE_SIZE);
+    expect(hr.teams.rows.length).toBe(hr.teams.total);
   });
 
   it("a one-day period with fewer than 5 ratings shows no numbers at all", () => {
@@ -86,7 +102,8 @@ describe("team aggregates", () => {
     const r = teamRatings(actorFor(SUP), { from: day, to: day });
     expect(r.total.n).toBeNull();
     expect(r.total.withheld).toBe("few");
-    expect(r.people).toEqual([]);
+    expect(r.people.rows).toEqual([]);
+    expect(r.people.total).toBe(0);
     expect(r.standards).toEqual([]);
   });
 

@@ -24,6 +24,8 @@ import { RATING_MIN_GROUP, RATING_TAGS, type RatingTag } from "./vocabulary";
 export const TEAM_PERIOD_DEFAULT_DAYS = 30;
 export const TEAM_PERIOD_MAX_DAYS = 366;
 export const TEAM_COMMENTS_PAGE_SIZE = 10;
+/** The per-person and per-team tables show this many rows a page (a large organisation has thousands of people rated). */
+export const TEAM_GROUPS_PAGE_SIZE = 25;
 
 /** Why a group's numbers are not shown: too few ratings, or hidden so a smaller group stays private. */
 export type Withheld = "few" | "protect";
@@ -32,13 +34,16 @@ export type TeamRatings = {
   from: string;
   to: string;
   total: { n: number | null; average: number | null; withheld: Withheld | null };
-  people: GroupRow[];
-  teams: GroupRow[];
+  /** One page of the people, by name (`peoplePage`). */
+  people: Page<GroupRow>;
+  /** One page of the teams, by name (`teamsPage`). */
+  teams: Page<GroupRow>;
   roles: GroupRow[];
   standards: (GroupRow & { tag: RatingTag })[];
 };
 
 export type PeriodInput = { from?: string; to?: string };
+export type TeamRatingsInput = PeriodInput & { peoplePage?: number; teamsPage?: number };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const validDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 function shift(day: string, days: number): string {
@@ -65,7 +70,16 @@ function scope(actor: Actor, from: string, to: string) {
   return and(ratingPeopleCondition(actor), gte(ratings.createdOn, from), lte(ratings.createdOn, to));
 }
 
-export function teamRatings(actor: Actor, input: PeriodInput, now = new Date()): TeamRatings {
+/**
+ * One page of a table's rows. What is shown or hidden is decided over every group first (a hidden
+ * group must stay hidden whichever page it lands on), so only the rows are paged, not the counting.
+ */
+export function pageOfRows(rows: GroupRow[], asked: number | undefined): Page<GroupRow> {
+  const { page, pageCount, offset } = pageOf(rows.length, asked, TEAM_GROUPS_PAGE_SIZE);
+  return { rows: rows.slice(offset, offset + TEAM_GROUPS_PAGE_SIZE), total: rows.length, page, pageCount, pageSize: TEAM_GROUPS_PAGE_SIZE };
+}
+
+export function teamRatings(actor: Actor, input: TeamRatingsInput, now = new Date()): TeamRatings {
   authorize(actor, "ratings.aggregate");
   const { from, to } = periodOf(input, now);
   const db = getDb();
@@ -134,8 +148,8 @@ export function teamRatings(actor: Actor, input: PeriodInput, now = new Date()):
     from,
     to,
     total: d.totalShown ? { n: totalN, average: avg(totalSum, totalN), withheld: null } : { n: null, average: null, withheld: totalN ? "few" : null },
-    people: d.totalShown ? peopleRows : [],
-    teams: teamRows,
+    people: pageOfRows(d.totalShown ? peopleRows : [], input.peoplePage),
+    teams: pageOfRows(teamRows, input.teamsPage),
     roles: roleRows,
     standards,
   };

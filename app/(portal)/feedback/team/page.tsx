@@ -11,7 +11,8 @@ import { requireActor } from "@/lib/auth/session";
 import { FieldError } from "@/lib/core/errors";
 import { formatDay } from "@/lib/core/format-dates";
 import { found, pageParam } from "@/lib/core/page";
-import { periodOf, teamComments, teamRatings, type GroupRow, type PeriodInput } from "@/lib/feedback/team-ratings";
+import { periodOf, teamComments, teamRatings, type GroupRow, type TeamRatingsInput } from "@/lib/feedback/team-ratings";
+import type { Page } from "@/lib/core/pagination";
 import { RATING_MIN_GROUP } from "@/lib/feedback/vocabulary";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Search = { from?: string; to?: string; page?: string };
+type Search = { from?: string; to?: string; page?: string; peoplePage?: string; teamsPage?: string };
 const one = (v: unknown) => (typeof v === "string" ? v.slice(0, 20) : undefined);
 
 /** Team ratings (issue 12, point 6): aggregates over a period, each group only with at least 5 ratings; comments with their tags. Not a leaderboard. */
@@ -30,7 +31,8 @@ export default async function TeamRatingsPage({ searchParams }: { searchParams: 
   const t = await getTranslations("teamRatings");
   const cat = await getTranslations("roleDoc.category");
   const format = await getFormatter();
-  let input: PeriodInput = { from: one(sp.from), to: one(sp.to) };
+  const pages = { peoplePage: pageParam(sp.peoplePage), teamsPage: pageParam(sp.teamsPage) };
+  let input: TeamRatingsInput = { from: one(sp.from), to: one(sp.to), ...pages };
   let periodError: string | null = null;
   let data;
   try {
@@ -39,7 +41,7 @@ export default async function TeamRatingsPage({ searchParams }: { searchParams: 
     if (!(e instanceof FieldError)) throw e;
     const [field, key] = Object.entries(e.fieldErrors)[0]!;
     periodError = t(`errors.${key === "invalidDate" ? (field === "from" ? "invalidFrom" : "invalidTo") : key}`);
-    input = {};
+    input = pages;
     data = found(() => teamRatings(actor, input));
   }
   const comments = found(() => teamComments(actor, { ...input, page: pageParam(sp.page) }));
@@ -48,7 +50,11 @@ export default async function TeamRatingsPage({ searchParams }: { searchParams: 
   const withheld = (r: { withheld: GroupRow["withheld"] }) => (r.withheld === "few" ? t("fewer", { min: RATING_MIN_GROUP }) : t("protected"));
   const label = (kind: "team" | "role", r: GroupRow) => (r.key === "other" ? t(kind === "team" ? "otherTeams" : "otherRoles") : r.key === "none" ? t(kind === "team" ? "noTeam" : "noRole") : r.label);
 
-  const table = (rows: GroupRow[], heading: string, first: string, name: (r: GroupRow) => string, testId: string) => (
+  // The query as it stands, for the pagers: each pager sets its own page and keeps the rest.
+  const over1 = (n: number) => (n > 1 ? String(n) : undefined);
+  const query = { from: input.from, to: input.to, page: over1(pageParam(sp.page)), peoplePage: over1(pages.peoplePage), teamsPage: over1(pages.teamsPage) };
+  const without = (key: keyof typeof query) => ({ ...query, [key]: undefined });
+  const table = (rows: GroupRow[], heading: string, first: string, name: (r: GroupRow) => string, testId: string, paged?: { page: Page<GroupRow>; key: "peoplePage" | "teamsPage" }) => (
     <section aria-label={heading} className="space-y-2" data-testid={testId}>
       <h2 className="text-lg font-semibold">{heading}</h2>
       {rows.length === 0 ? (
@@ -72,6 +78,12 @@ export default async function TeamRatingsPage({ searchParams }: { searchParams: 
           ))}
         </DataTable>
       )}
+      {paged ? (
+        <>
+          {paged.page.pageCount > 1 ? <p className="text-sm text-slate-600">{t("groupsShown", { from: (paged.page.page - 1) * paged.page.pageSize + 1, to: (paged.page.page - 1) * paged.page.pageSize + rows.length, total: paged.page.total })}</p> : null}
+          <Pagination page={paged.page.page} pageCount={paged.page.pageCount} basePath="/feedback/team" params={without(paged.key)} pageKey={paged.key} label={heading} />
+        </>
+      ) : null}
     </section>
   );
 
@@ -110,8 +122,8 @@ export default async function TeamRatingsPage({ searchParams }: { searchParams: 
 
       {data.total.n != null ? (
         <>
-          {table(data.people, t("perPerson"), t("person"), (r) => r.label, "team-people")}
-          {table(data.teams, t("perTeam"), t("team"), (r) => label("team", r), "team-teams")}
+          {table(data.people.rows, t("perPerson"), t("person"), (r) => r.label, "team-people", { page: data.people, key: "peoplePage" })}
+          {table(data.teams.rows, t("perTeam"), t("team"), (r) => label("team", r), "team-teams", { page: data.teams, key: "teamsPage" })}
           {table(data.roles, t("perRole"), t("role"), (r) => label("role", r), "team-roles")}
           {table(data.standards, t("perStandard"), t("standard"), (r) => cat(r.key), "team-standards")}
           <p className="text-xs text-slate-600">{t("sortNote")}</p>
@@ -145,7 +157,7 @@ export default async function TeamRatingsPage({ searchParams }: { searchParams: 
             ))}
           </ul>
         )}
-        <Pagination page={comments.page} pageCount={comments.pageCount} basePath="/feedback/team" params={{ from: input.from, to: input.to }} />
+        <Pagination page={comments.page} pageCount={comments.pageCount} basePath="/feedback/team" params={without("page")} />
       </section>
     </div>
   );
