@@ -124,7 +124,7 @@ export default async function PortalLayout({ children }: { children: React.React
                     </span>
                   ) : null}
                   {n.key === "changes" && openItems ? (
-                    <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
+                    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white">
                       {badgeLabel(openItems)}
                       <span className="sr-only"> {t("toAnswer")}</span>
                     </span>
@@ -141,7 +141,7 @@ export default async function PortalLayout({ children }: { children: React.React
                 <NavLink href="/questions">
                   {t("nav.questions")}
                   {questions ? (
-                    <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" data-testid="questions-count">
+                    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="questions-count">
                       {badgeLabel(questions)}
                       <span className="sr-only"> {t("waitingForAnswer")}</span>
                     </span>
