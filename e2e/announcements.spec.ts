@@ -83,3 +83,27 @@ test("HR browses the audit log filtered by record type", async ({ hrPage: page }
   await expect(page.getByRole("cell", { name: /to the directory/ })).toHaveCount(0);
   await expect(page.getByText("role.publish")).toHaveCount(0);
 });
+
+test("the audience's people are found by typing: the manager adds Elif, removes and re-adds her, and she gets the announcement", async ({ managerPage: page, employeePage }) => {
+  const title = `Courtesy-car keys go back to reception (${Date.now()})`;
+  await page.goto("/announcements/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("What changes and why").fill("Keys are no longer left in the workshop.");
+  const search = page.getByLabel("Add a person");
+  await search.fill("yilm");
+  await expect(page.locator('datalist option[value="Elif Yılmaz <employee@example.com>"]')).toHaveCount(1);
+  await search.fill("Elif Yılmaz <employee@example.com>");
+  const picked = page.getByRole("list", { name: "People in the audience" });
+  await expect(picked.getByRole("listitem")).toHaveText(["Elif Yılmaz×"]);
+  await picked.getByRole("button", { name: "Remove Elif Yılmaz" }).click();
+  await expect(picked).toHaveCount(0);
+  await page.getByLabel("Add a person").fill("yilm");
+  await expect(page.locator('datalist option[value="Elif Yılmaz <employee@example.com>"]')).toHaveCount(1);
+  await page.getByLabel("Add a person").fill("Elif Yılmaz <employee@example.com>");
+  await expect(picked.getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("button", { name: "Publish announcement" }).click();
+  await expect(page.getByText("The announcement is published and its audience has been notified.")).toBeVisible();
+
+  await employeePage.goto("/announcements");
+  await expect(employeePage.getByRole("list", { name: "Announcements" })).toContainText(title);
+});

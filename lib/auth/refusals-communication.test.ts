@@ -3,7 +3,7 @@ import { beforeAll, describe, expect } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, people } from "@/db/schema";
 import { resolveAudience, type Audience } from "@/lib/communication/audience";
-import { announcementFormOptions, createAnnouncement, listFeed, type AnnouncementInput } from "@/lib/communication/announcements";
+import { announcementFormOptions, createAnnouncement, listFeed, searchAnnouncementPeople, type AnnouncementInput } from "@/lib/communication/announcements";
 import { answerAck, getAck, listMyItems, openItemCount, replyToAck, type AckDetail } from "@/lib/communication/answers";
 import { announcementTracking, sendReminders, versionTracking, type Tracking } from "@/lib/communication/tracking";
 import { OPEN_ACK_STATES } from "@/lib/communication/ack-state";
@@ -84,15 +84,24 @@ const cases: RefusalCase[] = [
   { name: "listFeed: the supervisor's feed holds only what is addressed to him", as: SUP, call: (a) => listFeed(a).rows.map((r) => r.id), expect: (ids: number[]) => expect(ids).toEqual([fx.a3]) },
   { name: "listFeed: Elif's feed lacks the workshop briefing", as: EMP, call: (a) => listFeed(a).rows.map((r) => r.id).sort(), expect: (ids: number[]) => expect(ids).toEqual([fx.a1, fx.a2].sort()) },
   ...forbidden("announcementFormOptions", [SUP, EMP, NORA], (a) => announcementFormOptions(a), "announcements.create", () => ({ type: "announcement" })),
+  ...forbidden("searchAnnouncementPeople", [SUP, EMP, NORA], (a) => searchAnnouncementPeople(a, "example"), "announcements.create", () => ({ type: "announcement" })),
+  {
+    name: "searchAnnouncementPeople: the manager finds his people, never anyone outside his scope",
+    as: MGR,
+    call: (a) => [EMP, ...outsideManager].map((email) => searchAnnouncementPeople(a, email).map((p) => p.email)),
+    expect: ([mine, ...outside]: string[][]) => {
+      expect(mine).toEqual([EMP]);
+      for (const found of outside) expect(found).toEqual([]);
+    },
+  },
   {
     name: "announcementFormOptions: the manager may address only his people and teams, and move tasks of his roles",
     as: MGR,
     call: (a) => announcementFormOptions(a),
     expect: (o: ReturnType<typeof announcementFormOptions>) => {
       expect(o.everyoneAllowed).toBe(false);
-      const e = emailsOf(o.people.map((p) => p.id));
-      expect(e).toContain(EMP);
-      for (const out of outsideManager) expect(e).not.toContain(out);
+      // People are searched (searchAnnouncementPeople), never listed with the form.
+      expect(o).not.toHaveProperty("people");
       expect(o.teams.map((t) => t.id)).not.toContain(fx.peopleOffice);
       expect(o.teams).toHaveLength(3);
       expect(o.roles.map((r) => r.id)).not.toContain(roleIdOf("hr-partner"));

@@ -2,7 +2,7 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, announcements, auditLog, jobRoles, people, roleVersions, taskPersonOwners, taskTransfers, teams } from "@/db/schema";
-import { createAnnouncement, type AnnouncementInput } from "@/lib/communication/announcements";
+import { ANNOUNCEMENT_PEOPLE_SEARCH_LIMIT, createAnnouncement, searchAnnouncementPeople, type AnnouncementInput } from "@/lib/communication/announcements";
 import { resolveAudience, type Audience } from "@/lib/communication/audience";
 import { FieldError, ForbiddenError } from "@/lib/core/errors";
 import { taskIndex, type RoleDoc } from "@/lib/roles/doc";
@@ -78,6 +78,20 @@ const TECHNICIANS = [
   "tomas.kazlauskas@example.com",
 ];
 const PARTS_CLERKS = ["emre.sahin@example.com", "ilze.kalnina@example.com", "mark.dawson@example.com"];
+
+describe("the form's person search", () => {
+  it("finds active people by part of a name or email, at most 20, by name, with their job role; nothing for an empty text", () => {
+    const hr = actorFor("hr@example.com");
+    const many = searchAnnouncementPeople(hr, "example.com");
+    expect(many).toHaveLength(ANNOUNCEMENT_PEOPLE_SEARCH_LIMIT);
+    expect(many.map((p) => p.name)).toEqual([...many.map((p) => p.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const elif = searchAnnouncementPeople(hr, "yilmaz");
+    expect(elif.map((p) => p.email)).toEqual(["employee@example.com"]);
+    expect(elif[0]!.jobRoleId).toBe(actorFor("employee@example.com").jobRoleId);
+    expect(searchAnnouncementPeople(hr, "  ")).toEqual([]);
+    expect(searchAnnouncementPeople(hr, "%")).toEqual([]);
+  });
+});
 
 describe("audience resolution", () => {
   it("a team, a role and named people resolve to exactly those active people", () => {

@@ -16,6 +16,8 @@ import { applyDueTransfers } from "@/lib/communication/transfers";
 import { todayIso } from "@/lib/core/dates";
 import { ownedTaskKeysOf } from "@/lib/roles/whose-task";
 import { batches } from "@/lib/core/batches";
+import { containsText } from "@/lib/core/like";
+import { foldForSearch } from "@/lib/core/search-text";
 
 export type TransferInput =
   | { type: "role"; taskKey: string; fromRoleId: number; toRoleId: number; toResponsibilityKey: string | null }
@@ -279,16 +281,10 @@ export function getAnnouncement(actor: Actor, id: number): AnnouncementDetail {
 export function announcementFormOptions(actor: Actor) {
   authorize(actor, "announcements.create", { type: "announcement" });
   const db = getDb();
-  const visiblePeople = db
-    .select({ id: people.id, name: people.name, jobRoleId: people.jobRoleId })
-    .from(people)
-    .where(and(eq(people.active, true), peopleScope(actor)))
-    .orderBy(people.name)
-    .all();
+  // People are searched as the author types (searchAnnouncementPeople), never listed here.
   const teamRows = db.select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(500).all();
   return {
     everyoneAllowed: can(actor, "announcements.createForAll"),
-    people: visiblePeople,
     teams: teamRows,
     roles: editableRoleDocs(actor).map(({ role: r, doc }) => {
       return {
@@ -299,4 +295,25 @@ export function announcementFormOptions(actor: Actor) {
       };
     }),
   };
+}
+
+/** At most this many people come back from the announcement form's person search. */
+export const ANNOUNCEMENT_PEOPLE_SEARCH_LIMIT = 20;
+
+/**
+ * The announcement form's person search (the audience's people, and a transfer between people): at
+ * most 20 active people in the author's people scope whose name or email contains the text, with
+ * their job role (a transfer offers the tasks of the giver's role).
+ */
+export function searchAnnouncementPeople(actor: Actor, text: string): { id: number; name: string; email: string; jobRoleId: number | null }[] {
+  authorize(actor, "announcements.create", { type: "announcement" });
+  const q = foldForSearch(text.trim().slice(0, 100));
+  if (!q) return [];
+  return getDb()
+    .select({ id: people.id, name: people.name, email: people.email, jobRoleId: people.jobRoleId })
+    .from(people)
+    .where(and(eq(people.active, true), peopleScope(actor), containsText(people.searchText, q)))
+    .orderBy(people.name, people.id)
+    .limit(ANNOUNCEMENT_PEOPLE_SEARCH_LIMIT)
+    .all();
 }

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sendReminders } from "@/lib/communication/tracking";
 import { createAction } from "@/lib/core/action";
-import { createAnnouncement } from "@/lib/communication/announcements";
+import { createAnnouncement, searchAnnouncementPeople } from "@/lib/communication/announcements";
 import { FieldError } from "@/lib/core/errors";
 import { fields, TEXT_MAX } from "@/lib/core/validation";
 
@@ -65,3 +65,6 @@ export const createAnnouncementAction = createAction(
 export const remindAnnouncementAction = createAction(z.object({ id: fields.id }), async ({ id }, actor) => ({
   reminded: sendReminders(actor, { announcementId: id }),
 }));
+
+/** The form's person search (at most 20 people in the author's scope). */
+export const searchAnnouncementPeopleAction = createAction(z.object({ q: z.string().max(100) }), ({ q }, actor) => searchAnnouncementPeople(actor, q));

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextAreaField, TextField, useFormStatusContext } from "@/components/ui/form";
 import { labelClass, selectClass } from "@/components/ui/field-styles";
 import { NAME_MAX } from "@/lib/core/limits";
-import { createAnnouncementAction } from "../actions";
+import { PersonSearch } from "@/components/ui/person-search";
+import { createAnnouncementAction, searchAnnouncementPeopleAction } from "../actions";
 
 type RoleOption = {
   id: number;
@@ -15,10 +16,16 @@ type RoleOption = {
 };
 type Options = {
   everyoneAllowed: boolean;
-  people: { id: number; name: string; jobRoleId: number | null }[];
   teams: { id: number; name: string }[];
   roles: RoleOption[];
 };
+type PersonChoice = { id: number; name: string; email: string; jobRoleId: number | null };
+const personLabel = (p: PersonChoice) => `${p.name} <${p.email}>`;
+async function searchPeople(q: string): Promise<PersonChoice[] | null> {
+  const res = await searchAnnouncementPeopleAction(null, { q });
+  return res.ok ? res.data : null;
+}
+
 type Transfer =
   | { type: "role"; taskKey: string; fromRoleId: number | ""; toRoleId: number | ""; toResponsibilityKey: string | null }
   | { type: "person"; taskKey: string; fromPersonId: number | ""; toPersonId: number | "" };
@@ -91,10 +98,10 @@ function TransferRow({
   const { state } = useFormStatusContext();
   const error = state && !state.ok ? state.fieldErrors[`transfers.${index}`] : undefined;
   const roleById = (id: number | "") => options.roles.find((r) => r.id === id);
-  const personRole = (id: number | "") => roleById(options.people.find((p) => p.id === id)?.jobRoleId ?? "");
-  const tasks = value.type === "role" ? (roleById(value.fromRoleId)?.tasks ?? []) : (personRole(value.fromPersonId)?.tasks ?? []);
+  // The giver's role, known once they are picked in the search (their tasks are offered).
+  const [giverRoleId, setGiverRoleId] = useState<number | "">("");
+  const tasks = value.type === "role" ? (roleById(value.fromRoleId)?.tasks ?? []) : (roleById(giverRoleId)?.tasks ?? []);
   const roleOptions = options.roles.map((r) => ({ value: r.id, label: r.title }));
-  const personOptions = options.people.map((p) => ({ value: p.id, label: p.name }));
   return (
     <fieldset className="rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium">{t("transferN", { n: index + 1 })}</legend>
@@ -127,11 +134,17 @@ function TransferRow({
             onChange={(v) => onChange({ ...value, fromRoleId: Number(v) || "", taskKey: "" })}
           />
         ) : (
-          <Choice
+          <PersonSearch<PersonChoice>
             label={t("fromPerson")}
-            value={value.fromPersonId}
-            options={personOptions}
-            onChange={(v) => onChange({ ...value, fromPersonId: Number(v) || "", taskKey: "" })}
+            hint={t("personHint")}
+            initial={null}
+            optionLabel={personLabel}
+            search={searchPeople}
+            name={`transfer-${index}-from`}
+            onPick={(p) => {
+              setGiverRoleId(p?.jobRoleId ?? "");
+              onChange({ ...value, fromPersonId: p?.id ?? "", taskKey: "" });
+            }}
           />
         )}
         <Choice
@@ -158,11 +171,14 @@ function TransferRow({
             />
           </>
         ) : (
-          <Choice
+          <PersonSearch<PersonChoice>
             label={t("toPerson")}
-            value={value.toPersonId}
-            options={personOptions}
-            onChange={(v) => onChange({ ...value, toPersonId: Number(v) || "" })}
+            hint={t("personHint")}
+            initial={null}
+            optionLabel={personLabel}
+            search={searchPeople}
+            name={`transfer-${index}-to`}
+            onPick={(p) => onChange({ ...value, toPersonId: p?.id ?? "" })}
           />
         )}
       </div>
@@ -170,6 +186,49 @@ function TransferRow({
       <button type="button" onClick={onRemove} className="mt-2 text-sm text-red-700 underline">
         {t("removeTransfer")}
       </button>
+    </fieldset>
+  );
+}
+
+/** The audience's people: searched as the author types (never a list of everyone), each picked one listed with a way to remove them. */
+function PeoplePicker() {
+  const t = useTranslations("announcements");
+  const [picked, setPicked] = useState<PersonChoice[]>([]);
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-medium">{t("people")}</legend>
+      {/* Remounted after each pick, so the search field starts empty again. */}
+      <PersonSearch<PersonChoice>
+        key={picked.length}
+        label={t("addPerson")}
+        hint={t("peopleHint")}
+        initial={null}
+        optionLabel={personLabel}
+        search={searchPeople}
+        name="personSearch"
+        onPick={(p) => {
+          if (p && !picked.some((x) => x.id === p.id)) setPicked([...picked, p]);
+        }}
+        testId="audience-person-search"
+      />
+      {picked.length ? (
+        <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("peoplePicked")}>
+          {picked.map((p) => (
+            <li key={p.id} className="flex items-center gap-1 rounded-full border border-slate-300 bg-slate-50 py-0.5 pl-3 pr-1 text-sm">
+              {p.name}
+              <input type="hidden" name="personIds" value={p.id} />
+              <button
+                type="button"
+                onClick={() => setPicked(picked.filter((x) => x.id !== p.id))}
+                className="rounded-full px-2 text-slate-600 hover:bg-slate-200"
+                aria-label={t("removePerson", { name: p.name })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </fieldset>
   );
 }
@@ -201,7 +260,7 @@ export function AnnouncementForm({ options, today }: { options: Options; today: 
         ) : null}
         <CheckboxGroup legend={t("teams")} name="teamIds" items={options.teams.map((x) => ({ id: x.id, label: x.name }))} />
         <CheckboxGroup legend={t("roles")} name="roleIds" items={options.roles.map((x) => ({ id: x.id, label: x.title }))} />
-        <CheckboxGroup legend={t("people")} name="personIds" items={options.people.map((x) => ({ id: x.id, label: x.name }))} />
+        <PeoplePicker />
         <AudienceError />
       </section>
       <section className="space-y-3" aria-labelledby="transfers-heading">
