@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "./button";
@@ -16,7 +17,9 @@ type Common = {
 };
 export type FilterField =
   | (Common & { type: "search" | "text" | "date"; placeholder?: string; maxLength?: number })
-  | (Common & { type: "select"; options: Option[] });
+  | (Common & { type: "select"; options: Option[] })
+  /** A field that renders its own label and inputs (e.g. TeamFilter, a search-as-you-type). */
+  | (Common & { type: "node"; node: ReactNode });
 
 /**
  * A plain GET filter form (no client JavaScript): labelled fields, a submit button, and a link
@@ -53,10 +56,14 @@ export function FilterForm({
         const id = `filter-${f.name}`;
         return (
           <div key={f.name} className={f.wide ? "min-w-0 grow-[2] basis-64" : "min-w-0 grow basis-44 sm:max-w-xs"}>
-            <label htmlFor={id} className={labelClass()}>
-              {f.label}
-            </label>
-            {f.type === "select" ? (
+            {f.type === "node" ? null : (
+              <label htmlFor={id} className={labelClass()}>
+                {f.label}
+              </label>
+            )}
+            {f.type === "node" ? (
+              f.node
+            ) : f.type === "select" ? (
               <select id={id} name={f.name} defaultValue={f.value ?? ""} className={selectClass}>
                 {f.options.map((o) => (
                   <option key={o.value} value={o.value}>

@@ -22,6 +22,7 @@ export function PersonSearch<P extends { id: number }>({
   testId,
   className,
   onPick,
+  placeholder,
 }: {
   label: string;
   hint: string;
@@ -36,6 +37,8 @@ export function PersonSearch<P extends { id: number }>({
   className?: string;
   /** Told what the text now picks (null: no suggestion), for a form that shows more about the choice. */
   onPick?: (p: P | null) => void;
+  /** Shown in the empty input; the hint is then read by screen readers only (a filter row keeps its fields level). */
+  placeholder?: string;
 }) {
   const id = useId();
   const listId = `${id}-people`;
@@ -78,6 +81,7 @@ export function PersonSearch<P extends { id: number }>({
         value={text}
         onChange={(e) => onChange(e.target.value)}
         autoComplete="off"
+        placeholder={placeholder}
         maxLength={100}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, error ? errorId : ""].filter(Boolean).join(" ")}
@@ -90,7 +94,7 @@ export function PersonSearch<P extends { id: number }>({
         ))}
       </datalist>
       {picked || !textName ? <input type="hidden" name={name} value={picked?.id ?? ""} /> : null}
-      <p id={hintId} className={hintClass}>
+      <p id={hintId} className={placeholder ? "sr-only" : hintClass}>
         {hint}
       </p>
       {error ? (

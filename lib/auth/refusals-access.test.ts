@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, expect } from "vitest";
 import { getDb } from "@/db/client";
 import { accessGrants } from "@/db/schema";
-import { accessChecklist, accessTeams, openAccess, setAccess } from "@/lib/capability/access";
+import { accessChecklist, accessTeam, accessTeams, openAccess, searchAccessTeams, setAccess } from "@/lib/capability/access";
 import { useSeededTestDb } from "@/lib/test/db";
 import { EMP, forbidden, HR, idOf, MGR, NORA, notFound, refusals, SEED_TIMEOUT, STRANGER, SUP, type RefusalCase } from "@/lib/test/refusals";
 
@@ -25,6 +25,8 @@ const cases: RefusalCase[] = [
   ...forbidden("setAccess", [SUP, EMP, STRANGER], grantNora, "access.manage", PERSON(NORA)),
   ...forbidden("openAccess", [SUP, EMP, STRANGER], (a) => openAccess(a), "access.manage", ACCESS),
   ...forbidden("accessTeams", [SUP, STRANGER], (a) => accessTeams(a), "access.manage", ACCESS),
+  ...forbidden("searchAccessTeams", [SUP, EMP, STRANGER], (a) => searchAccessTeams(a, "o"), "access.manage", ACCESS),
+  ...forbidden("accessTeam", [SUP, EMP], (a) => accessTeam(a, 1), "access.manage", ACCESS),
 
   // A manager only for their people (Daan reports to HR and has no team), never for themself.
   notFound("accessChecklist: Daan is outside the manager's people", MGR, (a) => accessChecklist(a, idOf(DAAN)), PERSON(DAAN), "accessPeopleCondition"),

@@ -3,7 +3,7 @@ import { beforeAll, expect } from "vitest";
 import { getDb } from "@/db/client";
 import { courseCapabilities, courses, teams } from "@/db/schema";
 import { roleNeeds } from "@/lib/capability/needs";
-import { assignTraining, assignTrainingForGaps, readinessExport, readinessFilterOptions, readinessMatrix, type Matrix } from "@/lib/capability/readiness";
+import { assignTraining, assignTrainingForGaps, readinessExport, readinessFilterOptions, readinessMatrix, readinessTeam, searchReadinessTeams, type Matrix } from "@/lib/capability/readiness";
 import { todayIso } from "@/lib/core/dates";
 import { useSeededTestDb } from "@/lib/test/db";
 import { EMP, forbidden, HR, idOf, MGR, NORA, notFound, refusals, roleIdOf, SEED_TIMEOUT, STRANGER, SUP, type RefusalCase } from "@/lib/test/refusals";
@@ -38,6 +38,32 @@ const cases: RefusalCase[] = [
   ...forbidden("readinessMatrix", [EMP, NORA, STRANGER], (a) => readinessMatrix(a, {}), "readiness.read"),
   ...forbidden("readinessExport", [EMP, STRANGER], (a) => readinessExport(a, {}), "readiness.read"),
   ...forbidden("readinessFilterOptions", [EMP], (a) => readinessFilterOptions(a), "readiness.read"),
+  ...forbidden("searchReadinessTeams", [EMP, STRANGER], (a) => searchReadinessTeams(a, "o"), "readiness.read"),
+  ...forbidden("readinessTeam", [EMP], (a) => readinessTeam(a, 1), "readiness.read"),
+  // The team filter offers only teams of people whose readiness the actor sees (never an empty team).
+  {
+    name: "searchReadinessTeams: the supervisor finds only the teams of their people",
+    as: SUP,
+    call: (a) => ({ found: searchReadinessTeams(a, "e"), seen: new Set(readinessExport(a, {}).map((r) => r.team)) }),
+    expect: ({ found, seen }: { found: { name: string }[]; seen: Set<string> }) => {
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.map((t) => t.name).filter((n) => !seen.has(n))).toEqual([]);
+    },
+  },
+  {
+    name: "readinessTeam: a team outside the supervisor's people is not named",
+    as: SUP,
+    call: (a) => {
+      const seen = new Set(readinessExport(a, {}).map((r) => r.team));
+      const outside = getDb().select({ id: teams.id, name: teams.name }).from(teams).all().filter((t) => !seen.has(t.name));
+      return outside.map((t) => readinessTeam(a, t.id));
+    },
+    expect: (named: unknown[]) => {
+      expect(named.length).toBeGreaterThan(1);
+      expect(named.every((x) => x === null)).toBe(true);
+    },
+  },
+  { name: "searchReadinessTeams: a team nobody is in is never offered", as: HR, call: (a) => searchReadinessTeams(a, "Nobody"), expect: (found: unknown[]) => expect(found).toEqual([]) },
   // The matrix narrows to the actor's people: the supervisor sees their reports, not the manager's, nor themself.
   {
     name: "readinessMatrix: the supervisor sees their reports only",

@@ -14,6 +14,7 @@ import { roleNeeds } from "@/lib/capability/needs";
 import { likePattern } from "@/lib/capability/records";
 import type { AccessFlagReason, AccessStatus } from "@/lib/capability/vocabulary";
 import type { Tx } from "@/lib/roles/documents";
+import { TEAM_LIST_MAX, TEAM_SEARCH_LIMIT, teamNameCondition, teamsOfPeople, type TeamChoice } from "@/lib/org/team-filter";
 
 /** One row per person and tool: the lower-cased, trimmed, single-spaced name. */
 export function toolKey(tool: string): string {
@@ -229,7 +230,7 @@ export type OpenAccessRow = {
  * What waits on the actor: pending grants and flagged revocations of the people whose access they
  * manage (`accessPeopleCondition`), filtered by kind, team and name, paginated.
  */
-export function openAccess(actor: Actor, filters: { view?: AccessView; teamId?: number | null; q?: string; page?: number } = {}): Page<OpenAccessRow> {
+export function openAccess(actor: Actor, filters: { view?: AccessView; teamId?: number | null; teamName?: string; q?: string; page?: number } = {}): Page<OpenAccessRow> {
   authorize(actor, "access.manage", { type: "access" });
   const view = filters.view ?? "open";
   const statuses: AccessStatus[] = view === "pending" ? ["pending"] : view === "revoke" ? ["revoke"] : ["pending", "revoke"];
@@ -237,7 +238,7 @@ export function openAccess(actor: Actor, filters: { view?: AccessView; teamId?: 
   const where = and(
     inArray(accessGrants.status, statuses),
     accessPeopleCondition(actor),
-    filters.teamId ? eq(people.teamId, filters.teamId) : undefined,
+    filters.teamId ? eq(people.teamId, filters.teamId) : teamNameCondition(filters.teamName),
     q ? or(sql`lower(${people.name}) like ${likePattern(q)} escape '\\'`, sql`${accessGrants.toolKey} like ${likePattern(q)} escape '\\'`) : undefined,
   );
   const db = getDb();
@@ -268,17 +269,26 @@ export function openAccess(actor: Actor, filters: { view?: AccessView; teamId?: 
   return { rows, total, page, pageCount, pageSize: ACCESS_PAGE_SIZE };
 }
 
-/** Teams for the filter: those holding people whose access the actor manages (bounded). */
-export function accessTeams(actor: Actor): { id: number; name: string }[] {
+/**
+ * Teams for the filter: those holding people whose access the actor manages, up to `limit` (a page
+ * lists them up to TEAM_LIST_MAX, else searches: `searchAccessTeams`).
+ */
+export function accessTeams(actor: Actor, limit = TEAM_LIST_MAX + 1): TeamChoice[] {
   authorize(actor, "access.manage", { type: "access" });
-  return getDb()
-    .selectDistinct({ id: teams.id, name: teams.name })
-    .from(teams)
-    .innerJoin(people, eq(people.teamId, teams.id))
-    .where(accessPeopleCondition(actor))
-    .orderBy(asc(teams.name))
-    .limit(200)
-    .all();
+  return teamsOfPeople(accessPeopleCondition(actor), { limit });
+}
+
+/** The team filter's search: at most TEAM_SEARCH_LIMIT of those teams whose name contains `text`. */
+export function searchAccessTeams(actor: Actor, text: string): TeamChoice[] {
+  authorize(actor, "access.manage", { type: "access" });
+  if (!text.trim()) return [];
+  return teamsOfPeople(accessPeopleCondition(actor), { text, limit: TEAM_SEARCH_LIMIT });
+}
+
+/** One of those teams by id (the filter's current choice), else null. */
+export function accessTeam(actor: Actor, teamId: number): TeamChoice | null {
+  authorize(actor, "access.manage", { type: "access" });
+  return teamsOfPeople(accessPeopleCondition(actor), { id: teamId, limit: 1 })[0] ?? null;
 }
 
 // ---------- Ticking ----------

@@ -5,7 +5,7 @@ import { auditLog, capabilityEvidence, courseCapabilities, courses, jobRoles, no
 import { todayIso } from "@/lib/core/dates";
 import { ActionError, FieldError, ForbiddenError, NotFoundError } from "@/lib/core/errors";
 import { roleNeeds } from "@/lib/capability/needs";
-import { assignTraining, assignTrainingForGaps, defaultDueDate, readinessExport, readinessFilterOptions, readinessMatrix } from "@/lib/capability/readiness";
+import { assignTraining, assignTrainingForGaps, defaultDueDate, readinessExport, readinessFilterOptions, readinessMatrix, readinessTeam, searchReadinessTeams } from "@/lib/capability/readiness";
 import { addDays } from "@/lib/capability/validity";
 import { actorFor, useSeededTestDb } from "@/lib/test/db";
 
@@ -98,6 +98,20 @@ describe("readiness matrix", () => {
     const supOptions = readinessFilterOptions(actorFor(SUP));
     expect(supOptions.roles.map((r) => r.id)).toContain(roleIdOf("technician"));
     expect(supOptions.roles.map((r) => r.id)).not.toContain(roleIdOf("service-manager"));
+  });
+
+  it("filters by a typed part of a team's name (wildcards literal); the team search and lookup stay in scope", () => {
+    const byName = readinessMatrix(actorFor(HR), { teamName: "shop" });
+    const byId = readinessMatrix(actorFor(HR), { teamId: teamIdOf("workshop") });
+    expect(byName.total).toBe(byId.total);
+    expect(byName.blocks.flatMap((b) => b.people).every((p) => p.teamName === "Workshop")).toBe(true);
+    expect(readinessMatrix(actorFor(HR), { teamName: "%" }).total).toBe(0);
+    // An id wins over a typed name.
+    expect(readinessMatrix(actorFor(HR), { teamId: teamIdOf("workshop"), teamName: "Reception" }).total).toBe(byId.total);
+    expect(searchReadinessTeams(actorFor(HR), "  ")).toEqual([]);
+    expect(searchReadinessTeams(actorFor(HR), "RECEP").map((t) => t.name)).toEqual(["Reception"]);
+    expect(readinessTeam(actorFor(HR), teamIdOf("workshop"))).toEqual({ id: teamIdOf("workshop"), name: "Workshop" });
+    expect(readinessFilterOptions(actorFor(HR), 2).teams).toHaveLength(2);
   });
 
   it("paginates by people", () => {

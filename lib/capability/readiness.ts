@@ -16,6 +16,7 @@ import { addDays, readinessByResponsibility } from "@/lib/capability/validity";
 import { ASSIGNMENT_DEFAULT_DUE_DAYS, type CellState } from "@/lib/capability/vocabulary";
 import { notifyEach } from "@/lib/notifications/notifications";
 import { batches } from "@/lib/core/batches";
+import { TEAM_LIST_MAX, TEAM_SEARCH_LIMIT, teamNameCondition, teamsOfPeople, type TeamChoice } from "@/lib/org/team-filter";
 
 /**
  * The readiness matrix (issue 11, points 6 and 7): the people the actor may see (the policy's
@@ -24,13 +25,15 @@ import { batches } from "@/lib/core/batches";
  * for a gap (one cell, or every gap of a team).
  */
 
-export const READINESS_PAGE_SIZE = 20;
+/** People per page of the matrix: each brings a row of capability cells (issue 15: a page stays under 100 KB). */
+export const READINESS_PAGE_SIZE = 12;
 /** The most people one matrix (its summary, its export, a team's "assign all") covers. */
 export const READINESS_MAX_PEOPLE = 2000;
 /** Courses offered per capability for a gap. */
 export const COURSES_PER_GAP_MAX = 10;
 
-export type ReadinessFilters = { teamId?: number; roleId?: number };
+/** `teamName`: part of a team's name, typed where the teams are too many to list (lib/org/team-filter.ts). */
+export type ReadinessFilters = { teamId?: number; teamName?: string; roleId?: number };
 
 export type CourseChoice = { id: number; title: string; estimatedMinutes: number };
 export type MatrixCell = PersonCapability & { courses: CourseChoice[] };
@@ -53,7 +56,7 @@ function filterCondition(actor: Actor, f: ReadinessFilters): SQL {
   return and(
     readinessPeopleCondition(actor),
     isNotNull(people.jobRoleId),
-    f.teamId !== undefined ? eq(people.teamId, f.teamId) : undefined,
+    f.teamId !== undefined ? eq(people.teamId, f.teamId) : teamNameCondition(f.teamName),
     f.roleId !== undefined ? eq(people.jobRoleId, f.roleId) : undefined,
   )!;
 }
@@ -210,20 +213,14 @@ export function readinessExport(actor: Actor, f: ReadinessFilters): ExportRow[] 
   return out;
 }
 
-/** The teams and roles of the people whose readiness the actor sees (the filters' options; bounded by the scope). */
-export function readinessFilterOptions(actor: Actor): { teams: { id: number; name: string }[]; roles: { id: number; title: string }[] } {
+/**
+ * The filters' options: the roles of the people whose readiness the actor sees, and their teams up to
+ * `teamLimit` (a page lists them up to TEAM_LIST_MAX, else searches: `searchReadinessTeams`).
+ */
+export function readinessFilterOptions(actor: Actor, teamLimit = TEAM_LIST_MAX + 1): { teams: TeamChoice[]; roles: { id: number; title: string }[] } {
   authorize(actor, "readiness.read");
-  const db = getDb();
   const cond = filterCondition(actor, {});
-  const teamRows = db
-    .selectDistinct({ id: teams.id, name: teams.name })
-    .from(people)
-    .innerJoin(teams, eq(teams.id, people.teamId))
-    .where(cond)
-    .orderBy(asc(teams.name))
-    .limit(200)
-    .all();
-  const roleRows = db
+  const roleRows = getDb()
     .selectDistinct({ id: jobRoles.id, title: jobRoles.title })
     .from(people)
     .innerJoin(jobRoles, eq(jobRoles.id, people.jobRoleId))
@@ -231,7 +228,20 @@ export function readinessFilterOptions(actor: Actor): { teams: { id: number; nam
     .orderBy(asc(jobRoles.title))
     .limit(200)
     .all();
-  return { teams: teamRows, roles: roleRows };
+  return { teams: teamsOfPeople(cond, { limit: teamLimit }), roles: roleRows };
+}
+
+/** The team filter's search: at most TEAM_SEARCH_LIMIT teams of people in the actor's readiness scope whose name contains `text`. */
+export function searchReadinessTeams(actor: Actor, text: string): TeamChoice[] {
+  authorize(actor, "readiness.read");
+  if (!text.trim()) return [];
+  return teamsOfPeople(filterCondition(actor, {}), { text, limit: TEAM_SEARCH_LIMIT });
+}
+
+/** A team of the actor's readiness scope by id (the filter's current choice), else null. */
+export function readinessTeam(actor: Actor, teamId: number): TeamChoice | null {
+  authorize(actor, "readiness.read");
+  return teamsOfPeople(filterCondition(actor, {}), { id: teamId, limit: 1 })[0] ?? null;
 }
 
 /** The default due date of new training: ASSIGNMENT_DEFAULT_DUE_DAYS from today. */

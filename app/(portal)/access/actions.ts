@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { setAccess } from "@/lib/capability/access";
+import { searchAccessTeams, setAccess } from "@/lib/capability/access";
 import { createAction } from "@/lib/core/action";
 import { fields } from "@/lib/core/validation";
 
@@ -20,3 +20,6 @@ export const setAccessAction = createAction(setAccessSchema, ({ personId, ...inp
   revalidatePath("/access");
   return { personId };
 });
+
+/** The team filter's search as the reader types (at most 20 teams of the people whose access the actor manages). */
+export const searchAccessTeamsAction = createAction(z.object({ q: z.string().max(100) }), ({ q }, actor) => searchAccessTeams(actor, q));

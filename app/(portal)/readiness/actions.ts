@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { assignTraining, assignTrainingForGaps } from "@/lib/capability/readiness";
+import { assignTraining, assignTrainingForGaps, searchReadinessTeams } from "@/lib/capability/readiness";
 import { createAction } from "@/lib/core/action";
 import { fields } from "@/lib/core/validation";
 
@@ -25,3 +25,6 @@ export const assignGapsAction = createAction(
     return result;
   },
 );
+
+/** The team filter's search as the reader types (at most 20 teams of their readiness scope). */
+export const searchReadinessTeamsAction = createAction(z.object({ q: z.string().max(100) }), ({ q }, actor) => searchReadinessTeams(actor, q));

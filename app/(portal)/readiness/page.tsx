@@ -8,18 +8,25 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
-import { defaultDueDate, readinessFilterOptions, readinessMatrix, type MatrixCell } from "@/lib/capability/readiness";
+import { defaultDueDate, readinessFilterOptions, readinessMatrix, readinessTeam, type Matrix } from "@/lib/capability/readiness";
+import { TEAM_LIST_MAX } from "@/lib/org/team-filter";
+import { TeamFilter } from "@/components/ui/team-filter";
+import { searchReadinessTeamsAction } from "./actions";
 import type { CellState } from "@/lib/capability/vocabulary";
 import { formatDay } from "@/lib/core/format-dates";
 import { found, optionalIdParam, pageParam } from "@/lib/core/page";
-import { AssignGap, AssignPanel } from "./_components/assign";
+import { AssignPanel, type AssignGaps } from "./_components/assign";
+import { ReadinessMatrix, type MatrixCellData, type MatrixRow } from "./_components/matrix";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("readiness");
   return { title: t("title") };
 }
 
-type Search = { team?: string; role?: string; page?: string };
+/** Names listed per responsibility under "Who can do this today" before "and N more". */
+const CAN_DO_SHOWN = 8;
+
+type Search = { team?: string; teamName?: string; role?: string; page?: string };
 
 /** Icon, colours and label per cell state: never colour alone. */
 const CELL_STYLE: Record<CellState, { icon: string; className: string }> = {
@@ -29,44 +36,71 @@ const CELL_STYLE: Record<CellState, { icon: string; className: string }> = {
   gap: { icon: "✗", className: "border-red-300 bg-red-50 text-red-900" },
 };
 
-function exportHref(params: { team?: number; role?: number }): string {
+function exportHref(params: { team?: number; teamName?: string; role?: number }): string {
   const q = new URLSearchParams();
   if (params.team) q.set("team", String(params.team));
+  if (params.teamName) q.set("teamName", params.teamName);
   if (params.role) q.set("role", String(params.role));
   const s = q.toString();
   return s ? `/readiness/export.csv?${s}` : "/readiness/export.csv";
+}
+
+/**
+ * Who and what the gap cells' "Assign" buttons name, sent once for the page rather than with each
+ * cell (issue 15): the people of the page, and each capability a course builds with its courses.
+ */
+function assignable(blocks: Matrix["blocks"]): AssignGaps {
+  const people: AssignGaps["people"] = {};
+  const capabilities: AssignGaps["capabilities"] = {};
+  for (const b of blocks) {
+    const names = new Map(b.capabilities.map((c) => [c.key, c.name]));
+    for (const p of b.people) {
+      for (const [key, c] of Object.entries(p.cells)) {
+        if (c.cell !== "gap" || c.courses.length === 0) continue;
+        people[p.id] = p.name;
+        capabilities[key] ??= { name: names.get(key) ?? key, courses: c.courses };
+      }
+    }
+  }
+  return { people, capabilities };
 }
 
 export default async function ReadinessPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const teamId = optionalIdParam(sp.team);
+  const teamName = teamId ? undefined : sp.teamName?.trim().slice(0, 100) || undefined;
   const roleId = optionalIdParam(sp.role);
-  const matrix = found(() => readinessMatrix(actor, { teamId, roleId, page: pageParam(sp.page) }));
+  const matrix = found(() => readinessMatrix(actor, { teamId, teamName, roleId, page: pageParam(sp.page) }));
   const options = readinessFilterOptions(actor);
+  // Too many teams to list: the team is searched (the current one named from its id).
+  const teamSearch = options.teams.length > TEAM_LIST_MAX;
   const t = await getTranslations("readiness");
   const format = await getFormatter();
   const mayAssign = can(actor, "training.assign");
 
-  const cell = (c: MatrixCell | undefined, person: { id: number; name: string }, capability: { key: string; name: string }) => {
-    const state: CellState = c?.cell ?? "gap";
-    const style = CELL_STYLE[state];
-    return (
-      <td key={capability.key} className="border-l border-slate-100 px-2 py-2 align-top" data-state={state} data-capability={capability.key}>
-        <span className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-medium ${style.className}`}>
-          <span aria-hidden="true">{style.icon}</span>
-          {t(`state.${state}`)}
-        </span>
-        {c?.holding.until && (state === "ready" || state === "expiring") ? (
-          <span className="block text-xs text-slate-600">{t("until", { date: formatDay(format, c.holding.until) })}</span>
-        ) : null}
-        {c?.holding.state === "lapsed" ? <span className="block text-xs text-slate-600">{t("lapsed")}</span> : null}
-        {state === "gap" && mayAssign ? (
-          <AssignGap personId={person.id} personName={person.name} capabilityKey={capability.key} capabilityName={capability.name} courses={c?.courses ?? []} />
-        ) : null}
-      </td>
-    );
+  // The first names of who can do a responsibility, then "and N more" (the CSV export has everyone).
+  const canDoText = (who: { name: string }[]) => {
+    const names = who.slice(0, CAN_DO_SHOWN).map((p) => p.name).join(", ");
+    return who.length > CAN_DO_SHOWN ? t("canDoMore", { names, count: who.length - CAN_DO_SHOWN }) : names;
   };
+
+  const rowsOf = (b: Matrix["blocks"][number]): MatrixRow[] =>
+    b.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      team: p.teamName,
+      cells: b.capabilities.map((cap): MatrixCellData => {
+        const c = p.cells[cap.key];
+        const s: CellState = c?.cell ?? "gap";
+        return {
+          s,
+          ...(c?.holding.until && (s === "ready" || s === "expiring") ? { u: formatDay(format, c.holding.until) } : {}),
+          ...(c?.holding.state === "lapsed" ? { l: 1 as const } : {}),
+          ...(s === "gap" && c?.courses.length ? { c: 1 as const } : {}),
+        };
+      }),
+    }));
 
   const blocks = matrix.blocks.map((b) => (
     <section key={b.roleId} aria-labelledby={`role-${b.roleId}`} className="mb-8">
@@ -81,34 +115,28 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
       </h3>
       {/* Scrolls sideways on a phone: focusable so a keyboard can scroll it too. */}
       <div role="region" aria-labelledby={`summary-${b.roleId}`} tabIndex={0} className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full min-w-[42rem] divide-y divide-slate-200 text-sm" data-testid={`summary-${b.roleSlug}`}>
-          <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700">
+        <table className="rb-summary w-full min-w-[42rem] divide-y divide-slate-200 text-sm" data-testid={`summary-${b.roleSlug}`}>
+          <thead>
             <tr>
-              <th scope="col" className="min-w-44 px-3 py-2">
-                {t("responsibility")}
-              </th>
+              <th scope="col">{t("responsibility")}</th>
               {(["ready", "expiring", "training", "gap"] as const).map((s) => (
-                <th key={s} scope="col" className="whitespace-nowrap px-3 py-2 text-right">
+                <th key={s} scope="col">
                   <span aria-hidden="true">{CELL_STYLE[s].icon} </span>
                   {t(`state.${s}`)}
                 </th>
               ))}
-              <th scope="col" className="px-3 py-2">
-                {t("canDo")}
-              </th>
+              <th scope="col">{t("canDo")}</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody>
             {b.summary.map((r) => (
               <tr key={r.key} data-responsibility={r.title}>
-                <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
-                  {r.title}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums" data-count="ready">{r.counts.ready}</td>
-                <td className="px-3 py-2 text-right tabular-nums" data-count="expiring">{r.counts.expiring}</td>
-                <td className="px-3 py-2 text-right tabular-nums" data-count="training">{r.counts.training}</td>
-                <td className="px-3 py-2 text-right tabular-nums" data-count="gap">{r.counts.gap}</td>
-                <td className="px-3 py-2 text-slate-800">{r.canDo.length ? r.canDo.map((p) => p.name).join(", ") : <span className="text-slate-600">{t("nobody")}</span>}</td>
+                <th scope="row">{r.title}</th>
+                <td data-count="ready">{r.counts.ready}</td>
+                <td data-count="expiring">{r.counts.expiring}</td>
+                <td data-count="training">{r.counts.training}</td>
+                <td data-count="gap">{r.counts.gap}</td>
+                <td>{r.canDo.length ? canDoText(r.canDo) : <span className="text-slate-600">{t("nobody")}</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -117,38 +145,13 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
       {b.capabilities.length === 0 ? (
         <EmptyState>{t("noCapabilities")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid={`matrix-${b.roleSlug}`}>
-            <caption className="sr-only">{t("matrixCaption", { role: b.roleTitle })}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700">
-              <tr>
-                <th scope="col" className="sticky left-0 min-w-40 bg-slate-50 px-3 py-2">
-                  {t("person")}
-                </th>
-                {b.capabilities.map((c) => (
-                  <th key={c.key} scope="col" className="min-w-36 border-l border-slate-100 px-2 py-2 align-bottom font-medium">
-                    <Link href={`/capabilities/${encodeURIComponent(c.key)}`} className="rb-link">
-                      {c.name}
-                    </Link>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {b.people.map((p) => (
-                <tr key={p.id} data-person={p.name}>
-                  <th scope="row" className="sticky left-0 min-w-40 bg-white px-3 py-2 text-left align-top font-medium">
-                    <Link href={`/people/${p.id}/capability`} className="rb-link">
-                      {p.name}
-                    </Link>
-                    {p.teamName ? <span className="block text-xs font-normal text-slate-600">{p.teamName}</span> : null}
-                  </th>
-                  {b.capabilities.map((c) => cell(p.cells[c.key], p, c))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReadinessMatrix
+          roleTitle={b.roleTitle}
+          roleSlug={b.roleSlug}
+          capabilities={b.capabilities.map((c) => ({ key: c.key, name: c.name }))}
+          rows={rowsOf(b)}
+          mayAssign={mayAssign}
+        />
       )}
     </section>
   ));
@@ -159,7 +162,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         title={t("title")}
         description={t("intro")}
         actions={
-          <ButtonLink href={exportHref({ team: teamId, role: roleId })} variant="secondary">
+          <ButtonLink href={exportHref({ team: teamId, teamName, role: roleId })} variant="secondary">
             {t("exportCsv")}
           </ButtonLink>
         }
@@ -168,13 +171,23 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         action="/readiness"
         submitLabel={t("filter")}
         fields={[
-          {
-            type: "select",
-            name: "team",
-            label: t("team"),
-            value: teamId ? String(teamId) : "",
-            options: [{ value: "", label: t("allTeams") }, ...options.teams.map((x) => ({ value: x.id, label: x.name }))],
-          },
+          teamSearch
+            ? {
+                type: "node",
+                name: "team",
+                label: t("team"),
+                value: teamId ? String(teamId) : (teamName ?? ""),
+                node: (
+                  <TeamFilter label={t("team")} initial={teamId ? readinessTeam(actor, teamId) : null} initialText={teamName} search={searchReadinessTeamsAction} />
+                ),
+              }
+            : {
+                type: "select",
+                name: "team",
+                label: t("team"),
+                value: teamId ? String(teamId) : "",
+                options: [{ value: "", label: t("allTeams") }, ...options.teams.map((x) => ({ value: x.id, label: x.name }))],
+              },
           {
             type: "select",
             name: "role",
@@ -198,7 +211,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
       {matrix.total === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : mayAssign ? (
-        <AssignPanel defaultDue={defaultDueDate(matrix.today)} teamId={teamId} roleId={roleId}>
+        <AssignPanel defaultDue={defaultDueDate(matrix.today)} teamId={teamId} roleId={roleId} gaps={assignable(matrix.blocks)}>
           {blocks}
         </AssignPanel>
       ) : (
@@ -208,7 +221,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         page={matrix.page}
         pageCount={matrix.pageCount}
         basePath="/readiness"
-        params={{ team: teamId ? String(teamId) : undefined, role: roleId ? String(roleId) : undefined }}
+        params={{ team: teamId ? String(teamId) : undefined, teamName, role: roleId ? String(roleId) : undefined }}
       />
     </div>
   );

@@ -8,8 +8,11 @@ import { errorClass, fieldClass, hintClass, inputClass, labelClass } from "@/com
 import type { ActionResult } from "@/lib/core/action-types";
 import { assignGapsAction, assignTrainingAction } from "../actions";
 
-type Ctx = { due: string; setDueError: (message: string | null) => void };
-const DueDate = createContext<Ctx>({ due: "", setDueError: () => {} });
+type Course = { id: number; title: string; estimatedMinutes: number };
+/** The page's people and assignable capabilities by id and key, once for every gap cell (issue 15: not per cell). */
+export type AssignGaps = { people: Record<number, string>; capabilities: Record<string, { name: string; courses: Course[] }> };
+type Ctx = { due: string; setDueError: (message: string | null) => void; gaps: AssignGaps };
+const DueDate = createContext<Ctx>({ due: "", setDueError: () => {}, gaps: { people: {}, capabilities: {} } });
 
 const messageOf = (r: Extract<ActionResult<unknown>, { ok: false }>, skip: string[] = []) =>
   [r.error, ...Object.entries(r.fieldErrors).filter(([k]) => !skip.includes(k)).map(([, v]) => v)].join(" ");
@@ -18,7 +21,19 @@ const messageOf = (r: Extract<ActionResult<unknown>, { ok: false }>, skip: strin
  * The due date for training assigned on this page (default 14 days, editable) and, when a team is
  * filtered, "assign training for all gaps" of that team. Gap cells below read the due date.
  */
-export function AssignPanel({ defaultDue, teamId, roleId, children }: { defaultDue: string; teamId?: number; roleId?: number; children: ReactNode }) {
+export function AssignPanel({
+  defaultDue,
+  teamId,
+  roleId,
+  gaps,
+  children,
+}: {
+  defaultDue: string;
+  teamId?: number;
+  roleId?: number;
+  gaps: AssignGaps;
+  children: ReactNode;
+}) {
   const t = useTranslations("readiness");
   const router = useRouter();
   const id = useId();
@@ -39,7 +54,7 @@ export function AssignPanel({ defaultDue, teamId, roleId, children }: { defaultD
       }
     });
   return (
-    <DueDate.Provider value={{ due, setDueError }}>
+    <DueDate.Provider value={{ due, setDueError, gaps }}>
       <section aria-labelledby={`${id}-h`} className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id={`${id}-h`} className="mb-2 text-base font-semibold text-slate-900">
           {t("assignHeading")}
@@ -87,28 +102,21 @@ export function AssignPanel({ defaultDue, teamId, roleId, children }: { defaultD
   );
 }
 
-/** A gap cell's one-click "Assign" (with a choice of course when several build the capability). */
-export function AssignGap({
-  personId,
-  personName,
-  capabilityKey,
-  capabilityName,
-  courses,
-}: {
-  personId: number;
-  personName: string;
-  capabilityKey: string;
-  capabilityName: string;
-  courses: { id: number; title: string; estimatedMinutes: number }[];
-}) {
+/**
+ * A gap cell's one-click "Assign" (with a choice of course when several build the capability), inside
+ * AssignPanel and a `.rb-matrix` cell (app/globals.css styles it). Only for a capability some course builds.
+ */
+export function AssignGap({ personId, capabilityKey }: { personId: number; capabilityKey: string }) {
   const t = useTranslations("readiness");
   const router = useRouter();
   const id = useId();
-  const { due, setDueError } = useContext(DueDate);
+  const { due, setDueError, gaps } = useContext(DueDate);
+  const personName = gaps.people[personId] ?? "";
+  const { name: capabilityName, courses } = gaps.capabilities[capabilityKey] ?? { name: "", courses: [] };
   const [courseId, setCourseId] = useState(courses[0]?.id ?? 0);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  if (courses.length === 0) return <span className="block text-xs text-slate-600">{t("noCourse")}</span>;
+  if (courses.length === 0) return null;
   const assign = () =>
     startTransition(async () => {
       const r = await assignTrainingAction(null, { personId, capabilityKey, courseId, dueDate: due });
@@ -122,7 +130,7 @@ export function AssignGap({
       }
     });
   return (
-    <div className="mt-1 flex flex-col items-start gap-1">
+    <div>
       {courses.length > 1 ? (
         <>
           <label htmlFor={`${id}-course`} className="sr-only">
@@ -137,7 +145,7 @@ export function AssignGap({
           </select>
         </>
       ) : (
-        <span className="text-xs text-slate-700">{courses[0]!.title}</span>
+        <span>{courses[0]!.title}</span>
       )}
       <button
         type="button"
@@ -145,7 +153,6 @@ export function AssignGap({
         aria-busy={pending || undefined}
         aria-label={t("assignFor", { person: personName, capability: capabilityName })}
         onClick={assign}
-        className={buttonClass("secondary", "px-2! py-0.5! text-xs!")}
       >
         {t("assign")}
       </button>

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
-/** The readiness matrix as CSV: the page's filters (team, role), one row per person, responsibility and capability. */
+/** The readiness matrix as CSV: the page's filters (team or typed team name, role), one row per person, responsibility and capability. */
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
@@ -25,7 +25,7 @@ export async function GET(request: Request) {
   if (teamId === null || roleId === null) return notFound();
   let rows;
   try {
-    rows = readinessExport(actor, { teamId, roleId });
+    rows = readinessExport(actor, { teamId, teamName: url.searchParams.get("teamName")?.slice(0, 100) || undefined, roleId });
   } catch (e) {
     if (e instanceof NotFoundError || e instanceof ForbiddenError) return notFound();
     throw e;
