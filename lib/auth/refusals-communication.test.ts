@@ -3,7 +3,7 @@ import { beforeAll, describe, expect } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, people } from "@/db/schema";
 import { resolveAudience, type Audience } from "@/lib/communication/audience";
-import { announcementFormOptions, createAnnouncement, listFeed, searchAnnouncementPeople, type AnnouncementInput } from "@/lib/communication/announcements";
+import { announcementFormOptions, announcementRoleTasks, createAnnouncement, listFeed, searchAnnouncementPeople, searchAnnouncementTeams, type AnnouncementInput } from "@/lib/communication/announcements";
 import { answerAck, getAck, listMyItems, openItemCount, replyToAck, type AckDetail } from "@/lib/communication/answers";
 import { announcementTracking, sendReminders, versionTracking, type Tracking } from "@/lib/communication/tracking";
 import { OPEN_ACK_STATES } from "@/lib/communication/ack-state";
@@ -85,6 +85,30 @@ const cases: RefusalCase[] = [
   { name: "listFeed: Elif's feed lacks the workshop briefing", as: EMP, call: (a) => listFeed(a).rows.map((r) => r.id).sort(), expect: (ids: number[]) => expect(ids).toEqual([fx.a1, fx.a2].sort()) },
   ...forbidden("announcementFormOptions", [SUP, EMP, NORA], (a) => announcementFormOptions(a), "announcements.create", () => ({ type: "announcement" })),
   ...forbidden("searchAnnouncementPeople", [SUP, EMP, NORA], (a) => searchAnnouncementPeople(a, "example"), "announcements.create", () => ({ type: "announcement" })),
+  ...forbidden("searchAnnouncementTeams", [SUP, EMP, NORA], (a) => searchAnnouncementTeams(a, "e"), "announcements.create", () => ({ type: "announcement" })),
+  ...forbidden("announcementRoleTasks", [SUP, EMP, NORA], (a) => announcementRoleTasks(a, roleIdOf(SA)), "announcements.create", () => ({ type: "announcement" })),
+  {
+    name: "searchAnnouncementTeams: the manager finds his teams, never HR's people office",
+    as: MGR,
+    call: (a) => ["r", "e"].map((q) => searchAnnouncementTeams(a, q).map((t) => t.id)),
+    expect: ([r, e]: number[][]) => {
+      expect(r).toHaveLength(3);
+      expect(e.length).toBeGreaterThan(0);
+      expect(e).not.toContain(fx.peopleOffice);
+    },
+  },
+  { name: "positive: HR finds the people office", as: HR, call: (a) => searchAnnouncementTeams(a, "e").map((t) => t.id), expect: (ids: number[]) => expect(ids).toContain(fx.peopleOffice) },
+  notFound("announcementRoleTasks: the manager may not move tasks of HR's role", MGR, (a) => announcementRoleTasks(a, roleIdOf("hr-partner")), () => ({ type: "role", id: roleIdOf("hr-partner") }), "editableRolesScope"),
+  {
+    name: "positive: the manager loads the tasks of a role he may edit",
+    as: MGR,
+    call: (a) => announcementRoleTasks(a, roleIdOf(SA)),
+    expect: (r: ReturnType<typeof announcementRoleTasks>) => {
+      expect(r.id).toBe(roleIdOf(SA));
+      expect(r.tasks.length).toBeGreaterThan(0);
+      expect(r.responsibilities.length).toBeGreaterThan(0);
+    },
+  },
   {
     name: "searchAnnouncementPeople: the manager finds his people, never anyone outside his scope",
     as: MGR,

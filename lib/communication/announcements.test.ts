@@ -2,7 +2,7 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { acknowledgements, announcements, auditLog, jobRoles, people, roleVersions, taskPersonOwners, taskTransfers, teams } from "@/db/schema";
-import { ANNOUNCEMENT_PEOPLE_SEARCH_LIMIT, createAnnouncement, searchAnnouncementPeople, type AnnouncementInput } from "@/lib/communication/announcements";
+import { ANNOUNCEMENT_PEOPLE_SEARCH_LIMIT, announcementFormOptions, announcementRoleTasks, createAnnouncement, searchAnnouncementPeople, searchAnnouncementTeams, type AnnouncementInput } from "@/lib/communication/announcements";
 import { resolveAudience, type Audience } from "@/lib/communication/audience";
 import { FieldError, ForbiddenError } from "@/lib/core/errors";
 import { taskIndex, type RoleDoc } from "@/lib/roles/doc";
@@ -90,6 +90,27 @@ describe("the form's person search", () => {
     expect(elif[0]!.jobRoleId).toBe(actorFor("employee@example.com").jobRoleId);
     expect(searchAnnouncementPeople(hr, "  ")).toEqual([]);
     expect(searchAnnouncementPeople(hr, "%")).toEqual([]);
+  });
+});
+
+describe("the form's teams and roles", () => {
+  it("lists a few teams, searches them by part of the name (wildcards literal), and names roles without their tasks", () => {
+    const hr = actorFor("hr@example.com");
+    const options = announcementFormOptions(hr);
+    expect(options.teamSearch).toBe(false);
+    expect(options.teams.map((t) => t.name)).toContain("Workshop");
+    expect(options.roles.every((r) => Object.keys(r).sort().join() === "id,title")).toBe(true);
+    expect(searchAnnouncementTeams(hr, "SHOP").map((t) => t.name)).toEqual(["Workshop"]);
+    expect(searchAnnouncementTeams(hr, "%")).toEqual([]);
+    expect(searchAnnouncementTeams(hr, " ")).toEqual([]);
+  });
+
+  it("loads one role's responsibilities and tasks, each task with its responsibility's title", () => {
+    const detail = announcementRoleTasks(actorFor("hr@example.com"), role("technician").id);
+    expect(detail.title).toBe("Technician");
+    expect(detail.responsibilities.length).toBeGreaterThan(1);
+    expect(detail.tasks.length).toBeGreaterThanOrEqual(detail.responsibilities.length);
+    expect(detail.tasks.every((t) => detail.responsibilities.some((r) => r.title === t.responsibility))).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { acknowledgements, announcements, jobRoles, people, taskTransfers, teams } from "@/db/schema";
-import { authorize, can, mayTrackAnnouncement, outOfScope, peopleScope, teamsScope } from "@/lib/auth/policy";
+import { authorize, can, editableRolesScope, mayTrackAnnouncement, outOfScope, peopleScope, teamsScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/log";
 import { type Audience, isEmptyAudience, resolveAudience } from "@/lib/communication/audience";
@@ -11,13 +11,14 @@ import { FieldError, NotFoundError } from "@/lib/core/errors";
 import { notify } from "@/lib/notifications/notifications";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import { taskIndex } from "@/lib/roles/doc";
-import { editableRoleDocs } from "@/lib/roles/documents";
+import { currentDocs, editableRoleDocs } from "@/lib/roles/documents";
 import { applyDueTransfers } from "@/lib/communication/transfers";
 import { todayIso } from "@/lib/core/dates";
 import { ownedTaskKeysOf } from "@/lib/roles/whose-task";
 import { batches } from "@/lib/core/batches";
 import { containsText } from "@/lib/core/like";
 import { foldForSearch } from "@/lib/core/search-text";
+import { searchTeamsIn, TEAM_LIST_MAX } from "@/lib/org/team-filter";
 
 export type TransferInput =
   | { type: "role"; taskKey: string; fromRoleId: number; toRoleId: number; toResponsibilityKey: string | null }
@@ -281,19 +282,38 @@ export function getAnnouncement(actor: Actor, id: number): AnnouncementDetail {
 export function announcementFormOptions(actor: Actor) {
   authorize(actor, "announcements.create", { type: "announcement" });
   const db = getDb();
-  // People are searched as the author types (searchAnnouncementPeople), never listed here.
-  const teamRows = db.select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(500).all();
+  // People are searched as the author types (searchAnnouncementPeople), never listed here; so are
+  // teams beyond TEAM_LIST_MAX (searchAnnouncementTeams), and a role's tasks load once it is chosen.
+  const teamRows = db.select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(TEAM_LIST_MAX + 1).all();
+  const teamSearch = teamRows.length > TEAM_LIST_MAX;
   return {
     everyoneAllowed: can(actor, "announcements.createForAll"),
-    teams: teamRows,
-    roles: editableRoleDocs(actor).map(({ role: r, doc }) => {
-      return {
-        id: r.id,
-        title: r.title,
-        responsibilities: doc.responsibilities.map((x) => ({ key: x.key, title: x.title })),
-        tasks: doc.responsibilities.flatMap((x) => x.tasks.map((t) => ({ key: t.key, title: t.title, responsibility: x.title }))),
-      };
-    }),
+    teamSearch,
+    teams: teamSearch ? [] : teamRows,
+    roles: db.select({ id: jobRoles.id, title: jobRoles.title }).from(jobRoles).where(editableRolesScope(actor)).orderBy(jobRoles.title).all(),
+  };
+}
+
+/** The announcement form's team search (when the teams are too many to list): at most 20 teams in the author's scope whose name contains the text. */
+export function searchAnnouncementTeams(actor: Actor, text: string): { id: number; name: string }[] {
+  authorize(actor, "announcements.create", { type: "announcement" });
+  return searchTeamsIn(teamsScope(actor), text);
+}
+
+/**
+ * A role the author may edit, with its current responsibilities and tasks: what a transfer row
+ * offers once its role (or its giver, by their role) is chosen. Another role is not found.
+ */
+export function announcementRoleTasks(actor: Actor, roleId: number) {
+  authorize(actor, "announcements.create", { type: "announcement" });
+  const found = currentDocs(and(editableRolesScope(actor), eq(jobRoles.id, roleId)))[0];
+  if (!found) throw outOfScope(actor, { type: "role", id: roleId }, "editableRolesScope");
+  const { role, doc } = found;
+  return {
+    id: role.id,
+    title: role.title,
+    responsibilities: doc.responsibilities.map((x) => ({ key: x.key, title: x.title })),
+    tasks: doc.responsibilities.flatMap((x) => x.tasks.map((t) => ({ key: t.key, title: t.title, responsibility: x.title }))),
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { people, teams } from "@/db/schema";
 import { containsText } from "@/lib/core/like";
@@ -32,4 +32,21 @@ export function teamNameCondition(text: string | undefined): SQL | undefined {
   const q = text?.trim().slice(0, 100);
   if (!q) return undefined;
   return inArray(people.teamId, getDb().select({ id: teams.id }).from(teams).where(containsText(teams.name, q)));
+}
+
+/**
+ * Teams within `scope` whose name contains `text` (wildcards literal, ASCII case aside), a team named
+ * exactly so first, then by name; nothing for an empty text. The search behind each team picker
+ * (callers authorize first).
+ */
+export function searchTeamsIn(scope: SQL | undefined, text: string, limit = TEAM_SEARCH_LIMIT): TeamChoice[] {
+  const q = text.trim().slice(0, 100);
+  if (!q) return [];
+  return getDb()
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(scope, containsText(teams.name, q)))
+    .orderBy(sql`lower(${teams.name}) <> lower(${q})`, asc(teams.name), asc(teams.id))
+    .limit(limit)
+    .all();
 }

@@ -15,6 +15,7 @@ import { foldForSearch, personSearchText } from "@/lib/core/search-text";
 import { getPerson, type PersonDetail } from "@/lib/people/directory";
 import type { AppRole } from "@/lib/people/vocabulary";
 import { containsText } from "@/lib/core/like";
+import { searchTeamsIn } from "@/lib/org/team-filter";
 
 export type PersonInput = {
   name: string;
@@ -46,15 +47,7 @@ export const TEAM_SEARCH_LIMIT = 20;
  */
 export function searchTeams(actor: Actor, text: string): { id: number; name: string }[] {
   authorize(actor, "people.update", { type: "person" });
-  const q = text.trim().slice(0, 100);
-  if (!q) return [];
-  return getDb()
-    .select({ id: teams.id, name: teams.name })
-    .from(teams)
-    .where(containsText(teams.name, q))
-    .orderBy(asc(teams.name), asc(teams.id))
-    .limit(TEAM_SEARCH_LIMIT)
-    .all();
+  return searchTeamsIn(undefined, text, TEAM_SEARCH_LIMIT);
 }
 
 /** At most this many people come back from the "Reports to" search. */

@@ -8,12 +8,12 @@ import { authorize, teamsScope } from "@/lib/auth/policy";
 import { audit } from "@/lib/audit/log";
 import { todayIso } from "@/lib/core/dates";
 import { FieldError } from "@/lib/core/errors";
-import { containsText } from "@/lib/core/like";
 import { pageOf, type Page } from "@/lib/core/pagination";
 import type { PulseOccasion } from "@/lib/confidence/vocabulary";
 import { notifyEach } from "@/lib/notifications/notifications";
 import { addDays } from "@/lib/onboarding/rules";
 import { ONBOARDING_PULSE_DAYS, PULSE_SEND_GRACE_DAYS, ROLE_CHANGE_PULSE_DAYS } from "@/lib/pulse/items";
+import { searchTeamsIn } from "@/lib/org/team-filter";
 
 /*
  * Sending the role-clarity pulse: automatically (onboarding days 30, 60 and 90; 14 days after a
@@ -180,15 +180,7 @@ export function pulseSendOptions(actor: Actor) {
  */
 export function findPulseTeams(actor: Actor, text: string): { id: number; name: string }[] {
   authorize(actor, "pulse.send", { type: "pulse_round" });
-  const q = text.trim().slice(0, 100);
-  if (!q) return [];
-  return getDb()
-    .select({ id: teams.id, name: teams.name })
-    .from(teams)
-    .where(and(teamsScope(actor), containsText(teams.name, q)))
-    .orderBy(sql`lower(${teams.name}) <> lower(${q})`, teams.name, teams.id)
-    .limit(PULSE_TEAM_MATCHES)
-    .all();
+  return searchTeamsIn(teamsScope(actor), text, PULSE_TEAM_MATCHES);
 }
 
 /** The name of a team the actor may send to, or null. */

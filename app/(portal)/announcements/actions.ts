@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sendReminders } from "@/lib/communication/tracking";
 import { createAction } from "@/lib/core/action";
-import { createAnnouncement, searchAnnouncementPeople } from "@/lib/communication/announcements";
+import { announcementRoleTasks, createAnnouncement, searchAnnouncementPeople, searchAnnouncementTeams } from "@/lib/communication/announcements";
 import { FieldError } from "@/lib/core/errors";
 import { fields, TEXT_MAX } from "@/lib/core/validation";
 
@@ -68,3 +68,9 @@ export const remindAnnouncementAction = createAction(z.object({ id: fields.id })
 
 /** The form's person search (at most 20 people in the author's scope). */
 export const searchAnnouncementPeopleAction = createAction(z.object({ q: z.string().max(100) }), ({ q }, actor) => searchAnnouncementPeople(actor, q));
+
+/** The form's team search, when the teams are too many to list (at most 20 in the author's scope). */
+export const searchAnnouncementTeamsAction = createAction(z.object({ q: z.string().max(100) }), ({ q }, actor) => searchAnnouncementTeams(actor, q));
+
+/** A role's responsibilities and tasks for a transfer row, once the role (or the giver) is chosen. */
+export const announcementRoleTasksAction = createAction(z.object({ roleId: fields.id }), ({ roleId }, actor) => announcementRoleTasks(actor, roleId));

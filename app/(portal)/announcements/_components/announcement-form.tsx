@@ -1,29 +1,53 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextAreaField, TextField, useFormStatusContext } from "@/components/ui/form";
 import { labelClass, selectClass } from "@/components/ui/field-styles";
 import { NAME_MAX } from "@/lib/core/limits";
 import { PersonSearch } from "@/components/ui/person-search";
-import { createAnnouncementAction, searchAnnouncementPeopleAction } from "../actions";
+import { ChipList } from "@/components/ui/chip-list";
+import { announcementRoleTasksAction, createAnnouncementAction, searchAnnouncementPeopleAction, searchAnnouncementTeamsAction } from "../actions";
 
-type RoleOption = {
+type RoleDetail = {
   id: number;
   title: string;
   responsibilities: { key: string; title: string }[];
   tasks: { key: string; title: string; responsibility: string }[];
 };
+type Team = { id: number; name: string };
+/** `teamSearch`: the teams are too many to list (`teams` is then empty): they are searched. */
 type Options = {
   everyoneAllowed: boolean;
-  teams: { id: number; name: string }[];
-  roles: RoleOption[];
+  teamSearch: boolean;
+  teams: Team[];
+  roles: { id: number; title: string }[];
 };
 type PersonChoice = { id: number; name: string; email: string; jobRoleId: number | null };
 const personLabel = (p: PersonChoice) => `${p.name} <${p.email}>`;
 async function searchPeople(q: string): Promise<PersonChoice[] | null> {
   const res = await searchAnnouncementPeopleAction(null, { q });
   return res.ok ? res.data : null;
+}
+async function searchTeams(q: string): Promise<Team[] | null> {
+  const res = await searchAnnouncementTeamsAction(null, { q });
+  return res.ok ? res.data : null;
+}
+
+/** A role's responsibilities and tasks, loaded once the role is chosen (the form never carries every role's tasks). */
+function useRoleDetail(roleId: number | ""): RoleDetail | null {
+  const [loaded, setLoaded] = useState<{ roleId: number; detail: RoleDetail | null } | null>(null);
+  useEffect(() => {
+    if (!roleId) return;
+    let live = true;
+    void announcementRoleTasksAction(null, { roleId }).then((res) => {
+      if (live) setLoaded({ roleId, detail: res.ok ? res.data : null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [roleId]);
+  return roleId && loaded?.roleId === roleId ? loaded.detail : null;
 }
 
 type Transfer =
@@ -97,10 +121,11 @@ function TransferRow({
   const t = useTranslations("announcements");
   const { state } = useFormStatusContext();
   const error = state && !state.ok ? state.fieldErrors[`transfers.${index}`] : undefined;
-  const roleById = (id: number | "") => options.roles.find((r) => r.id === id);
-  // The giver's role, known once they are picked in the search (their tasks are offered).
+  // The giver's role, known once they are picked in the search (their tasks are offered); forgotten
+  // when the kind of transfer changes (the giver's field starts empty again).
   const [giverRoleId, setGiverRoleId] = useState<number | "">("");
-  const tasks = value.type === "role" ? (roleById(value.fromRoleId)?.tasks ?? []) : (roleById(giverRoleId)?.tasks ?? []);
+  const tasks = useRoleDetail(value.type === "role" ? value.fromRoleId : giverRoleId)?.tasks ?? [];
+  const receiving = useRoleDetail(value.type === "role" ? value.toRoleId : "");
   const roleOptions = options.roles.map((r) => ({ value: r.id, label: r.title }));
   return (
     <fieldset className="rounded-md border border-slate-200 p-3">
@@ -111,7 +136,10 @@ function TransferRow({
             type="radio"
             name={`transfer-type-${index}`}
             checked={value.type === "role"}
-            onChange={() => onChange({ type: "role", taskKey: "", fromRoleId: "", toRoleId: "", toResponsibilityKey: null })}
+            onChange={() => {
+              setGiverRoleId("");
+              onChange({ type: "role", taskKey: "", fromRoleId: "", toRoleId: "", toResponsibilityKey: null });
+            }}
           />
           {t("betweenRoles")}
         </label>
@@ -120,7 +148,10 @@ function TransferRow({
             type="radio"
             name={`transfer-type-${index}`}
             checked={value.type === "person"}
-            onChange={() => onChange({ type: "person", taskKey: "", fromPersonId: "", toPersonId: "" })}
+            onChange={() => {
+              setGiverRoleId("");
+              onChange({ type: "person", taskKey: "", fromPersonId: "", toPersonId: "" });
+            }}
           />
           {t("betweenPeople")}
         </label>
@@ -166,7 +197,7 @@ function TransferRow({
               label={t("toResponsibility")}
               value={value.toResponsibilityKey ?? ""}
               empty={t("lastResponsibility")}
-              options={(roleById(value.toRoleId)?.responsibilities ?? []).map((r) => ({ value: r.key, label: r.title }))}
+              options={(receiving?.responsibilities ?? []).map((r) => ({ value: r.key, label: r.title }))}
               onChange={(v) => onChange({ ...value, toResponsibilityKey: v || null })}
             />
           </>
@@ -190,45 +221,61 @@ function TransferRow({
   );
 }
 
-/** The audience's people: searched as the author types (never a list of everyone), each picked one listed with a way to remove them. */
-function PeoplePicker() {
-  const t = useTranslations("announcements");
-  const [picked, setPicked] = useState<PersonChoice[]>([]);
+/**
+ * Part of the audience searched as the author types (never a list of everyone): each picked one is
+ * listed as a chip with a way to remove it, and sent as `name`.
+ */
+function SearchPicker<T extends { id: number }>({
+  legend,
+  label,
+  hint,
+  pickedLabel,
+  removeLabel,
+  optionLabel,
+  chipLabel,
+  search,
+  name,
+  testId,
+}: {
+  legend: string;
+  label: string;
+  hint: string;
+  pickedLabel: string;
+  removeLabel: (item: T) => string;
+  optionLabel: (item: T) => string;
+  chipLabel: (item: T) => string;
+  search: (q: string) => Promise<T[] | null>;
+  name: string;
+  testId: string;
+}) {
+  const [picked, setPicked] = useState<T[]>([]);
   return (
     <fieldset className="rounded-md border border-slate-200 p-3">
-      <legend className="px-1 text-sm font-medium">{t("people")}</legend>
+      <legend className="px-1 text-sm font-medium">{legend}</legend>
       {/* Remounted after each pick, so the search field starts empty again. */}
-      <PersonSearch<PersonChoice>
+      <PersonSearch<T>
         key={picked.length}
-        label={t("addPerson")}
-        hint={t("peopleHint")}
+        label={label}
+        hint={hint}
         initial={null}
-        optionLabel={personLabel}
-        search={searchPeople}
-        name="personSearch"
+        optionLabel={optionLabel}
+        search={search}
+        name={`${name}Search`}
         onPick={(p) => {
           if (p && !picked.some((x) => x.id === p.id)) setPicked([...picked, p]);
         }}
-        testId="audience-person-search"
+        testId={testId}
       />
-      {picked.length ? (
-        <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("peoplePicked")}>
-          {picked.map((p) => (
-            <li key={p.id} className="flex items-center gap-1 rounded-full border border-slate-300 bg-slate-50 py-0.5 pl-3 pr-1 text-sm">
-              {p.name}
-              <input type="hidden" name="personIds" value={p.id} />
-              <button
-                type="button"
-                onClick={() => setPicked(picked.filter((x) => x.id !== p.id))}
-                className="rounded-full px-2 text-slate-600 hover:bg-slate-200"
-                aria-label={t("removePerson", { name: p.name })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ChipList
+        items={picked}
+        keyOf={(p) => p.id}
+        labelOf={chipLabel}
+        name={name}
+        onRemove={(p) => setPicked(picked.filter((x) => x.id !== p.id))}
+        listLabel={pickedLabel}
+        removeLabel={removeLabel}
+        className="mt-2"
+      />
     </fieldset>
   );
 }
@@ -258,9 +305,35 @@ export function AnnouncementForm({ options, today }: { options: Options; today: 
             {t("everyone")}
           </label>
         ) : null}
-        <CheckboxGroup legend={t("teams")} name="teamIds" items={options.teams.map((x) => ({ id: x.id, label: x.name }))} />
+        {options.teamSearch ? (
+          <SearchPicker<Team>
+            legend={t("teams")}
+            label={t("addTeam")}
+            hint={t("teamsHint")}
+            pickedLabel={t("teamsPicked")}
+            removeLabel={(x) => t("removeTeam", { name: x.name })}
+            optionLabel={(x) => x.name}
+            chipLabel={(x) => x.name}
+            search={searchTeams}
+            name="teamIds"
+            testId="audience-team-search"
+          />
+        ) : (
+          <CheckboxGroup legend={t("teams")} name="teamIds" items={options.teams.map((x) => ({ id: x.id, label: x.name }))} />
+        )}
         <CheckboxGroup legend={t("roles")} name="roleIds" items={options.roles.map((x) => ({ id: x.id, label: x.title }))} />
-        <PeoplePicker />
+        <SearchPicker<PersonChoice>
+          legend={t("people")}
+          label={t("addPerson")}
+          hint={t("peopleHint")}
+          pickedLabel={t("peoplePicked")}
+          removeLabel={(p) => t("removePerson", { name: p.name })}
+          optionLabel={personLabel}
+          chipLabel={(p) => p.name}
+          search={searchPeople}
+          name="personIds"
+          testId="audience-person-search"
+        />
         <AudienceError />
       </section>
       <section className="space-y-3" aria-labelledby="transfers-heading">

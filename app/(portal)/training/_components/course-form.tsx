@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, useFormStatusContext } from "@/components/ui/form";
 import { errorClass, hintClass, inputClass, labelClass } from "@/components/ui/field-styles";
 import { buttonClass } from "@/components/ui/button";
+import { ChipList } from "@/components/ui/chip-list";
 import type { ActionResult } from "@/lib/core/action-types";
 import { NAME_MAX, TEXT_MAX } from "@/lib/core/limits";
 import { CAPABILITY_KINDS, COURSE_CAPABILITIES_MAX, COURSE_MINUTES_MAX } from "@/lib/capability/vocabulary";
@@ -176,24 +177,16 @@ function CapabilityPicker({ initial }: { initial: Capability[] }) {
       <label htmlFor={`${id}-search`} className={labelClass()}>
         {t("form.capabilities")}
       </label>
-      {picked.length ? (
-        <ul className="mb-2 flex flex-wrap gap-2" aria-label={t("form.capabilitiesPicked")}>
-          {picked.map((c) => (
-            <li key={c.key} className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-900">
-              <input type="hidden" name="capabilities" value={c.key} />
-              {c.name}
-              <button
-                type="button"
-                onClick={() => setPicked(picked.filter((p) => p.key !== c.key))}
-                className="ml-1 rounded px-1 text-brand-800 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600"
-                aria-label={t("form.removeCapability", { name: c.name })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ChipList
+        items={picked}
+        keyOf={(c) => c.key}
+        labelOf={(c) => c.name}
+        name="capabilities"
+        onRemove={(c) => setPicked(picked.filter((p) => p.key !== c.key))}
+        listLabel={t("form.capabilitiesPicked")}
+        removeLabel={(c) => t("form.removeCapability", { name: c.name })}
+        className="mb-2"
+      />
       <input
         id={`${id}-search`}
         type="search"
