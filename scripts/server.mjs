@@ -8,6 +8,7 @@
 //      over it, is answered 413 with a short message (not Next's 500). Next never sees a partial body.
 // `node scripts/server.mjs` serves the production build (as `next start`); `--dev` runs Next in
 // development mode. PORT (default 3000); the instrumentation hook (the scheduler) runs as with `next start`.
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { MAX_BODY_BYTES, TOO_LARGE_MESSAGE } from "./body-limit.mjs";
@@ -19,6 +20,19 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const port = Number(process.env.PORT || 3000);
 const PEER_HEADER = "x-rolebook-peer";
 
+// Production: the configuration the build wrote (.next/required-server-files.json), as Next's own
+// standalone server does, rather than evaluating next.config.ts again: that needs SWC to compile it
+// and runs the next-intl plugin, which loads @swc/core; together some 55 MB of native code resident
+// for the server's whole life (issue 15, point 6). The headers and redirects are in the build's
+// routes manifest either way.
+if (!dev && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
+  try {
+    const { config } = JSON.parse(fs.readFileSync(path.join(root, ".next", "required-server-files.json"), "utf8"));
+    if (config) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+  } catch {
+    // No build yet: Next loads next.config.ts and says the build is missing.
+  }
+}
 const { default: next } = await import("next");
 const app = next({ dev, dir: root, hostname: "localhost", port, ...(dev ? { turbopack: true } : {}) });
 const handle = app.getRequestHandler();

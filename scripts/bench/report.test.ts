@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ActionRow, type LighthouseRow, type Measure, type PageRow, checks, lighthouseTable, markdown, pageTable, pairedP95Ratio, parseArgs, percentile, pool, ratio, sliceOrder } from "./report";
+import { type ActionRow, type LighthouseRow, type Measure, type PageRow, type SizeRow, checks, lighthouseTable, markdown, pageTable, pairedP95Ratio, parseArgs, percentile, pool, ratio, sizeTable, sliceOrder, surveyRoutes } from "./report";
 
 /** The benchmark's pure parts (issue 15): command line, table and thresholds. */
 
@@ -188,5 +188,31 @@ describe("Lighthouse (point 5)", () => {
   });
   it("lists each run with its preset, and says when a run failed", () => {
     expect(lighthouseTable([lh("sign-in", 100, 100), lh("People", null, null, "mobile", "timeout")]).slice(2)).toEqual(["| sign-in | desktop | 100 | 100 |", "| People | mobile | failed: timeout | — |"]);
+  });
+});
+
+describe("every page's size (point 3: no HTML response over 100 KB)", () => {
+  const row = (route: string, demo: number, big: number): SizeRow => ({ route, as: "hr", demo, big });
+  it("surveys each page without an id in its path, route groups removed, Next's error pages left out", () => {
+    expect(surveyRoutes(["/(portal)/readiness/page", "/(portal)/(home)/page", "/(portal)/people/[id]/page", "/(portal)/people/(list)/page", "/_not-found/page", "/api/health/route", "/(auth)/sign-in/page"])).toEqual([
+      "/",
+      "/people",
+      "/readiness",
+      "/sign-in",
+    ]);
+  });
+  it("judges every surveyed page against 100 KB, and only when there was a survey", () => {
+    const find = (sizes: SizeRow[]) => checks([], [], [], null, [], null, sizes).find((c) => c.what.includes("every page surveyed"));
+    expect(find([row("/a", 50_000, 60_000), row("/b", 102_400, 90_000)])).toMatchObject({ pass: true });
+    expect(find([row("/a", 50_000, 60_000), row("/readiness", 330_000, 310_000)])).toMatchObject({ pass: false, detail: "`/readiness` (hr) 322 KB" });
+    expect(find([])).toBeUndefined();
+  });
+  it("shows the large and the growing pages, largest first, then counts the rest", () => {
+    const lines = sizeTable([row("/small", 20_000, 21_000), row("/grows", 20_000, 40_000), row("/large", 90_000, 200_000)]);
+    expect(lines.slice(2)).toEqual([
+      "| `/large` (hr) | 88 KB | 195 KB | 2.2 | **no** |",
+      "| `/grows` (hr) | 20 KB | 39 KB | 2.0 | yes |",
+      "| (1 more pages, each at most 60 KB and growing at most 1.2×) | | | | |",
+    ]);
   });
 });

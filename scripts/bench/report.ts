@@ -197,6 +197,26 @@ export interface LighthouseRow {
   error: string | null;
 }
 
+/**
+ * The pages the size survey fetches, from the build's app-paths manifest keys ("/(portal)/readiness/page"):
+ * every page without a dynamic segment, route groups removed, Next's own error pages left out.
+ */
+export function surveyRoutes(manifestKeys: string[]): string[] {
+  const routes = manifestKeys
+    .filter((k) => k.endsWith("/page") && !k.includes("["))
+    .map((k) => k.replace(/\/page$/, "").replace(/\/\([^)]*\)/g, "") || "/")
+    .filter((r) => !r.startsWith("/_"));
+  return [...new Set(routes)].sort();
+}
+
+/** One page of the size survey: the largest answer among the demo accounts, on each organisation (bytes). */
+export interface SizeRow {
+  route: string;
+  as: string;
+  demo: number;
+  big: number;
+}
+
 export interface Resources {
   startupMs: { demo: number; big: number };
   rssMb: { demo: number; big: number };
@@ -249,7 +269,16 @@ const fmtRatio = (x: number | null) => (x === null || !Number.isFinite(x) ? "—
 
 /** Every threshold of the issue the bench can judge, with the pages that fail it. */
 /** `only`: the run's --only filter; when it left no Server Action to time, point 4 is not judged (rather than failed). */
-export function checks(pages: PageRow[], actions: ActionRow[], js: JsRow[], res: Resources | null, lighthouse: LighthouseRow[] = [], only: string | null = null): Check[] {
+/** `sizes`: the survey of every page (judged when there is one: point 3's 100 KB applies to every HTML response). */
+export function checks(
+  pages: PageRow[],
+  actions: ActionRow[],
+  js: JsRow[],
+  res: Resources | null,
+  lighthouse: LighthouseRow[] = [],
+  only: string | null = null,
+  sizes: SizeRow[] = [],
+): Check[] {
   const out: Check[] = [];
   const signedIn = pages.filter((r) => !isHealth(r) && !isStatic(r) && !r.reference);
   const health = pages.find(isHealth);
@@ -270,6 +299,14 @@ export function checks(pages: PageRow[], actions: ActionRow[], js: JsRow[], res:
   });
   const large = signedIn.filter((r) => Math.max(r.demo?.bytes ?? 0, r.big?.bytes ?? 0) > THRESHOLDS.htmlBytes);
   out.push({ what: `no HTML response over ${kb(THRESHOLDS.htmlBytes)} (point 3)`, pass: large.length === 0, detail: large.map((r) => `${r.label} ${kb(Math.max(r.demo?.bytes ?? 0, r.big?.bytes ?? 0))}`).join(", ") });
+  if (sizes.length) {
+    const largePages = sizes.filter((r) => Math.max(r.demo, r.big) > THRESHOLDS.htmlBytes);
+    out.push({
+      what: `no HTML response over ${kb(THRESHOLDS.htmlBytes)}, every page surveyed (${sizes.length} pages; point 3)`,
+      pass: largePages.length === 0,
+      detail: largePages.map((r) => `\`${r.route}\` (${r.as}) ${kb(Math.max(r.demo, r.big))}`).join(", "),
+    });
+  }
   const failing = signedIn.filter((r) => (r.demo?.non2xx ?? 1) + (r.big?.non2xx ?? 1) + (r.demo?.errors ?? 0) + (r.big?.errors ?? 0) > 0);
   out.push({ what: "every page answers 2xx", pass: failing.length === 0, detail: failing.map((r) => `${r.label} (${(r.demo?.non2xx ?? "?")}/${(r.big?.non2xx ?? "?")} non-2xx, ${(r.demo?.errors ?? 0) + (r.big?.errors ?? 0)} errors/timeouts)`).join(", ") });
 
@@ -340,6 +377,20 @@ export function jsTable(js: JsRow[], top = 15): string[] {
   return lines;
 }
 
+/**
+ * The size survey as markdown rows: every page over `shownOver` bytes or growing more than
+ * bytesRatio from the demo to 10k, largest first, then a count of the rest.
+ */
+export function sizeTable(rows: SizeRow[], shownOver = 60 * 1024): string[] {
+  const grows = (r: SizeRow) => r.demo > 0 && r.big / r.demo > THRESHOLDS.bytesRatio;
+  const sorted = [...rows].sort((a, b) => Math.max(b.demo, b.big) - Math.max(a.demo, a.big));
+  const shown = sorted.filter((r) => Math.max(r.demo, r.big) > shownOver || grows(r));
+  const lines = [`| page (largest for) | demo | 10k | 10k / demo | ≤ ${kb(THRESHOLDS.htmlBytes)} |`, "|---|---|---|---|---|"];
+  for (const r of shown) lines.push(`| \`${r.route}\` (${r.as}) | ${kb(r.demo)} | ${kb(r.big)} | ${fmtRatio(ratio(r.big, r.demo))} | ${Math.max(r.demo, r.big) <= THRESHOLDS.htmlBytes ? "yes" : "**no**"} |`);
+  if (sorted.length > shown.length) lines.push(`| (${sorted.length - shown.length} more pages, each at most ${kb(shownOver)} and growing at most ${THRESHOLDS.bytesRatio}×) | | | | |`);
+  return lines;
+}
+
 export function lighthouseTable(rows: LighthouseRow[]): string[] {
   const lines = ["| page (as) | preset | performance | accessibility |", "|---|---|---|---|"];
   for (const l of rows) lines.push(`| ${l.label} | ${l.preset} | ${l.performance ?? (l.error ? `failed: ${l.error}` : "—")} | ${l.accessibility ?? "—"} |`);
@@ -355,11 +406,12 @@ export interface ReportInput {
   js: JsRow[];
   resources: Resources | null;
   lighthouse?: LighthouseRow[];
+  sizes?: SizeRow[];
   notes: string[];
 }
 
 export function markdown(r: ReportInput): string {
-  const list = checks(r.pages, r.actions, r.js, r.resources, r.lighthouse ?? [], r.args.only);
+  const list = checks(r.pages, r.actions, r.js, r.resources, r.lighthouse ?? [], r.args.only, r.sizes ?? []);
   const out = [
     "# Benchmark results",
     "",
@@ -375,6 +427,16 @@ export function markdown(r: ReportInput): string {
     "",
     ...pageTable(r.pages),
     "",
+    ...(r.sizes?.length
+      ? [
+          "## Every page's size",
+          "",
+          "Each page without an id in its path, fetched once as each demo account that may open it (HR, manager, supervisor, employee) on both organisations; the largest answer per page. Lists paginate, so a page whose demo list is shorter than one page grows until its page is full, then stays.",
+          "",
+          ...sizeTable(r.sizes),
+          "",
+        ]
+      : []),
     "## Server Actions",
     "",
     ...actionTable(r.actions),

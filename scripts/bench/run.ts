@@ -18,7 +18,7 @@ import Database from "better-sqlite3";
 import { bin, root, serverEnv, serverNodeArgs } from "../env.mjs";
 import { generateFile } from "./generate";
 import { runLighthouse } from "./lighthouse";
-import { type ActionRow, type JsRow, type LighthouseRow, type Measure, type PageRow, type Slice, kb, lighthouseTable, markdown, pageTable, actionTable, jsTable, checks, pairedP95Ratio, parseArgs, percentile, pool, sliceOrder } from "./report";
+import { type ActionRow, type JsRow, type LighthouseRow, type Measure, type PageRow, type SizeRow, type Slice, kb, sizeTable, surveyRoutes, lighthouseTable, markdown, pageTable, actionTable, jsTable, checks, pairedP95Ratio, parseArgs, percentile, pool, sliceOrder } from "./report";
 
 const DEMO_PASSWORD = "rolebook-demo";
 const args = parseArgs(process.argv.slice(2));
@@ -260,6 +260,32 @@ async function checkPage(base: string, page: Page, cookie: string | null): Promi
   return expected ? null : `${page.label} answered ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""} on ${base}`;
 }
 
+/**
+ * Every page's size (point 3's 100 KB; point 2's growth): each page of the build without an id in
+ * its path, fetched once as each account on both servers; an answer other than 200 (a page the
+ * account may not open, a redirect) is left out. The largest answer per page is kept.
+ */
+async function surveySizes(servers: { demo: Server; big: Server }, cookies: Record<"demo" | "big", Record<string, string>>, accounts: string[]): Promise<SizeRow[]> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next", "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const rows: SizeRow[] = [];
+  for (const route of surveyRoutes(Object.keys(manifest))) {
+    let best: SizeRow | null = null;
+    for (const as of accounts) {
+      const size = async (key: "demo" | "big") => {
+        const res = await fetch(servers[key].base + route, { headers: { cookie: cookies[key][as]! }, redirect: "manual" });
+        const body = await res.arrayBuffer();
+        return res.status === 200 && (res.headers.get("content-type") ?? "").includes("text/html") ? body.byteLength : null;
+      };
+      const demoBytes = await size("demo");
+      const bigBytes = await size("big");
+      if (demoBytes === null || bigBytes === null) continue;
+      if (!best || Math.max(demoBytes, bigBytes) > Math.max(best.demo, best.big)) best = { route, as, demo: demoBytes, big: bigBytes };
+    }
+    if (best) rows.push(best);
+  }
+  return rows;
+}
+
 // ---------- Server Actions ----------
 
 /** The Server Action ids by exported name, from the build's manifest. */
@@ -417,6 +443,13 @@ async function main() {
     }
   }
 
+  // Every page's size, once per account (skipped with --only: a quick check of one page).
+  let sizes: SizeRow[] = [];
+  if (!args.only) {
+    log("every page's size, as each account…");
+    sizes = await surveySizes({ demo, big }, cookies, accounts);
+  }
+
   // Lighthouse first, on the quiet demo server (point 5: sign-in, My role, a role page, People).
   let lighthouse: LighthouseRow[] = [];
   if (args.lighthouse) {
@@ -530,10 +563,11 @@ async function main() {
     js,
     resources,
     lighthouse,
+    sizes,
     notes: [...notes, ...serverErrors],
   };
-  console.log(["", ...pageTable(rows), "", ...actionTable(actions), "", ...jsTable(js, 8), "", ...(lighthouse.length ? [...lighthouseTable(lighthouse), ""] : [])].join("\n"));
-  for (const c of checks(rows, actions, js, resources, lighthouse, args.only)) console.log(`${c.pass ? "pass" : "FAIL"}  ${c.what}${c.detail ? `: ${c.detail}` : ""}`);
+  console.log(["", ...pageTable(rows), "", ...(sizes.length ? [...sizeTable(sizes), ""] : []), ...actionTable(actions), "", ...jsTable(js, 8), "", ...(lighthouse.length ? [...lighthouseTable(lighthouse), ""] : [])].join("\n"));
+  for (const c of checks(rows, actions, js, resources, lighthouse, args.only, sizes)) console.log(`${c.pass ? "pass" : "FAIL"}  ${c.what}${c.detail ? `: ${c.detail}` : ""}`);
   for (const n of report.notes) console.log(`note: ${n}`);
   const out = path.resolve(root, args.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
