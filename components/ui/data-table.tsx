@@ -32,13 +32,14 @@ export const CELL_LABELS_MAX = 10;
  * each row becomes a stacked block and each cell is labelled with its column header. `cells`: the
  * body's cells take their padding from the table (`.rb-cells`), not from a class on each cell, and
  * their small-screen labels from the table's `--c1`, `--c2`… (by position: every cell of a row a
- * `td`, in column order, none spanning two), not from a `data-label` on each cell.
+ * `td`, in column order, none spanning two), not from a `data-label` on each cell; with `dense`,
+ * the smaller padding.
  */
 export function DataTable({ columns, children, dense = false, cells = false }: { columns: string[]; children: ReactNode; dense?: boolean; cells?: boolean }) {
   const cell = dense ? "px-3 py-2" : "px-4 py-3";
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm sm:overflow-x-auto">
-      <table role="table" className={`rb-table min-w-full divide-y divide-slate-200 text-sm${cells ? " rb-cells" : ""}`} style={cells ? columnLabels(columns) : undefined}>
+      <table role="table" className={`rb-table min-w-full divide-y divide-slate-200 text-sm${cells ? (dense ? " rb-cells rb-dense" : " rb-cells") : ""}`} style={cells ? columnLabels(columns) : undefined}>
         <thead role="rowgroup" className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr role="row">
             {columns.map((c) => (

@@ -38,15 +38,15 @@ export default async function ClarityPage({ searchParams }: { searchParams: Prom
       ) : (
         <div className="space-y-6">
           {!anyShown && result.page === 1 ? <ClarityEmptyState min={min} /> : null}
-          <DataTable columns={[t("role"), t("answers"), ...PULSE_ITEMS.map((i) => t(`itemShort.${i}`))]} dense>
+          <DataTable columns={[t("role"), t("answers"), ...PULSE_ITEMS.map((i) => t(`itemShort.${i}`))]} dense cells>
             {result.rows.map((r) => (
               <tr key={r.id} data-testid="clarity-role-row">
-                <td className="px-3 py-2 font-medium">
+                <td className="font-medium">
                   <Link href={`/clarity/${r.slug}`} className="rb-link">
                     {r.title}
                   </Link>
                 </td>
-                <td className="px-3 py-2 text-slate-700">
+                <td className="text-slate-700">
                   {r.headline.shown ? (
                     <>
                       {t("answersCount", { count: r.headline.n ?? 0 })}
@@ -62,7 +62,7 @@ export default async function ClarityPage({ searchParams }: { searchParams: Prom
                   const values = r.months.map((m) => m.means?.[item] ?? null);
                   const trend = r.months.filter((m) => m.means).map((m) => `${month(m.month)}: ${m.means![item].toFixed(1)}`);
                   return (
-                    <td key={item} className="px-3 py-2 whitespace-nowrap">
+                    <td key={item} className="whitespace-nowrap">
                       {r.headline.means ? (
                         <span className="flex items-center gap-2">
                           <span className="font-semibold tabular-nums text-slate-900">{r.headline.means[item].toFixed(1)}</span>
