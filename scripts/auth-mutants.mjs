@@ -55,7 +55,7 @@
  * - audit/subjects.ts can(actor, "organisation.manage") → true and evaluationsCondition(…) → 1 = 1:
  *   only HR reads the audit log (audit.read), and HR holds organisation.manage and sees every
  *   evaluation; the checks keep the subjects right if the log is ever opened to others.
- * - pulse/send.ts teamsScope(…) → 1 = 1 (checkTarget, pulseSendOptions): only HR holds pulse.send,
+ * - pulse/send.ts teamsScope(…) → 1 = 1 (checkTarget, pulseSendOptions, findPulseTeams): only HR holds pulse.send,
  *   and HR's team scope is every team; kept so a round stays inside the sender's teams if managers
  *   are ever allowed to send.
  * - confidence-policy.ts concernAccess's mayForward `can(actor, "concerns.oversee")` → true: only HR, the named

@@ -1,15 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect } from "vitest";
 import { getDb } from "@/db/client";
-import { accessGrants } from "@/db/schema";
+import { accessGrants, people, teams } from "@/db/schema";
 import { accessChecklist, accessTeam, accessTeams, openAccess, searchAccessTeams, setAccess } from "@/lib/capability/access";
 import { useSeededTestDb } from "@/lib/test/db";
 import { EMP, forbidden, HR, idOf, MGR, NORA, notFound, refusals, SEED_TIMEOUT, STRANGER, SUP, type RefusalCase } from "@/lib/test/refusals";
 
 /** Tools and access (issue 11): the checklist, the open list and ticking (the harness is lib/test/refusals.ts). */
 
+let office = 0;
 beforeAll(async () => {
   await useSeededTestDb();
+  // Daan (reports to HR) in a team of HR's: a team whose access only HR manages.
+  office = getDb().insert(teams).values({ slug: "people-office", name: "People office", managerId: idOf(HR) }).returning({ id: teams.id }).get().id;
+  getDb().update(people).set({ teamId: office }).where(eq(people.email, DAAN)).run();
 }, SEED_TIMEOUT);
 
 const DAAN = "daan.visser@example.com";
@@ -27,6 +31,24 @@ const cases: RefusalCase[] = [
   ...forbidden("accessTeams", [SUP, STRANGER], (a) => accessTeams(a), "access.manage", ACCESS),
   ...forbidden("searchAccessTeams", [SUP, EMP, STRANGER], (a) => searchAccessTeams(a, "o"), "access.manage", ACCESS),
   ...forbidden("accessTeam", [SUP, EMP], (a) => accessTeam(a, 1), "access.manage", ACCESS),
+  // The team filter offers the manager only teams of the people whose access he manages.
+  {
+    name: "accessTeams / searchAccessTeams / accessTeam: the manager never sees HR's people office",
+    as: MGR,
+    call: (a) => ({ listed: accessTeams(a).map((t) => t.id), found: searchAccessTeams(a, "office"), named: accessTeam(a, office) }),
+    expect: (r: { listed: number[]; found: unknown[]; named: unknown }) => {
+      expect(r.listed.length).toBeGreaterThan(0);
+      expect(r.listed).not.toContain(office);
+      expect(r.found).toEqual([]);
+      expect(r.named).toBeNull();
+    },
+  },
+  {
+    name: "positive: HR's team filter has the people office",
+    as: HR,
+    call: (a) => ({ listed: accessTeams(a).map((t) => t.id), found: searchAccessTeams(a, "office").map((t) => t.id), named: accessTeam(a, office)?.id }),
+    expect: (r: { listed: number[]; found: number[]; named: number }) => expect(r).toEqual({ listed: expect.arrayContaining([office]), found: [office], named: office }),
+  },
 
   // A manager only for their people (Daan reports to HR and has no team), never for themself.
   notFound("accessChecklist: Daan is outside the manager's people", MGR, (a) => accessChecklist(a, idOf(DAAN)), PERSON(DAAN), "accessPeopleCondition"),
