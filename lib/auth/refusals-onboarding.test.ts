@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { onboardingItems, people } from "@/db/schema";
 import { todayIso } from "@/lib/core/dates";
 import { calendarFor } from "@/lib/onboarding/calendar";
-import { myOnboardingTasks, onboardingDutyCount, plansISupport, supportsOpenPlan, teamOptions } from "@/lib/onboarding/lists";
+import { myOnboardingTasks, onboardingDutyCount, onboardingTeam, plansISupport, searchOnboardingTeams, supportsOpenPlan, teamOptions } from "@/lib/onboarding/lists";
 import { addPlanItem, closePlan, getPlan, remindItem, myOpenPlan, setItemDone, type ItemInput, type PlanDetail } from "@/lib/onboarding/plans";
 import { buddySuggestions, openPlanOf, managerCandidates, onboardingCandidate, searchOnboardingCandidates, startOnboarding } from "@/lib/onboarding/start";
 import { getTemplate, regenerateTemplate, removeTemplateItem, saveTemplateItem, templateFreshness } from "@/lib/onboarding/templates";
@@ -222,6 +222,20 @@ const cases: RefusalCase[] = [
   ...forbidden("teamOptions", [SUP, EMP, NORA], (a) => teamOptions(a), "teams.read", () => ({ type: "team" })),
   { name: "teamOptions: the manager lists only the teams he manages", as: MGR, call: (a) => teamOptions(a).map((t) => t.id), expect: (ids: number[]) => expect([ids.length, ids.includes(fx.peopleOffice)]).toEqual([3, false]) },
   { name: "positive: HR lists every team", as: HR, call: (a) => teamOptions(a).map((t) => t.id), expect: (ids: number[]) => expect(ids).toContain(fx.peopleOffice) },
+  ...forbidden("searchOnboardingTeams", [SUP, EMP, NORA], (a) => searchOnboardingTeams(a, "e"), "teams.read", () => ({ type: "team" })),
+  ...forbidden("onboardingTeam", [SUP, EMP, NORA], (a) => onboardingTeam(a, fx.peopleOffice), "teams.read", () => ({ type: "team" })),
+  {
+    name: "searchOnboardingTeams / onboardingTeam: the manager finds only the teams he manages",
+    as: MGR,
+    call: (a) => ({ r: searchOnboardingTeams(a, "r").length, e: searchOnboardingTeams(a, "e").map((t) => t.id), office: onboardingTeam(a, fx.peopleOffice) }),
+    expect: (x: { r: number; e: number[]; office: unknown }) => expect([x.r, x.e.length > 0, x.e.includes(fx.peopleOffice), x.office]).toEqual([3, true, false, null]),
+  },
+  {
+    name: "positive: HR finds and names the people office",
+    as: HR,
+    call: (a) => [searchOnboardingTeams(a, "e").map((t) => t.id).includes(fx.peopleOffice), onboardingTeam(a, fx.peopleOffice)?.id],
+    expect: (x: unknown[]) => expect(x).toEqual([true, fx.peopleOffice]),
+  },
   ...forbidden("calendarFor", [STRANGER], (a) => calendar(a), "onboarding.participate"),
   { name: "calendarFor: Elif's calendar holds only what she owes", as: EMP, call: (a) => uids(calendar(a)), expect: (ids: number[]) => expect(ids).toEqual(itemsOf(fx.plan1, "buddy", true)) },
   {

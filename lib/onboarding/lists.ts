@@ -12,6 +12,7 @@ import type { PlanRow } from "@/lib/onboarding/plans";
 import type { Assignee } from "@/lib/onboarding/vocabulary";
 import { allUntilChange, getUntilChange } from "@/lib/core/versioned-cache";
 import { cappedCount } from "@/lib/core/capped-count";
+import { searchTeamsIn, type TeamChoice } from "@/lib/org/team-filter";
 
 export type OwedItem = {
   id: number;
@@ -167,6 +168,18 @@ export function onboardingOverview(
 export function teamOptions(actor: Actor, limit = 500) {
   authorize(actor, "teams.read", { type: "team" });
   return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(teamsScope(actor)).orderBy(teams.name).limit(limit).all();
+}
+
+/** The overview's team search, when the teams are too many to list (at most 20 of those teams). */
+export function searchOnboardingTeams(actor: Actor, text: string): TeamChoice[] {
+  authorize(actor, "teams.read", { type: "team" });
+  return searchTeamsIn(teamsScope(actor), text);
+}
+
+/** One of those teams by id (the filter's current choice), else null. */
+export function onboardingTeam(actor: Actor, teamId: number): TeamChoice | null {
+  authorize(actor, "teams.read", { type: "team" });
+  return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(and(teamsScope(actor), eq(teams.id, teamId))).get() ?? null;
 }
 
 /** Whether any open plan names the actor as buddy or manager (one indexed row, for the navigation). */

@@ -7,6 +7,7 @@ import { ASSIGNEES, CHECKIN_MILESTONES } from "@/lib/onboarding/vocabulary";
 import { createAction } from "@/lib/core/action";
 import { addPlanItem, closePlan, remindItem, removePlanItem, saveCheckin, setItemDone } from "@/lib/onboarding/plans";
 import { searchOnboardingCandidates, startOnboarding } from "@/lib/onboarding/start";
+import { searchOnboardingTeams } from "@/lib/onboarding/lists";
 import { regenerateTemplate, removeTemplateItem, saveTemplateItem } from "@/lib/onboarding/templates";
 import { currentTemplatePhrases } from "@/lib/onboarding/phrases-server";
 import { CHECKIN_NOTE_MAX, CLOSE_REASON_MAX } from "@/lib/core/limits";
@@ -113,3 +114,6 @@ export const regenerateTemplateAction = createAction(z.object({ slug, revision: 
 export const searchOnboardingPeopleAction = createAction(z.object({ q: z.string().max(100), excludeId: fields.id.optional() }), ({ q, excludeId }, actor) =>
   searchOnboardingCandidates(actor, q, excludeId).map((p) => ({ id: p.id, name: p.name, email: p.email, roleTitle: p.roleTitle })),
 );
+
+/** The overview's team filter search as the reader types (at most 20 of their teams). */
+export const searchOnboardingTeamsAction = createAction(z.object({ q: z.string().max(100) }), ({ q }, actor) => searchOnboardingTeams(actor, q));

@@ -5,7 +5,10 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
-import { onboardingOverview, teamOptions } from "@/lib/onboarding/lists";
+import { onboardingOverview, onboardingTeam, teamOptions } from "@/lib/onboarding/lists";
+import { TEAM_LIST_MAX } from "@/lib/org/team-filter";
+import { TeamFilter } from "@/components/ui/team-filter";
+import { searchOnboardingTeamsAction } from "../actions";
 import { found, optionalIdParam, pageParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
@@ -18,17 +21,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = { team?: string; teamName?: string; status?: string; page?: string };
 
-/** Up to this many teams the filter is a list; beyond it, the team's name is typed (the page never lists every team). */
-const TEAM_LIST_MAX = 30;
-
 export default async function OnboardingOverviewPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const status = sp.status === "closed" || sp.status === "all" ? sp.status : "open";
+  // Up to TEAM_LIST_MAX teams the filter is a list; beyond it, the team is searched (lib/org/team-filter.ts).
   const teams = found(() => teamOptions(actor, TEAM_LIST_MAX + 1));
   const teamList = teams.length <= TEAM_LIST_MAX;
-  const teamName = teamList ? undefined : sp.teamName?.trim().slice(0, 100) || undefined;
-  const result = onboardingOverview(actor, { teamId: optionalIdParam(sp.team), teamName, status, page: pageParam(sp.page) });
+  const teamId = optionalIdParam(sp.team);
+  const teamName = teamList || teamId ? undefined : sp.teamName?.trim().slice(0, 100) || undefined;
+  const result = onboardingOverview(actor, { teamId, teamName, status, page: pageParam(sp.page) });
   const t = await getTranslations("onboarding");
   const format = await getFormatter();
   return (
@@ -57,7 +59,15 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
                 value: sp.team,
                 options: [{ value: "", label: t("allTeams") }, ...teams.map((x) => ({ value: x.id, label: x.name }))],
               }
-            : { type: "search", name: "teamName", label: t("filterTeam"), value: teamName, maxLength: 100 },
+            : {
+                type: "node",
+                name: "team",
+                label: t("filterTeam"),
+                value: teamId ? String(teamId) : (teamName ?? ""),
+                node: (
+                  <TeamFilter label={t("filterTeam")} initial={teamId ? onboardingTeam(actor, teamId) : null} initialText={teamName} search={searchOnboardingTeamsAction} />
+                ),
+              },
           {
             type: "select",
             name: "status",
@@ -96,7 +106,7 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
           })}
         />
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} basePath="/onboarding" params={{ team: sp.team, teamName, status: status === "open" ? undefined : status }} />
+      <Pagination page={result.page} pageCount={result.pageCount} basePath="/onboarding" params={{ team: teamId ? String(teamId) : undefined, teamName, status: status === "open" ? undefined : status }} />
     </div>
   );
 }
