@@ -41,7 +41,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["setup"], testIgnore: /many-teams\.spec\.ts/ },
+    // Adds teams to the shared database (more than a filter lists), so it runs after everything else.
+    { name: "many-teams", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["chromium"], testMatch: /many-teams\.spec\.ts/ },
   ],
   webServer: {
     command: "node scripts/start.mjs",

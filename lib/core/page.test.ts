@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idParam, optionalIdParam, pageParam, parseId, slugParam } from "@/lib/core/page";
+import { idParam, optionalIdParam, pageParam, parseId, slugParam, textParam } from "@/lib/core/page";
 
 /** The status of the HTTP fallback error next/navigation's notFound() throws, or the value returned. */
 function outcome<T>(run: () => T): T | "404" {
@@ -70,5 +70,19 @@ describe("pageParam", () => {
     expect(pageParam("3")).toBe(3);
     expect(pageParam("abc")).toBe(1);
     expect(pageParam(undefined)).toBe(1);
+  });
+});
+
+describe("textParam", () => {
+  it("trims and cuts a text filter; absent is empty", () => {
+    expect(textParam("  desk  ", 100)).toBe("desk");
+    expect(textParam("x".repeat(300), 100)).toBe("x".repeat(100));
+    expect(textParam(undefined, 100)).toBe("");
+    expect(textParam("", 100)).toBe("");
+  });
+
+  it("takes the first of a repeated parameter instead of failing", () => {
+    expect(textParam(["a", "b"], 100)).toBe("a");
+    expect(textParam([], 100)).toBe("");
   });
 });

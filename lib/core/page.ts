@@ -22,6 +22,15 @@ export function pageParam(value: string | string[] | undefined): number {
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
+/**
+ * A text filter in the query (?q=, ?teamName=): trimmed and cut to `max` characters; "" when absent.
+ * A repeated parameter (?q=a&q=b, which Next hands over as an array) is its first value, never a crash.
+ */
+export function textParam(value: string | string[] | undefined, max: number): string {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" ? first.trim().slice(0, max) : "";
+}
+
 /** The shape of a database id in a URL: digits with no sign, no leading zero, no spaces. */
 export const ID_PATTERN = /^[1-9][0-9]*$/;
 

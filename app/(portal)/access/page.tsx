@@ -8,13 +8,12 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { ACCESS_VIEWS, accessTeam, accessTeams, openAccess, type AccessView } from "@/lib/capability/access";
-import { TEAM_LIST_MAX } from "@/lib/org/team-filter";
-import { TeamFilter } from "@/components/ui/team-filter";
+import { teamFilterField, teamNameFilter } from "@/components/ui/team-filter-field";
 import { requireActor } from "@/lib/auth/session";
-import { found, optionalIdParam, pageParam } from "@/lib/core/page";
+import { found, optionalIdParam, pageParam, textParam } from "@/lib/core/page";
 import { searchAccessTeamsAction, setAccessAction } from "./actions";
 
-type Props = { searchParams: Promise<{ view?: string; team?: string; teamName?: string; q?: string; page?: string }> };
+type Props = { searchParams: Promise<{ view?: string; team?: string; teamName?: string | string[]; q?: string | string[]; page?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("access");
@@ -27,12 +26,10 @@ export default async function AccessPage({ searchParams }: Props) {
   const sp = await searchParams;
   const view: AccessView = (ACCESS_VIEWS as readonly string[]).includes(sp.view ?? "") ? (sp.view as AccessView) : "open";
   const teamId = sp.team ? (optionalIdParam(sp.team) ?? null) : null;
-  const teamName = teamId ? undefined : sp.teamName?.trim().slice(0, 100) || undefined;
-  const q = (sp.q ?? "").slice(0, 100);
+  const q = textParam(sp.q, 100);
+  const teams = found(() => accessTeams(actor));
+  const teamName = teamNameFilter(teams, teamId, textParam(sp.teamName, 100));
   const list = found(() => openAccess(actor, { view, teamId, teamName, q, page: pageParam(sp.page) }));
-  const teams = accessTeams(actor);
-  // Too many teams to list: the team is searched (the current one named from its id).
-  const teamSearch = teams.length > TEAM_LIST_MAX;
   const t = await getTranslations("access");
   const format = await getFormatter();
   return (
@@ -52,15 +49,15 @@ export default async function AccessPage({ searchParams }: Props) {
             unset: "open",
             options: ACCESS_VIEWS.map((v) => ({ value: v, label: t(`view.${v}`) })),
           },
-          teamSearch
-            ? {
-                name: "team",
-                type: "node",
-                label: t("team"),
-                value: teamId ? String(teamId) : (teamName ?? ""),
-                node: <TeamFilter label={t("team")} initial={teamId ? accessTeam(actor, teamId) : null} initialText={teamName} search={searchAccessTeamsAction} />,
-              }
-            : { name: "team", type: "select", label: t("team"), value: teamId ? String(teamId) : "", options: [{ value: "", label: t("allTeams") }, ...teams.map((x) => ({ value: x.id, label: x.name }))] },
+          teamFilterField({
+            label: t("team"),
+            allLabel: t("allTeams"),
+            teams,
+            teamId,
+            teamName,
+            current: (id) => accessTeam(actor, id),
+            search: searchAccessTeamsAction,
+          }),
         ]}
       />
       {list.rows.length === 0 ? (

@@ -9,21 +9,21 @@ import { requireActor } from "@/lib/auth/session";
 import { listCapabilities, type CapabilityStatusFilter } from "@/lib/capability/directory";
 import { CAPABILITY_KINDS, type CapabilityKind } from "@/lib/capability/vocabulary";
 import { SEARCH_MAX } from "@/lib/core/limits";
-import { found, pageParam } from "@/lib/core/page";
+import { found, pageParam, textParam } from "@/lib/core/page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("capabilities");
   return { title: t("title") };
 }
 
-type Search = { q?: string; kind?: string; status?: string; page?: string };
+type Search = { q?: string | string[]; kind?: string; status?: string; page?: string };
 const STATUSES: CapabilityStatusFilter[] = ["current", "merged", "all"];
 
 /** HR's capability records: search, kind and status filters, one page at a time. */
 export default async function CapabilitiesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const sp = await searchParams;
-  const q = (sp.q ?? "").slice(0, SEARCH_MAX);
+  const q = textParam(sp.q, SEARCH_MAX);
   const kind = (CAPABILITY_KINDS as readonly string[]).includes(sp.kind ?? "") ? (sp.kind as CapabilityKind) : undefined;
   const status = STATUSES.includes(sp.status as CapabilityStatusFilter) ? (sp.status as CapabilityStatusFilter) : "current";
   const result = found(() => listCapabilities(actor, { q, kind, status, page: pageParam(sp.page) }));

@@ -9,12 +9,11 @@ import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { defaultDueDate, readinessFilterOptions, readinessMatrix, readinessTeam, type Matrix } from "@/lib/capability/readiness";
-import { TEAM_LIST_MAX } from "@/lib/org/team-filter";
-import { TeamFilter } from "@/components/ui/team-filter";
+import { teamFilterField, teamNameFilter } from "@/components/ui/team-filter-field";
 import { searchReadinessTeamsAction } from "./actions";
 import type { CellState } from "@/lib/capability/vocabulary";
 import { formatDay } from "@/lib/core/format-dates";
-import { found, optionalIdParam, pageParam } from "@/lib/core/page";
+import { found, optionalIdParam, pageParam, textParam } from "@/lib/core/page";
 import { AssignPanel, type AssignGaps } from "./_components/assign";
 import { ReadinessMatrix, type MatrixCellData, type MatrixRow } from "./_components/matrix";
 
@@ -26,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Names listed per responsibility under "Who can do this today" before "and N more". */
 const CAN_DO_SHOWN = 8;
 
-type Search = { team?: string; teamName?: string; role?: string; page?: string };
+type Search = { team?: string; teamName?: string | string[]; role?: string; page?: string };
 
 /** Icon, colours and label per cell state: never colour alone. */
 const CELL_STYLE: Record<CellState, { icon: string; className: string }> = {
@@ -69,12 +68,10 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   const sp = await searchParams;
   const teamId = optionalIdParam(sp.team);
-  const teamName = teamId ? undefined : sp.teamName?.trim().slice(0, 100) || undefined;
   const roleId = optionalIdParam(sp.role);
+  const options = found(() => readinessFilterOptions(actor));
+  const teamName = teamNameFilter(options.teams, teamId, textParam(sp.teamName, 100));
   const matrix = found(() => readinessMatrix(actor, { teamId, teamName, roleId, page: pageParam(sp.page) }));
-  const options = readinessFilterOptions(actor);
-  // Too many teams to list: the team is searched (the current one named from its id).
-  const teamSearch = options.teams.length > TEAM_LIST_MAX;
   const t = await getTranslations("readiness");
   const format = await getFormatter();
   const mayAssign = can(actor, "training.assign");
@@ -171,23 +168,15 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         action="/readiness"
         submitLabel={t("filter")}
         fields={[
-          teamSearch
-            ? {
-                type: "node",
-                name: "team",
-                label: t("team"),
-                value: teamId ? String(teamId) : (teamName ?? ""),
-                node: (
-                  <TeamFilter label={t("team")} initial={teamId ? readinessTeam(actor, teamId) : null} initialText={teamName} search={searchReadinessTeamsAction} />
-                ),
-              }
-            : {
-                type: "select",
-                name: "team",
-                label: t("team"),
-                value: teamId ? String(teamId) : "",
-                options: [{ value: "", label: t("allTeams") }, ...options.teams.map((x) => ({ value: x.id, label: x.name }))],
-              },
+          teamFilterField({
+            label: t("team"),
+            allLabel: t("allTeams"),
+            teams: options.teams,
+            teamId,
+            teamName,
+            current: (id) => readinessTeam(actor, id),
+            search: searchReadinessTeamsAction,
+          }),
           {
             type: "select",
             name: "role",

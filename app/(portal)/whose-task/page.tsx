@@ -5,7 +5,7 @@ import { MarkedMarkdown } from "@/components/marked-markdown";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { SEARCH_MAX } from "@/lib/core/limits";
-import { found, pageParam } from "@/lib/core/page";
+import { found, pageParam, textParam } from "@/lib/core/page";
 import { Pagination } from "@/components/ui/pagination";
 import { snippetToMarkedMarkdown } from "@/lib/core/marked-text";
 import { can } from "@/lib/auth/policy";
@@ -22,10 +22,10 @@ function Snippet({ text }: { text: string }) {
   return <MarkedMarkdown className="[&_p]:inline">{snippetToMarkedMarkdown(text)}</MarkedMarkdown>;
 }
 
-export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; unowned?: string; shared?: string }> }) {
+export default async function WhoseTaskPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; page?: string; unowned?: string; shared?: string }> }) {
   const actor = await requireActor();
   const sp = await searchParams;
-  const q = (sp.q ?? "").slice(0, SEARCH_MAX);
+  const q = textParam(sp.q, SEARCH_MAX);
   const hits = q ? found(() => searchTasksPage(actor, q, pageParam(sp.page))) : null;
   const results = hits?.rows ?? [];
   const reports = can(actor, "tasks.ownershipReports")

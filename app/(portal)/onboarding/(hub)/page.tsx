@@ -7,9 +7,9 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { onboardingOverview, onboardingTeam, teamOptions } from "@/lib/onboarding/lists";
 import { TEAM_LIST_MAX } from "@/lib/org/team-filter";
-import { TeamFilter } from "@/components/ui/team-filter";
+import { teamFilterField, teamNameFilter } from "@/components/ui/team-filter-field";
 import { searchOnboardingTeamsAction } from "../actions";
-import { found, optionalIdParam, pageParam } from "@/lib/core/page";
+import { found, optionalIdParam, pageParam, textParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { formatDay } from "@/lib/core/format-dates";
 import { OverviewTable, type OverviewRow } from "../_components/overview-table";
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Search = { team?: string; teamName?: string; status?: string; page?: string };
+type Search = { team?: string; teamName?: string | string[]; status?: string; page?: string };
 
 export default async function OnboardingOverviewPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
@@ -27,9 +27,8 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
   const status = sp.status === "closed" || sp.status === "all" ? sp.status : "open";
   // Up to TEAM_LIST_MAX teams the filter is a list; beyond it, the team is searched (lib/org/team-filter.ts).
   const teams = found(() => teamOptions(actor, TEAM_LIST_MAX + 1));
-  const teamList = teams.length <= TEAM_LIST_MAX;
   const teamId = optionalIdParam(sp.team);
-  const teamName = teamList || teamId ? undefined : sp.teamName?.trim().slice(0, 100) || undefined;
+  const teamName = teamNameFilter(teams, teamId, textParam(sp.teamName, 100));
   const result = onboardingOverview(actor, { teamId, teamName, status, page: pageParam(sp.page) });
   const t = await getTranslations("onboarding");
   const format = await getFormatter();
@@ -51,23 +50,15 @@ export default async function OnboardingOverviewPage({ searchParams }: { searchP
         action="/onboarding"
         submitLabel={t("filter")}
         fields={[
-          teamList
-            ? {
-                type: "select",
-                name: "team",
-                label: t("filterTeam"),
-                value: sp.team,
-                options: [{ value: "", label: t("allTeams") }, ...teams.map((x) => ({ value: x.id, label: x.name }))],
-              }
-            : {
-                type: "node",
-                name: "team",
-                label: t("filterTeam"),
-                value: teamId ? String(teamId) : (teamName ?? ""),
-                node: (
-                  <TeamFilter label={t("filterTeam")} initial={teamId ? onboardingTeam(actor, teamId) : null} initialText={teamName} search={searchOnboardingTeamsAction} />
-                ),
-              },
+          teamFilterField({
+            label: t("filterTeam"),
+            allLabel: t("allTeams"),
+            teams,
+            teamId,
+            teamName,
+            current: (id) => onboardingTeam(actor, id),
+            search: searchOnboardingTeamsAction,
+          }),
           {
             type: "select",
             name: "status",

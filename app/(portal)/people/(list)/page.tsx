@@ -7,7 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { SEARCH_MAX } from "@/lib/core/limits";
-import { found, pageParam } from "@/lib/core/page";
+import { found, pageParam, textParam } from "@/lib/core/page";
 import { listPeople } from "@/lib/people/directory";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
@@ -17,13 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Search = { q?: string; page?: string; status?: string };
+type Search = { q?: string | string[]; page?: string; status?: string };
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const status = sp.status === "inactive" || sp.status === "all" ? sp.status : "active";
-  const q = (sp.q ?? "").slice(0, SEARCH_MAX);
+  const q = textParam(sp.q, SEARCH_MAX);
   const result = found(() => listPeople(actor, { q, page: pageParam(sp.page), status }));
   const t = await getTranslations("people");
   const roles = await getTranslations("appRoles");

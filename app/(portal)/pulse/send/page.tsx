@@ -9,7 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
 import { FieldError } from "@/lib/core/errors";
 import { formatInstant } from "@/lib/core/format-dates";
-import { found, optionalIdParam, pageParam } from "@/lib/core/page";
+import { found, optionalIdParam, pageParam, textParam } from "@/lib/core/page";
 import { findPulseTeams, listPulseRounds, previewPulseRound, PULSE_TEAM_MATCHES, pulseSendOptions, pulseTeamName } from "@/lib/pulse/send";
 import { SendRoundForm } from "./send-form";
 
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** HR: choose a team and/or a role, preview how many people it reaches, send; past rounds below. */
-export default async function SendPulsePage({ searchParams }: { searchParams: Promise<{ teamId?: string; teamName?: string; jobRoleId?: string; page?: string; sent?: string }> }) {
+export default async function SendPulsePage({ searchParams }: { searchParams: Promise<{ teamId?: string; teamName?: string | string[]; jobRoleId?: string; page?: string; sent?: string }> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const options = found(() => pulseSendOptions(actor));
@@ -27,7 +27,7 @@ export default async function SendPulsePage({ searchParams }: { searchParams: Pr
   const jobRoleId = optionalIdParam(sp.jobRoleId);
   // Many teams: the team's name is typed. One match (or a team named exactly so) is the team; several
   // are offered as links; the team of a link shows its name in the field.
-  const typed = options.teams ? undefined : sp.teamName?.trim().slice(0, 100) || undefined;
+  const typed = options.teams ? undefined : textParam(sp.teamName, 100) || undefined;
   let teamText = typed;
   let matches: { id: number; name: string }[] | null = null;
   if (!options.teams && teamId) teamText = pulseTeamName(actor, teamId) ?? undefined;
