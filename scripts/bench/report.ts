@@ -35,9 +35,9 @@ export function parseArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = {
     quick,
     seed: 15,
-    duration: quick ? 4 : 15,
+    duration: quick ? 2 : 15,
     slices: quick ? 2 : 3,
-    actionDuration: quick ? 3 : 10,
+    actionDuration: quick ? 2 : 10,
     connections: 20,
     actionConnections: 5,
     port: 4100,

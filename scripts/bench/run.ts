@@ -276,8 +276,8 @@ async function surveySizes(servers: { demo: Server; big: Server }, cookies: Reco
         const body = await res.arrayBuffer();
         return res.status === 200 && (res.headers.get("content-type") ?? "").includes("text/html") ? body.byteLength : null;
       };
-      const demoBytes = await size("demo");
-      const bigBytes = await size("big");
+      // The two servers side by side, one request each (the survey is a fifth of --quick's time otherwise).
+      const [demoBytes, bigBytes] = await Promise.all([size("demo"), size("big")]);
       if (demoBytes === null || bigBytes === null) continue;
       if (!best || Math.max(demoBytes, bigBytes) > Math.max(best.demo, best.big)) best = { route, as, demo: demoBytes, big: bigBytes };
     }
