@@ -1,18 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signInAndWait } from "./helpers";
+import { expectNoSeriousViolations, signInAndWait } from "./helpers";
 import { answeredConcern, responsibilityKey } from "./faq-fixtures";
 import { courseIdByTitle } from "./quiz-fixtures";
-
-async function expectNoSeriousViolations(page: Page) {
-  // After a client-side navigation (a Server Action's redirect) the new page's <title> can land a
-  // moment after its content: scan once it has one (a page without a title fails here instead).
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("sign-in page has no serious accessibility violations", async ({ page }) => {
   await page.goto("/sign-in");

@@ -1,13 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { unique } from "./helpers";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expectNoSeriousViolations, unique } from "./helpers";
 
 test("employee@ raises a concern anonymously and follows it with the receipt code in a signed-out browser", async ({ employeePage: page, browser }) => {
   test.slow(); // two browsers, a handful of server actions

@@ -1,18 +1,10 @@
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { withDb } from "./helpers";
+import { expectNoSeriousViolations, withDb } from "./helpers";
 
 /** Issue 13, point 2: a person's own email choices, and the digest's one-click unsubscribe link. */
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 const personId = (email: string) => withDb((db) => (db.prepare("select id from people where email = ?").get(email) as { id: number }).id);
 const modesOf = (id: number) =>

@@ -1,8 +1,8 @@
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectNoSeriousViolations } from "./helpers";
 
 /*
  * After release (issue 9, point 5), on /evaluations/<id>: the employee's answers, the author's reply
@@ -39,12 +39,6 @@ function releasedEvaluation(personEmail: string, authorEmail: string): number {
   } finally {
     db.close();
   }
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 const conversation = (page: Page) => page.getByTestId("evaluation-conversation");

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 
@@ -60,4 +61,18 @@ export const orgToday = (now = new Date()) => new Intl.DateTimeFormat("en-CA", {
 /** Where the main e2e server writes its emails (.eml files; playwright.config.ts sets EMAIL_OUTBOX_DIR). */
 export function e2eOutboxDir(): string {
   return `${process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db")}.outbox`;
+}
+
+/**
+ * axe finds no serious or critical violation on the page (the standing rule). Waits for a <title>
+ * first: after a client-side navigation (a Server Action's redirect) the new page's title can land a
+ * moment after its content. `exclude`: selectors axe cannot enter (a sandboxed iframe).
+ */
+export async function expectNoSeriousViolations(page: Page, options: { exclude?: string } = {}) {
+  await expect(page).toHaveTitle(/\S/);
+  let builder = new AxeBuilder({ page });
+  if (options.exclude) builder = builder.exclude(options.exclude);
+  const results = await builder.analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -1,6 +1,5 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
+import { expectNoSeriousViolations, withDb } from "./helpers";
 
 /**
  * An organisation with more teams than a filter lists (lib/org/team-filter.ts TEAM_LIST_MAX, 30):
@@ -9,7 +8,6 @@ import { expect, test } from "./fixtures";
  * the server's database. It runs after every other spec (playwright.config.ts, project
  * "many-teams"), which see the demo as it is.
  */
-const DB_PATH = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
 const CITIES = [
   "Ankara", "Antwerp", "Arnhem", "Bursa", "Brașov", "Cluj", "Constanța", "Daugavpils", "Delft", "Eindhoven", "Ghent", "Groningen",
   "Iași", "Istanbul", "Izmir", "Jelgava", "Kaunas", "Klaipėda", "Konya", "Liepāja", "Leiden", "Panevėžys", "Riga", "Rotterdam",
@@ -17,9 +15,7 @@ const CITIES = [
 ];
 
 test.beforeAll(() => {
-  const db = new Database(DB_PATH);
-  try {
-    db.pragma("busy_timeout = 5000");
+  withDb((db) =>
     db.transaction(() => {
       const advisor = db.prepare("select id from job_roles where slug = 'service-advisor'").pluck().get() as number;
       const addTeam = db.prepare("insert or ignore into teams (slug, name) values (?, ?)");
@@ -36,10 +32,8 @@ test.beforeAll(() => {
         const email = `advisor-${i + 1}@example.com`;
         addPerson.run(name, email, `${name} ${email}`, advisor, teamId.get(slug), email);
       });
-    })();
-  } finally {
-    db.close();
-  }
+    })(),
+  );
 });
 
 test("readiness: with more than 30 teams the team is searched as HR types, and a picked team filters by its id", async ({ hrPage: page }) => {
@@ -56,6 +50,7 @@ test("readiness: with more than 30 teams the team is searched as HR types, and a
   await expect(team).toHaveValue("Workshop Vilnius");
   await expect(page.getByText("Advisor Vilnius").first()).toBeVisible();
   await expect(page.getByText("Advisor Riga")).toHaveCount(0);
+  await expectNoSeriousViolations(page);
 });
 
 test("readiness: text that picks no team filters by the teams whose name contains it", async ({ hrPage: page }) => {
@@ -78,6 +73,7 @@ test("access and onboarding: the team filter is a search beyond 30 teams", async
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page, url).toHaveURL(/[?&]team=\d+/);
     await expect(team, url).toHaveValue("Workshop Rotterdam");
+    await expectNoSeriousViolations(page);
   }
 });
 
@@ -90,6 +86,7 @@ test("a new announcement's teams are searched and picked as chips beyond 30 team
   await search.fill("Workshop Utrecht");
   const chips = page.getByRole("list", { name: "Teams in the audience" });
   await expect(chips.getByText("Workshop Utrecht")).toBeVisible();
+  await expectNoSeriousViolations(page);
   await expect(page.getByTestId("audience-team-search")).toHaveValue("");
   await chips.getByRole("button", { name: "Remove Workshop Utrecht" }).click();
   await expect(chips.getByText("Workshop Utrecht")).toHaveCount(0);

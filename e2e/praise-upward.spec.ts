@@ -1,19 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { message, signInAndWait, unique } from "./helpers";
+import { expectNoSeriousViolations, message, signInAndWait, unique } from "./helpers";
 
 /** Praise & suggestions and upward feedback (issue 12, points 7 and 8). */
 
 const ITEMS = ["greets", "listens", "recognises", "approachable", "expectations", "explains", "feedback"].map((k) => message("en", `upward.items.${k}`));
 const NORA = "Nora Bērziņa — Service Advisor";
 const SVEN = "Sven de Vries — Workshop Foreman";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("employee@ sends praise to a colleague, tied to a responsibility and shown to the team; the colleague sees it", async ({ employeePage, newhirePage }) => {
   test.slow(); // two people and an axe scan

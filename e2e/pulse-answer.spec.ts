@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectNoSeriousViolations } from "./helpers";
 
 const STATEMENTS = [
   "I know what is expected of me in my role.",
@@ -9,12 +8,6 @@ const STATEMENTS = [
   "I know how my work will be evaluated.",
   "I have what I need to do my work well.",
 ];
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("HR sends a pulse to a team; the employee answers it anonymously, once", async ({ hrPage, employeePage }) => {
   test.slow(); // two people, several pages and an axe scan

@@ -1,15 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { courseIdByTitle, quizKey } from "./quiz-fixtures";
+import { expectNoSeriousViolations } from "./helpers";
 
 const BRAKE = "Brake system diagnosis";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Answers every question on the page: right ones from the quiz's key, or the first wrong option. */
 async function answerAll(page: Page, courseId: number, right: boolean) {

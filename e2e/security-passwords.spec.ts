@@ -1,22 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { simpleParser } from "mailparser";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test, waitForHydrationOnNavigation } from "./fixtures";
-import { e2eOutboxDir, signIn, unique } from "./helpers";
+import { e2eOutboxDir, expectNoSeriousViolations, signIn, unique } from "./helpers";
 
 /*
  * Issue 14 point 3: passwords. Every person here is a NEW one HR creates with a first password, so
  * the shared demo sessions are never touched. The reset email travels through the real outbox
  * (.eml files on the e2e server).
  */
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** HR creates a person who signs in with a password HR sets now. */
 async function createPerson(hrPage: Page, first: string) {

@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test, waitForHydrationOnNavigation } from "./fixtures";
-import { DEMO_PASSWORD, message, signInAndWait, unique, withDb } from "./helpers";
+import { DEMO_PASSWORD, expectNoSeriousViolations, message, signInAndWait, unique, withDb } from "./helpers";
 import { describeUserAgent } from "../lib/auth/user-agent";
 
 // Each test signs in fresh (once or twice): slow on a busy two-core machine.
@@ -33,12 +32,6 @@ const sessionsOf = (email: string) =>
     revokedAt: number | null;
     reason: string | null;
   }[];
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: "en-GB" });

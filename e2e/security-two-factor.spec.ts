@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { Secret, TOTP } from "otpauth";
 import { type Browser, type Page } from "@playwright/test";
 import { expect, test, waitForHydrationOnNavigation } from "./fixtures";
-import { DEMO, signIn, unique } from "./helpers";
+import { DEMO, expectNoSeriousViolations, signIn, unique } from "./helpers";
 import { startAppServer, type AppServer } from "./support/app-server";
 
 /*
@@ -31,12 +30,6 @@ let usedCode = "";
 
 /** The code an authenticator app would show at `at` (ms). */
 const totp = (at: number) => TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function freshPage(browser: Browser, baseURL?: string): Promise<Page> {
   const context = await browser.newContext({ locale: "en-GB", ...(baseURL ? { baseURL } : {}) });
