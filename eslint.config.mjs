@@ -21,6 +21,8 @@ const tablePattern = {
 };
 /** Server code formats with the process's Intl formatters (i18n/formatter.ts, issue 15). */
 const formatterPath = { name: "next-intl/server", importNames: ["getFormatter"], message: "Import getFormatter from @/i18n/formatter: it keeps the Intl formatters for the process." };
+/** Links prefetch when the reader shows intent (components/ui/link.tsx, issue 15), not on sight. */
+const nextLinkPath = { name: "next/link", message: "Import Link from @/components/ui/link: it prefetches on intent, not each link in view." };
 const dbPattern = { group: ["@/db", "@/db/*", "**/db/*"], message: "Routes and components import from lib/, never from db/." };
 
 const config = [
@@ -43,11 +45,16 @@ const config = [
     // The permission table is read only by the policy.
     files: ["**/*.ts", "**/*.tsx"],
     ignores: ["lib/auth/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [tablePattern], paths: [formatterPath] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [tablePattern], paths: [formatterPath, nextLinkPath] }] },
   },
   {
     // Routes and components reach data only through lib/; the domain's vocabulary lives there too.
     files: ["app/**", "components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [tablePattern, dbPattern], paths: [formatterPath, nextLinkPath] }] },
+  },
+  {
+    // The one place next/link is wrapped.
+    files: ["components/ui/link.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: [tablePattern, dbPattern], paths: [formatterPath] }] },
   },
 ];

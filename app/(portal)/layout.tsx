@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTimeZone, getTranslations } from "next-intl/server";

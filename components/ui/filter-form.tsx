@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "./button";
 import { inputClass, labelClass, selectClass } from "./field-styles";

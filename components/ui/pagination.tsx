@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 
 /** Previous / next links that keep the other query parameters; `pageKey` names the page's parameter (a page with two lists). */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { getFormatter } from "@/i18n/formatter";
 import { Card, PageHeader } from "@/components/ui/card";

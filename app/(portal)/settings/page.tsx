@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { getFormatter } from "@/i18n/formatter";
 import { Card, PageHeader } from "@/components/ui/card";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/core/format-dates";

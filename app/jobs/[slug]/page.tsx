@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Markdown } from "@/components/markdown";
 import { slugParam } from "@/lib/core/page";
 import { getPublicPosting } from "@/lib/roles/postings";

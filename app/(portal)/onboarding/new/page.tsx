@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/i18n/formatter";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { assertMayStartOnboarding, buddySuggestions, managerCandidates, onboardingCandidate, openPlanOf } from "@/lib/onboarding/start";
 import { HirePicker } from "../_components/onboarding-person-picker";
 import { nextWorkingDay } from "@/lib/onboarding/rules";

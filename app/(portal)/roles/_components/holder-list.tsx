@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/i18n/formatter";
 import { formatDay } from "@/lib/core/format-dates";

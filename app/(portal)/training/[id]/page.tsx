@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button-link";

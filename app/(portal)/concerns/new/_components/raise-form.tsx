@@ -1,7 +1,7 @@
 "use client";
 
 import { Fragment, useId, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, TextAreaField, useFormStatusContext } from "@/components/ui/form";
 import { errorClass, labelClass, selectClass } from "@/components/ui/field-styles";
