@@ -110,7 +110,7 @@ test("the CSV export has the same numbers per responsibility as the page", async
   await expect(summary).toBeVisible();
   const onPage = await summary.locator("tbody tr").evaluateAll((rows) =>
     rows.map((r) => ({
-      title: r.getAttribute("data-responsibility") ?? "",
+      title: r.querySelector("th")?.textContent ?? "",
       counts: Object.fromEntries([...r.querySelectorAll("td[data-count]")].map((td) => [td.getAttribute("data-count"), Number(td.textContent)])),
     })),
   );

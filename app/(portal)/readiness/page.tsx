@@ -127,7 +127,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
           </thead>
           <tbody>
             {b.summary.map((r) => (
-              <tr key={r.key} data-responsibility={r.title}>
+              <tr key={r.key}>
                 <th scope="row">{r.title}</th>
                 <td data-count="ready">{r.counts.ready}</td>
                 <td data-count="expiring">{r.counts.expiring}</td>
