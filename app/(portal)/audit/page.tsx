@@ -13,7 +13,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { localeNames } from "@/i18n/config";
 import { auditFilterOptions, auditPersonName, listAudit, type AuditRow } from "@/lib/audit/browse";
 import { changesOf, fieldLabelKey, sentenceKey, sentenceValues, typeLabelKey } from "@/lib/audit/sentences";
-import { found, optionalIdParam, pageParam } from "@/lib/core/page";
+import { found, optionalIdParam, pageParam, textParam } from "@/lib/core/page";
 import { requireActor } from "@/lib/auth/session";
 import { PersonPicker } from "./_components/person-picker";
 
@@ -34,9 +34,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const personId = optionalIdParam(sp.person);
   const filters = {
     personId,
-    personText: personId ? undefined : sp.who?.trim().slice(0, 100) || undefined,
+    personText: personId ? undefined : textParam(sp.who, 100) || undefined,
     entityType: sp.type || undefined,
-    entityId: sp.record?.trim().slice(0, 100) || undefined,
+    entityId: textParam(sp.record, 100) || undefined,
     from: isDate(sp.from),
     to: isDate(sp.to),
     signIns: sp.signins === "1",
