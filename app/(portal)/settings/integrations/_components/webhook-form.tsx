@@ -23,7 +23,7 @@ export function WebhookForm() {
         }}
         className="flex flex-wrap items-end gap-3"
       >
-        <TextField name="url" type="url" label={t("webhookUrl")} hint={t("webhookUrlHint")} maxLength={2000} required className="min-w-72 flex-1" />
+        <TextField name="url" type="url" label={t("webhookUrl")} hint={t("webhookUrlHint")} maxLength={2000} required className="min-w-0 grow basis-72" />
         <div>
           <SubmitButton>{t("addWebhook")}</SubmitButton>
         </div>
