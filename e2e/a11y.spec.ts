@@ -62,6 +62,15 @@ test("role version pages (versions, compare, a version, its tracking, the editor
   }
 });
 
+test("an employee's list of a role's versions has no serious accessibility violations", async ({ employeePage: page }) => {
+  // Without the editor's controls, each version's heading is its link beside the "Current" badge:
+  // on a phone axe reads them as one block of text, where a link needs more than its colour.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/roles/service-advisor/versions");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
 test("a pending change item has no serious accessibility violations", async ({ newhirePage: page }) => {
   await page.goto("/changes");
   await page.getByRole("link", { name: /Service Advisor: version/ }).first().click();
@@ -203,7 +212,11 @@ test("concern pages have no serious accessibility violations", async ({ hrPage: 
     db.pragma("busy_timeout = 5000");
     const person = (email: string) => (db.prepare("select id from people where email = ?").get(email) as { id: number }).id;
     const today = new Date().toISOString().slice(0, 10);
-    db.prepare("insert into concerns (id, anonymous, audience, body, status, created_on, waiting_since) values (?, 0, 'hr', 'A concern for the accessibility scan.', 'open', ?, ?)").run(id, today, today);
+    // About a responsibility of a role, so the page links to the role inside a line of text
+    // ("Service Advisor › Warranty, recalls and goodwill").
+    const role = (db.prepare("select id from job_roles where slug = 'service-advisor'").get() as { id: number }).id;
+    const key = responsibilityKey("service-advisor", "Warranty, recalls and goodwill");
+    db.prepare("insert into concerns (id, anonymous, audience, job_role_id, responsibility_key, body, status, created_on, waiting_since) values (?, 0, 'hr', ?, ?, 'A concern for the accessibility scan.', 'open', ?, ?)").run(id, role, key, today, today);
     db.prepare("insert into concern_authors (concern_id, person_id) values (?, ?)").run(id, person("employee@example.com"));
     db.prepare("insert into concern_addressees (concern_id, person_id, added_on) values (?, ?, ?)").run(id, person("hr@example.com"), today);
     db.prepare("insert into concern_messages (id, concern_id, seq, from_author, person_id, body, created_at) values (?, ?, 1, 1, ?, 'A concern for the accessibility scan.', ?)").run(randomUUID(), id, person("employee@example.com"), new Date().toISOString());
@@ -215,6 +228,11 @@ test("concern pages have no serious accessibility violations", async ({ hrPage: 
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSeriousViolations(page);
   }
+  // On a phone too: the role's link sits in a line of text there.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/concerns/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
 });
 
 test("FAQ pages have no serious accessibility violations", async ({ managerPage: page }) => {

@@ -55,7 +55,7 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
               <dt className="font-medium text-slate-700">{t("about")}</dt>
               <dd>
                 {c.roleSlug ? (
-                  <Link href={`/roles/${c.roleSlug}`} className="rb-link">
+                  <Link href={`/roles/${c.roleSlug}`} className="rb-link underline">
                     {c.roleTitle}
                   </Link>
                 ) : (

@@ -81,7 +81,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
             <Card>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 className="text-lg font-semibold">
-                  <Link href={`/roles/${slug}/versions/${v.number}`} className="rb-link">
+                  <Link href={`/roles/${slug}/versions/${v.number}`} className="rb-link underline">
                     {t("versionN", { n: v.number })}
                   </Link>{" "}
                   {v.number === latest ? <Badge tone="green">{t("current")}</Badge> : null}{" "}
