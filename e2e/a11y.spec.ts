@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { expectNoSeriousViolations, signInAndWait } from "./helpers";
 import { answeredConcern, responsibilityKey } from "./faq-fixtures";
@@ -420,4 +421,18 @@ test("customer rating pages (My feedback, team ratings, follow-ups) have no seri
   await supervisorPage.getByTestId("followup-list").getByRole("link").first().click();
   await expect(supervisorPage.getByRole("heading", { level: 1, name: /Follow-up of a rating of/ })).toBeVisible();
   await expectNoSeriousViolations(supervisorPage);
+});
+
+test("landmarks: nothing outside them, and no two of a kind with the same name", async ({ managerPage, page }) => {
+  test.slow(); // four pages, each scanned by axe
+  // axe rates these "moderate", below what the other scans fail on: the demo banner above the
+  // header, each responsibility's questions and answers, each role's readiness summary.
+  const scan = async (p: typeof page, path: string) => {
+    await p.goto(path);
+    await expect(p.getByRole("heading", { level: 1 })).toBeVisible();
+    const results = await new AxeBuilder({ page: p }).withRules(["region", "landmark-unique"]).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  };
+  await scan(page, "/sign-in");
+  for (const path of ["/", "/my-role", "/readiness"]) await scan(managerPage, path);
 });

@@ -18,14 +18,14 @@ test.describe("the demo organisation", () => {
     // Four page loads in two contexts: slow on a busy machine.
     test.setTimeout(150_000);
     await page.goto("/sign-in");
-    const banner = page.getByRole("note", { name: "Demo organisation" });
+    const banner = page.getByRole("region", { name: "Demo organisation" });
     await expect(banner).toContainText("Demo organisation: these accounts have public passwords.");
     // A public page (PublicShell).
     await page.goto("/receipt");
     await expect(page.getByTestId("demo-banner")).toBeVisible();
 
     await employeePage.goto("/");
-    await expect(employeePage.getByRole("note", { name: "Demo organisation" })).toContainText("these accounts have public passwords");
+    await expect(employeePage.getByRole("region", { name: "Demo organisation" })).toContainText("these accounts have public passwords");
     // Readable on a phone: it wraps inside the viewport.
     await employeePage.setViewportSize({ width: 360, height: 740 });
     const box = await employeePage.getByTestId("demo-banner").boundingBox();

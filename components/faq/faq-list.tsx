@@ -14,10 +14,11 @@ export async function FaqList({ faq, slug, responsibilityKey }: { faq: RoleFaq; 
   const items = faq.byResponsibility[responsibilityKey] ?? [];
   if (!items.length && !faq.mayEdit) return null;
   const t = await getTranslations("faq");
-  const headingId = `faq-${responsibilityKey}`;
   return (
-    <section className="rb-sec" aria-labelledby={headingId} data-testid="faq-list">
-      <h4 id={headingId}>{t("heading")}</h4>
+    // Like the responsibility's other parts (tasks, standards…): a heading, not a landmark of its own
+    // (one per responsibility, all named alike, would be landmarks no one can tell apart).
+    <div className="rb-sec" data-testid="faq-list">
+      <h4>{t("heading")}</h4>
       {items.length ? (
         <ul className="rb-rows">
           {items.map((item) => (
@@ -52,7 +53,7 @@ export async function FaqList({ faq, slug, responsibilityKey }: { faq: RoleFaq; 
           </Link>
         </p>
       ) : null}
-    </section>
+    </div>
   );
 }
 

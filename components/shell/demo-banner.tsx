@@ -4,7 +4,9 @@ import { demoInProduction, isDemoOrganisation } from "@/lib/org/demo";
 /**
  * Issue 14, point 2: every page of the demo organisation says that its accounts have public
  * passwords (portal, sign-in and public pages). Nothing for a real organisation. `boxed`: a card
- * inside a narrow column (the sign-in page) instead of a full-width strip.
+ * inside a narrow column (the sign-in page) instead of a full-width strip. A labelled section, so
+ * it is a landmark of its own: above the header, it would otherwise be the one text outside every
+ * landmark (axe's "region").
  */
 export async function DemoBanner({ boxed = false }: { boxed?: boolean }) {
   let demo = false;
@@ -17,9 +19,9 @@ export async function DemoBanner({ boxed = false }: { boxed?: boolean }) {
   if (!demo) return null;
   const t = await getTranslations("demo");
   return (
-    <div role="note" aria-label={t("label")} data-testid="demo-banner" data-print="hide" className={`${boxed ? "mb-6 rounded-md border" : "border-b"} border-amber-300 bg-amber-100 px-4 py-2 text-center text-sm text-amber-950`}>
+    <section aria-label={t("label")} data-testid="demo-banner" data-print="hide" className={`${boxed ? "mb-6 rounded-md border" : "border-b"} border-amber-300 bg-amber-100 px-4 py-2 text-center text-sm text-amber-950`}>
       <strong className="font-semibold">{t("banner")}</strong> <span>{t("bannerDetail")}</span>
-    </div>
+    </section>
   );
 }
 

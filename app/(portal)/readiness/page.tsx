@@ -110,8 +110,9 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
       <h3 id={`summary-${b.roleId}`} className="mt-3 mb-2 text-sm font-semibold text-slate-800">
         {t("summaryHeading")}
       </h3>
-      {/* Scrolls sideways on a phone: focusable so a keyboard can scroll it too. */}
-      <div role="region" aria-labelledby={`summary-${b.roleId}`} tabIndex={0} className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* Scrolls sideways on a phone: focusable so a keyboard can scroll it too. Named "Summary" and
+          the role, so each role's region has a name of its own. */}
+      <div role="region" aria-labelledby={`summary-${b.roleId} role-${b.roleId}`} tabIndex={0} className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="rb-summary w-full min-w-[42rem] divide-y divide-slate-200 text-sm" data-testid={`summary-${b.roleSlug}`}>
           <thead>
             <tr>
